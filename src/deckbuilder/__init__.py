@@ -1,0 +1,1 @@
+"""deckbuilder: YAML content and pictures in, an editable PPTX deck out."""

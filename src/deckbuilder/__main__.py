@@ -1,0 +1,5 @@
+"""Lets ``python -m deckbuilder`` work like the ``deckbuilder`` command."""
+
+from .cli import main
+
+main()

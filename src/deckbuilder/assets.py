@@ -1,0 +1,55 @@
+"""Picture files: found only inside the project, and readable before anything is built."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path, PurePosixPath
+
+from PIL import Image
+
+from .model import ImageInfo
+
+#: Larger images are refused: they would exhaust memory (decompression bombs).
+MAX_PIXELS = 80_000_000
+
+
+class AssetProblem(Exception):
+    """A picture that cannot be used; the message names what to do."""
+
+
+def resolve_inside(root: Path, reference: str) -> Path:
+    """The file a content reference names, refusing any path that leaves the project."""
+    pure = PurePosixPath(reference.replace("\\", "/"))
+    if pure.is_absolute() or (pure.parts and ":" in pure.parts[0]):
+        raise AssetProblem(f"'{reference}' is an absolute path; write it relative to the project")
+    if ".." in pure.parts:
+        raise AssetProblem(f"'{reference}' leaves the project folder ('..' is not allowed)")
+    base = root.resolve()
+    target = (base / Path(*pure.parts)).resolve()
+    if not target.is_relative_to(base):
+        raise AssetProblem(f"'{reference}' points outside the project folder (through a link)")
+    if not target.is_file():
+        raise AssetProblem(f"the picture '{reference}' does not exist")
+    return target
+
+
+def inspect_image(path: Path, reference: str) -> ImageInfo:
+    """Opens and fully decodes the image once, so a corrupt file fails here, not mid-build."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(path) as probe:
+                width, height = probe.size
+                if width * height > MAX_PIXELS:
+                    raise AssetProblem(
+                        f"the picture '{reference}' is too large ({width} × {height} pixels); "
+                        "scale it down below 80 megapixels")
+                probe.load()
+    except AssetProblem:
+        raise
+    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError,
+            Image.DecompressionBombWarning):
+        raise AssetProblem(
+            f"the picture '{reference}' is not a readable image (corrupt or truncated?)"
+        ) from None
+    return ImageInfo(width, height)

@@ -1,0 +1,63 @@
+"""Source locations, diagnostics and the exit codes that the CLI owns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    """Process exit statuses; black and pypa/build use the same split."""
+
+    OK = 0
+    CONTENT = 1
+    USAGE = 2
+    BUG = 3
+
+
+@dataclass(frozen=True)
+class Location:
+    """A place in a project file; line and column are 1-based, 0 means unknown."""
+
+    file: str
+    line: int = 0
+    column: int = 0
+
+    def __str__(self) -> str:
+        if self.line <= 0:
+            return self.file
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One problem for a content editor: where, what, and optionally what to do."""
+
+    severity: str  # "error" or "warning"
+    location: Location
+    message: str
+    hint: str = ""
+
+    def __str__(self) -> str:
+        text = f"{self.location}: {self.severity}: {self.message}"
+        return f"{text} ({self.hint})" if self.hint else text
+
+
+def error(location: Location, message: str, hint: str = "") -> Diagnostic:
+    return Diagnostic("error", location, message, hint)
+
+
+def warning(location: Location, message: str, hint: str = "") -> Diagnostic:
+    return Diagnostic("warning", location, message, hint)
+
+
+class ContentError(Exception):
+    """Raised with every problem found, so an editor can fix them all in one pass."""
+
+    def __init__(self, diagnostics: list[Diagnostic]) -> None:
+        super().__init__("\n".join(str(d) for d in diagnostics))
+        self.diagnostics = diagnostics
+
+
+class UsageError(Exception):
+    """A problem with how the command was called (paths, options), not with the content."""

@@ -1,0 +1,134 @@
+"""The plan types every renderer reads; all lengths are in points from the top-left corner."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..errors import Diagnostic, Location
+
+
+@dataclass(frozen=True)
+class Box:
+    """A rectangle in points: x and y of the top-left corner, width and height."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+
+    @property
+    def right(self) -> float:
+        return self.x + self.w
+
+    @property
+    def bottom(self) -> float:
+        return self.y + self.h
+
+    def inside(self, width: float, height: float) -> bool:
+        eps = 0.01
+        return (self.x >= -eps and self.y >= -eps
+                and self.right <= width + eps and self.bottom <= height + eps)
+
+
+@dataclass(frozen=True)
+class Run:
+    """A stretch of text in one face; ``color`` is a palette name, None for the style's."""
+
+    text: str
+    face: str | None = None
+    color: str | None = None
+    link: str | None = None
+
+
+@dataclass(frozen=True)
+class Para:
+    """A paragraph in a named text style; ``bullet`` is the palette colour of its marker."""
+
+    runs: tuple[Run, ...]
+    style: str
+    align: str = "left"
+    bullet: str | None = None
+    color: str | None = None
+
+    @property
+    def text(self) -> str:
+        return "".join(r.text for r in self.runs)
+
+
+@dataclass(frozen=True)
+class TextBox:
+    """Measured text: it fits ``box`` at ``scale`` times its styles' sizes."""
+
+    box: Box
+    paras: tuple[Para, ...]
+    source: Location
+    scale: float = 1.0
+    anchor: str = "top"
+    height: float = 0.0  # the measured height of the text, in points
+    role: str = "body"  # "title" marks the slide's title for reading order
+
+
+@dataclass(frozen=True)
+class PictureBox:
+    """A picture that fills ``box``; ``crop`` is the fraction cut from left, top, right, bottom."""
+
+    box: Box
+    path: str
+    alt: str
+    crop: tuple[float, float, float, float]
+    source: Location
+
+
+@dataclass(frozen=True)
+class ShapeBox:
+    """A native shape; ``shape`` is rect, oval, rounded or line (from top-left to bottom-right)."""
+
+    box: Box
+    shape: str
+    fill: str | None = None
+    line: str | None = None
+    line_width: float = 0.0
+    text: TextBox | None = None
+
+
+@dataclass(frozen=True)
+class TableBox:
+    """A table of paragraphs; column widths and row heights in points sum to the box."""
+
+    box: Box
+    columns: tuple[float, ...]
+    rows: tuple[tuple[tuple[Para, ...], ...], ...]
+    heights: tuple[float, ...]
+    padding: float
+    rule: str
+    source: Location
+    scale: float = 1.0
+
+
+Element = TextBox | PictureBox | ShapeBox | TableBox
+
+
+@dataclass(frozen=True)
+class SlidePlan:
+    """One slide: its elements in reading order, background colour, notes and origin."""
+
+    kind: str
+    elements: tuple[Element, ...]
+    source: Location
+    background: str = "paper"
+    notes: str | None = None
+    number: int = 0
+
+
+@dataclass(frozen=True)
+class DeckPlan:
+    """Every slide of the deck, and warnings found on the way (continuations, shrinking)."""
+
+    width: float
+    height: float
+    slides: tuple[SlidePlan, ...]
+    title: str
+    author: str
+    subject: str
+    language: str
+    warnings: tuple[Diagnostic, ...] = field(default=())

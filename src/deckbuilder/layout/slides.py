@@ -1,0 +1,437 @@
+"""The slide plan: one layout function per slide kind, all sizes from the theme."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
+
+from ..dates import day_month, long_date
+from ..errors import ContentError, Diagnostic, Location, error, warning
+from ..model import (
+    CtaSlide,
+    Event,
+    LegalSlide,
+    Loaded,
+    MethodSlide,
+    OfferingsSlide,
+    Picture,
+    ProgramSlide,
+    RadarSlide,
+    Scenario,
+    ScenariosSlides,
+    SectionSlide,
+    Slide,
+    TitleSlide,
+    Trend,
+    TrendsSlides,
+)
+from .geometry import cover_crop
+from .plan import Box, DeckPlan, Element, Para, PictureBox, Run, ShapeBox, SlidePlan, TableBox
+from .text import Overflow, Typesetter
+
+
+def clean(text: str) -> str:
+    """One space between words: line breaks in YAML are not line breaks on the slide."""
+    return " ".join(text.split())
+
+
+def para(text: str, style: str, **kwargs: object) -> Para:
+    return Para((Run(clean(text)),), style, **kwargs)  # type: ignore[arg-type]
+
+
+@dataclass
+class Draft:
+    """A slide while it is being laid out; the footer is added once numbers are known."""
+
+    kind: str
+    source: Location
+    elements: list[Element] = field(default_factory=list)
+    background: str = "paper"
+    notes: str | None = None
+    footer_left: float | None = None  # None: no footer on this slide
+
+
+@dataclass
+class Context:
+    loaded: Loaded
+    ts: Typesetter
+    warnings: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def theme(self):  # type: ignore[no-untyped-def]
+        return self.ts.theme
+
+    def fit(self, paras: list[Para], box: Box, source: Location, **kwargs: object):  # type: ignore[no-untyped-def]
+        try:
+            return self.ts.fit(paras, box, source, **kwargs)  # type: ignore[arg-type]
+        except Overflow as exc:
+            raise ContentError([error(source, f"the text does not fit its box ({exc})",
+                                      "shorten the text")]) from None
+
+    def picture(self, picture: Picture, box: Box) -> PictureBox:
+        info = self.loaded.images[picture.path]
+        crop = cover_crop(info.width, info.height, box.w, box.h, picture.focus)
+        return PictureBox(box, picture.path, clean(picture.alt), crop, picture.loc)
+
+
+def _title_block(ctx: Context, d: Draft, text: str, x: float, y: float, w: float,
+                 source: Location, kicker: str | None = None, color: str = "accent") -> float:
+    """Colour bar, optional kicker and the title; returns the y below the title."""
+    th = ctx.theme
+    d.elements.append(ShapeBox(Box(x, y, 48, 6), "rect", fill=color))
+    y += 18
+    if kicker:
+        k = ctx.fit([para(kicker, "kicker")], Box(x, y, w, 40), source)
+        d.elements.append(replace(k, box=replace(k.box, h=k.height)))
+        y += k.height + 6
+    box = Box(x, y, w, th.slide.height * 0.3)
+    t = ctx.fit([para(text, "title")], box, source, role="title")
+    d.elements.append(replace(t, box=replace(box, h=t.height)))
+    return y + t.height
+
+
+def plan_title(ctx: Context, s: TitleSlide) -> Iterator[Draft]:
+    th, deck = ctx.theme, ctx.loaded.project.deck
+    d = Draft("title", s.loc, notes=s.notes)
+    split = th.slide.width * 0.5
+    if s.picture:
+        d.elements.append(ctx.picture(s.picture, Box(split, 0, th.slide.width - split,
+                                                     th.slide.height)))
+    x, w = th.slide.left, split - th.slide.left - th.gutter
+    d.elements.append(ShapeBox(Box(x, th.slide.top, 48, 6), "rect", fill="accent"))
+    top = ctx.fit([para(long_date(deck.date).upper(), "kicker"),
+                   para(s.clients, "kicker")], Box(x, th.slide.top + 18, w, 80), s.loc)
+    d.elements.append(top)
+    big = Box(x, th.slide.height * 0.45, w, th.slide.height * 0.5 - th.slide.bottom)
+    d.elements.append(ctx.fit([para(s.title, "title-xl")], big, s.loc, role="title"))
+    yield d
+
+
+def plan_method(ctx: Context, s: MethodSlide) -> Iterator[Draft]:
+    th = ctx.theme
+    d = Draft("method", s.loc, notes=s.notes, footer_left=th.slide.left)
+    x0, w = th.slide.left, th.slide.content_width
+    y = _title_block(ctx, d, s.title, x0, th.slide.top, w, s.loc) + 48
+    n = len(s.steps)
+    col = (w - (n - 1) * th.gutter) / n
+    bottom = th.slide.height - th.slide.bottom - 16
+    for i, step in enumerate(s.steps):
+        x = x0 + i * (col + th.gutter)
+        d.elements.append(ShapeBox(Box(x, y, col, 0), "line", line="rule", line_width=1))
+        num = ctx.fit([para(step.number, "step-number")], Box(x, y + 14, col, 70), step.loc)
+        d.elements.append(num)
+        paras = [para(step.text, "step-text")]
+        if step.emphasis:
+            paras.append(Para((Run(clean(step.emphasis), face="italic"),), "step-text"))
+        ty = y + 14 + num.height + 18
+        d.elements.append(ctx.fit(paras, Box(x, ty, col, bottom - ty), step.loc))
+    yield d
+
+
+def plan_radar(ctx: Context, s: RadarSlide) -> Iterator[Draft]:
+    th = ctx.theme
+    d = Draft("radar", s.loc, notes=s.notes, footer_left=th.slide.left)
+    x0, left_w = th.slide.left, th.slide.content_width * 0.47
+    y = _title_block(ctx, d, s.title, x0, th.slide.top, left_w, s.loc, kicker=s.kicker) + 20
+    bottom = th.slide.height - th.slide.bottom - 16
+    text = ctx.fit([para(s.text, "body")], Box(x0, y, left_w, bottom - y - 120), s.loc)
+    d.elements.append(text)
+    ly = y + text.height + 24
+    legend = [para(s.legend_title, "kicker")]
+    legend += [para(item, "legend", bullet="muted") for item in s.legend]
+    half = (left_w - th.gutter) / 2
+    d.elements.append(ctx.fit(legend, Box(x0, ly, half, bottom - ly), s.loc))
+    rings = [para(r, "legend", bullet="accent") for r in s.rings]
+    d.elements.append(ctx.fit([para(" ", "kicker"), *rings],
+                              Box(x0 + half + th.gutter, ly, half, bottom - ly), s.loc))
+    d.elements.extend(_radar_placeholder(ctx, s, x0 + left_w + th.gutter * 2, bottom))
+    yield d
+
+
+def _radar_placeholder(ctx: Context, s: RadarSlide, left: float, bottom: float) -> list[Element]:
+    """Concentric rings with their names; the trend radar issue replaces this with data."""
+    th = ctx.theme
+    caption_h = 34 if s.caption else 0
+    size = min(th.slide.width - th.slide.right - left, bottom - th.slide.top - caption_h)
+    cx = left + (th.slide.width - th.slide.right - left) / 2
+    cy = th.slide.top + size / 2
+    found: list[Element] = []
+    n = len(s.rings)
+    tints = ["accent", "tint", "paper", "paper", "paper", "paper"]
+    for i in reversed(range(n)):
+        r = size / 2 * (i + 1) / n
+        found.append(ShapeBox(Box(cx - r, cy - r, 2 * r, 2 * r), "oval",
+                              fill=tints[i] if i < 2 else None, line="rule", line_width=1))
+    for i, ring in enumerate(s.rings):
+        r_in, r_out = size / 2 * i / n, size / 2 * (i + 1) / n
+        band = r_out - r_in
+        label = ctx.fit([para(ring, "legend", align="center")],
+                        Box(cx - 45, cy - r_out + band / 2 - 10, 90, 22), s.loc)
+        found.append(label)
+    if s.caption:
+        found.append(ctx.fit([para(s.caption, "caption", align="center")],
+                             Box(cx - size / 2 - 40, bottom - caption_h + 6, size + 80, caption_h),
+                             s.loc))
+    return found
+
+
+def plan_section(ctx: Context, s: SectionSlide) -> Iterator[Draft]:
+    th = ctx.theme
+    d = Draft("section", s.loc, background=s.color, notes=s.notes, footer_left=th.slide.left)
+    x, w = th.slide.left, th.slide.content_width
+    d.elements.append(ShapeBox(Box(x, th.slide.height * 0.36, 96, 10), "rect", fill="ink"))
+    box = Box(x, th.slide.height * 0.36 + 34, w, th.slide.height * 0.45)
+    d.elements.append(ctx.fit([para(s.title, "title-xl")], box, s.loc, role="title"))
+    yield d
+
+
+def plan_trend(ctx: Context, t: Trend, notes: str | None) -> Draft:
+    th = ctx.theme
+    split = th.slide.width * 0.46
+    d = Draft("trend", t.loc, notes=t.notes or notes, footer_left=split + th.gutter * 2)
+    d.elements.append(ctx.picture(t.picture, Box(0, 0, split, th.slide.height)))
+    x = split + th.gutter * 2
+    w = th.slide.width - th.slide.right - x
+    y = _title_block(ctx, d, t.title, x, th.slide.top + 16, w, t.loc, color=t.color) + 30
+    bottom = th.slide.height - th.slide.bottom - 16
+    factors = [para(f, "bullet", bullet=t.color) for f in t.factors]
+    d.elements.append(ctx.fit(factors, Box(x, y, w, bottom - y), t.loc))
+    return d
+
+
+def plan_trends(ctx: Context, s: TrendsSlides) -> Iterator[Draft]:
+    for trend in ctx.loaded.project.trends.trends:
+        yield plan_trend(ctx, trend, s.notes)
+
+
+def plan_scenario(ctx: Context, sc: Scenario, continued: str) -> Iterator[Draft]:
+    th = ctx.theme
+    div = Draft("scenario-divider", sc.loc, background=sc.color, notes=sc.notes,
+                footer_left=th.slide.left)
+    x = th.slide.left
+    band = Box(x, th.slide.height * 0.12, th.slide.width * 0.4, th.slide.height * 0.66)
+    number = ctx.fit([para(str(sc.number), "number-xl")], band, sc.loc, anchor="middle")
+    digits = ctx.ts.measurer.width(str(sc.number), th.style("number-xl").face,
+                                   th.style("number-xl").size * number.scale)
+    tx = x + digits + th.gutter * 2
+    heading = ctx.fit([para(sc.label, "kicker"), para(sc.title, "divider-title")],
+                      Box(tx, band.y, th.slide.width - th.slide.right - tx, band.h), sc.loc,
+                      role="title")
+    middle = band.y + band.h / 2
+    div.elements.append(replace(heading, box=replace(heading.box, y=middle - heading.height / 2,
+                                                     h=heading.height)))
+    div.elements.append(number)
+    yield div
+    paras = [para(p, "scenario") for p in sc.paragraphs]
+    first = True
+    while paras:
+        d = Draft("scenario-text", sc.loc, footer_left=th.slide.left)
+        title = sc.title if first else f"{sc.title} {continued}"
+        y = _title_block(ctx, d, title, x, th.slide.top, th.slide.content_width, sc.loc,
+                         kicker=sc.label, color=sc.color) + 26
+        bottom = th.slide.height - th.slide.bottom - 16
+        col = (th.slide.content_width - th.gutter) / 2
+        boxes = [Box(x, y, col, bottom - y), Box(x + col + th.gutter, y, col, bottom - y)]
+        filled, rest = ctx.ts.flow_fitted(paras, boxes, sc.loc)
+        if not filled:
+            raise ContentError([error(sc.loc, "a paragraph does not fit on an empty slide")])
+        d.elements.extend(filled)
+        if rest:
+            ctx.warnings.append(warning(sc.loc, f"the text of {sc.label} continues on a "
+                                        "second slide"))
+        paras, first = rest, False
+        yield d
+
+
+def plan_scenarios(ctx: Context, s: ScenariosSlides) -> Iterator[Draft]:
+    part = ctx.loaded.project.scenarios
+    for sc in part.scenarios:
+        yield from plan_scenario(ctx, sc, part.continued)
+
+
+def plan_offerings(ctx: Context, s: OfferingsSlide) -> Iterator[Draft]:
+    th, fc = ctx.theme, ctx.loaded.project.future_circle
+    d = Draft("offerings", fc.loc, notes=s.notes, footer_left=th.slide.left)
+    x0, w = th.slide.left, th.slide.content_width
+    title = _highlighted(fc.title, fc.highlight)
+    d.elements.append(ShapeBox(Box(x0, th.slide.top, 48, 6), "rect", fill="accent"))
+    t = ctx.fit([title], Box(x0, th.slide.top + 18, w, 90), fc.loc, role="title")
+    d.elements.append(replace(t, box=replace(t.box, h=t.height)))
+    y = th.slide.top + 18 + t.height + 34
+    bottom = th.slide.height - th.slide.bottom - 16 - (56 if fc.button else 0)
+    n = len(fc.offerings)
+    cols = 2 if n in (2, 4) else min(n, 3)
+    rows = -(-n // cols)
+    gap = th.gutter * 0.75
+    col = (w - (cols - 1) * gap) / cols
+    row = (bottom - y - (rows - 1) * gap) / rows
+    pad = 18
+    texts = []
+    for i, off in enumerate(fc.offerings):
+        x, cy = x0 + (i % cols) * (col + gap), y + (i // cols) * (row + gap)
+        d.elements.append(ShapeBox(Box(x, cy, col, row), "rect", fill="tint"))
+        d.elements.append(ShapeBox(Box(x, cy, 6, row), "rect", fill="accent"))
+        texts.append(ctx.fit([para(off.title, "card-title"), para(off.text, "card-text")],
+                             Box(x + 6 + pad, cy + pad, col - 6 - 2 * pad, row - 2 * pad),
+                             off.loc))
+    d.elements.extend(ctx.ts.same_scale(texts))
+    if fc.button:
+        bw = ctx.ts.measurer.width(fc.button, "bold", th.style("button").size) / \
+            th.fit.width_safety + 48
+        box = Box(x0 + w - bw, bottom + 20, bw, 36)
+        label = ctx.fit([para(fc.button, "button", align="center")], Box(box.x, box.y, bw, 36),
+                        fc.loc, anchor="middle")
+        d.elements.append(ShapeBox(box, "rounded", fill="accent", text=label))
+    yield d
+
+
+def _highlighted(text: str, highlight: str | None) -> Para:
+    text = clean(text)
+    if not highlight or clean(highlight) not in text:
+        return Para((Run(text),), "title")
+    before, _, after = text.partition(clean(highlight))
+    runs = [Run(before), Run(clean(highlight), color="highlight"), Run(after)]
+    return Para(tuple(r for r in runs if r.text), "title")
+
+
+def plan_program(ctx: Context, s: ProgramSlide) -> Iterator[Draft]:
+    th, prog = ctx.theme, ctx.loaded.project.program
+    d = Draft("program", prog.loc, notes=s.notes, footer_left=th.slide.left)
+    x0, w = th.slide.left, th.slide.content_width
+    y = _title_block(ctx, d, prog.title, x0, th.slide.top, w, prog.loc) + 34
+    bottom = th.slide.height - th.slide.bottom - 16
+    col = (w - 2 * th.gutter) / 3
+    sections = [
+        (prog.events.heading, [_event_row(e) for e in prog.events.entries], prog.events.loc),
+        (prog.deep_dives.heading, [_event_row(e) for e in prog.deep_dives.entries],
+         prog.deep_dives.loc),
+        (prog.publications.heading, _publication_rows(prog), prog.publications.loc),
+    ]
+    for i, (heading, rows, loc) in enumerate(sections):
+        x = x0 + i * (col + th.gutter)
+        head = ctx.fit([para(heading, "table-head")], Box(x, y, col, 30), loc)
+        d.elements.append(replace(head, box=replace(head.box, h=head.height)))
+        ty = y + head.height + 10
+        d.elements.append(_table(ctx, rows, Box(x, ty, col, bottom - ty), loc))
+    yield d
+
+
+def _event_row(e: Event) -> tuple[str, str]:
+    return day_month(e.date), e.label
+
+
+def _publication_rows(prog) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    rows, last = [], None
+    for pub in prog.publications.entries:
+        label = prog.half_label.format(half=pub.half) if pub.half != last else ""
+        rows.append((label, pub.title))
+        last = pub.half
+    return rows
+
+
+def _table(ctx: Context, rows: list[tuple[str, str]], box: Box, loc: Location) -> TableBox:
+    """A two-column table (date, text) whose row heights come from measured text."""
+    pad = 5.0
+    date_w = 0.0
+    for date, _ in rows:
+        if date:
+            date_w = max(date_w, ctx.ts.measurer.width(date, "bold", ctx.theme.style(
+                "table-date").size) / ctx.theme.fit.width_safety)
+    date_w = min(date_w + 2 * pad + 4, box.w * 0.45)
+    columns = (date_w, box.w - date_w)
+    scale = 1.0
+    while True:
+        cells = tuple(((para(date, "table-date"),) if date else (), (para(text, "table-text"),))
+                      for date, text in rows)
+        heights = tuple(
+            max(ctx.ts.height(list(c), columns[j] - 2 * pad, scale) if c else 0.0
+                for j, c in enumerate(row)) + 2 * pad for row in cells)
+        if sum(heights) <= box.h or scale <= ctx.theme.fit.min_scale:
+            break
+        scale = round(scale - 0.025, 4)
+    if sum(heights) > box.h + 0.01:
+        raise ContentError([error(loc, f"the list has too many entries for the slide "
+                                  f"({sum(heights):.0f} pt of {box.h:.0f} pt)",
+                                  "remove entries or shorten their titles")])
+    return TableBox(replace(box, h=sum(heights)), columns, cells, heights, pad, "rule", loc, scale)
+
+
+def plan_cta(ctx: Context, s: CtaSlide) -> Iterator[Draft]:
+    th = ctx.theme
+    d = Draft("cta", s.loc, background=s.color, notes=s.notes, footer_left=th.slide.left)
+    x, w = th.slide.left, th.slide.content_width
+    d.elements.append(ShapeBox(Box(x, th.slide.height * 0.22, 96, 10), "rect", fill="ink"))
+    box = Box(x, th.slide.height * 0.22 + 34, w, th.slide.height * 0.6)
+    d.elements.append(ctx.fit([para(line, "cta") for line in s.lines], box, s.loc, role="title"))
+    yield d
+
+
+def plan_legal(ctx: Context, s: LegalSlide) -> Iterator[Draft]:
+    th, legal = ctx.theme, ctx.loaded.project.deck.legal
+    d = Draft("legal", legal.loc, notes=s.notes, footer_left=None)
+    x, w = th.slide.left, th.slide.content_width * 0.72
+    paras = [Para((Run(clean(legal.copyright), link=_link(legal.copyright)),), "legal-head")]
+    paras += [para(p, "legal") for p in legal.paragraphs]
+    d.elements.append(ShapeBox(Box(x, th.slide.top, 48, 6), "rect", fill="accent"))
+    box = Box(x, th.slide.top + 40, w, th.slide.content_height - 40)
+    d.elements.append(ctx.fit(paras, box, legal.loc, role="body"))
+    yield d
+
+
+def _link(text: str) -> str | None:
+    for word in text.split():
+        if word.startswith("www."):
+            return "https://" + word.rstrip(".,;")
+    return None
+
+
+PLANNERS: dict[type, Callable[[Context, Slide], Iterator[Draft]]] = {
+    TitleSlide: plan_title, MethodSlide: plan_method, RadarSlide: plan_radar,  # type: ignore[dict-item]
+    SectionSlide: plan_section, TrendsSlides: plan_trends,  # type: ignore[dict-item]
+    ScenariosSlides: plan_scenarios, OfferingsSlide: plan_offerings,  # type: ignore[dict-item]
+    ProgramSlide: plan_program, CtaSlide: plan_cta, LegalSlide: plan_legal,  # type: ignore[dict-item]
+}
+
+
+def _footer(ctx: Context, d: Draft, number: int) -> list[Element]:
+    th, deck = ctx.theme, ctx.loaded.project.deck
+    if d.footer_left is None:
+        return []
+    y = th.slide.height - th.slide.bottom + 14
+    right = th.slide.width - th.slide.right
+    num_w = 40.0
+    text = para(deck.footer, "footer")
+    left = ctx.fit([text], Box(d.footer_left, y, right - num_w - d.footer_left, 14), deck.loc,
+                   role="footer")
+    num = ctx.fit([para(str(number), "footer", align="right")], Box(right - num_w, y, num_w, 14),
+                  deck.loc, role="footer")
+    return [left, num]
+
+
+def plan_deck(loaded: Loaded, ts: Typesetter) -> DeckPlan:
+    """Every slide of the deck, numbered, with footers; raises ContentError on what cannot fit."""
+    ctx = Context(loaded, ts)
+    deck = loaded.project.deck
+    drafts: list[Draft] = []
+    problems: list[Diagnostic] = []
+    for slide in deck.slides:
+        try:
+            for draft in PLANNERS[type(slide)](ctx, slide):
+                drafts.append(draft)
+        except ContentError as exc:
+            where = f" (slide {len(drafts) + 1})"
+            problems.extend(replace(d, message=d.message + where) for d in exc.diagnostics)
+    slides = []
+    for number, d in enumerate(drafts, start=1):
+        try:
+            footer = _footer(ctx, d, number)
+        except ContentError as exc:
+            problems.extend(exc.diagnostics)
+            footer = []
+        slides.append(SlidePlan(d.kind, tuple(d.elements + footer), d.source, d.background,
+                                d.notes, number))
+    if problems:
+        raise ContentError(problems)
+    th = loaded.theme
+    return DeckPlan(th.slide.width, th.slide.height, tuple(slides), deck.title, deck.author,
+                    deck.subject or deck.title, deck.language, tuple(ctx.warnings))

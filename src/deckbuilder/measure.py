@@ -1,0 +1,109 @@
+"""Text measurement from the font files the PDF embeds, shared by every layout.
+
+Both renderers place text that this module has measured, so a box that fits here fits
+in the PPTX (with exact line spacing) and in the PDF.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from .theme import Face, Theme
+
+
+def font_directories(project: Path | None = None) -> list[Path]:
+    """Where font files are looked up: the project's assets/fonts, then the font package."""
+    import font_source_sans_pro
+
+    dirs = [Path(font_source_sans_pro.font_directory)]
+    if project is not None:
+        dirs.insert(0, project / "assets" / "fonts")
+    return dirs
+
+
+def find_font_file(name: str, project: Path | None = None) -> Path | None:
+    for folder in font_directories(project):
+        candidate = folder / name
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+@lru_cache(maxsize=64)
+def _register(path: str) -> str:
+    """Registers a TTF once per process under a name derived from its file."""
+    name = Path(path).stem
+    if name not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont(name, path))
+    return name
+
+
+@dataclass(frozen=True)
+class Word:
+    """A word and the face it is set in; ``space`` is True when a space precedes it."""
+
+    text: str
+    face: str
+    space: bool = True
+
+
+class Measurer:
+    """Widths and line breaks for a theme's faces, in points."""
+
+    def __init__(self, theme: Theme, project: Path | None = None) -> None:
+        self.theme = theme
+        self._fonts: dict[str, str] = {}
+        for key, face in theme.faces.items():
+            path = find_font_file(face.file, project)
+            if path is None:
+                raise FileNotFoundError(face.file)
+            self._fonts[key] = _register(str(path))
+
+    def font_name(self, face: str) -> str:
+        """The reportlab font name registered for a theme face."""
+        return self._fonts[face]
+
+    def face(self, key: str) -> Face:
+        return self.theme.faces[key]
+
+    def width(self, text: str, face: str, size: float) -> float:
+        return float(pdfmetrics.stringWidth(text, self._fonts[face], size))
+
+    def wrap(self, words: list[Word], size: float, width: float) -> list[list[Word]]:
+        """Greedy line breaking at spaces, as PowerPoint and LibreOffice do.
+
+        Raises ``WordTooWide`` for a word that cannot fit on a line of its own.
+        """
+        limit = width * self.theme.fit.width_safety
+        lines: list[list[Word]] = []
+        current: list[Word] = []
+        used = 0.0
+        for word in words:
+            w = self.width(word.text, word.face, size)
+            if w > limit:
+                raise WordTooWide(word.text, w, limit)
+            gap = self.width(" ", word.face, size) if (current and word.space) else 0.0
+            if current and used + gap + w > limit and word.space:
+                lines.append(current)
+                current, used = [word], w
+            else:
+                current.append(word)
+                used += gap + w
+        if current:
+            lines.append(current)
+        return lines or [[]]
+
+
+class WordTooWide(Exception):
+    """A single word wider than its box: no wrapping or continuation can help."""
+
+    def __init__(self, word: str, width: float, limit: float) -> None:
+        super().__init__(word)
+        self.word = word
+        self.width = width
+        self.limit = limit

@@ -1,0 +1,277 @@
+"""The content model: what a deck says, independent of PPTX or PDF.
+
+Every object keeps the place it was written (``loc``), so a problem found during layout
+still points an editor at ``file:line:column``.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr
+
+from .errors import Diagnostic, Location
+from .theme import Theme
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _check_text(value: str) -> str:
+    """Text must show something; control characters would vanish or corrupt the XML."""
+    bad = _CONTROL.search(value)
+    if bad:
+        name = unicodedata.name(bad.group(), f"U+{ord(bad.group()):04X}")
+        raise ValueError(f"the text contains the invisible control character {name}")
+    if not value.strip():
+        raise ValueError("the text is empty")
+    return value.strip()
+
+
+def _parse_date(value: object) -> object:
+    """ISO dates only, with a message that says why an impossible date is impossible."""
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str):
+        return value
+    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value.strip())
+    if not match:
+        raise ValueError(f"'{value}' is not a date: write it as YYYY-MM-DD, e.g. 2026-03-04")
+    year, month, day = (int(g) for g in match.groups())
+    if not 1 <= month <= 12:
+        raise ValueError(f"'{value}' is not a date (there is no month {month})")
+    last = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= last:
+        month_name = calendar.month_name[month]
+        raise ValueError(f"'{value}' is not a date ({month_name} {year} has {last} days)")
+    return dt.date(year, month, day)
+
+
+Text = Annotated[str, AfterValidator(_check_text)]
+IsoDate = Annotated[dt.date, BeforeValidator(_parse_date)]
+ColorName = Annotated[str, Field(pattern=r"^[a-z][a-z0-9-]*$")]
+
+
+class Located(BaseModel):
+    """Base of every content object: frozen, strict about keys, aware of its source."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    _loc: Location = PrivateAttr(default=Location("?"))
+
+    @property
+    def loc(self) -> Location:
+        """Where this object was written (file, line, column)."""
+        return self._loc
+
+
+class Picture(Located):
+    """An image file inside the project and its description for screen readers."""
+
+    path: Text
+    alt: Text
+    focus: tuple[float, float] = (0.5, 0.5)
+
+
+class SlideBase(Located):
+    notes: Text | None = None
+
+
+class TitleSlide(SlideBase):
+    kind: Literal["title"]
+    title: Text
+    clients: Text
+    picture: Picture | None = None
+
+
+class Step(Located):
+    number: Text
+    text: Text
+    emphasis: Text | None = None
+
+
+class MethodSlide(SlideBase):
+    kind: Literal["method"]
+    title: Text
+    steps: list[Step] = Field(min_length=1, max_length=6)
+
+
+class RadarSlide(SlideBase):
+    kind: Literal["radar"]
+    kicker: Text
+    title: Text
+    text: Text
+    legend_title: Text
+    legend: list[Text] = Field(min_length=1)
+    rings: list[Text] = Field(min_length=1, max_length=6)
+    caption: Text | None = None
+
+
+class SectionSlide(SlideBase):
+    kind: Literal["section"]
+    title: Text
+    color: ColorName = "accent"
+
+
+class TrendsSlides(SlideBase):
+    """Stands for one slide per trend of trends.yaml, in that file's order."""
+
+    kind: Literal["trends"]
+
+
+class ScenariosSlides(SlideBase):
+    """Stands for a divider and the text slides of each scenario in scenarios.yaml."""
+
+    kind: Literal["scenarios"]
+
+
+class OfferingsSlide(SlideBase):
+    kind: Literal["offerings"]
+
+
+class ProgramSlide(SlideBase):
+    kind: Literal["program"]
+
+
+class CtaSlide(SlideBase):
+    kind: Literal["cta"]
+    lines: list[Text] = Field(min_length=1, max_length=5)
+    color: ColorName = "accent"
+
+
+class LegalSlide(SlideBase):
+    kind: Literal["legal"]
+
+
+Slide = Annotated[
+    TitleSlide | MethodSlide | RadarSlide | SectionSlide | TrendsSlides | ScenariosSlides
+    | OfferingsSlide | ProgramSlide | CtaSlide | LegalSlide,
+    Field(discriminator="kind"),
+]
+
+
+class Legal(Located):
+    copyright: Text
+    paragraphs: list[Text] = Field(min_length=1)
+
+
+class Deck(Located):
+    """deck.yaml: what the deck is, and the order of its slides."""
+
+    name: Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,80}$")]
+    title: Text
+    subject: Text | None = None
+    author: Text
+    date: IsoDate
+    language: Text = "de-DE"
+    footer: Text
+    legal: Legal
+    slides: list[Slide] = Field(min_length=1)
+
+
+class Trend(Located):
+    title: Text
+    color: ColorName
+    picture: Picture
+    factors: list[Text] = Field(min_length=1, max_length=6)
+    notes: Text | None = None
+
+
+class TrendsFile(Located):
+    trends: list[Trend] = Field(min_length=1)
+
+
+class Scenario(Located):
+    number: Annotated[int, Field(ge=1, le=99)]
+    label: Text
+    title: Text
+    color: ColorName
+    paragraphs: list[Text] = Field(min_length=1)
+    notes: Text | None = None
+
+
+class ScenariosFile(Located):
+    continued: Text = "(Fortsetzung)"
+    scenarios: list[Scenario] = Field(min_length=1)
+
+
+class Offering(Located):
+    title: Text
+    text: Text
+
+
+class FutureCircleFile(Located):
+    title: Text
+    highlight: Text | None = None
+    offerings: list[Offering] = Field(min_length=1, max_length=6)
+    button: Text | None = None
+
+
+class Event(Located):
+    date: IsoDate
+    title: Text
+    place: Text | None = None
+
+    @property
+    def label(self) -> str:
+        """The line a reader sees: title and place, as the original deck writes them."""
+        return f"{self.title} {self.place}" if self.place else self.title
+
+
+class Publication(Located):
+    half: Annotated[int, Field(ge=1, le=2)]
+    title: Text
+
+
+class EventSection(Located):
+    heading: Text
+    entries: list[Event] = Field(min_length=1)
+
+
+class PublicationSection(Located):
+    heading: Text
+    entries: list[Publication] = Field(min_length=1)
+
+
+class ProgramFile(Located):
+    title: Text
+    year: Annotated[int, Field(ge=2000, le=2100)]
+    half_label: Text = "{half}. Halbjahr"
+    events: EventSection
+    deep_dives: EventSection
+    publications: PublicationSection
+
+
+@dataclass(frozen=True)
+class ImageInfo:
+    """What layout needs to know of a picture file: its size in pixels."""
+
+    width: int
+    height: int
+
+
+class Project(BaseModel):
+    """Everything the content files say, validated and cross-checked."""
+
+    model_config = ConfigDict(frozen=True)
+
+    deck: Deck
+    trends: TrendsFile
+    scenarios: ScenariosFile
+    future_circle: FutureCircleFile
+    program: ProgramFile
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A validated project: content, theme, each picture's size, and warnings."""
+
+    root: Path
+    project: Project
+    theme: Theme
+    images: dict[str, ImageInfo]
+    warnings: tuple[Diagnostic, ...] = ()

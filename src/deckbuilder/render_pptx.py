@@ -1,0 +1,199 @@
+"""Writes a deck plan as an editable PPTX: text boxes, native shapes, tables, pictures.
+
+Reads only the plan and the theme. Line spacing is written as exact points so PowerPoint
+and LibreOffice break lines where the layout measured them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from pathlib import Path
+
+from lxml import etree
+from pptx import Presentation
+from pptx.dml.color import RGBColor
+from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
+from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from pptx.oxml.ns import qn
+from pptx.util import Emu, Pt
+
+from .layout.plan import Box, DeckPlan, Para, PictureBox, ShapeBox, SlidePlan, TableBox, TextBox
+from .layout.text import BULLET_INDENT
+from .theme import Theme
+
+BLANK_LAYOUT = 6
+NO_STYLE_TABLE = "{2D5ABB26-0587-4C30-8999-92F81FD0307C}"  # "No Style, No Grid"
+ALIGN = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}
+ANCHOR = {"top": MSO_ANCHOR.TOP, "middle": MSO_ANCHOR.MIDDLE, "bottom": MSO_ANCHOR.BOTTOM}
+SHAPES = {"rect": MSO_SHAPE.RECTANGLE, "oval": MSO_SHAPE.OVAL,
+          "rounded": MSO_SHAPE.ROUNDED_RECTANGLE}
+
+
+def _emu(points: float) -> Emu:
+    return Emu(round(points * 12700))
+
+
+def _centipoints(points: float) -> Pt:
+    """PPTX stores sizes in 1/100 pt; rounding down keeps text within what was measured."""
+    return Pt(math.floor(points * 100 + 1e-6) / 100)
+
+
+def _rgb(theme: Theme, name: str) -> RGBColor:
+    return RGBColor.from_string(theme.color(name))
+
+
+class _Writer:
+    def __init__(self, theme: Theme, root: Path) -> None:
+        self.theme = theme
+        self.root = root
+
+    def paragraphs(self, frame, paras: tuple[Para, ...], scale: float) -> None:  # type: ignore[no-untyped-def]
+        for i, para in enumerate(paras):
+            p = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
+            style = self.theme.style(para.style)
+            p.alignment = ALIGN[para.align]
+            p.line_spacing = _centipoints(style.size * style.leading * scale)
+            p.space_before = _centipoints(style.space_before * scale if i else 0)
+            p.space_after = Pt(0)
+            if para.bullet:
+                self.bullet(p, para.bullet, scale)
+            for piece in para.runs:
+                run = p.add_run()
+                run.text = piece.text
+                face = self.theme.faces[piece.face or style.face]
+                font = run.font
+                font.name = face.family
+                font.size = _centipoints(style.size * scale)
+                font.bold = face.bold
+                font.italic = face.italic
+                font.color.rgb = _rgb(self.theme, piece.color or para.color or style.color)
+                if piece.link:
+                    run.hyperlink.address = piece.link
+
+    def bullet(self, p, color: str, scale: float) -> None:  # type: ignore[no-untyped-def]
+        """A square marker in the trend colour, hanging in the indent (no python-pptx API)."""
+        ppr = p._p.get_or_add_pPr()
+        indent = _emu(BULLET_INDENT * scale)
+        ppr.set("marL", str(indent))
+        ppr.set("indent", str(-indent))
+        for tag, attrs in (("a:buClr", {}),
+                           ("a:buFont", {"typeface": "Arial"}), ("a:buChar", {"char": "■"})):
+            el = etree.SubElement(ppr, qn(tag), attrs)
+            if tag == "a:buClr":
+                etree.SubElement(el, qn("a:srgbClr"), {"val": self.theme.color(color)})
+
+    def text(self, slide, tb: TextBox) -> None:  # type: ignore[no-untyped-def]
+        b = tb.box
+        shape = slide.shapes.add_textbox(_emu(b.x), _emu(b.y), _emu(b.w), _emu(b.h))
+        shape.name = f"{tb.role.capitalize()} {shape.shape_id}"
+        self.frame(shape.text_frame, tb)
+
+    def frame(self, frame, tb: TextBox) -> None:  # type: ignore[no-untyped-def]
+        frame.word_wrap = True
+        frame.auto_size = MSO_AUTO_SIZE.NONE
+        frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = 0
+        frame.vertical_anchor = ANCHOR[tb.anchor]
+        self.paragraphs(frame, tb.paras, tb.scale)
+
+    def picture(self, slide, pb: PictureBox) -> None:  # type: ignore[no-untyped-def]
+        b = pb.box
+        pic = slide.shapes.add_picture(str(self.root / pb.path), _emu(b.x), _emu(b.y),
+                                       _emu(b.w), _emu(b.h))
+        pic.crop_left, pic.crop_top, pic.crop_right, pic.crop_bottom = pb.crop
+        pic._element.nvPicPr.cNvPr.set("descr", pb.alt)
+
+    def shape(self, slide, sb: ShapeBox) -> None:  # type: ignore[no-untyped-def]
+        b = sb.box
+        if sb.shape == "line":
+            shp = slide.shapes.add_connector(MSO_CONNECTOR.STRAIGHT, _emu(b.x), _emu(b.y),
+                                             _emu(b.right), _emu(b.bottom))
+        else:
+            shp = slide.shapes.add_shape(SHAPES[sb.shape], _emu(b.x), _emu(b.y),
+                                         _emu(b.w), _emu(b.h))
+            if sb.fill:
+                shp.fill.solid()
+                shp.fill.fore_color.rgb = _rgb(self.theme, sb.fill)
+            else:
+                shp.fill.background()
+        style = shp._element.find(qn("p:style"))
+        if style is not None:  # the default style would add theme colours and effects
+            shp._element.remove(style)
+        if sb.line:
+            shp.line.color.rgb = _rgb(self.theme, sb.line)
+            shp.line.width = Pt(sb.line_width)
+        else:
+            shp.line.fill.background()
+        if sb.text is not None:
+            self.frame(shp.text_frame, sb.text)
+
+    def table(self, slide, tb: TableBox) -> None:  # type: ignore[no-untyped-def]
+        b = tb.box
+        gframe = slide.shapes.add_table(len(tb.rows), len(tb.columns), _emu(b.x), _emu(b.y),
+                                        _emu(b.w), _emu(b.h))
+        table = gframe.table
+        tbl = gframe._element.graphic.graphicData.tbl
+        tbl.tblPr.set("firstRow", "0")
+        tbl.tblPr.set("bandRow", "0")
+        style_id = tbl.tblPr.find(qn("a:tableStyleId"))
+        if style_id is not None:
+            style_id.text = NO_STYLE_TABLE
+        for j, width in enumerate(tb.columns):
+            table.columns[j].width = _emu(width)
+        for i, height in enumerate(tb.heights):
+            table.rows[i].height = _emu(height)
+            for j, paras in enumerate(tb.rows[i]):
+                cell = table.cell(i, j)
+                cell.margin_left = cell.margin_right = _emu(tb.padding)
+                cell.margin_top = cell.margin_bottom = _emu(tb.padding)
+                cell.vertical_anchor = MSO_ANCHOR.TOP
+                frame = cell.text_frame
+                frame.word_wrap = True
+                if paras:
+                    self.paragraphs(frame, paras, tb.scale)
+                self.rule(cell, tb.rule)
+
+    def rule(self, cell, color: str) -> None:  # type: ignore[no-untyped-def]
+        """A thin line under each row; no API for cell borders in python-pptx."""
+        tcpr = cell._tc.get_or_add_tcPr()
+        line = etree.Element(qn("a:lnB"), {"w": str(_emu(0.75)), "cmpd": "sng"})
+        fill = etree.SubElement(line, qn("a:solidFill"))
+        etree.SubElement(fill, qn("a:srgbClr"), {"val": self.theme.color(color)})
+        tcpr.insert(0, line)
+
+    def slide(self, prs, plan: SlidePlan) -> None:  # type: ignore[no-untyped-def]
+        slide = prs.slides.add_slide(prs.slide_layouts[BLANK_LAYOUT])
+        slide.background.fill.solid()
+        slide.background.fill.fore_color.rgb = _rgb(self.theme, plan.background)
+        for element in plan.elements:
+            if isinstance(element, TextBox):
+                self.text(slide, element)
+            elif isinstance(element, PictureBox):
+                self.picture(slide, element)
+            elif isinstance(element, ShapeBox):
+                self.shape(slide, element)
+            elif isinstance(element, TableBox):
+                self.table(slide, element)
+        if plan.notes:
+            slide.notes_slide.notes_text_frame.text = plan.notes
+
+
+def render(plan: DeckPlan, theme: Theme, path: Path, *, root: Path,
+           timestamp: dt.datetime) -> None:
+    """Writes the deck to ``path``; pictures are read from ``root``."""
+    prs = Presentation()
+    prs.slide_width = _emu(plan.width)
+    prs.slide_height = _emu(plan.height)
+    writer = _Writer(theme, root)
+    for slide_plan in plan.slides:
+        writer.slide(prs, slide_plan)
+    props = prs.core_properties
+    props.title, props.author, props.subject = plan.title, plan.author, plan.subject
+    props.language = plan.language
+    props.last_modified_by = plan.author
+    props.created = props.modified = timestamp.replace(tzinfo=None)
+    props.revision = 1
+    prs.save(str(path))
+
+
+__all__ = ["render", "Box"]

@@ -1,0 +1,89 @@
+"""The theme: palette, fonts, type scale and geometry, all in points, from theme.yaml."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+Hex = Annotated[str, Field(pattern=r"^[0-9A-Fa-f]{6}$")]
+Points = Annotated[float, Field(ge=0, le=5000)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Page(_Strict):
+    """A page or slide size and its margins, in points (1/72 inch)."""
+
+    width: Points
+    height: Points
+    left: Points
+    right: Points
+    top: Points
+    bottom: Points
+
+    @property
+    def content_width(self) -> float:
+        return self.width - self.left - self.right
+
+    @property
+    def content_height(self) -> float:
+        return self.height - self.top - self.bottom
+
+
+class Face(_Strict):
+    """One font file and how a PPTX names it (family plus bold/italic flags)."""
+
+    file: str
+    family: str
+    bold: bool = False
+    italic: bool = False
+
+
+class TextStyle(_Strict):
+    """A named type style; size in points, leading as a multiple of the size."""
+
+    face: str
+    size: Annotated[float, Field(gt=0, le=400)]
+    leading: Annotated[float, Field(ge=0.8, le=3)] = 1.2
+    color: str = "ink"
+    space_before: Points = 0
+    can_shrink: bool = True
+
+
+class Fit(_Strict):
+    """How far text may shrink before it moves on, and how much width we keep in reserve."""
+
+    min_scale: Annotated[float, Field(gt=0.5, le=1)] = 0.85
+    width_safety: Annotated[float, Field(gt=0.8, le=1)] = 0.96
+
+
+class Theme(_Strict):
+    slide: Page
+    page: Page
+    gutter: Points
+    faces: dict[str, Face]
+    colors: dict[str, Hex]
+    styles: dict[str, TextStyle]
+    fit: Fit = Fit()
+
+    @model_validator(mode="after")
+    def _references_exist(self) -> Theme:
+        for name, style in self.styles.items():
+            if style.face not in self.faces:
+                raise ValueError(f"style '{name}' names the unknown face '{style.face}'")
+            if style.color not in self.colors:
+                raise ValueError(f"style '{name}' names the unknown colour '{style.color}'")
+        for needed in ("ink", "paper", "accent", "muted"):
+            if needed not in self.colors:
+                raise ValueError(f"the palette needs a colour named '{needed}'")
+        return self
+
+    def color(self, name: str) -> str:
+        """The hex value (RRGGBB) of a palette colour."""
+        return self.colors[name].upper()
+
+    def style(self, name: str) -> TextStyle:
+        return self.styles[name]

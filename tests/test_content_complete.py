@@ -1,0 +1,121 @@
+"""Every visible word of the source deck and of the content files reaches the PPTX."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+
+from deckbuilder.dates import day_month, long_date
+from deckbuilder.load import load_project
+from deckbuilder.model import Project
+
+from .conftest import ROOT, SEED
+from .pptx_text import flowing_text, normalize
+
+ALT_TEXT_STARTS = ("An astronaut", "A large, transparent", "An illustration")
+
+
+def expected_strings(project: Project) -> list[str]:
+    """The visible strings of the content, gathered from the model, not from the layout."""
+    deck, found = project.deck, []
+    for slide in deck.slides:
+        for name in ("title", "clients", "kicker", "text", "legend_title", "caption"):
+            value = getattr(slide, name, None)
+            if isinstance(value, str):
+                found.append(value)
+        for name in ("legend", "rings", "lines"):
+            found += getattr(slide, name, None) or []
+        for step in getattr(slide, "steps", None) or []:
+            found += [step.number, step.text] + ([step.emphasis] if step.emphasis else [])
+    found += [long_date(deck.date).upper(), deck.legal.copyright, *deck.legal.paragraphs,
+              deck.footer]
+    for trend in project.trends.trends:
+        found += [trend.title, *trend.factors]
+    for sc in project.scenarios.scenarios:
+        found += [sc.label, sc.title, str(sc.number)]
+        found += [s for p in sc.paragraphs for s in re.split(r"(?<=[.!?:])\s+", p)]
+    fc = project.future_circle
+    found += [fc.title, *(o.title for o in fc.offerings), *(o.text for o in fc.offerings)]
+    found += [fc.button] if fc.button else []
+    prog = project.program
+    found += [prog.title, prog.events.heading, prog.deep_dives.heading, prog.publications.heading]
+    for entry in [*prog.events.entries, *prog.deep_dives.entries]:
+        found += [day_month(entry.date), entry.label]
+    found += [p.title for p in prog.publications.entries]
+    found += [prog.half_label.format(half=p.half) for p in prog.publications.entries]
+    return [normalize(s) for s in found]
+
+
+def missing_from(text: str, wanted: list[str]) -> list[str]:
+    return [s for s in wanted if s not in text]
+
+
+def test_every_content_string_is_on_a_slide(built_deck: Path) -> None:
+    wanted = expected_strings(load_project(ROOT).project)
+    assert len(wanted) > 150
+    assert missing_from(flowing_text(built_deck), wanted) == []
+
+
+def test_dropping_a_sentence_is_noticed(built_deck: Path) -> None:
+    """The check above is not vacuous: a lost factor or sentence is reported by name."""
+    text = flowing_text(built_deck)
+    wanted = expected_strings(load_project(ROOT).project)
+    factor = "Kryptografie-Resilienz & Migrationsbereitschaft von Unternehmen"
+    sentence = ("Menschliche Kontrollinstanzen bleiben integraler Bestandteil der vernetzten "
+                "Systeme.")
+    assert missing_from(text.replace(factor, ""), wanted) == [factor]
+    assert missing_from(text.replace(sentence, ""), wanted) == [sentence]
+
+
+def _seed_paragraphs() -> tuple[list[str], list[str]]:
+    paras = [p.strip() for p in SEED.read_text("utf-8").split("\n\n") if p.strip()]
+    alts = [p for p in paras if p.startswith(ALT_TEXT_STARTS)]
+    visible = [p for p in paras if not p.startswith(ALT_TEXT_STARTS)]
+    return visible, alts
+
+
+# Titles that the extraction broke over lines; the seed README names their one-line form.
+JOINED = {"INTELLI": "INTELLIGENT", "GENT": "INTELLIGENT", "AUTO": "AUTOMATION",
+          "MATION": "AUTOMATION", "TECHNO": "TECHNOSOZIALE", "SOZIALE": "TECHNOSOZIALE",
+          "ARBEITS": "ARBEITSWELT", "WELT": "ARBEITSWELT"}
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="the shared seed is not beside the repository")
+def test_every_seed_word_is_in_the_deck(built_deck: Path) -> None:
+    words = set(re.findall(r"\w+", flowing_text(built_deck)))
+    visible, _ = _seed_paragraphs()
+    seed_words = {w for p in visible for w in re.findall(r"\w+", p)}
+    missing = sorted(w for w in seed_words if w not in words and JOINED.get(w) not in words)
+    assert missing == []
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="the shared seed is not beside the repository")
+def test_seed_sentences_are_on_slides_word_for_word(built_deck: Path) -> None:
+    text = flowing_text(built_deck)
+    visible, _ = _seed_paragraphs()
+    prose = [p for p in visible if len(p) > 80 and not p.startswith("-") and "\t" not in p]
+    sentences = [s for p in prose
+                 for s in re.split(r"(?<=[.!?])\s+", normalize(p))]
+    assert len(sentences) > 60
+    assert [s for s in sentences if s not in text] == []
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="the shared seed is not beside the repository")
+def test_described_pictures_carry_the_seed_alt_text(built_deck: Path) -> None:
+    prs = Presentation(str(built_deck))
+    descriptions = {normalize(pic._element.nvPicPr.cNvPr.get("descr", ""))
+                    for slide in prs.slides for pic in slide.shapes if pic.shape_type == 13}
+    _, alts = _seed_paragraphs()
+    assert len(alts) == 3
+    assert [a for a in alts if normalize(a) not in descriptions] == []
+    assert "" not in descriptions
+
+
+def test_german_characters_survive(built_deck: Path) -> None:
+    text = flowing_text(built_deck)
+    for needle in ("„Invisible AI“", "CO₂-Emissionen", "größten", "Öko-Intelligenz", " – ",
+                   "04. März", "»Konnektivität«"):
+        assert needle in text

@@ -1,0 +1,100 @@
+"""No text is larger than its box: checked on the plan and again on the written PPTX."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pptx import Presentation
+from pptx.util import Emu
+
+from deckbuilder.layout.plan import PictureBox, ShapeBox, TableBox, TextBox
+from deckbuilder.layout.slides import plan_deck
+from deckbuilder.layout.text import BULLET_INDENT, Typesetter
+from deckbuilder.load import load_project
+from deckbuilder.measure import Measurer, Word
+
+from .conftest import ROOT
+
+
+def _plan(root: Path = ROOT):  # type: ignore[no-untyped-def]
+    loaded = load_project(root)
+    ts = Typesetter(loaded.theme, Measurer(loaded.theme, root))
+    return plan_deck(loaded, ts), ts
+
+
+def test_every_planned_text_fits_its_box() -> None:
+    plan, ts = _plan()
+    checked = 0
+    for slide in plan.slides:
+        for el in slide.elements:
+            boxes = [el] + ([el.text] if isinstance(el, ShapeBox) and el.text else [])
+            for tb in boxes:
+                if isinstance(tb, TextBox):
+                    assert ts.height(tb.paras, tb.box.w, tb.scale) <= tb.box.h + 0.01, \
+                        (slide.number, tb.paras[0].text)
+                    checked += 1
+    assert checked > 100
+
+
+def test_every_box_stays_on_its_slide() -> None:
+    plan, _ = _plan()
+    for slide in plan.slides:
+        for el in slide.elements:
+            assert isinstance(el, TextBox | PictureBox | ShapeBox | TableBox)
+            assert el.box.inside(plan.width, plan.height), (slide.number, el)
+
+
+def test_pictures_are_cropped_not_distorted() -> None:
+    plan, _ = _plan()
+    loaded = load_project(ROOT)
+    pictures = [el for s in plan.slides for el in s.elements if isinstance(el, PictureBox)]
+    assert len(pictures) == 17
+    for pic in pictures:
+        info = loaded.images[pic.path]
+        left, top, right, bottom = pic.crop
+        shown_w = info.width * (1 - left - right)
+        shown_h = info.height * (1 - top - bottom)
+        assert abs(shown_w / shown_h - pic.box.w / pic.box.h) < 0.01
+
+
+def _face_key(ts: Typesetter, run) -> str:  # type: ignore[no-untyped-def]
+    for key, face in ts.theme.faces.items():
+        if (face.family, face.bold, face.italic) == (run.font.name, bool(run.font.bold),
+                                                     bool(run.font.italic)):
+            return key
+    raise AssertionError(f"run in an unknown font: {run.font.name}")
+
+
+def _measured_height(ts: Typesetter, frame, width: float) -> float:  # type: ignore[no-untyped-def]
+    """Height of a text frame computed from the PPTX's own runs, sizes and spacing."""
+    total = 0.0
+    for i, p in enumerate(frame.paragraphs):
+        runs = [r for r in p.runs if r.text]
+        if not runs:
+            continue
+        size = runs[0].font.size.pt
+        words = [Word(piece, _face_key(ts, r), space=True)
+                 for r in runs for piece in r.text.split()]
+        indent = Emu(int(p._p.pPr.get("marL", "0"))).pt if p._p.pPr is not None else 0.0
+        lines = ts.measurer.wrap(words, size, width - indent)
+        total += len(lines) * p.line_spacing.pt + (p.space_before.pt if i else 0.0)
+    return total
+
+
+def test_written_text_boxes_hold_their_text(built_deck: Path) -> None:
+    _, ts = _plan()
+    checked = 0
+    for number, slide in enumerate(Presentation(str(built_deck)).slides, start=1):
+        for shape in slide.shapes:
+            if shape.has_text_frame and shape.text_frame.text.strip():
+                height = _measured_height(ts, shape.text_frame, Emu(shape.width).pt)
+                assert height <= Emu(shape.height).pt + 0.5, (number, shape.text_frame.text[:40])
+                checked += 1
+    assert checked > 100
+
+
+def test_bullet_indent_is_what_the_layout_reserved(built_deck: Path) -> None:
+    slide = Presentation(str(built_deck)).slides[4]
+    margins = {p._p.pPr.get("marL") for s in slide.shapes if s.has_text_frame
+               for p in s.text_frame.paragraphs if p._p.pPr is not None and p._p.pPr.get("marL")}
+    assert margins == {str(round(BULLET_INDENT * 12700))}
