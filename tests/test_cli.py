@@ -24,8 +24,10 @@ def test_top_level_help_and_version() -> None:
 def test_build_writes_the_deck_into_project_output(project: Path) -> None:
     result = run_cli("build", cwd=project)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "wrote output/szenarien-ihk-ruhr.pptx (33 slides)"
-    assert [p.name for p in (project / "output").iterdir()] == ["szenarien-ihk-ruhr.pptx"]
+    assert result.stdout.splitlines() == ["wrote output/szenarien-ihk-ruhr.pptx (33 slides)",
+                                          "wrote output/szenarien-ihk-ruhr.pdf (15 pages)"]
+    assert sorted(p.name for p in (project / "output").iterdir()) == [
+        "szenarien-ihk-ruhr.pdf", "szenarien-ihk-ruhr.pptx"]
 
 
 def test_failed_build_keeps_the_previous_deck(project: Path,
@@ -38,7 +40,18 @@ def test_failed_build_keeps_the_previous_deck(project: Path,
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert deck.read_bytes() == before
-    assert sorted(p.name for p in deck.parent.iterdir()) == ["szenarien-ihk-ruhr.pptx"]
+    assert sorted(p.name for p in deck.parent.iterdir()) == ["szenarien-ihk-ruhr.pdf",
+                                                             "szenarien-ihk-ruhr.pptx"]
+
+
+def test_format_chooses_outputs(project: Path) -> None:
+    result = run_cli("build", project, "--format", "slides-pdf")
+    assert result.returncode == 0, result.stderr
+    assert [p.name for p in (project / "output").iterdir()] == ["szenarien-ihk-ruhr-slides.pdf"]
+    bad = run_cli("build", project, "--format", "docx")
+    assert bad.returncode == 2
+    assert bad.stderr.strip() == ("error: unknown format 'docx': choose from pptx, pdf, "
+                                  "slides-pdf")
 
 
 def test_a_folder_without_content_is_a_usage_error(tmp_path: Path) -> None:

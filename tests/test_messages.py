@@ -35,7 +35,7 @@ CASES = [
      "content/deck.yaml:5:11: error: anchors and aliases (&name, *name) are not supported "
      "(write the value out in full)"),
     ("unknown-kind", "deck.yaml", "  - kind: method\n", "  - kind: methd\n",
-     "content/deck.yaml:35:5: error: unknown slide kind 'methd' (did you mean 'method'?)"),
+     "content/deck.yaml:37:5: error: unknown slide kind 'methd' (did you mean 'method'?)"),
     ("unknown-colour", "trends.yaml", "    color: lilac\n", "    color: purple\n",
      "content/trends.yaml:73:5: error: unknown colour 'purple' (use one of: accent, blue, "
      "coral, golden, green, highlight, ink, lightblue, lilac, muted, orange, paper, rule, "
@@ -92,7 +92,7 @@ def test_all_problems_are_reported_at_once(edit: Callable[[str, str, str], Path]
     code, err = run(project, capsys, monkeypatch)
     assert code == 1
     assert [line.split(": error")[0] for line in err.splitlines()[:-1]] == [
-        "content/deck.yaml:35:5", "content/program.yaml:9:13", "content/trends.yaml:73:5"]
+        "content/deck.yaml:37:5", "content/program.yaml:9:13", "content/trends.yaml:73:5"]
     assert err.splitlines()[-1] == "3 errors; nothing was written."
 
 

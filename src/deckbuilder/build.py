@@ -20,7 +20,7 @@ from .measure import Measurer
 class Report:
     """What a build wrote and what it noticed on the way."""
 
-    outputs: tuple[Path, ...]
+    outputs: tuple[tuple[Path, str], ...]  # each file and what it holds ("33 slides")
     slides: int
     warnings: tuple[Diagnostic, ...]
 
@@ -36,20 +36,27 @@ def build_timestamp() -> dt.datetime:
     return dt.datetime.now(tz=dt.UTC).replace(microsecond=0)
 
 
-def write_atomically(target: Path, write: Callable[[Path], None]) -> None:
-    """Writes through a temporary file in the same folder, then replaces ``target``.
+def write_all_atomically(writers: dict[Path, Callable[[Path], str]]) -> dict[Path, str]:
+    """Renders every output to a temporary file, then moves them all into place.
 
-    A failed or killed build leaves the previous file whole; readers never see half a file.
+    Returns what each writer said about its file (its page or slide count).
     """
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
+    temps: dict[Path, Path] = {}
+    said: dict[Path, str] = {}
     try:
-        write(tmp)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
+        for target, write in writers.items():
+            fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
+                                            dir=target.parent)
+            os.close(fd)
+            temps[target] = Path(tmp_name)
+            said[target] = write(temps[target])
+            os.chmod(temps[target], 0o644)
+        for target, tmp in temps.items():
+            os.replace(tmp, target)
+        return said
     finally:
-        tmp.unlink(missing_ok=True)
+        for tmp in temps.values():
+            tmp.unlink(missing_ok=True)
 
 
 def _prepare_out(out: Path) -> None:
@@ -61,8 +68,16 @@ def _prepare_out(out: Path) -> None:
         raise UsageError(f"cannot write to the output folder '{out}': check its permissions")
 
 
-def build(root: Path, out: Path) -> Report:
-    """Loads, lays out and renders the project; raises ContentError or UsageError."""
+FORMATS = ("pptx", "pdf", "slides-pdf")
+DEFAULT_FORMATS = ("pptx", "pdf")
+
+
+def build(root: Path, out: Path, formats: tuple[str, ...] = DEFAULT_FORMATS) -> Report:
+    """Loads, lays out and renders the project; raises ContentError or UsageError.
+
+    Every output is rendered to a temporary file first; nothing is replaced until all
+    requested outputs rendered, so a failure leaves the previous set of results whole.
+    """
     loaded = load_project(root)
     try:
         measurer = Measurer(loaded.theme, root)
@@ -71,13 +86,29 @@ def build(root: Path, out: Path) -> Report:
                                   "was not found", "put it in assets/fonts/")]) from None
     plan = plan_deck(loaded, Typesetter(loaded.theme, measurer))
     _prepare_out(out)
-    from . import render_pptx  # heavy import, only when there is something to write
-
-    target = out / f"{loaded.project.deck.name}.pptx"
     stamp = build_timestamp()
+    name = loaded.project.deck.name
+    fonts = {key: measurer.font_name(key) for key in loaded.theme.faces}
+    writers: dict[Path, Callable[[Path], str]] = {}
+    if "pptx" in formats:
+        from . import render_pptx  # heavy imports only for what is asked for
+
+        writers[out / f"{name}.pptx"] = lambda p: render_pptx.render(
+            plan, loaded.theme, p, root=root, timestamp=stamp)
+    if "pdf" in formats:
+        from . import render_pdf
+        from .layout.dossier import plan_dossier
+
+        dossier = plan_dossier(loaded)
+        writers[out / f"{name}.pdf"] = lambda p: render_pdf.render(
+            dossier, loaded.theme, p, root=root, fonts=fonts, timestamp=stamp)
+    if "slides-pdf" in formats:
+        from . import render_slides_pdf
+
+        writers[out / f"{name}-slides.pdf"] = lambda p: render_slides_pdf.render(
+            plan, loaded.theme, p, root=root, fonts=fonts, timestamp=stamp)
     try:
-        write_atomically(target, lambda p: render_pptx.render(plan, loaded.theme, p, root=root,
-                                                              timestamp=stamp))
+        said = write_all_atomically(writers)
     except OSError as exc:
-        raise UsageError(f"cannot write '{target}': {exc.strerror}") from None
-    return Report((target,), len(plan.slides), loaded.warnings + plan.warnings)
+        raise UsageError(f"cannot write into '{out}': {exc.strerror}") from None
+    return Report(tuple(said.items()), len(plan.slides), loaded.warnings + plan.warnings)

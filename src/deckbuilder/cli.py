@@ -41,20 +41,29 @@ def cli() -> None:
 @click.argument("project", type=click.Path(file_okay=False, path_type=Path), default=".")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Folder for the results (default: PROJECT/output).")
-def build(project: Path, out: Path | None) -> None:
-    """Check the content and write the deck (PPTX) into the output folder.
+@click.option("--format", "formats", default="pptx,pdf", show_default=True,
+              help="Comma-separated outputs: pptx (the deck), pdf (the A4 dossier), "
+                   "slides-pdf (the slides as 16:9 PDF pages).")
+def build(project: Path, out: Path | None, formats: str) -> None:
+    """Check the content and write the deck (PPTX) and dossier (PDF) into the output folder.
 
     PROJECT is the folder that holds content/ and assets/ (default: this folder).
     Every problem is listed as file:line:column with what to do; nothing is written
     when there is an error, and earlier results stay as they were.
     """
+    from .build import FORMATS
     from .build import build as run_build
 
-    report = run_build(project, out if out is not None else project / "output")
+    chosen = tuple(f.strip() for f in formats.split(",") if f.strip())
+    unknown = [f for f in chosen if f not in FORMATS]
+    if unknown or not chosen:
+        raise UsageError(f"unknown format '{','.join(unknown)}': choose from "
+                         + ", ".join(FORMATS))
+    report = run_build(project, out if out is not None else project / "output", chosen)
     for w in report.warnings:
         click.echo(str(w), err=True)
-    for path in report.outputs:
-        click.echo(f"wrote {_relative(path)} ({report.slides} slides)")
+    for path, what in report.outputs:
+        click.echo(f"wrote {_relative(path)} ({what})")
 
 
 def main(argv: list[str] | None = None) -> None:

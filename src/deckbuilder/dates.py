@@ -17,3 +17,8 @@ def day_month(day: dt.date) -> str:
 def long_date(day: dt.date) -> str:
     """'04. November 2025': the title slide's date line."""
     return format_date(day, "dd. MMMM y", locale=LOCALE)
+
+
+def weekday_date(day: dt.date) -> str:
+    """'Mi., 04. März 2026': the dossier's calendar, where there is room for the weekday."""
+    return format_date(day, "EEE, dd. MMMM y", locale=LOCALE)

@@ -168,6 +168,8 @@ class Deck(Located):
     author: Text
     date: IsoDate
     language: Text = "de-DE"
+    keywords: list[Text] = Field(default_factory=list)
+    contents_title: Text = "INHALT"
     footer: Text
     legal: Legal
     slides: list[Slide] = Field(min_length=1)

@@ -179,7 +179,7 @@ class _Writer:
 
 
 def render(plan: DeckPlan, theme: Theme, path: Path, *, root: Path,
-           timestamp: dt.datetime) -> None:
+           timestamp: dt.datetime) -> str:
     """Writes the deck to ``path``; pictures are read from ``root``."""
     prs = Presentation()
     prs.slide_width = _emu(plan.width)
@@ -194,6 +194,7 @@ def render(plan: DeckPlan, theme: Theme, path: Path, *, root: Path,
     props.created = props.modified = timestamp.replace(tzinfo=None)
     props.revision = 1
     prs.save(str(path))
+    return f"{len(plan.slides)} slides"
 
 
 __all__ = ["render", "Box"]

@@ -192,11 +192,23 @@ def plan_trend(ctx: Context, t: Trend, notes: str | None) -> Draft:
     d.elements.append(ctx.picture(t.picture, Box(0, 0, split, th.slide.height)))
     x = split + th.gutter * 2
     w = th.slide.width - th.slide.right - x
-    y = _title_block(ctx, d, t.title, x, th.slide.top + 16, w, t.loc, color=t.color) + 30
-    bottom = th.slide.height - th.slide.bottom - 16
+    top, bottom = th.slide.top, th.slide.height - th.slide.bottom - 16
+    panel: list[Element] = []
+    block = Draft("trend", t.loc, elements=panel)
+    y = _title_block(ctx, block, t.title, x, top, w, t.loc, color=t.color) + 30
     factors = [para(f, "bullet", bullet=t.color) for f in t.factors]
-    d.elements.append(ctx.fit(factors, Box(x, y, w, bottom - y), t.loc))
+    text = ctx.fit(factors, Box(x, y, w, bottom - y), t.loc)
+    panel.append(replace(text, box=replace(text.box, h=text.height)))
+    # Centre the title and list in the panel: the picture is the visual anchor on the left.
+    d.elements.extend(_shifted(panel, (bottom - (y + text.height)) / 2))
     return d
+
+
+def _shifted(elements: list[Element], dy: float) -> list[Element]:
+    moved: list[Element] = []
+    for el in elements:
+        moved.append(replace(el, box=replace(el.box, y=el.box.y + dy)))  # type: ignore[arg-type]
+    return moved
 
 
 def plan_trends(ctx: Context, s: TrendsSlides) -> Iterator[Draft]:

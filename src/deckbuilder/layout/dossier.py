@@ -1,0 +1,194 @@
+"""The dossier plan: the A4 document's content as a sequence of typed blocks.
+
+Pagination is reportlab's job (flowables split and keep together); this module decides
+what goes in which order, which text style each part takes and what the contents list holds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..dates import long_date, weekday_date
+from ..errors import Location
+from ..model import (
+    CtaSlide,
+    Loaded,
+    MethodSlide,
+    Picture,
+    RadarSlide,
+    SectionSlide,
+    TitleSlide,
+)
+from .plan import Para, Run
+from .slides import clean, para
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading that is also a contents entry and a PDF bookmark (level 0 or 1)."""
+
+    text: str
+    key: str
+    level: int = 0
+    kicker: str | None = None
+    color: str = "accent"
+    new_page: bool = True
+    style: str = "d-h1"
+
+
+@dataclass(frozen=True)
+class Cover:
+    title: str
+    lines: tuple[str, ...]
+    picture: Picture | None
+
+
+@dataclass(frozen=True)
+class Contents:
+    title: str
+
+
+@dataclass(frozen=True)
+class Text:
+    """Paragraphs set in the frame's full width; ``justify`` also hyphenates (German)."""
+
+    paras: tuple[Para, ...]
+    justify: bool = False
+
+
+@dataclass(frozen=True)
+class Steps:
+    items: tuple[tuple[str, tuple[Para, ...]], ...]
+
+
+@dataclass(frozen=True)
+class RadarFigure:
+    rings: tuple[str, ...]
+    legend_title: str
+    legend: tuple[str, ...]
+    caption: str | None
+
+
+@dataclass(frozen=True)
+class TrendCard:
+    title: str
+    key: str
+    color: str
+    picture: Picture
+    factors: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ScenarioOpener:
+    number: str
+    label: str
+    title: str
+    key: str
+    color: str
+    new_page: bool = True
+
+
+@dataclass(frozen=True)
+class Cards:
+    items: tuple[tuple[str, str], ...]
+    button: str | None
+
+
+@dataclass(frozen=True)
+class Calendar:
+    """Dated entries grouped under headings; ``rows`` are (date label, text, past)."""
+
+    groups: tuple[tuple[str, tuple[tuple[str, str], ...]], ...]
+
+
+@dataclass(frozen=True)
+class Callout:
+    lines: tuple[str, ...]
+    color: str
+
+
+Block = (Heading | Cover | Contents | Text | Steps | RadarFigure | TrendCard | ScenarioOpener
+         | Cards | Calendar | Callout)
+
+
+@dataclass(frozen=True)
+class DossierPlan:
+    title: str
+    author: str
+    subject: str
+    keywords: tuple[str, ...]
+    language: str
+    footer: str
+    blocks: tuple[Block, ...]
+    source: Location = field(default=Location("content/deck.yaml"))
+
+
+def _slide(loaded: Loaded, kind: type) -> object | None:
+    return next((s for s in loaded.project.deck.slides if isinstance(s, kind)), None)
+
+
+def plan_dossier(loaded: Loaded) -> DossierPlan:
+    """The dossier's blocks in reading order, from the same model the deck uses."""
+    p = loaded.project
+    deck = p.deck
+    blocks: list[Block] = []
+    title = _slide(loaded, TitleSlide)
+    if isinstance(title, TitleSlide):
+        blocks.append(Cover(title.title, (long_date(deck.date).upper(), title.clients),
+                            title.picture))
+    blocks.append(Contents(deck.contents_title))
+    method = _slide(loaded, MethodSlide)
+    if isinstance(method, MethodSlide):
+        blocks.append(Heading(method.title, "method"))
+        steps = []
+        for step in method.steps:
+            paras = [para(step.text, "d-lead")]
+            if step.emphasis:
+                paras.append(Para((Run(clean(step.emphasis), face="italic"),), "d-lead"))
+            steps.append((step.number, tuple(paras)))
+        blocks.append(Steps(tuple(steps)))
+    radar = _slide(loaded, RadarSlide)
+    if isinstance(radar, RadarSlide):
+        blocks.append(Heading(radar.title, "radar", kicker=radar.kicker))
+        blocks.append(Text((para(radar.text, "d-lead"),), justify=True))
+        blocks.append(RadarFigure(tuple(radar.rings), radar.legend_title, tuple(radar.legend),
+                                  radar.caption))
+    sections = [s for s in deck.slides if isinstance(s, SectionSlide)]
+    trends_title = sections[0].title if sections else "TRENDS"
+    trends_color = sections[0].color if sections else "accent"
+    blocks.append(Heading(trends_title, "trends", color=trends_color))
+    for i, trend in enumerate(p.trends.trends, start=1):
+        blocks.append(TrendCard(trend.title, f"trend-{i}", trend.color, trend.picture,
+                                tuple(trend.factors)))
+    scen_title = sections[1].title if len(sections) > 1 else "SZENARIEN"
+    for i, sc in enumerate(p.scenarios.scenarios):
+        if i == 0:
+            blocks.append(Heading(scen_title, "scenarios", color=sections[1].color
+                                  if len(sections) > 1 else "accent"))
+        blocks.append(ScenarioOpener(str(sc.number), sc.label, sc.title, f"scenario-{sc.number}",
+                                     sc.color, new_page=i > 0))
+        blocks.append(Text(tuple(para(t, "d-body") for t in sc.paragraphs), justify=True))
+    fc = p.future_circle
+    blocks.append(Heading(fc.title, "future-circle"))
+    blocks.append(Cards(tuple((o.title, o.text) for o in fc.offerings), fc.button))
+    prog = p.program
+    blocks.append(Heading(prog.title, "program"))
+    groups = [(prog.events.heading, tuple((weekday_date(e.date), e.label)
+                                          for e in prog.events.entries)),
+              (prog.deep_dives.heading, tuple((weekday_date(e.date), e.label)
+                                              for e in prog.deep_dives.entries))]
+    pubs, last = [], None
+    for pub in prog.publications.entries:
+        label = prog.half_label.format(half=pub.half) + f" {prog.year}" if pub.half != last else ""
+        pubs.append((label, pub.title))
+        last = pub.half
+    groups.append((prog.publications.heading, tuple(pubs)))
+    blocks.append(Calendar(tuple(groups)))
+    cta = _slide(loaded, CtaSlide)
+    if isinstance(cta, CtaSlide):
+        blocks.append(Callout(tuple(cta.lines), cta.color))
+    legal = deck.legal
+    blocks.append(Heading(legal.copyright, "legal", style="d-h3", new_page=False))
+    blocks.append(Text(tuple(para(t, "d-body") for t in legal.paragraphs)))
+    return DossierPlan(deck.title, deck.author, deck.subject or deck.title, tuple(deck.keywords),
+                       deck.language, deck.footer, tuple(blocks))
