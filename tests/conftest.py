@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -37,10 +38,16 @@ def edit(project: Path) -> Callable[[str, str, str], Path]:
     return _edit
 
 
-def run_cli(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    """The real command in a fresh process, as a user runs it."""
+#: The deck's own date (2025-11-04): builds in tests see the 2026 program as upcoming.
+BUILD_EPOCH = "1762214400"
+
+
+def run_cli(*args: str | Path, cwd: Path | None = None, epoch: str = BUILD_EPOCH
+            ) -> subprocess.CompletedProcess[str]:
+    """The real command in a fresh process, as a user runs it, on a fixed build date."""
+    env = {**os.environ, "SOURCE_DATE_EPOCH": epoch}
     return subprocess.run([sys.executable, "-m", "deckbuilder", *map(str, args)],
-                          capture_output=True, text=True, cwd=cwd, timeout=120)
+                          capture_output=True, text=True, cwd=cwd, timeout=120, env=env)
 
 
 @pytest.fixture(scope="session")

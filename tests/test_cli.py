@@ -25,9 +25,11 @@ def test_build_writes_the_deck_into_project_output(project: Path) -> None:
     result = run_cli("build", cwd=project)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == ["wrote output/szenarien-ihk-ruhr.pptx (33 slides)",
-                                          "wrote output/szenarien-ihk-ruhr.pdf (15 pages)"]
+                                          "wrote output/szenarien-ihk-ruhr.pdf (15 pages)",
+                                          "wrote output/szenarien-ihk-ruhr.ics (9 events)"]
+    assert result.stderr == ""
     assert sorted(p.name for p in (project / "output").iterdir()) == [
-        "szenarien-ihk-ruhr.pdf", "szenarien-ihk-ruhr.pptx"]
+        "szenarien-ihk-ruhr.ics", "szenarien-ihk-ruhr.pdf", "szenarien-ihk-ruhr.pptx"]
 
 
 def test_failed_build_keeps_the_previous_deck(project: Path,
@@ -40,7 +42,8 @@ def test_failed_build_keeps_the_previous_deck(project: Path,
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert deck.read_bytes() == before
-    assert sorted(p.name for p in deck.parent.iterdir()) == ["szenarien-ihk-ruhr.pdf",
+    assert sorted(p.name for p in deck.parent.iterdir()) == ["szenarien-ihk-ruhr.ics",
+                                                             "szenarien-ihk-ruhr.pdf",
                                                              "szenarien-ihk-ruhr.pptx"]
 
 
@@ -50,7 +53,7 @@ def test_format_chooses_outputs(project: Path) -> None:
     assert [p.name for p in (project / "output").iterdir()] == ["szenarien-ihk-ruhr-slides.pdf"]
     bad = run_cli("build", project, "--format", "docx")
     assert bad.returncode == 2
-    assert bad.stderr.strip() == ("error: unknown format 'docx': choose from pptx, pdf, "
+    assert bad.stderr.strip() == ("error: unknown format 'docx': choose from pptx, pdf, ics, "
                                   "slides-pdf")
 
 

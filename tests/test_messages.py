@@ -9,6 +9,8 @@ import pytest
 
 from deckbuilder.cli import main
 
+from .conftest import BUILD_EPOCH
+
 CASES = [
     ("unknown-key", "trends.yaml", "  - title: RESPONSIBLE AI\n", "  - titel: RESPONSIBLE AI\n",
      "content/trends.yaml:18:5: error: unknown key 'titel' (did you mean 'title'?)"),
@@ -16,9 +18,9 @@ CASES = [
      "content/program.yaml:5:1: error: duplicate key 'year' (first given on line 4) "
      "(keep only one of them: YAML would silently drop the first)"),
     ("impossible-date", "program.yaml", "2026-03-04", "2026-02-30",
-     "content/program.yaml:9:13: error: '2026-02-30' is not a date (February 2026 has 28 days)"),
+     "content/program.yaml:10:13: error: '2026-02-30' is not a date (February 2026 has 28 days)"),
     ("german-date", "program.yaml", "2026-03-04", "04.03.2026",
-     "content/program.yaml:9:13: error: '04.03.2026' is not a date: write it as YYYY-MM-DD, "
+     "content/program.yaml:10:13: error: '04.03.2026' is not a date: write it as YYYY-MM-DD, "
      "e.g. 2026-03-04"),
     ("missing-key", "scenarios.yaml", "    label: SZENARIO 2\n", "",
      "content/scenarios.yaml:40:5: error: missing required key 'label'"),
@@ -27,7 +29,7 @@ CASES = [
     ("null", "deck.yaml", "author: Zukunftsinstitut GmbH", "author:",
      "content/deck.yaml:6:8: error: expected text, got nothing"),
     ("tab", "program.yaml", "    - date: 2026-03-04\n", "\t- date: 2026-03-04\n",
-     "content/program.yaml:9:1: error: a tab character is not allowed here (indent with spaces)"),
+     "content/program.yaml:10:1: error: a tab character is not allowed here (indent with spaces)"),
     ("broken-yaml", "deck.yaml", "title: Szenarien\n", "title: [Szenarien\n",
      "content/deck.yaml:5:8: error: expected ',' or ']', but got ':' "
      "(check indentation, colons and quotes on this line or the one above)"),
@@ -35,7 +37,7 @@ CASES = [
      "content/deck.yaml:5:11: error: anchors and aliases (&name, *name) are not supported "
      "(write the value out in full)"),
     ("unknown-kind", "deck.yaml", "  - kind: method\n", "  - kind: methd\n",
-     "content/deck.yaml:37:5: error: unknown slide kind 'methd' (did you mean 'method'?)"),
+     "content/deck.yaml:38:5: error: unknown slide kind 'methd' (did you mean 'method'?)"),
     ("unknown-colour", "trends.yaml", "    color: lilac\n", "    color: purple\n",
      "content/trends.yaml:73:5: error: unknown colour 'purple' (use one of: accent, blue, "
      "coral, golden, green, highlight, ink, lightblue, lilac, muted, orange, paper, rule, "
@@ -58,13 +60,14 @@ CASES = [
      "'Personalisierungsgradpersonalisierungsgradpersonalisierungsgrad' is too wide for its "
      "box (501 pt, room for 374 pt) (slide 11) (shorten it or add a hyphen or space)"),
     ("out-of-range", "program.yaml", "    - half: 1\n", "    - half: 3\n",
-     "content/program.yaml:39:13: error: '3' is too large (at most 2)"),
+     "content/program.yaml:41:13: error: '3' is too large (at most 2)"),
 ]
 
 
 def run(project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
         ) -> tuple[int, str]:
     monkeypatch.chdir(project)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_EPOCH)
     with pytest.raises(SystemExit) as exit_info:
         main(["build"])
     return int(exit_info.value.code or 0), capsys.readouterr().err
@@ -92,7 +95,7 @@ def test_all_problems_are_reported_at_once(edit: Callable[[str, str, str], Path]
     code, err = run(project, capsys, monkeypatch)
     assert code == 1
     assert [line.split(": error")[0] for line in err.splitlines()[:-1]] == [
-        "content/deck.yaml:37:5", "content/program.yaml:9:13", "content/trends.yaml:73:5"]
+        "content/deck.yaml:38:5", "content/program.yaml:10:13", "content/trends.yaml:73:5"]
     assert err.splitlines()[-1] == "3 errors; nothing was written."
 
 

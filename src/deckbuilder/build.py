@@ -14,6 +14,7 @@ from .layout.slides import plan_deck
 from .layout.text import Typesetter
 from .load import load_project
 from .measure import Measurer
+from .program import past_warnings
 
 
 @dataclass(frozen=True)
@@ -68,8 +69,8 @@ def _prepare_out(out: Path) -> None:
         raise UsageError(f"cannot write to the output folder '{out}': check its permissions")
 
 
-FORMATS = ("pptx", "pdf", "slides-pdf")
-DEFAULT_FORMATS = ("pptx", "pdf")
+FORMATS = ("pptx", "pdf", "ics", "slides-pdf")
+DEFAULT_FORMATS = ("pptx", "pdf", "ics")
 
 
 def build(root: Path, out: Path, formats: tuple[str, ...] = DEFAULT_FORMATS) -> Report:
@@ -84,9 +85,10 @@ def build(root: Path, out: Path, formats: tuple[str, ...] = DEFAULT_FORMATS) -> 
     except FileNotFoundError as exc:
         raise ContentError([error(Location("content/theme.yaml"), f"the font file '{exc}' "
                                   "was not found", "put it in assets/fonts/")]) from None
-    plan = plan_deck(loaded, Typesetter(loaded.theme, measurer))
-    _prepare_out(out)
     stamp = build_timestamp()
+    today = stamp.date()
+    plan = plan_deck(loaded, Typesetter(loaded.theme, measurer), today)
+    _prepare_out(out)
     name = loaded.project.deck.name
     fonts = {key: measurer.font_name(key) for key in loaded.theme.faces}
     writers: dict[Path, Callable[[Path], str]] = {}
@@ -99,16 +101,24 @@ def build(root: Path, out: Path, formats: tuple[str, ...] = DEFAULT_FORMATS) -> 
         from . import render_pdf
         from .layout.dossier import plan_dossier
 
-        dossier = plan_dossier(loaded)
+        dossier = plan_dossier(loaded, today)
         writers[out / f"{name}.pdf"] = lambda p: render_pdf.render(
             dossier, loaded.theme, p, root=root, fonts=fonts, timestamp=stamp)
     if "slides-pdf" in formats:
-        from . import render_slides_pdf
+        from .render_slides_pdf import render as render_slides
 
-        writers[out / f"{name}-slides.pdf"] = lambda p: render_slides_pdf.render(
+        writers[out / f"{name}-slides.pdf"] = lambda p: render_slides(
             plan, loaded.theme, p, root=root, fonts=fonts, timestamp=stamp)
+    if "ics" in formats:
+        from .program import calendar_plan
+        from .render_ics import render as render_ics
+
+        calendar = calendar_plan(loaded.project.program, loaded.project.deck.title,
+                                 loaded.project.deck.language)
+        writers[out / f"{name}.ics"] = lambda p: render_ics(calendar, p, timestamp=stamp)
     try:
         said = write_all_atomically(writers)
     except OSError as exc:
         raise UsageError(f"cannot write into '{out}': {exc.strerror}") from None
-    return Report(tuple(said.items()), len(plan.slides), loaded.warnings + plan.warnings)
+    warnings = (*loaded.warnings, *past_warnings(loaded.project.program, today), *plan.warnings)
+    return Report(tuple(said.items()), len(plan.slides), warnings)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 import traceback
 from importlib.metadata import version
@@ -41,11 +42,13 @@ def cli() -> None:
 @click.argument("project", type=click.Path(file_okay=False, path_type=Path), default=".")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Folder for the results (default: PROJECT/output).")
-@click.option("--format", "formats", default="pptx,pdf", show_default=True,
+@click.option("--format", "formats", default="pptx,pdf,ics", show_default=True,
               help="Comma-separated outputs: pptx (the deck), pdf (the A4 dossier), "
-                   "slides-pdf (the slides as 16:9 PDF pages).")
+                   "ics (the program as a calendar file), slides-pdf (the slides as "
+                   "16:9 PDF pages).")
 def build(project: Path, out: Path | None, formats: str) -> None:
-    """Check the content and write the deck (PPTX) and dossier (PDF) into the output folder.
+    """Check the content and write the deck (PPTX), the dossier (PDF) and the program's
+    calendar (ICS) into the output folder.
 
     PROJECT is the folder that holds content/ and assets/ (default: this folder).
     Every problem is listed as file:line:column with what to do; nothing is written
@@ -64,6 +67,125 @@ def build(project: Path, out: Path | None, formats: str) -> None:
         click.echo(str(w), err=True)
     for path, what in report.outputs:
         click.echo(f"wrote {_relative(path)} ({what})")
+
+
+def _date(value: str | None) -> dt.date | None:
+    """A date from the command line, with the same rules and messages as in the YAML."""
+    if value is None:
+        return None
+    from .model import _parse_date
+
+    try:
+        parsed = _parse_date(value)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    assert isinstance(parsed, dt.date)
+    return parsed
+
+
+PROJECT_ARG = click.argument("project", type=click.Path(file_okay=False, path_type=Path),
+                             default=".")
+
+
+@cli.group()
+def events() -> None:
+    """List and change the dates of the program (content/program.yaml).
+
+    \b
+    Examples:
+      deckbuilder events list
+      deckbuilder events move "Future Day Frankfurt" 2026-11-19
+      deckbuilder events move "Virtuelle Sprechstunde" 2026-04-24 --on 2026-04-17
+      deckbuilder events add 2026-12-03 "Future Work Session" --place "Essen"
+      deckbuilder events remove "Deep Dive Szenariotechnik"
+    """
+
+
+@events.command("list")
+@PROJECT_ARG
+def events_list(project: Path) -> None:
+    """Print the program as a table; entries before today are marked 'past'.
+
+    \b
+    Example:
+      deckbuilder events list ~/decks/ihk
+    """
+    from .build import build_timestamp
+    from .dates import weekday_date
+    from .load import load_project
+    from .program import entries, is_past
+
+    program = load_project(project).project.program
+    today = build_timestamp().date()
+    rows = [(e.heading, weekday_date(e.event.date), e.event.label,
+             "past" if is_past(e.event, today) else "") for e in entries(program)]
+    widths = [max(len(r[i]) for r in rows) for i in range(3)]
+    for section, date, label, past in rows:
+        click.echo(f"{section:<{widths[0]}}  {date:<{widths[1]}}  {label:<{widths[2]}}  {past}"
+                   .rstrip())
+
+
+@events.command("move")
+@click.argument("title")
+@click.argument("date")
+@PROJECT_ARG
+@click.option("--on", "on", default=None, help="The entry's current date, when the title "
+              "names several entries.")
+def events_move(title: str, date: str, project: Path, on: str | None) -> None:
+    """Give the entry TITLE the new DATE (YYYY-MM-DD); only that line of YAML changes.
+
+    \b
+    Example:
+      deckbuilder events move "Future Day Frankfurt" 2026-11-19
+    """
+    from .events import move
+
+    new = _date(date)
+    assert new is not None
+    _report(move(project, title, new, _date(on)))
+
+
+@events.command("add")
+@click.argument("date")
+@click.argument("title")
+@PROJECT_ARG
+@click.option("--place", default=None, help="Place or partner, shown after the title.")
+@click.option("--section", type=click.Choice(["events", "deep-dives"]), default="events",
+              show_default=True, help="Which list of the program gets the entry.")
+def events_add(date: str, title: str, project: Path, place: str | None, section: str) -> None:
+    """Add an entry on DATE called TITLE, in date order.
+
+    \b
+    Example:
+      deckbuilder events add 2026-12-03 "Future Work Session" --place "Essen"
+    """
+    from .events import add
+
+    day = _date(date)
+    assert day is not None
+    _report(add(project, section, day, title, place))
+
+
+@events.command("remove")
+@click.argument("title")
+@PROJECT_ARG
+@click.option("--on", "on", default=None, help="The entry's date, when the title names "
+              "several entries.")
+def events_remove(title: str, project: Path, on: str | None) -> None:
+    """Remove the entry TITLE from the program.
+
+    \b
+    Example:
+      deckbuilder events remove "Deep Dive Szenariotechnik"
+    """
+    from .events import remove
+
+    _report(remove(project, title, _date(on)))
+
+
+def _report(change) -> None:  # type: ignore[no-untyped-def]
+    click.echo(f"{change.summary} in {_relative(change.path)}; run 'deckbuilder build' to "
+               "update the deck, dossier and calendar")
 
 
 def main(argv: list[str] | None = None) -> None:

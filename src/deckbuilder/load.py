@@ -25,6 +25,7 @@ from .model import (
     SectionSlide,
     TrendsFile,
 )
+from .program import check_program
 from .theme import Theme
 
 M = TypeVar("M", bound=BaseModel)
@@ -63,6 +64,8 @@ def _attach(obj: Any, path: sourcemap.Path, smap: sourcemap.SourceMap) -> None:
     """Gives every model object its source location, walking model and data paths together."""
     if isinstance(obj, Located):
         obj._loc = smap.locate(path)
+        obj._field_locs = {name: smap.values[(*path, name)] for name in type(obj).model_fields
+                           if (*path, name) in smap.values}
     if isinstance(obj, BaseModel):
         for name in type(obj).model_fields:
             _attach(getattr(obj, name), (*path, name), smap)
@@ -148,6 +151,20 @@ def load_project(root: Path) -> Loaded:
     if theme is not None:
         _check_colors(parts, theme, found)
     images = _check_pictures(root, parts, found)
+    program = parts["program"]
+    if isinstance(program, ProgramFile):
+        found += check_program(program)
     if found or theme is None:
         raise ContentError(sorted(found, key=lambda d: (d.location.file, d.location.line)))
     return Loaded(root, Project.model_validate(parts), theme, images)
+
+
+def validate_program_text(text: str) -> list[Diagnostic]:
+    """Every problem the program file's new text would cause, before it is written."""
+    name = CONTENT_FILES["program"][0]
+    try:
+        data, smap = sourcemap.parse(text, f"content/{name}")
+        program = _validate(ProgramFile, data, smap)
+    except ContentError as exc:
+        return exc.diagnostics
+    return check_program(program)

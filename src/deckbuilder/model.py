@@ -33,23 +33,50 @@ def _check_text(value: str) -> str:
     return value.strip()
 
 
+_DATE = re.compile(r"(?:(?P<before>[^\W\d_]+)\.?,?\s+)?(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"
+                   r"(?:,?\s+\(?(?P<after>[^\W\d_]+)\.?\)?)?")
+
+
+def _weekday_number(name: str) -> int | None:
+    """Monday = 0 for a German or English weekday name or abbreviation (CLDR via Babel)."""
+    from babel.dates import get_day_names
+
+    wanted = name.lower().rstrip(".")
+    for locale in ("de", "en"):
+        for width in ("wide", "abbreviated", "short"):
+            for number, day_name in get_day_names(width, locale=locale).items():
+                if day_name.lower().rstrip(".") == wanted:
+                    return int(number)
+    return None
+
+
 def _parse_date(value: object) -> object:
-    """ISO dates only, with a message that says why an impossible date is impossible."""
+    """ISO dates (optionally with a weekday, which must match), with a message that says
+    why an impossible date is impossible."""
     if isinstance(value, dt.date):
         return value
     if not isinstance(value, str):
         return value
-    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value.strip())
+    match = _DATE.fullmatch(value.strip())
     if not match:
         raise ValueError(f"'{value}' is not a date: write it as YYYY-MM-DD, e.g. 2026-03-04")
-    year, month, day = (int(g) for g in match.groups())
+    year, month, day = (int(match.group(g)) for g in ("y", "m", "d"))
     if not 1 <= month <= 12:
         raise ValueError(f"'{value}' is not a date (there is no month {month})")
     last = calendar.monthrange(year, month)[1]
     if not 1 <= day <= last:
         month_name = calendar.month_name[month]
         raise ValueError(f"'{value}' is not a date ({month_name} {year} has {last} days)")
-    return dt.date(year, month, day)
+    date = dt.date(year, month, day)
+    named = match.group("before") or match.group("after")
+    if named:
+        number = _weekday_number(named)
+        if number is None:
+            raise ValueError(f"'{named}' in '{value}' is not a weekday")
+        if number != date.weekday():
+            raise ValueError(f"'{value}' names a {calendar.day_name[number]}, but "
+                             f"{date.isoformat()} is a {calendar.day_name[date.weekday()]}")
+    return date
 
 
 Text = Annotated[str, AfterValidator(_check_text)]
@@ -62,11 +89,16 @@ class Located(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
     _loc: Location = PrivateAttr(default=Location("?"))
+    _field_locs: dict[str, Location] = PrivateAttr(default_factory=dict)
 
     @property
     def loc(self) -> Location:
         """Where this object was written (file, line, column)."""
         return self._loc
+
+    def where(self, name: str) -> Location:
+        """Where the value of field ``name`` was written; the object's place if unknown."""
+        return self._field_locs.get(name, self._loc)
 
 
 class Picture(Located):
@@ -170,6 +202,7 @@ class Deck(Located):
     language: Text = "de-DE"
     keywords: list[Text] = Field(default_factory=list)
     contents_title: Text = "INHALT"
+    continued: Text = "(Fortsetzung)"  # added to the title of a continuation slide
     footer: Text
     legal: Legal
     slides: list[Slide] = Field(min_length=1)
@@ -197,7 +230,6 @@ class Scenario(Located):
 
 
 class ScenariosFile(Located):
-    continued: Text = "(Fortsetzung)"
     scenarios: list[Scenario] = Field(min_length=1)
 
 
@@ -217,6 +249,7 @@ class Event(Located):
     date: IsoDate
     title: Text
     place: Text | None = None
+    id: Text | None = None  # a stable identity for the calendar; title and place otherwise
 
     @property
     def label(self) -> str:
@@ -231,6 +264,7 @@ class Publication(Located):
 
 class EventSection(Located):
     heading: Text
+    location: Text | None = None  # calendar LOCATION for entries without a place
     entries: list[Event] = Field(min_length=1)
 
 
@@ -243,6 +277,7 @@ class ProgramFile(Located):
     title: Text
     year: Annotated[int, Field(ge=2000, le=2100)]
     half_label: Text = "{half}. Halbjahr"
+    past: Literal["show", "grey", "hide"] = "grey"  # how events before the build date show
     events: EventSection
     deep_dives: EventSection
     publications: PublicationSection

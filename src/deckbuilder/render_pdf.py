@@ -342,10 +342,12 @@ class _Renderer:
         for heading, rows in b.groups:
             head = self.st.text(heading, "d-h2", spaceBefore=14, spaceAfter=8)
             head.keepWithNext = True
-            table = Table(
-                [[self.st.text(date, "d-h3"), self.st.text(text, "d-body")] for date, text in rows],
-                colWidths=[170, self.width - 170],
-            )
+            cells = []
+            for date, text, past in rows:
+                color = "muted" if past else None  # past entries are greyed
+                cells.append([self.st.text(date, "d-h3", color=color),
+                              self.st.text(text, "d-body", color=color)])
+            table = Table(cells, colWidths=[170, self.width - 170])
             table.setStyle(self._rules(len(rows)))
             found += [head, table]
         return found

@@ -6,6 +6,7 @@ what goes in which order, which text style each part takes and what the contents
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from ..dates import long_date, weekday_date
@@ -20,6 +21,7 @@ from ..model import (
     TitleSlide,
 )
 from .plan import Para, Run
+from .program_slide import program_groups
 from .slides import clean, para
 
 
@@ -98,7 +100,7 @@ class Cards:
 class Calendar:
     """Dated entries grouped under headings; ``rows`` are (date label, text, past)."""
 
-    groups: tuple[tuple[str, tuple[tuple[str, str], ...]], ...]
+    groups: tuple[tuple[str, tuple[tuple[str, str, bool], ...]], ...]
 
 
 @dataclass(frozen=True)
@@ -127,8 +129,11 @@ def _slide(loaded: Loaded, kind: type) -> object | None:
     return next((s for s in loaded.project.deck.slides if isinstance(s, kind)), None)
 
 
-def plan_dossier(loaded: Loaded) -> DossierPlan:
-    """The dossier's blocks in reading order, from the same model the deck uses."""
+def plan_dossier(loaded: Loaded, today: dt.date | None = None) -> DossierPlan:
+    """The dossier's blocks in reading order, from the same model the deck uses.
+
+    ``today`` is the build date: program entries before it are greyed or left out.
+    """
     p = loaded.project
     deck = p.deck
     blocks: list[Block] = []
@@ -173,17 +178,9 @@ def plan_dossier(loaded: Loaded) -> DossierPlan:
     blocks.append(Cards(tuple((o.title, o.text) for o in fc.offerings), fc.button))
     prog = p.program
     blocks.append(Heading(prog.title, "program"))
-    groups = [(prog.events.heading, tuple((weekday_date(e.date), e.label)
-                                          for e in prog.events.entries)),
-              (prog.deep_dives.heading, tuple((weekday_date(e.date), e.label)
-                                              for e in prog.deep_dives.entries))]
-    pubs, last = [], None
-    for pub in prog.publications.entries:
-        label = prog.half_label.format(half=pub.half) + f" {prog.year}" if pub.half != last else ""
-        pubs.append((label, pub.title))
-        last = pub.half
-    groups.append((prog.publications.heading, tuple(pubs)))
-    blocks.append(Calendar(tuple(groups)))
+    groups = program_groups(prog, today, date_label=weekday_date)
+    blocks.append(Calendar(tuple((g.heading, tuple((r.date, r.text, r.past) for r in g.rows))
+                                 for g in groups)))
     cta = _slide(loaded, CtaSlide)
     if isinstance(cta, CtaSlide):
         blocks.append(Callout(tuple(cta.lines), cta.color))

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
-from ..dates import day_month, long_date
+from ..dates import long_date
 from ..errors import ContentError, Diagnostic, Location, error, warning
 from ..model import (
     CtaSlide,
-    Event,
     LegalSlide,
     Loaded,
     MethodSlide,
@@ -26,7 +27,8 @@ from ..model import (
     TrendsSlides,
 )
 from .geometry import cover_crop
-from .plan import Box, DeckPlan, Element, Para, PictureBox, Run, ShapeBox, SlidePlan, TableBox
+from .plan import Box, DeckPlan, Element, Para, PictureBox, Run, ShapeBox, SlidePlan
+from .program_slide import Group, layout_program, program_groups
 from .text import Overflow, Typesetter
 
 
@@ -55,7 +57,12 @@ class Draft:
 class Context:
     loaded: Loaded
     ts: Typesetter
+    today: dt.date | None = None  # entries before this date are past (greyed or hidden)
     warnings: list[Diagnostic] = field(default_factory=list)
+
+    @cached_property
+    def program_groups(self) -> list[Group]:
+        return program_groups(self.loaded.project.program, self.today)
 
     @property
     def theme(self):  # type: ignore[no-untyped-def]
@@ -256,9 +263,8 @@ def plan_scenario(ctx: Context, sc: Scenario, continued: str) -> Iterator[Draft]
 
 
 def plan_scenarios(ctx: Context, s: ScenariosSlides) -> Iterator[Draft]:
-    part = ctx.loaded.project.scenarios
-    for sc in part.scenarios:
-        yield from plan_scenario(ctx, sc, part.continued)
+    for sc in ctx.loaded.project.scenarios.scenarios:
+        yield from plan_scenario(ctx, sc, ctx.loaded.project.deck.continued)
 
 
 def plan_offerings(ctx: Context, s: OfferingsSlide) -> Iterator[Draft]:
@@ -308,64 +314,23 @@ def _highlighted(text: str, highlight: str | None) -> Para:
 
 def plan_program(ctx: Context, s: ProgramSlide) -> Iterator[Draft]:
     th, prog = ctx.theme, ctx.loaded.project.program
-    d = Draft("program", prog.loc, notes=s.notes, footer_left=th.slide.left)
-    x0, w = th.slide.left, th.slide.content_width
-    y = _title_block(ctx, d, prog.title, x0, th.slide.top, w, prog.loc) + 34
     bottom = th.slide.height - th.slide.bottom - 16
-    col = (w - 2 * th.gutter) / 3
-    sections = [
-        (prog.events.heading, [_event_row(e) for e in prog.events.entries], prog.events.loc),
-        (prog.deep_dives.heading, [_event_row(e) for e in prog.deep_dives.entries],
-         prog.deep_dives.loc),
-        (prog.publications.heading, _publication_rows(prog), prog.publications.loc),
-    ]
-    for i, (heading, rows, loc) in enumerate(sections):
-        x = x0 + i * (col + th.gutter)
-        head = ctx.fit([para(heading, "table-head")], Box(x, y, col, 30), loc)
-        d.elements.append(replace(head, box=replace(head.box, h=head.height)))
-        ty = y + head.height + 10
-        d.elements.append(_table(ctx, rows, Box(x, ty, col, bottom - ty), loc))
-    yield d
-
-
-def _event_row(e: Event) -> tuple[str, str]:
-    return day_month(e.date), e.label
-
-
-def _publication_rows(prog) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
-    rows, last = [], None
-    for pub in prog.publications.entries:
-        label = prog.half_label.format(half=pub.half) if pub.half != last else ""
-        rows.append((label, pub.title))
-        last = pub.half
-    return rows
-
-
-def _table(ctx: Context, rows: list[tuple[str, str]], box: Box, loc: Location) -> TableBox:
-    """A two-column table (date, text) whose row heights come from measured text."""
-    pad = 5.0
-    date_w = 0.0
-    for date, _ in rows:
-        if date:
-            date_w = max(date_w, ctx.ts.measurer.width(date, "bold", ctx.theme.style(
-                "table-date").size) / ctx.theme.fit.width_safety)
-    date_w = min(date_w + 2 * pad + 4, box.w * 0.45)
-    columns = (date_w, box.w - date_w)
-    scale = 1.0
-    while True:
-        cells = tuple(((para(date, "table-date"),) if date else (), (para(text, "table-text"),))
-                      for date, text in rows)
-        heights = tuple(
-            max(ctx.ts.height(list(c), columns[j] - 2 * pad, scale) if c else 0.0
-                for j, c in enumerate(row)) + 2 * pad for row in cells)
-        if sum(heights) <= box.h or scale <= ctx.theme.fit.min_scale:
-            break
-        scale = round(scale - 0.025, 4)
-    if sum(heights) > box.h + 0.01:
-        raise ContentError([error(loc, f"the list has too many entries for the slide "
-                                  f"({sum(heights):.0f} pt of {box.h:.0f} pt)",
-                                  "remove entries or shorten their titles")])
-    return TableBox(replace(box, h=sum(heights)), columns, cells, heights, pad, "rule", loc, scale)
+    continued = ctx.loaded.project.deck.continued
+    first = True
+    probe = Draft("program", prog.loc)
+    top = _title_block(ctx, probe, prog.title, th.slide.left, th.slide.top,
+                       th.slide.content_width, prog.loc) + 34
+    for elements in layout_program(ctx, top, bottom):
+        d = Draft("program", prog.loc, notes=s.notes if first else None,
+                  footer_left=th.slide.left)
+        title = prog.title if first else f"{prog.title} {continued}"
+        _title_block(ctx, d, title, th.slide.left, th.slide.top, th.slide.content_width,
+                     prog.loc)
+        d.elements.extend(elements)
+        if not first:
+            ctx.warnings.append(warning(prog.loc, "the program continues on another slide"))
+        first = False
+        yield d
 
 
 def plan_cta(ctx: Context, s: CtaSlide) -> Iterator[Draft]:
@@ -420,9 +385,12 @@ def _footer(ctx: Context, d: Draft, number: int) -> list[Element]:
     return [left, num]
 
 
-def plan_deck(loaded: Loaded, ts: Typesetter) -> DeckPlan:
-    """Every slide of the deck, numbered, with footers; raises ContentError on what cannot fit."""
-    ctx = Context(loaded, ts)
+def plan_deck(loaded: Loaded, ts: Typesetter, today: dt.date | None = None) -> DeckPlan:
+    """Every slide of the deck, numbered, with footers; raises ContentError on what cannot fit.
+
+    ``today`` is the build date: program entries before it are greyed or left out.
+    """
+    ctx = Context(loaded, ts, today)
     deck = loaded.project.deck
     drafts: list[Draft] = []
     problems: list[Diagnostic] = []

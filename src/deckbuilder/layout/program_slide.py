@@ -1,0 +1,158 @@
+"""The program slide: dated entries in three columns, continued on further slides if needed."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+
+from ..dates import day_month
+from ..errors import ContentError, Location, error
+from ..model import ProgramFile
+from ..program import entries, is_past
+from .plan import Box, Para, Run, TableBox, TextBox
+from .text import SHRINK_STEP
+
+COLUMNS = 3
+CELL_PAD = 5.0
+
+
+@dataclass(frozen=True)
+class Row:
+    date: str
+    text: str
+    past: bool = False
+
+
+@dataclass(frozen=True)
+class Group:
+    heading: str
+    rows: tuple[Row, ...]
+    source: Location
+
+
+def program_groups(prog: ProgramFile, today: dt.date | None,
+                   date_label=day_month) -> list[Group]:  # type: ignore[no-untyped-def]
+    """The program's sections as rows; past entries are greyed or left out as it says."""
+    groups: list[Group] = []
+    all_entries = entries(prog)
+    for key in ("events", "deep_dives"):
+        section = getattr(prog, key)
+        rows = []
+        for entry in (e for e in all_entries if e.section == key):
+            past = today is not None and is_past(entry.event, today)
+            if past and prog.past == "hide":
+                continue
+            rows.append(Row(date_label(entry.event.date), entry.event.label,
+                            past and prog.past == "grey"))
+        if rows:
+            groups.append(Group(section.heading, tuple(rows), section.loc))
+    pubs, last = [], None
+    for pub in prog.publications.entries:
+        label = prog.half_label.format(half=pub.half) if pub.half != last else ""
+        pubs.append(Row(label, pub.title))
+        last = pub.half
+    groups.append(Group(prog.publications.heading, tuple(pubs), prog.publications.loc))
+    return groups
+
+
+Column = list[tuple[Group, list[Row]]]
+
+
+class ProgramLayout:
+    """Measures rows and headings for one column width, at one scale."""
+
+    def __init__(self, ctx, width: float, height: float, scale: float) -> None:  # type: ignore[no-untyped-def]
+        self.ctx, self.width, self.height, self.scale = ctx, width, height, scale
+        self.date_w = self._date_width()
+
+    def _date_width(self) -> float:
+        theme, m = self.ctx.theme, self.ctx.ts.measurer
+        style = theme.style("table-date")
+        widest = max((m.width(r.date, style.face, style.size) for g in self.ctx.program_groups
+                      for r in g.rows if r.date), default=0.0)
+        return min(widest / theme.fit.width_safety + 2 * CELL_PAD + 4, self.width * 0.45)
+
+    def cells(self, row: Row) -> tuple[tuple[Para, ...], tuple[Para, ...]]:
+        color = "muted" if row.past else None
+        date = (Para((Run(row.date),), "table-date", color=color),) if row.date else ()
+        return date, (Para((Run(row.text),), "table-text", color=color),)
+
+    def row_height(self, row: Row) -> float:
+        widths = (self.date_w, self.width - self.date_w)
+        return max(self.ctx.ts.height(list(c), w - 2 * CELL_PAD, self.scale) if c else 0.0
+                   for c, w in zip(self.cells(row), widths, strict=True)) + 2 * CELL_PAD
+
+    def heading_height(self) -> float:
+        style = self.ctx.theme.style("table-head")
+        return style.size * style.leading * self.scale + 10
+
+    def paginate(self, groups: list[Group], packed: bool) -> list[list[Column]]:
+        """Slides of columns. Unpacked, each group starts a column of its own; packed, a
+        group follows the previous one in the same column while its heading and first row
+        fit. A group too long for its column continues in the next, heading repeated."""
+        columns: list[Column] = []
+        column: Column = []
+        used = 0.0
+        for group in groups:
+            first = self.row_height(group.rows[0])
+            if column and (not packed or used + self.heading_height() + first > self.height):
+                columns.append(column)
+                column, used = [], 0.0
+            rows: list[Row] = []
+            used += self.heading_height()
+            for row in group.rows:
+                h = self.row_height(row)
+                if h + self.heading_height() > self.height:
+                    raise ContentError([error(group.source, f"the entry '{row.text}' is too "
+                                              "long for a column of the program slide")])
+                if used + h > self.height and rows:
+                    column.append((group, rows))
+                    columns.append(column)
+                    column, rows, used = [], [], self.heading_height()
+                rows.append(row)
+                used += h
+            column.append((group, rows))
+        columns.append(column)
+        return [columns[i : i + COLUMNS] for i in range(0, len(columns), COLUMNS)]
+
+    def place(self, column: Column, x: float, y: float) -> list[TextBox | TableBox]:
+        placed: list[TextBox | TableBox] = []
+        for group, rows in column:
+            head = self.ctx.fit([Para((Run(group.heading),), "table-head")],
+                                Box(x, y, self.width, self.heading_height()), group.source)
+            placed.append(replace(head, scale=self.scale))
+            y += self.heading_height()
+            cells = tuple(self.cells(r) for r in rows)
+            heights = tuple(self.row_height(r) for r in rows)
+            placed.append(TableBox(Box(x, y, self.width, sum(heights)),
+                                   (self.date_w, self.width - self.date_w), cells, heights,
+                                   CELL_PAD, "rule", group.source, self.scale))
+            y += sum(heights)
+        return placed
+
+
+def layout_program(ctx, top: float, bottom: float) -> Iterator[list[TextBox | TableBox]]:  # type: ignore[no-untyped-def]
+    """The program's columns per slide: shrunk to fit one slide where the theme allows,
+    else continued at full size on as many slides as needed."""
+    th = ctx.theme
+    width = (th.slide.content_width - (COLUMNS - 1) * th.gutter) / COLUMNS
+    groups = ctx.program_groups
+    attempts = [(1.0, False), (1.0, True)]
+    scale = 1.0
+    while scale - SHRINK_STEP >= th.fit.min_scale - 1e-9:
+        scale = round(scale - SHRINK_STEP, 4)
+        attempts.append((scale, True))
+    for scale, packed in attempts:  # the first arrangement that fits one slide
+        layout = ProgramLayout(ctx, width, bottom - top, scale)
+        pages = layout.paginate(groups, packed)
+        if len(pages) == 1 and (packed or len(pages[0]) == len(groups)):
+            break
+    else:  # too much for one slide: continue at full size
+        layout = ProgramLayout(ctx, width, bottom - top, 1.0)
+        pages = layout.paginate(groups, packed=True)
+    for columns in pages:
+        elements: list[TextBox | TableBox] = []
+        for i, column in enumerate(columns):
+            elements += layout.place(column, th.slide.left + i * (width + th.gutter), top)
+        yield elements
