@@ -122,8 +122,8 @@ def test_missing_file(project: Path, capsys: pytest.CaptureFixture[str],
     (project / "content" / "scenarios.yaml").unlink()
     code, err = run(project, capsys, monkeypatch)
     assert (code, err.splitlines()[0]) == (1, "content/scenarios.yaml: error: the file is "
-                                              "missing (create content/scenarios.yaml (see "
-                                              "README.md))")
+                                              "missing (create it; README.md describes each "
+                                              "content file)")
 
 
 def test_corrupt_picture(project: Path, capsys: pytest.CaptureFixture[str],

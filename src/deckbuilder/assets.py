@@ -47,8 +47,11 @@ def inspect_image(path: Path, reference: str) -> ImageInfo:
                 probe.load()
     except AssetProblem:
         raise
-    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError,
-            Image.DecompressionBombWarning):
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise AssetProblem(f"the picture '{reference}' is too large (more pixels than "
+                           "deckbuilder will decode); scale it down below 80 megapixels"
+                           ) from None
+    except (OSError, SyntaxError, ValueError):
         raise AssetProblem(
             f"the picture '{reference}' is not a readable image (corrupt or truncated?)"
         ) from None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import glob
 import os
 import tempfile
 from collections.abc import Callable
@@ -10,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ContentError, Diagnostic, Location, UsageError, error
+from .glyphs import check_glyphs
 from .layout.slides import plan_deck
 from .layout.text import Typesetter
 from .load import load_project
@@ -46,8 +48,9 @@ def write_all_atomically(writers: dict[Path, Callable[[Path], str]]) -> dict[Pat
     said: dict[Path, str] = {}
     try:
         for target, write in writers.items():
-            fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
-                                            dir=target.parent)
+            _remove_stale_temporaries(target)
+            fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.",
+                                            suffix=".tmp", dir=target.parent)
             os.close(fd)
             temps[target] = Path(tmp_name)
             said[target] = write(temps[target])
@@ -58,6 +61,24 @@ def write_all_atomically(writers: dict[Path, Callable[[Path], str]]) -> dict[Pat
     finally:
         for tmp in temps.values():
             tmp.unlink(missing_ok=True)
+
+
+def _remove_stale_temporaries(target: Path) -> None:
+    """Temporary files left by a build that was killed; those of a running build stay."""
+    for tmp in target.parent.glob(f".{glob.escape(target.name)}.*.tmp"):
+        pid = tmp.name[len(target.name) + 2 :].split(".", 1)[0]
+        if pid.isdigit() and not _running(int(pid)):
+            tmp.unlink(missing_ok=True)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _prepare_out(out: Path) -> None:
@@ -85,6 +106,9 @@ def build(root: Path, out: Path, formats: tuple[str, ...] = DEFAULT_FORMATS) -> 
     except FileNotFoundError as exc:
         raise ContentError([error(Location("content/theme.yaml"), f"the font file '{exc}' "
                                   "was not found", "put it in assets/fonts/")]) from None
+    glyph_problems = check_glyphs(loaded.project, measurer)
+    if glyph_problems:
+        raise ContentError(glyph_problems)
     stamp = build_timestamp()
     today = stamp.date()
     plan = plan_deck(loaded, Typesetter(loaded.theme, measurer), today)

@@ -48,7 +48,7 @@ def _read(root: Path, name: str) -> tuple[Any, sourcemap.SourceMap]:
     path = root / "content" / name
     if not path.is_file():
         raise ContentError([error(Location(rel), "the file is missing",
-                                  f"create content/{name} (see README.md)")])
+                                  "create it; README.md describes each content file")])
     if path.stat().st_size > MAX_FILE_BYTES:
         raise ContentError([error(Location(rel), "the file is larger than 2 MB",
                                   "a content file holds text, not data")])
@@ -142,8 +142,8 @@ def _check_colors(parts: dict[str, Any], theme: Theme, sink: list[Diagnostic]) -
 def load_project(root: Path) -> Loaded:
     """Validated content and theme of the project at ``root``, or ContentError with all problems."""
     if not (root / "content").is_dir():
-        raise UsageError(f"'{root}' has no content/ folder: run deckbuilder in a deck project "
-                         "or name the project folder")
+        raise UsageError(f"the folder '{root.resolve()}' has no content/ folder: run "
+                         "deckbuilder in a deck project, or name the project folder")
     found: list[Diagnostic] = []
     parts = {key: _load_file(root, name, model, found)
              for key, (name, model) in CONTENT_FILES.items()}

@@ -68,6 +68,11 @@ class Measurer:
         """The reportlab font name registered for a theme face."""
         return self._fonts[face]
 
+    def common_characters(self) -> set[int]:
+        """Code points that every face of the theme can show."""
+        sets = [set(pdfmetrics.getFont(name).face.charToGlyph) for name in self._fonts.values()]
+        return set.intersection(*sets) if sets else set()
+
     def face(self, key: str) -> Face:
         return self.theme.faces[key]
 

@@ -19,7 +19,8 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from .errors import Diagnostic, Location
 from .theme import Theme
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff"
+                      r"\ue000-\uf8ff\ufffe\uffff]")
 
 
 def _check_text(value: str) -> str:
@@ -28,9 +29,11 @@ def _check_text(value: str) -> str:
     if bad:
         name = unicodedata.name(bad.group(), f"U+{ord(bad.group()):04X}")
         raise ValueError(f"the text contains the invisible control character {name}")
+    if "\r" in value:
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
     if not value.strip():
         raise ValueError("the text is empty")
-    return value.strip()
+    return value.strip(" \t\n")
 
 
 _DATE = re.compile(r"(?:(?P<before>[^\W\d_]+)\.?,?\s+)?(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"

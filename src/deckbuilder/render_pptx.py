@@ -7,7 +7,9 @@ and LibreOffice break lines where the layout measured them.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import math
+import zipfile
 from pathlib import Path
 
 from lxml import etree
@@ -193,8 +195,23 @@ def render(plan: DeckPlan, theme: Theme, path: Path, *, root: Path,
     props.last_modified_by = plan.author
     props.created = props.modified = timestamp.replace(tzinfo=None)
     props.revision = 1
-    prs.save(str(path))
+    buffer = io.BytesIO()
+    prs.save(buffer)
+    _write_stable_zip(buffer, path, timestamp)
     return f"{len(plan.slides)} slides"
+
+
+def _write_stable_zip(buffer: io.BytesIO, path: Path, timestamp: dt.datetime) -> None:
+    """Rewrites the package with every entry stamped with the build time, not the wall
+    clock, so the same content and SOURCE_DATE_EPOCH give the same bytes."""
+    stamp = max(timestamp, dt.datetime(1980, 1, 1, tzinfo=dt.UTC)).timetuple()[:6]
+    buffer.seek(0)
+    with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(path, "w") as target:
+        for item in source.infolist():
+            info = zipfile.ZipInfo(item.filename, date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            target.writestr(info, source.read(item.filename))
 
 
 __all__ = ["render", "Box"]

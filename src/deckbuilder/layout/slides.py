@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -31,10 +32,13 @@ from .plan import Box, DeckPlan, Element, Para, PictureBox, Run, ShapeBox, Slide
 from .program_slide import Group, layout_program, program_groups
 from .text import Overflow, Typesetter
 
+_SPACES = re.compile(r"[ \t\r\n]+")
+
 
 def clean(text: str) -> str:
-    """One space between words: line breaks in YAML are not line breaks on the slide."""
-    return " ".join(text.split())
+    """One space between words: line breaks in YAML are not line breaks on the slide.
+    Only ASCII white space is folded; a no-break space stays what it is."""
+    return _SPACES.sub(" ", text).strip(" ")
 
 
 def para(text: str, style: str, **kwargs: object) -> Para:
@@ -243,6 +247,7 @@ def plan_scenario(ctx: Context, sc: Scenario, continued: str) -> Iterator[Draft]
     yield div
     paras = [para(p, "scenario") for p in sc.paragraphs]
     first = True
+    extra = 0
     while paras:
         d = Draft("scenario-text", sc.loc, footer_left=th.slide.left)
         title = sc.title if first else f"{sc.title} {continued}"
@@ -255,11 +260,12 @@ def plan_scenario(ctx: Context, sc: Scenario, continued: str) -> Iterator[Draft]
         if not filled:
             raise ContentError([error(sc.loc, "a paragraph does not fit on an empty slide")])
         d.elements.extend(filled)
-        if rest:
-            ctx.warnings.append(warning(sc.loc, f"the text of {sc.label} continues on a "
-                                        "second slide"))
         paras, first = rest, False
+        extra += 1
         yield d
+    if extra > 1:
+        more = "a second slide" if extra == 2 else f"{extra - 1} more slides"
+        ctx.warnings.append(warning(sc.loc, f"the text of {sc.label} continues on {more}"))
 
 
 def plan_scenarios(ctx: Context, s: ScenariosSlides) -> Iterator[Draft]:
