@@ -29,7 +29,7 @@ def test_build_writes_the_deck_into_project_output(project: Path) -> None:
                                           "wrote output/szenarien-ihk-ruhr.ics (9 events)"]
     assert result.stderr == ""
     assert sorted(p.name for p in (project / "output").iterdir()) == [
-        "szenarien-ihk-ruhr.ics", "szenarien-ihk-ruhr.pdf", "szenarien-ihk-ruhr.pptx"]
+        ".cache", "szenarien-ihk-ruhr.ics", "szenarien-ihk-ruhr.pdf", "szenarien-ihk-ruhr.pptx"]
 
 
 def test_failed_build_keeps_the_previous_deck(project: Path,
@@ -42,7 +42,8 @@ def test_failed_build_keeps_the_previous_deck(project: Path,
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert deck.read_bytes() == before
-    assert sorted(p.name for p in deck.parent.iterdir()) == ["szenarien-ihk-ruhr.ics",
+    assert sorted(p.name for p in deck.parent.iterdir()) == [".cache",
+                                                             "szenarien-ihk-ruhr.ics",
                                                              "szenarien-ihk-ruhr.pdf",
                                                              "szenarien-ihk-ruhr.pptx"]
 
@@ -50,7 +51,8 @@ def test_failed_build_keeps_the_previous_deck(project: Path,
 def test_format_chooses_outputs(project: Path) -> None:
     result = run_cli("build", project, "--format", "slides-pdf")
     assert result.returncode == 0, result.stderr
-    assert [p.name for p in (project / "output").iterdir()] == ["szenarien-ihk-ruhr-slides.pdf"]
+    assert sorted(p.name for p in (project / "output").iterdir()) == [
+        ".cache", "szenarien-ihk-ruhr-slides.pdf"]
     bad = run_cli("build", project, "--format", "docx")
     assert bad.returncode == 2
     assert bad.stderr.strip() == ("error: unknown format 'docx': choose from pptx, pdf, ics, "

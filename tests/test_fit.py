@@ -48,7 +48,7 @@ def test_pictures_are_cropped_not_distorted() -> None:
     plan, _ = _plan()
     loaded = load_project(ROOT)
     pictures = [el for s in plan.slides for el in s.elements if isinstance(el, PictureBox)]
-    assert len(pictures) == 17
+    assert len(pictures) == 21
     for pic in pictures:
         info = loaded.images[pic.path]
         left, top, right, bottom = pic.crop

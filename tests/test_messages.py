@@ -23,7 +23,7 @@ CASES = [
      "content/program.yaml:10:13: error: '04.03.2026' is not a date: write it as YYYY-MM-DD, "
      "e.g. 2026-03-04"),
     ("missing-key", "scenarios.yaml", "    label: SZENARIO 2\n", "",
-     "content/scenarios.yaml:40:5: error: missing required key 'label'"),
+     "content/scenarios.yaml:44:5: error: missing required key 'label'"),
     ("wrong-type", "trends.yaml", "      - Regulierungsdichte von KI\n", "      - [a, b]\n",
      "content/trends.yaml:26:9: error: expected text, got a list"),
     ("null", "deck.yaml", "author: Zukunftsinstitut GmbH", "author:",

@@ -100,7 +100,7 @@ def _slow_project(project: Path) -> None:
 def test_a_killed_build_leaves_the_previous_outputs_whole(project: Path) -> None:
     assert run_cli("build", project).returncode == 0
     out = project / "output"
-    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
     _slow_project(project)
     env = {**os.environ, "SOURCE_DATE_EPOCH": BUILD_EPOCH}
     proc = subprocess.Popen([sys.executable, "-m", "deckbuilder", "build", str(project)],
@@ -112,11 +112,12 @@ def test_a_killed_build_leaves_the_previous_outputs_whole(project: Path) -> None
     time.sleep(0.2)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
-    assert {p.name: p.read_bytes() for p in out.iterdir() if not p.name.startswith(".")} \
+    assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()
+            and not p.name.startswith(".")} \
         == before
     # The next build clears what the killed one left behind.
     assert run_cli("build", project).returncode == 0
-    assert [p.name for p in out.iterdir() if p.name.startswith(".")] == []
+    assert [p.name for p in out.iterdir() if p.name.startswith(".")] == [".cache"]
 
 
 def test_two_builds_at_once_do_not_corrupt_each_other(project: Path) -> None:
@@ -131,7 +132,7 @@ def test_two_builds_at_once_do_not_corrupt_each_other(project: Path) -> None:
     assert len(Presentation(str(out / "szenarien-ihk-ruhr.pptx")).slides) == 33
     assert len(PdfReader(out / "szenarien-ihk-ruhr.pdf").pages) == 15
     assert sorted(p.name for p in out.iterdir()) == [
-        "szenarien-ihk-ruhr.ics", "szenarien-ihk-ruhr.pdf", "szenarien-ihk-ruhr.pptx"]
+        ".cache", "szenarien-ihk-ruhr.ics", "szenarien-ihk-ruhr.pdf", "szenarien-ihk-ruhr.pptx"]
 
 
 def test_same_content_and_epoch_give_identical_bytes(tmp_path: Path) -> None:
@@ -139,7 +140,7 @@ def test_same_content_and_epoch_give_identical_bytes(tmp_path: Path) -> None:
     for out in outs:
         assert run_cli("build", ROOT, "--out", out, "--format", "pptx,pdf,ics,slides-pdf"
                        ).returncode == 0
-    names = sorted(p.name for p in outs[0].iterdir())
+    names = sorted(p.name for p in outs[0].iterdir() if p.is_file())
     assert len(names) == 4
     for name in names:
         assert (outs[0] / name).read_bytes() == (outs[1] / name).read_bytes(), name

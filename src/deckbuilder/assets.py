@@ -9,6 +9,8 @@ from PIL import Image
 
 from .model import ImageInfo
 
+ORIENTATION = 0x0112  # the EXIF tag that says how the camera was held
+
 #: Larger images are refused: they would exhaust memory (decompression bombs).
 MAX_PIXELS = 80_000_000
 
@@ -40,6 +42,8 @@ def inspect_image(path: Path, reference: str) -> ImageInfo:
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(path) as probe:
                 width, height = probe.size
+                if probe.getexif().get(ORIENTATION, 1) in (5, 6, 7, 8):
+                    width, height = height, width  # shown turned by a quarter
                 if width * height > MAX_PIXELS:
                     raise AssetProblem(
                         f"the picture '{reference}' is too large ({width} × {height} pixels); "

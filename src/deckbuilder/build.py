@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .errors import ContentError, Diagnostic, Location, UsageError, error
 from .glyphs import check_glyphs
+from .images import ImageStore
 from .layout.slides import plan_deck
 from .layout.text import Typesetter
 from .load import load_project
@@ -90,6 +91,12 @@ def _prepare_out(out: Path) -> None:
         raise UsageError(f"cannot write to the output folder '{out}': check its permissions")
 
 
+#: Prepared pictures are kept here, inside the output folder, between builds.
+CACHE = ".cache"
+
+#: Prepared pictures are kept here, inside the output folder, between builds.
+CACHE = ".cache"
+
 FORMATS = ("pptx", "pdf", "ics", "slides-pdf")
 DEFAULT_FORMATS = ("pptx", "pdf", "ics")
 
@@ -115,24 +122,26 @@ def build(root: Path, out: Path, formats: tuple[str, ...] = DEFAULT_FORMATS) -> 
     _prepare_out(out)
     name = loaded.project.deck.name
     fonts = {key: measurer.font_name(key) for key in loaded.theme.faces}
+    pictures = loaded.theme.pictures
+    store = ImageStore(root, out / CACHE / "pictures", pictures.ppi, pictures.jpeg_quality)
     writers: dict[Path, Callable[[Path], str]] = {}
     if "pptx" in formats:
         from . import render_pptx  # heavy imports only for what is asked for
 
         writers[out / f"{name}.pptx"] = lambda p: render_pptx.render(
-            plan, loaded.theme, p, root=root, timestamp=stamp)
+            plan, loaded.theme, p, images=store, timestamp=stamp)
     if "pdf" in formats:
         from . import render_pdf
         from .layout.dossier import plan_dossier
 
         dossier = plan_dossier(loaded, today)
         writers[out / f"{name}.pdf"] = lambda p: render_pdf.render(
-            dossier, loaded.theme, p, root=root, fonts=fonts, timestamp=stamp)
+            dossier, loaded.theme, p, images=store, fonts=fonts, timestamp=stamp)
     if "slides-pdf" in formats:
         from .render_slides_pdf import render as render_slides
 
         writers[out / f"{name}-slides.pdf"] = lambda p: render_slides(
-            plan, loaded.theme, p, root=root, fonts=fonts, timestamp=stamp)
+            plan, loaded.theme, p, images=store, fonts=fonts, timestamp=stamp)
     if "ics" in formats:
         from .program import calendar_plan
         from .render_ics import render as render_ics

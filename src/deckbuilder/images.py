@@ -1,24 +1,64 @@
-"""Pictures prepared for a placed size: cropped to fill, downsampled, encoded once."""
+"""Pictures prepared for a placed size: upright, cropped to fill, downsampled, cached.
+
+Every renderer asks the store for a picture at the size it places it; the store decodes
+the source once, handles EXIF orientation and odd modes (CMYK, palette, 16-bit,
+transparency), and keeps the result under a name derived from the source bytes and the
+request, so an unchanged rebuild reuses it.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import io
+import os
+import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image, ImageOps
 
 from .layout.geometry import cover_crop
 
+#: A picture with at most this many colours (or with transparency) is flat art: PNG.
+FLAT_ART_COLOURS = 64
+
+
+def upright_rgb(image: Image.Image, background: tuple[int, int, int] = (255, 255, 255)
+                ) -> Image.Image:
+    """An 8-bit RGB image the right way up; transparency is laid over ``background``."""
+    image = ImageOps.exif_transpose(image)
+    if image.mode in ("I;16", "I;16B", "I;16L", "I"):
+        image = image.point(lambda value: value / 256).convert("L")  # 16-bit to 8-bit grey
+    if image.mode == "P":
+        image = image.convert("RGBA")
+    if image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info:
+        rgba = image.convert("RGBA")
+        flat = Image.new("RGB", rgba.size, background)
+        flat.paste(rgba, mask=rgba.getchannel("A"))
+        return flat
+    return image.convert("RGB")
+
+
+def is_flat_art(image: Image.Image) -> bool:
+    """Few colours or transparency: drawn art that PNG keeps sharp and small."""
+    if image.mode in ("P", "RGBA", "LA", "1") or "transparency" in image.info:
+        return True
+    probe = image.convert("RGB")
+    probe.thumbnail((256, 256))
+    return probe.getcolors(FLAT_ART_COLOURS) is not None
+
 
 def prepare(path: Path, width_pt: float, height_pt: float, focus: tuple[float, float],
-            ppi: float = 250.0) -> io.BytesIO:
-    """A JPEG of the picture cropped to the box's proportions at no more than ``ppi``.
+            ppi: float, quality: int = 85) -> tuple[bytes, str]:
+    """The picture cropped to the box's proportions around ``focus`` at no more than
+    ``ppi``; returns the encoded bytes and their format ("jpeg" or "png").
 
-    reportlab embeds JPEG bytes as they are; any other format it decodes and re-compresses
+    reportlab embeds JPEG bytes as they are; other formats it decodes and re-compresses
     in Python, which costs seconds per picture.
     """
     with Image.open(path) as source:
-        image = ImageOps.exif_transpose(source).convert("RGB")
+        flat = is_flat_art(source)
+        image = upright_rgb(source)
     left, top, right, bottom = cover_crop(image.width, image.height, width_pt, height_pt, focus)
     box = (round(left * image.width), round(top * image.height),
            round(image.width * (1 - right)), round(image.height * (1 - bottom)))
@@ -27,6 +67,38 @@ def prepare(path: Path, width_pt: float, height_pt: float, focus: tuple[float, f
     if image.width > target[0]:
         image = image.resize(target, Image.Resampling.LANCZOS)
     out = io.BytesIO()
-    image.save(out, "JPEG", quality=85, optimize=True)
-    out.seek(0)
-    return out
+    if flat:
+        image.save(out, "PNG", optimize=True)
+        return out.getvalue(), "png"
+    image.save(out, "JPEG", quality=quality, optimize=True)
+    return out.getvalue(), "jpeg"
+
+
+@dataclass
+class ImageStore:
+    """Prepared pictures, cached on disk by content hash (source bytes plus request)."""
+
+    root: Path
+    cache: Path
+    ppi: float = 200.0
+    quality: int = 85
+
+    def get(self, reference: str, width_pt: float, height_pt: float,
+            focus: tuple[float, float] = (0.5, 0.5), ppi: float | None = None) -> Path:
+        source = self.root / reference
+        density = ppi or self.ppi
+        request = f"{width_pt:.2f}x{height_pt:.2f}@{density:.0f}q{self.quality}" \
+                  f"f{focus[0]:.3f},{focus[1]:.3f}v2"
+        digest = hashlib.sha256(source.read_bytes() + request.encode()).hexdigest()[:32]
+        for suffix in (".jpg", ".png"):
+            cached = self.cache / f"{digest}{suffix}"
+            if cached.is_file():
+                return cached
+        data, kind = prepare(source, width_pt, height_pt, focus, density, self.quality)
+        target = self.cache / f"{digest}{'.png' if kind == 'png' else '.jpg'}"
+        self.cache.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=self.cache, prefix=".", suffix=".tmp")
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, target)
+        return target

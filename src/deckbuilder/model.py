@@ -228,6 +228,7 @@ class Scenario(Located):
     label: Text
     title: Text
     color: ColorName
+    picture: Picture | None = None  # shown on the scenario's divider slide
     paragraphs: list[Text] = Field(min_length=1)
     notes: Text | None = None
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import time
 from pathlib import Path
 
@@ -27,7 +28,7 @@ from reportlab.platypus import (
 from reportlab.platypus.flowables import PageBreakIfNotEmpty
 from reportlab.platypus.tableofcontents import TableOfContents
 
-from . import images
+from .images import ImageStore
 from .layout import dossier as d
 from .layout.plan import Para, Run
 from .pdf_text import LINK, PdfText
@@ -46,6 +47,12 @@ class _Styles(PdfText):
 
     def text(self, text: str, style: str, **extra: object) -> Paragraph:
         return self.para(Para((Run(text),), style), **extra)  # type: ignore[arg-type]
+
+
+def _bytes(path: Path) -> io.BytesIO:
+    """A picture as bytes: reportlab names images after their source, and the cache
+    folder's path must not change the PDF's bytes."""
+    return io.BytesIO(path.read_bytes())
 
 
 class _Bar(Flowable):
@@ -98,10 +105,11 @@ class _Cover(Flowable):
     """The cover page: artwork on the upper part, title and meta lines below."""
 
     def __init__(
-        self, block: d.Cover, st: _Styles, root: Path, page_w: float, page_h: float
+        self, block: d.Cover, st: _Styles, images: ImageStore, ppi: float, page_w: float,
+        page_h: float
     ) -> None:
         super().__init__()
-        self.block, self.st, self.root = block, st, root
+        self.block, self.st, self.images, self.ppi = block, st, images, ppi
         self.page_w, self.page_h = page_w, page_h
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
@@ -112,8 +120,8 @@ class _Cover(Flowable):
         art_h = self.page_h * 0.56
         pic = self.block.picture
         if pic is not None:
-            data = images.prepare(self.root / pic.path, self.page_w, art_h, pic.focus)
-            Image(data, self.page_w, art_h).drawOn(c, 0, self.page_h - art_h)
+            prepared = self.images.get(pic.path, self.page_w, art_h, pic.focus, ppi=self.ppi)
+            Image(_bytes(prepared), self.page_w, art_h).drawOn(c, 0, self.page_h - art_h)
         x = th.page.left
         y = self.page_h - art_h - 60
         c.setFillColor(st.color("accent"))
@@ -145,9 +153,10 @@ class _Doc(BaseDocTemplate):
 
 class _Renderer:
     def __init__(
-        self, plan: d.DossierPlan, theme: Theme, fonts: dict[str, str], root: Path
+        self, plan: d.DossierPlan, theme: Theme, fonts: dict[str, str], images: ImageStore
     ) -> None:
-        self.plan, self.theme, self.root = plan, theme, root
+        self.plan, self.theme, self.images = plan, theme, images
+        self.ppi = theme.pictures.print_ppi
         self.st = _Styles(theme, fonts)
         self.width = theme.page.content_width
 
@@ -245,7 +254,9 @@ class _Renderer:
     def trend(self, b: d.TrendCard) -> list[Flowable]:
         pic_w, pic_h = 170.0, 128.0
         pic = Image(
-            images.prepare(self.root / b.picture.path, pic_w, pic_h, b.picture.focus), pic_w, pic_h
+            _bytes(self.images.get(b.picture.path, pic_w, pic_h, b.picture.focus, ppi=self.ppi)),
+            pic_w,
+            pic_h,
         )
         pic._alt = b.picture.alt  # type: ignore[attr-defined]
         title = self.st.text(b.title, "d-h2", spaceAfter=8)
@@ -373,7 +384,8 @@ class _Renderer:
         for block in self.plan.blocks:
             if isinstance(block, d.Cover):
                 found += [
-                    _Cover(block, self.st, self.root, th.page.width, th.page.height),
+                    _Cover(block, self.st, self.images, self.ppi, th.page.width,
+                           th.page.height),
                     NextPageTemplate("body"),
                     PageBreak(),
                 ]
@@ -405,13 +417,13 @@ def render(
     theme: Theme,
     path: Path,
     *,
-    root: Path,
+    images: ImageStore,
     fonts: dict[str, str],
     timestamp: dt.datetime,
 ) -> str:
     """Writes the dossier to ``path``; ``fonts`` maps theme faces to registered TTF names."""
     rl_config.useA85 = 0  # ASCII85 costs seconds in pure Python and only grows the file
-    r = _Renderer(plan, theme, fonts, root)
+    r = _Renderer(plan, theme, fonts, images)
     page = theme.page
     doc = _Doc(
         str(path),

@@ -20,7 +20,18 @@ from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Pt
 
-from .layout.plan import Box, DeckPlan, Para, PictureBox, ShapeBox, SlidePlan, TableBox, TextBox
+from .images import ImageStore
+from .layout.plan import (
+    Box,
+    DeckPlan,
+    Element,
+    Para,
+    PictureBox,
+    ShapeBox,
+    SlidePlan,
+    TableBox,
+    TextBox,
+)
 from .layout.text import BULLET_INDENT
 from .theme import Theme
 
@@ -36,6 +47,31 @@ def _emu(points: float) -> Emu:
     return Emu(round(points * 12700))
 
 
+DECORATIVE_EXT = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
+DECORATIVE_NS = "http://schemas.microsoft.com/office/drawing/2017/decorative"
+
+
+def reading_order(plan: SlidePlan) -> list[Element]:
+    """Shapes in the order a screen reader meets them: the slide tree's order.
+
+    Decorative shapes come first (lowest, behind the text, and skipped by readers), then
+    the title, then everything else in the order the layout placed it.
+    """
+    decorative = [e for e in plan.elements if isinstance(e, ShapeBox) and e.text is None]
+    titles = [e for e in plan.elements if isinstance(e, TextBox) and e.role == "title"]
+    rest = [e for e in plan.elements if e not in decorative and e not in titles]
+    return [*decorative, *titles, *rest]
+
+
+def _mark_decorative(element) -> None:  # type: ignore[no-untyped-def]
+    """Office's 'Mark as decorative' flag (an extension of cNvPr): readers skip the shape."""
+    cnvpr = element.find(".//" + qn("p:cNvPr"))
+    ext_lst = etree.SubElement(cnvpr, qn("a:extLst"))
+    ext = etree.SubElement(ext_lst, qn("a:ext"), {"uri": DECORATIVE_EXT})
+    etree.SubElement(ext, f"{{{DECORATIVE_NS}}}decorative", {"val": "1"},
+                     nsmap={"adec": DECORATIVE_NS})
+
+
 def _centipoints(points: float) -> Pt:
     """PPTX stores sizes in 1/100 pt; rounding down keeps text within what was measured."""
     return Pt(math.floor(points * 100 + 1e-6) / 100)
@@ -46,9 +82,9 @@ def _rgb(theme: Theme, name: str) -> RGBColor:
 
 
 class _Writer:
-    def __init__(self, theme: Theme, root: Path) -> None:
+    def __init__(self, theme: Theme, images: ImageStore) -> None:
         self.theme = theme
-        self.root = root
+        self.images = images
 
     def paragraphs(self, frame, paras: tuple[Para, ...], scale: float) -> None:  # type: ignore[no-untyped-def]
         for i, para in enumerate(paras):
@@ -99,10 +135,12 @@ class _Writer:
         self.paragraphs(frame, tb.paras, tb.scale)
 
     def picture(self, slide, pb: PictureBox) -> None:  # type: ignore[no-untyped-def]
+        """Placed already cropped to fill and resampled; alt text has no python-pptx API."""
         b = pb.box
-        pic = slide.shapes.add_picture(str(self.root / pb.path), _emu(b.x), _emu(b.y),
-                                       _emu(b.w), _emu(b.h))
-        pic.crop_left, pic.crop_top, pic.crop_right, pic.crop_bottom = pb.crop
+        prepared = self.images.get(pb.path, b.w, b.h, pb.focus)
+        pic = slide.shapes.add_picture(str(prepared), _emu(b.x), _emu(b.y), _emu(b.w),
+                                       _emu(b.h))
+        pic.name = f"Picture {pic.shape_id}"
         pic._element.nvPicPr.cNvPr.set("descr", pb.alt)
 
     def shape(self, slide, sb: ShapeBox) -> None:  # type: ignore[no-untyped-def]
@@ -118,6 +156,8 @@ class _Writer:
                 shp.fill.fore_color.rgb = _rgb(self.theme, sb.fill)
             else:
                 shp.fill.background()
+        if sb.text is None:
+            _mark_decorative(shp._element)
         style = shp._element.find(qn("p:style"))
         if style is not None:  # the default style would add theme colours and effects
             shp._element.remove(style)
@@ -167,7 +207,7 @@ class _Writer:
         slide = prs.slides.add_slide(prs.slide_layouts[BLANK_LAYOUT])
         slide.background.fill.solid()
         slide.background.fill.fore_color.rgb = _rgb(self.theme, plan.background)
-        for element in plan.elements:
+        for element in reading_order(plan):
             if isinstance(element, TextBox):
                 self.text(slide, element)
             elif isinstance(element, PictureBox):
@@ -180,13 +220,13 @@ class _Writer:
             slide.notes_slide.notes_text_frame.text = plan.notes
 
 
-def render(plan: DeckPlan, theme: Theme, path: Path, *, root: Path,
+def render(plan: DeckPlan, theme: Theme, path: Path, *, images: ImageStore,
            timestamp: dt.datetime) -> str:
-    """Writes the deck to ``path``; pictures are read from ``root``."""
+    """Writes the deck to ``path``; pictures come prepared from ``images``."""
     prs = Presentation()
     prs.slide_width = _emu(plan.width)
     prs.slide_height = _emu(plan.height)
-    writer = _Writer(theme, root)
+    writer = _Writer(theme, images)
     for slide_plan in plan.slides:
         writer.slide(prs, slide_plan)
     props = prs.core_properties

@@ -7,6 +7,7 @@ the same exact line pitch the layout measured.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import time
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from reportlab.lib.utils import ImageReader, TimeStamp
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
-from . import images
+from .images import ImageStore
 from .layout.plan import DeckPlan, PictureBox, ShapeBox, SlidePlan, TableBox, TextBox
 from .layout.text import BULLET_INDENT
 from .pdf_text import PdfText
@@ -23,8 +24,8 @@ from .theme import Theme
 
 
 class _SlideWriter:
-    def __init__(self, canvas: Canvas, text: PdfText, root: Path, height: float) -> None:
-        self.c, self.t, self.root, self.h = canvas, text, root, height
+    def __init__(self, canvas: Canvas, text: PdfText, images: ImageStore, height: float) -> None:
+        self.c, self.t, self.images, self.h = canvas, text, images, height
 
     def paragraphs(self, tb: TextBox) -> None:
         flow = []
@@ -53,9 +54,11 @@ class _SlideWriter:
 
     def picture(self, pb: PictureBox) -> None:
         b = pb.box
-        focus = _focus_from_crop(pb.crop)
-        data = images.prepare(self.root / pb.path, b.w, b.h, focus, ppi=150)
-        self.c.drawImage(ImageReader(data), b.x, self.h - b.bottom, b.w, b.h)
+        prepared = self.images.get(pb.path, b.w, b.h, pb.focus)
+        # From bytes, not the file name: reportlab names the image after its source, and
+        # the cache folder's path must not change the PDF's bytes.
+        reader = ImageReader(io.BytesIO(prepared.read_bytes()))
+        self.c.drawImage(reader, b.x, self.h - b.bottom, b.w, b.h)
 
     def shape(self, sb: ShapeBox) -> None:
         b, c = sb.box, self.c
@@ -114,14 +117,8 @@ def _inset(x: float, y: float, w: float, h: float, pad: float):  # type: ignore[
     return Box(x + pad, y + pad, w - 2 * pad, h - 2 * pad)
 
 
-def _focus_from_crop(crop: tuple[float, float, float, float]) -> tuple[float, float]:
-    """The centre of the visible window; prepare() crops around it again."""
-    left, top, right, bottom = crop
-    return (left + (1 - left - right) / 2, top + (1 - top - bottom) / 2)
-
-
-def render(plan: DeckPlan, theme: Theme, path: Path, *, root: Path, fonts: dict[str, str],
-           timestamp: dt.datetime) -> str:
+def render(plan: DeckPlan, theme: Theme, path: Path, *, images: ImageStore,
+           fonts: dict[str, str], timestamp: dt.datetime) -> str:
     """Writes one 16:9 page per slide to ``path``."""
     rl_config.useA85 = 0
     c = Canvas(str(path), pagesize=(plan.width, plan.height), invariant=1,
@@ -137,7 +134,7 @@ def render(plan: DeckPlan, theme: Theme, path: Path, *, root: Path, fonts: dict[
     c.setCreator("deckbuilder")
     c.setProducer("deckbuilder")
     c.setViewerPreference("DisplayDocTitle", "true")
-    writer = _SlideWriter(c, PdfText(theme, fonts), root, plan.height)
+    writer = _SlideWriter(c, PdfText(theme, fonts), images, plan.height)
     for slide in plan.slides:
         writer.slide(slide, plan.width)
     c.save()

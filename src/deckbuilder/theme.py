@@ -60,6 +60,14 @@ class Fit(_Strict):
     width_safety: Annotated[float, Field(gt=0.8, le=1)] = 0.96
 
 
+class Pictures(_Strict):
+    """Pictures are resampled to this density at their placed size (pixels per inch)."""
+
+    ppi: Annotated[float, Field(ge=72, le=600)] = 200
+    print_ppi: Annotated[float, Field(ge=72, le=600)] = 250  # the A4 dossier
+    jpeg_quality: Annotated[int, Field(ge=40, le=100)] = 85
+
+
 class Theme(_Strict):
     slide: Page
     page: Page
@@ -68,6 +76,7 @@ class Theme(_Strict):
     colors: dict[str, Hex]
     styles: dict[str, TextStyle]
     fit: Fit = Fit()
+    pictures: Pictures = Pictures()
 
     @model_validator(mode="after")
     def _references_exist(self) -> Theme:

@@ -77,6 +77,7 @@ class PictureBox:
     alt: str
     crop: tuple[float, float, float, float]
     source: Location
+    focus: tuple[float, float] = (0.5, 0.5)
 
 
 @dataclass(frozen=True)

@@ -82,7 +82,8 @@ class Context:
     def picture(self, picture: Picture, box: Box) -> PictureBox:
         info = self.loaded.images[picture.path]
         crop = cover_crop(info.width, info.height, box.w, box.h, picture.focus)
-        return PictureBox(box, picture.path, clean(picture.alt), crop, picture.loc)
+        return PictureBox(box, picture.path, clean(picture.alt), crop, picture.loc,
+                          picture.focus)
 
 
 def _title_block(ctx: Context, d: Draft, text: str, x: float, y: float, w: float,
@@ -105,9 +106,6 @@ def plan_title(ctx: Context, s: TitleSlide) -> Iterator[Draft]:
     th, deck = ctx.theme, ctx.loaded.project.deck
     d = Draft("title", s.loc, notes=s.notes)
     split = th.slide.width * 0.5
-    if s.picture:
-        d.elements.append(ctx.picture(s.picture, Box(split, 0, th.slide.width - split,
-                                                     th.slide.height)))
     x, w = th.slide.left, split - th.slide.left - th.gutter
     d.elements.append(ShapeBox(Box(x, th.slide.top, 48, 6), "rect", fill="accent"))
     top = ctx.fit([para(long_date(deck.date).upper(), "kicker"),
@@ -115,6 +113,9 @@ def plan_title(ctx: Context, s: TitleSlide) -> Iterator[Draft]:
     d.elements.append(top)
     big = Box(x, th.slide.height * 0.45, w, th.slide.height * 0.5 - th.slide.bottom)
     d.elements.append(ctx.fit([para(s.title, "title-xl")], big, s.loc, role="title"))
+    if s.picture:
+        d.elements.append(ctx.picture(s.picture, Box(split, 0, th.slide.width - split,
+                                                     th.slide.height)))
     yield d
 
 
@@ -232,13 +233,19 @@ def plan_scenario(ctx: Context, sc: Scenario, continued: str) -> Iterator[Draft]
     div = Draft("scenario-divider", sc.loc, background=sc.color, notes=sc.notes,
                 footer_left=th.slide.left)
     x = th.slide.left
+    right = th.slide.width - th.slide.right
+    if sc.picture:
+        split = th.slide.width * 0.62
+        div.elements.append(ctx.picture(sc.picture, Box(split, 0, th.slide.width - split,
+                                                        th.slide.height)))
+        right = split - th.gutter
     band = Box(x, th.slide.height * 0.12, th.slide.width * 0.4, th.slide.height * 0.66)
     number = ctx.fit([para(str(sc.number), "number-xl")], band, sc.loc, anchor="middle")
     digits = ctx.ts.measurer.width(str(sc.number), th.style("number-xl").face,
                                    th.style("number-xl").size * number.scale)
     tx = x + digits + th.gutter * 2
     heading = ctx.fit([para(sc.label, "kicker"), para(sc.title, "divider-title")],
-                      Box(tx, band.y, th.slide.width - th.slide.right - tx, band.h), sc.loc,
+                      Box(tx, band.y, right - tx, band.h), sc.loc,
                       role="title")
     middle = band.y + band.h / 2
     div.elements.append(replace(heading, box=replace(heading.box, y=middle - heading.height / 2,

@@ -1,7 +1,12 @@
-"""Generates the placeholder artwork under assets/pictures/ (run by hand, output committed).
+"""Generates the deck's artwork under assets/pictures/ (run by hand; the files are committed).
 
-The original deck's photographs are not ours to ship; these abstract, on-brand pictures
-stand in for them until the artwork issue replaces them. Deterministic: same input, same files.
+The original deck's photographs are not ours to ship. These abstract pictures are made
+from the theme's colours alone, so they are ours, licence-clean and on brand: orbits,
+planets and a network of connected nodes (the megatrend is connectivity), one colour per
+trend, a darker variant for the title, and a banded one for each scenario divider.
+Deterministic: the same content and theme give the same files.
+
+    python tools/make_artwork.py [PROJECT]
 """
 
 from __future__ import annotations
@@ -55,9 +60,14 @@ def draw(path: Path, base: str, seed: str, dark: bool = False) -> None:
 def main(project: Path) -> None:
     theme = yaml.safe_load((project / "content/theme.yaml").read_text("utf-8"))
     trends = yaml.safe_load((project / "content/trends.yaml").read_text("utf-8"))
+    scenarios = yaml.safe_load((project / "content/scenarios.yaml").read_text("utf-8"))
     colors = theme["colors"]
     for trend in trends["trends"]:
         draw(project / trend["picture"]["path"], colors[trend["color"]], trend["title"])
+    for scenario in scenarios["scenarios"]:
+        if "picture" in scenario:
+            draw(project / scenario["picture"]["path"], colors[scenario["color"]],
+                 scenario["title"], dark=True)
     draw(project / "assets/pictures/title.jpg", colors["golden"], "title", dark=True)
 
 

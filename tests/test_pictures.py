@@ -1,0 +1,175 @@
+"""Pictures of every awkward kind, cropped and resampled; accessibility of what is placed."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from pptx import Presentation
+from pptx.util import Emu
+
+from deckbuilder.assets import AssetProblem, inspect_image, resolve_inside
+from deckbuilder.images import ImageStore, is_flat_art, prepare, upright_rgb
+
+from .conftest import run_cli
+from .test_corpus import _png_header
+
+RED, BLUE = (220, 30, 30), (30, 30, 220)
+
+
+def _two_halves(size: tuple[int, int] = (40, 20)) -> Image.Image:
+    image = Image.new("RGB", size, BLUE)
+    image.paste(RED, (0, 0, size[0] // 2, size[1]))
+    return image
+
+
+def _exif_rotated(path: Path) -> Path:
+    """Stored landscape (red left, blue right), shown portrait: EXIF orientation 6."""
+    exif = Image.Exif()
+    exif[0x0112] = 6
+    _two_halves().save(path, "JPEG", exif=exif.tobytes(), quality=95)
+    return path
+
+
+def test_exif_orientation_is_applied(tmp_path: Path) -> None:
+    path = _exif_rotated(tmp_path / "rotated.jpg")
+    assert inspect_image(path, "rotated.jpg") == inspect_image(path, "rotated.jpg")
+    info = inspect_image(path, "rotated.jpg")
+    assert (info.width, info.height) == (20, 40)
+    with Image.open(path) as source:
+        upright = upright_rgb(source)
+    assert upright.size == (20, 40)
+    top, bottom = upright.getpixel((10, 5)), upright.getpixel((10, 35))
+    assert top[0] > 150 > top[2] and bottom[2] > 150 > bottom[0]  # red on top, blue below
+
+
+def test_cmyk_16bit_and_transparent_palette_become_rgb(tmp_path: Path) -> None:
+    cmyk = tmp_path / "cmyk.jpg"
+    Image.new("CMYK", (30, 20), (0, 255, 255, 0)).save(cmyk)
+    deep = tmp_path / "deep.png"
+    Image.new("I;16", (30, 20), 65535).save(deep)
+    palette = tmp_path / "palette.png"
+    pal = Image.new("P", (30, 20), 0)
+    pal.putpalette([0, 0, 0, 200, 20, 20] + [0] * 762)
+    pal.paste(1, (0, 0, 15, 20))
+    pal.save(palette, transparency=0)
+    for path in (cmyk, deep, palette):
+        inspect_image(path, path.name)
+        data, kind = prepare(path, 30, 20, (0.5, 0.5), ppi=72)
+        shown = Image.open(io.BytesIO(data))
+        assert shown.mode == "RGB" and shown.size == (30, 20)
+        if path is cmyk:
+            red = shown.getpixel((15, 10))
+            assert kind == "png" and red[0] > 200 > red[1]  # one colour: flat art
+        if path is deep:
+            assert shown.getpixel((5, 5)) == (255, 255, 255)
+        if path is palette:
+            assert kind == "png"
+            assert shown.getpixel((25, 10)) == (255, 255, 255)  # transparent over white
+            assert shown.getpixel((5, 10))[0] == 200
+
+
+def test_photos_are_jpeg_and_flat_art_png(tmp_path: Path) -> None:
+    photo = Image.effect_noise((64, 64), 60).convert("RGB")
+    assert not is_flat_art(photo)
+    assert is_flat_art(_two_halves())
+    photo_path = tmp_path / "photo.png"
+    photo.save(photo_path)
+    assert prepare(photo_path, 64, 64, (0.5, 0.5), ppi=72)[1] == "jpeg"
+
+
+@pytest.mark.parametrize(("name", "make", "message"), [
+    ("huge.png", lambda p: p.write_bytes(_png_header(40_000, 40_000)), "is too large"),
+    ("corrupt.jpg", lambda p: p.write_bytes(b"\xff\xd8\xff garbage" * 20), "not a readable"),
+    ("truncated.jpg", lambda p: p.write_bytes(_jpeg_bytes()[:300]), "not a readable"),
+])
+def test_unusable_pictures_are_refused(tmp_path: Path, name: str,
+                                       make: Callable[[Path], None], message: str) -> None:
+    path = tmp_path / name
+    make(path)
+    with pytest.raises(AssetProblem, match=message):
+        inspect_image(path, name)
+
+
+def _jpeg_bytes() -> bytes:
+    out = io.BytesIO()
+    Image.effect_noise((200, 200), 50).convert("RGB").save(out, "JPEG")
+    return out.getvalue()
+
+
+def test_paths_stay_inside_the_project(tmp_path: Path) -> None:
+    project = tmp_path / "proj"
+    (project / "assets").mkdir(parents=True)
+    outside = tmp_path / "outside.jpg"
+    outside.write_bytes(_jpeg_bytes())
+    (project / "assets" / "link.jpg").symlink_to(outside)
+    (project / "assets" / "ok.jpg").write_bytes(_jpeg_bytes())
+    assert resolve_inside(project, "assets/ok.jpg") == (project / "assets/ok.jpg").resolve()
+    for reference, message in [("assets/link.jpg", "through a link"), ("../outside.jpg", "'..'"),
+                               (str(outside), "absolute"), ("C:/x.jpg", "absolute"),
+                               ("assets/none.jpg", "does not exist")]:
+        with pytest.raises(AssetProblem, match=message):
+            resolve_inside(project, reference)
+
+
+def test_focus_chooses_the_crop(tmp_path: Path) -> None:
+    path = tmp_path / "wide.png"
+    _two_halves((400, 100)).save(path)
+    left = Image.open(io.BytesIO(prepare(path, 50, 50, (0.0, 0.5), ppi=72)[0]))
+    right = Image.open(io.BytesIO(prepare(path, 50, 50, (1.0, 0.5), ppi=72)[0]))
+    assert left.getpixel((25, 25))[0] > 150 and right.getpixel((25, 25))[2] > 150
+
+
+def test_store_caches_by_content(tmp_path: Path) -> None:
+    path = tmp_path / "a.png"
+    _two_halves().save(path)
+    store = ImageStore(tmp_path, tmp_path / "cache", ppi=72)
+    first = store.get("a.png", 40, 20)
+    stamp = first.stat().st_mtime_ns
+    assert store.get("a.png", 40, 20) == first and first.stat().st_mtime_ns == stamp
+    assert store.get("a.png", 20, 20) != first
+    _two_halves((44, 20)).save(path)
+    assert store.get("a.png", 40, 20) != first
+
+
+def test_awkward_pictures_build_upright_and_downsampled(project: Path) -> None:
+    target = project / "assets/pictures/trends/green-tech.jpg"
+    _exif_rotated(target)
+    assert run_cli("build", project, "--format", "pptx").returncode == 0
+    prs = Presentation(str(project / "output" / "szenarien-ihk-ruhr.pptx"))
+    for slide in prs.slides:
+        for shape in slide.shapes:
+            if shape.shape_type == 13:
+                width, height = Image.open(io.BytesIO(shape.image.blob)).size
+                placed_w = Emu(shape.width).inches
+                assert width <= placed_w * 200 + 1  # theme: 200 ppi
+                assert abs(width / height - shape.width / shape.height) < 0.02
+                assert (shape.crop_left, shape.crop_right) == (0, 0)
+
+
+DECORATIVE = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
+
+
+def _is_decorative(shape) -> bool:  # type: ignore[no-untyped-def]
+    return DECORATIVE in str(shape._element.xml)
+
+
+def test_decorative_shapes_are_marked_and_titles_read_first(built_deck: Path) -> None:
+    prs = Presentation(str(built_deck))
+    marked = 0
+    for number, slide in enumerate(prs.slides, start=1):
+        content = [s for s in slide.shapes if not _is_decorative(s)]
+        for shape in slide.shapes:
+            if _is_decorative(shape):
+                marked += 1
+                assert not (shape.has_text_frame and shape.text_frame.text.strip())
+        titles = [s for s in content if s.name.startswith("Title")]
+        if titles:
+            assert content[0].name.startswith("Title"), number
+        for shape in content:
+            if shape.shape_type == 13:
+                assert shape._element.nvPicPr.cNvPr.get("descr")
+    assert marked > 40
