@@ -37,7 +37,7 @@ def test_only_render_pptx_imports_pptx() -> None:
 
 def test_only_pdf_modules_import_platypus() -> None:
     users = {m for m, imps in _modules().items() if any("platypus" in i for i in imps)}
-    assert users <= {"render_pdf.py", "render_slides_pdf.py", "pdf_text.py"}
+    assert users <= {"render_pdf.py", "render_slides_pdf.py", "pdf_text.py", "pdf_draw.py"}
 
 
 def test_layout_imports_no_renderer_loader_or_cli() -> None:

@@ -26,8 +26,8 @@ def expected_strings(project: Project) -> list[str]:
             value = getattr(slide, name, None)
             if isinstance(value, str):
                 found.append(value)
-        for name in ("legend", "rings", "lines"):
-            found += getattr(slide, name, None) or []
+        found += getattr(slide, "lines", None) or []
+        found += [item.text for item in getattr(slide, "legend", None) or []]
         for step in getattr(slide, "steps", None) or []:
             found += [step.number, step.text] + ([step.emphasis] if step.emphasis else [])
     found += [long_date(deck.date).upper(), deck.legal.copyright, *deck.legal.paragraphs,
@@ -45,6 +45,7 @@ def expected_strings(project: Project) -> list[str]:
     for entry in [*prog.events.entries, *prog.deep_dives.entries]:
         found += [day_month(entry.date), entry.label]
     found += [p.title for p in prog.publications.entries]
+    found += project.radar.rings
     found += [prog.half_label.format(half=p.half) for p in prog.publications.entries]
     return [normalize(s) for s in found]
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from pptx import Presentation
 from pptx.util import Emu
 
-from deckbuilder.layout.plan import PictureBox, ShapeBox, TableBox, TextBox
+from deckbuilder.layout.plan import GroupBox, LineBox, PictureBox, ShapeBox, TableBox, TextBox
 from deckbuilder.layout.slides import plan_deck
 from deckbuilder.layout.text import BULLET_INDENT, Typesetter
 from deckbuilder.load import load_project
@@ -26,7 +26,9 @@ def test_every_planned_text_fits_its_box() -> None:
     plan, ts = _plan()
     checked = 0
     for slide in plan.slides:
-        for el in slide.elements:
+        elements = [e for el in slide.elements
+                    for e in (el.elements if isinstance(el, GroupBox) else (el,))]
+        for el in elements:
             boxes = [el] + ([el.text] if isinstance(el, ShapeBox) and el.text else [])
             for tb in boxes:
                 if isinstance(tb, TextBox):
@@ -40,7 +42,7 @@ def test_every_box_stays_on_its_slide() -> None:
     plan, _ = _plan()
     for slide in plan.slides:
         for el in slide.elements:
-            assert isinstance(el, TextBox | PictureBox | ShapeBox | TableBox)
+            assert isinstance(el, TextBox | PictureBox | ShapeBox | TableBox | LineBox | GroupBox)
             assert el.box.inside(plan.width, plan.height), (slide.number, el)
 
 

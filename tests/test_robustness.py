@@ -34,7 +34,7 @@ FIELDS = [
     ("future-circle.yaml", "  - title: Read the future\n", "  - title: {}\n"),
     ("program.yaml", "      title: Deep Dive Szenariotechnik\n", "      title: {}\n"),
     ("scenarios.yaml", "    title: Die abhängige Ruhrregion\n", "    title: {}\n"),
-    ("deck.yaml", "      - Nähe im Segment\n", "      - {}\n"),
+    ("deck.yaml", "{text: Nähe im Segment,", "{{text: {},"),
 ]
 
 

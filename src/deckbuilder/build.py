@@ -118,7 +118,8 @@ def build(root: Path, out: Path, formats: tuple[str, ...] = DEFAULT_FORMATS) -> 
         raise ContentError(glyph_problems)
     stamp = build_timestamp()
     today = stamp.date()
-    plan = plan_deck(loaded, Typesetter(loaded.theme, measurer), today)
+    typesetter = Typesetter(loaded.theme, measurer)
+    plan = plan_deck(loaded, typesetter, today)
     _prepare_out(out)
     name = loaded.project.deck.name
     fonts = {key: measurer.font_name(key) for key in loaded.theme.faces}
@@ -134,7 +135,7 @@ def build(root: Path, out: Path, formats: tuple[str, ...] = DEFAULT_FORMATS) -> 
         from . import render_pdf
         from .layout.dossier import plan_dossier
 
-        dossier = plan_dossier(loaded, today)
+        dossier = plan_dossier(loaded, typesetter, today)
         writers[out / f"{name}.pdf"] = lambda p: render_pdf.render(
             dossier, loaded.theme, p, images=store, fonts=fonts, timestamp=stamp)
     if "slides-pdf" in formats:

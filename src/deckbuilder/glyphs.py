@@ -21,12 +21,12 @@ def _strings(obj: BaseModel) -> Iterator[tuple[Located, str, str]]:
     """(owner, field name, text) for every visible text field below ``obj``."""
     for name in type(obj).model_fields:
         value = getattr(obj, name)
-        values = value if isinstance(value, list) else [value]
-        for item in values:
+        items = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
+        for index, item in items:
             if isinstance(item, BaseModel):
                 yield from _strings(item)
             elif isinstance(item, str) and isinstance(obj, Located) and name not in INVISIBLE:
-                yield obj, name, item
+                yield obj, name if index is None else f"{name}[{index}]", item
 
 
 def check_glyphs(project: Project, measurer: Measurer) -> list[Diagnostic]:

@@ -21,11 +21,13 @@ from .model import (
     Picture,
     ProgramFile,
     Project,
+    RadarFile,
     ScenariosFile,
     SectionSlide,
     TrendsFile,
 )
 from .program import check_program
+from .radar_check import check_radar
 from .theme import Theme
 
 M = TypeVar("M", bound=BaseModel)
@@ -36,6 +38,7 @@ CONTENT_FILES: dict[str, tuple[str, type[BaseModel]]] = {
     "scenarios": ("scenarios.yaml", ScenariosFile),
     "future_circle": ("future-circle.yaml", FutureCircleFile),
     "program": ("program.yaml", ProgramFile),
+    "radar": ("radar.yaml", RadarFile),
 }
 THEME_FILE = "theme.yaml"
 
@@ -64,8 +67,15 @@ def _attach(obj: Any, path: sourcemap.Path, smap: sourcemap.SourceMap) -> None:
     """Gives every model object its source location, walking model and data paths together."""
     if isinstance(obj, Located):
         obj._loc = smap.locate(path)
-        obj._field_locs = {name: smap.values[(*path, name)] for name in type(obj).model_fields
-                           if (*path, name) in smap.values}
+        obj._field_locs = {}
+        for name, field in type(obj).model_fields.items():
+            key = (*path, field.alias or name)
+            if key in smap.values:
+                obj._field_locs[name] = smap.values[key]
+            value = getattr(obj, name)
+            for index in range(len(value) if isinstance(value, list) else 0):
+                if (*key, index) in smap.values:
+                    obj._field_locs[f"{name}[{index}]"] = smap.values[(*key, index)]
     if isinstance(obj, BaseModel):
         for name in type(obj).model_fields:
             _attach(getattr(obj, name), (*path, name), smap)
@@ -156,9 +166,16 @@ def load_project(root: Path) -> Loaded:
     program = parts["program"]
     if isinstance(program, ProgramFile):
         found += check_program(program)
-    if found or theme is None:
-        raise ContentError(sorted(found, key=lambda d: (d.location.file, d.location.line)))
-    return Loaded(root, Project.model_validate(parts), theme, images)
+    radar = parts["radar"]
+    if isinstance(radar, RadarFile):
+        trends = parts["trends"]
+        titles = [t.title for t in trends.trends] if isinstance(trends, TrendsFile) else None
+        found += check_radar(radar, titles)
+    errors = [d for d in found if d.severity == "error"]
+    if errors or theme is None:
+        raise ContentError(sorted(errors, key=lambda d: (d.location.file, d.location.line)))
+    notes = tuple(d for d in found if d.severity != "error")
+    return Loaded(root, Project.model_validate(parts), theme, images, notes)
 
 
 def validate_program_text(text: str) -> list[Diagnostic]:

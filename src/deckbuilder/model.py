@@ -100,8 +100,9 @@ class Located(BaseModel):
         return self._loc
 
     def where(self, name: str) -> Location:
-        """Where the value of field ``name`` was written; the object's place if unknown."""
-        return self._field_locs.get(name, self._loc)
+        """Where the value of field ``name`` (or list item ``name[i]``) was written; the
+        field's or the object's place if that is unknown."""
+        return self._field_locs.get(name) or self._field_locs.get(name.split("[")[0], self._loc)
 
 
 class Picture(Located):
@@ -135,14 +136,20 @@ class MethodSlide(SlideBase):
     steps: list[Step] = Field(min_length=1, max_length=6)
 
 
+class LegendItem(Located):
+    """A legend line and the symbol drawn beside it."""
+
+    text: Text
+    symbol: Literal["concept", "trend", "strength", "proximity", "intensity"]
+
+
 class RadarSlide(SlideBase):
     kind: Literal["radar"]
     kicker: Text
     title: Text
     text: Text
     legend_title: Text
-    legend: list[Text] = Field(min_length=1)
-    rings: list[Text] = Field(min_length=1, max_length=6)
+    legend: list[LegendItem] = Field(min_length=1)
     caption: Text | None = None
 
 
@@ -287,6 +294,31 @@ class ProgramFile(Located):
     publications: PublicationSection
 
 
+class RadarTrend(Located):
+    name: Text
+    ring: Text
+    segment: Text
+    strength: Annotated[int, Field(ge=1, le=5)]
+    concept: bool = False
+
+
+class Connection(Located):
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+    source: Text = Field(alias="from")
+    target: Text = Field(alias="to")
+    intensity: Annotated[int, Field(ge=1, le=3)] = 1
+
+
+class RadarFile(Located):
+    """radar.yaml: where each trend sits on the radar and how trends connect."""
+
+    rings: list[Text] = Field(min_length=1, max_length=6)
+    segments: list[Text] = Field(min_length=1, max_length=8)
+    trends: list[RadarTrend] = Field(min_length=1)
+    connections: list[Connection] = Field(default_factory=list)
+
+
 @dataclass(frozen=True)
 class ImageInfo:
     """What layout needs to know of a picture file: its size in pixels."""
@@ -305,6 +337,7 @@ class Project(BaseModel):
     scenarios: ScenariosFile
     future_circle: FutureCircleFile
     program: ProgramFile
+    radar: RadarFile
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,7 @@ from reportlab.platypus.tableofcontents import TableOfContents
 from .images import ImageStore
 from .layout import dossier as d
 from .layout.plan import Para, Run
+from .pdf_draw import Painter
 from .pdf_text import LINK, PdfText
 from .theme import Theme
 
@@ -73,32 +74,24 @@ class _Bar(Flowable):
 
 
 class _Radar(Flowable):
-    """Concentric rings named inside out; the trend radar issue fills it with data."""
+    """The radar figure, drawn in vector by the same painter as the slides PDF; each
+    trend's dot links to that trend's card."""
 
-    def __init__(self, rings: tuple[str, ...], st: _Styles, size: float) -> None:
+    def __init__(self, block: d.RadarFigure, text: PdfText, images: ImageStore) -> None:
         super().__init__()
-        self.rings, self.st, self.size = rings, st, size
+        self.block, self.text, self.images = block, text, images
+        self.width, self.height = block.width, block.height
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
-        self.width = aw
-        return aw, self.size
+        return self.block.width, self.block.height
 
     def draw(self) -> None:
-        c, n, st = self.canv, len(self.rings), self.st
-        cx, cy = self.width / 2, self.size / 2
-        fills = ["accent", "tint"] + ["paper"] * 8
-        for i in reversed(range(n)):
-            r = self.size / 2 * (i + 1) / n
-            c.setFillColor(st.color(fills[i]))
-            c.setStrokeColor(st.color("rule"))
-            c.setLineWidth(0.8)
-            c.circle(cx, cy, r, stroke=1, fill=1)
-        style = st.theme.style("d-small")
-        c.setFillColor(st.color("ink"))
-        c.setFont(st.fonts[style.face], style.size)
-        for i, ring in enumerate(self.rings):
-            r_in, r_out = self.size / 2 * i / n, self.size / 2 * (i + 1) / n
-            c.drawCentredString(cx, cy + (r_in + r_out) / 2 - style.size / 3, ring)
+        painter = Painter(self.canv, self.text, self.images, self.block.height)
+        for element in self.block.elements:
+            painter.element(element)
+        for box, key in self.block.links:
+            rect = (box.x, self.block.height - box.bottom, box.right, self.block.height - box.y)
+            self.canv.linkRect("", key, rect, relative=1, thickness=0)
 
 
 class _Cover(Flowable):
@@ -232,24 +225,10 @@ class _Renderer:
         return self.st.table_style(cmds)
 
     def radar(self, b: d.RadarFigure) -> list[Flowable]:
-        legend = [self.st.text(b.legend_title, "d-h3", spaceAfter=4)]
-        legend += [self.st.text(item, "d-small", bulletText="■") for item in b.legend]
-        rings = [self.st.text(" ", "d-h3", spaceAfter=4)]
-        rings += [
-            self.st.text(r, "d-small", bulletText="■", bulletColor=self.st.color("accent"))
-            for r in b.rings
-        ]
-        found: list[Flowable] = [Spacer(1, 14), _Radar(b.rings, self.st, 250), Spacer(1, 10)]
+        found: list[Flowable] = [Spacer(1, 10), _Radar(b, self.st, self.images)]
         if b.caption:
-            found.append(self.st.text(b.caption, "d-caption", spaceAfter=16))
-        grid = Table([[legend, rings]], colWidths=[self.width / 2] * 2)
-        grid.setStyle(
-            self.st.table_style(
-                [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]
-            )
-        )
-        found.append(KeepTogether([grid]))
-        return found
+            found.insert(1, self.st.text(b.caption, "d-caption", spaceAfter=6))
+        return [KeepTogether(found)]
 
     def trend(self, b: d.TrendCard) -> list[Flowable]:
         pic_w, pic_h = 170.0, 128.0

@@ -25,6 +25,8 @@ from .layout.plan import (
     Box,
     DeckPlan,
     Element,
+    GroupBox,
+    LineBox,
     Para,
     PictureBox,
     ShapeBox,
@@ -57,7 +59,9 @@ def reading_order(plan: SlidePlan) -> list[Element]:
     Decorative shapes come first (lowest, behind the text, and skipped by readers), then
     the title, then everything else in the order the layout placed it.
     """
-    decorative = [e for e in plan.elements if isinstance(e, ShapeBox) and e.text is None]
+    decorative = [e for e in plan.elements
+                  if (isinstance(e, ShapeBox) and e.text is None and e.alt is None)
+                  or isinstance(e, LineBox)]
     titles = [e for e in plan.elements if isinstance(e, TextBox) and e.role == "title"]
     rest = [e for e in plan.elements if e not in decorative and e not in titles]
     return [*decorative, *titles, *rest]
@@ -121,42 +125,44 @@ class _Writer:
             if tag == "a:buClr":
                 etree.SubElement(el, qn("a:srgbClr"), {"val": self.theme.color(color)})
 
-    def text(self, slide, tb: TextBox) -> None:  # type: ignore[no-untyped-def]
+    def text(self, shapes, tb: TextBox) -> None:  # type: ignore[no-untyped-def]
         b = tb.box
-        shape = slide.shapes.add_textbox(_emu(b.x), _emu(b.y), _emu(b.w), _emu(b.h))
+        shape = shapes.add_textbox(_emu(b.x), _emu(b.y), _emu(b.w), _emu(b.h))
         shape.name = f"{tb.role.capitalize()} {shape.shape_id}"
         self.frame(shape.text_frame, tb)
 
     def frame(self, frame, tb: TextBox) -> None:  # type: ignore[no-untyped-def]
-        frame.word_wrap = True
+        frame.word_wrap = tb.wrap
         frame.auto_size = MSO_AUTO_SIZE.NONE
         frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = 0
         frame.vertical_anchor = ANCHOR[tb.anchor]
         self.paragraphs(frame, tb.paras, tb.scale)
 
-    def picture(self, slide, pb: PictureBox) -> None:  # type: ignore[no-untyped-def]
+    def picture(self, shapes, pb: PictureBox) -> None:  # type: ignore[no-untyped-def]
         """Placed already cropped to fill and resampled; alt text has no python-pptx API."""
         b = pb.box
         prepared = self.images.get(pb.path, b.w, b.h, pb.focus)
-        pic = slide.shapes.add_picture(str(prepared), _emu(b.x), _emu(b.y), _emu(b.w),
+        pic = shapes.add_picture(str(prepared), _emu(b.x), _emu(b.y), _emu(b.w),
                                        _emu(b.h))
         pic.name = f"Picture {pic.shape_id}"
         pic._element.nvPicPr.cNvPr.set("descr", pb.alt)
 
-    def shape(self, slide, sb: ShapeBox) -> None:  # type: ignore[no-untyped-def]
+    def shape(self, shapes, sb: ShapeBox) -> None:  # type: ignore[no-untyped-def]
         b = sb.box
         if sb.shape == "line":
-            shp = slide.shapes.add_connector(MSO_CONNECTOR.STRAIGHT, _emu(b.x), _emu(b.y),
+            shp = shapes.add_connector(MSO_CONNECTOR.STRAIGHT, _emu(b.x), _emu(b.y),
                                              _emu(b.right), _emu(b.bottom))
         else:
-            shp = slide.shapes.add_shape(SHAPES[sb.shape], _emu(b.x), _emu(b.y),
+            shp = shapes.add_shape(SHAPES[sb.shape], _emu(b.x), _emu(b.y),
                                          _emu(b.w), _emu(b.h))
             if sb.fill:
                 shp.fill.solid()
                 shp.fill.fore_color.rgb = _rgb(self.theme, sb.fill)
             else:
                 shp.fill.background()
-        if sb.text is None:
+        if sb.alt is not None:
+            shp._element.find(".//" + qn("p:cNvPr")).set("descr", sb.alt)
+        elif sb.text is None:
             _mark_decorative(shp._element)
         style = shp._element.find(qn("p:style"))
         if style is not None:  # the default style would add theme colours and effects
@@ -169,9 +175,9 @@ class _Writer:
         if sb.text is not None:
             self.frame(shp.text_frame, sb.text)
 
-    def table(self, slide, tb: TableBox) -> None:  # type: ignore[no-untyped-def]
+    def table(self, shapes, tb: TableBox) -> None:  # type: ignore[no-untyped-def]
         b = tb.box
-        gframe = slide.shapes.add_table(len(tb.rows), len(tb.columns), _emu(b.x), _emu(b.y),
+        gframe = shapes.add_table(len(tb.rows), len(tb.columns), _emu(b.x), _emu(b.y),
                                         _emu(b.w), _emu(b.h))
         table = gframe.table
         tbl = gframe._element.graphic.graphicData.tbl
@@ -203,19 +209,40 @@ class _Writer:
         etree.SubElement(fill, qn("a:srgbClr"), {"val": self.theme.color(color)})
         tcpr.insert(0, line)
 
+    def line(self, shapes, lb: LineBox) -> None:  # type: ignore[no-untyped-def]
+        shp = shapes.add_connector(MSO_CONNECTOR.STRAIGHT, _emu(lb.x1), _emu(lb.y1),
+                                   _emu(lb.x2), _emu(lb.y2))
+        shp.line.color.rgb = _rgb(self.theme, lb.color)
+        shp.line.width = Pt(lb.width)
+        _mark_decorative(shp._element)
+
+    def group(self, shapes, gb: GroupBox) -> None:  # type: ignore[no-untyped-def]
+        """A native group: the radar moves and scales as one, each part still editable."""
+        group = shapes.add_group_shape()
+        group.name = gb.name
+        for element in gb.elements:
+            self.element(group.shapes, element)
+
+    def element(self, shapes, element: Element) -> None:  # type: ignore[no-untyped-def]
+        if isinstance(element, TextBox):
+            self.text(shapes, element)
+        elif isinstance(element, PictureBox):
+            self.picture(shapes, element)
+        elif isinstance(element, ShapeBox):
+            self.shape(shapes, element)
+        elif isinstance(element, TableBox):
+            self.table(shapes, element)
+        elif isinstance(element, LineBox):
+            self.line(shapes, element)
+        elif isinstance(element, GroupBox):
+            self.group(shapes, element)
+
     def slide(self, prs, plan: SlidePlan) -> None:  # type: ignore[no-untyped-def]
         slide = prs.slides.add_slide(prs.slide_layouts[BLANK_LAYOUT])
         slide.background.fill.solid()
         slide.background.fill.fore_color.rgb = _rgb(self.theme, plan.background)
         for element in reading_order(plan):
-            if isinstance(element, TextBox):
-                self.text(slide, element)
-            elif isinstance(element, PictureBox):
-                self.picture(slide, element)
-            elif isinstance(element, ShapeBox):
-                self.shape(slide, element)
-            elif isinstance(element, TableBox):
-                self.table(slide, element)
+            self.element(slide.shapes, element)
         if plan.notes:
             slide.notes_slide.notes_text_frame.text = plan.notes
 

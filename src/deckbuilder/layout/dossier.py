@@ -20,9 +20,11 @@ from ..model import (
     SectionSlide,
     TitleSlide,
 )
-from .plan import Para, Run
+from .plan import Box, Element, Para, Run
 from .program_slide import program_groups
+from .radar_slide import geometry_for, legend_elements, legend_height, radar_group
 from .slides import clean, para
+from .text import Typesetter
 
 
 @dataclass(frozen=True)
@@ -65,9 +67,13 @@ class Steps:
 
 @dataclass(frozen=True)
 class RadarFigure:
-    rings: tuple[str, ...]
-    legend_title: str
-    legend: tuple[str, ...]
+    """The radar and its legend as plan elements in a ``width`` × ``height`` box whose
+    origin is its top-left corner; ``links`` make each trend's dot jump to its card."""
+
+    elements: tuple[Element, ...]
+    width: float
+    height: float
+    links: tuple[tuple[Box, str], ...]
     caption: str | None
 
 
@@ -125,11 +131,31 @@ class DossierPlan:
     source: Location = field(default=Location("content/deck.yaml"))
 
 
+RADAR_HEIGHT = 340.0
+
+
+def _radar_figure(loaded: Loaded, ts: Typesetter, slide: RadarSlide) -> RadarFigure:
+    """The same radar geometry as the slide's, fitted to the page's width."""
+    width = ts.theme.page.content_width
+    geo = geometry_for(loaded, ts, Box(0, 0, width, RADAR_HEIGHT), "d-radar-label")
+    group = radar_group(geo, "d-radar-label", ts.theme.style("d-radar-label").size, slide.loc)
+    rings = loaded.project.radar.rings
+    legend_h = legend_height(len(slide.legend), len(rings), ts, "d-small")
+    legend = legend_elements(slide.legend, slide.legend_title, rings, ts,
+                             Box(0, RADAR_HEIGHT + 12, width * 0.75, legend_h), slide.loc,
+                             "d-small", "d-h3")
+    keys = {t.title: f"trend-{i}" for i, t in enumerate(loaded.project.trends.trends, start=1)}
+    links = tuple((Box(n.x - n.r, n.y - n.r, 2 * n.r, 2 * n.r), keys[n.name])
+                  for n in geo.nodes if n.name in keys)
+    return RadarFigure((group, *legend), width, RADAR_HEIGHT + 12 + legend_h, links,
+                       slide.caption)
+
+
 def _slide(loaded: Loaded, kind: type) -> object | None:
     return next((s for s in loaded.project.deck.slides if isinstance(s, kind)), None)
 
 
-def plan_dossier(loaded: Loaded, today: dt.date | None = None) -> DossierPlan:
+def plan_dossier(loaded: Loaded, ts: Typesetter, today: dt.date | None = None) -> DossierPlan:
     """The dossier's blocks in reading order, from the same model the deck uses.
 
     ``today`` is the build date: program entries before it are greyed or left out.
@@ -155,9 +181,8 @@ def plan_dossier(loaded: Loaded, today: dt.date | None = None) -> DossierPlan:
     radar = _slide(loaded, RadarSlide)
     if isinstance(radar, RadarSlide):
         blocks.append(Heading(radar.title, "radar", kicker=radar.kicker))
-        blocks.append(Text((para(radar.text, "d-lead"),), justify=True))
-        blocks.append(RadarFigure(tuple(radar.rings), radar.legend_title, tuple(radar.legend),
-                                  radar.caption))
+        blocks.append(Text((para(radar.text, "d-body"),), justify=True))
+        blocks.append(_radar_figure(loaded, ts, radar))
     sections = [s for s in deck.slides if isinstance(s, SectionSlide)]
     trends_title = sections[0].title if sections else "TRENDS"
     trends_color = sections[0].color if sections else "accent"

@@ -24,6 +24,11 @@ class Box:
     def bottom(self) -> float:
         return self.y + self.h
 
+    def inside_box(self, other: Box) -> bool:
+        eps = 0.01
+        return (self.x >= other.x - eps and self.y >= other.y - eps
+                and self.right <= other.right + eps and self.bottom <= other.bottom + eps)
+
     def inside(self, width: float, height: float) -> bool:
         eps = 0.01
         return (self.x >= -eps and self.y >= -eps
@@ -66,6 +71,7 @@ class TextBox:
     anchor: str = "top"
     height: float = 0.0  # the measured height of the text, in points
     role: str = "body"  # "title" marks the slide's title for reading order
+    wrap: bool = True  # False: one line per paragraph, as measured (radar labels)
 
 
 @dataclass(frozen=True)
@@ -90,6 +96,7 @@ class ShapeBox:
     line: str | None = None
     line_width: float = 0.0
     text: TextBox | None = None
+    alt: str | None = None  # a shape that means something (a radar dot) describes itself
 
 
 @dataclass(frozen=True)
@@ -106,7 +113,33 @@ class TableBox:
     scale: float = 1.0
 
 
-Element = TextBox | PictureBox | ShapeBox | TableBox
+@dataclass(frozen=True)
+class LineBox:
+    """A straight line from (x1, y1) to (x2, y2), ``width`` in points."""
+
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+    color: str
+    width: float
+
+    @property
+    def box(self) -> Box:
+        return Box(min(self.x1, self.x2), min(self.y1, self.y2), abs(self.x2 - self.x1),
+                   abs(self.y2 - self.y1))
+
+
+@dataclass(frozen=True)
+class GroupBox:
+    """Elements that move together and are edited as one (the radar)."""
+
+    box: Box
+    elements: tuple[TextBox | ShapeBox | LineBox, ...]
+    name: str
+
+
+Element = TextBox | PictureBox | ShapeBox | TableBox | LineBox | GroupBox
 
 
 @dataclass(frozen=True)

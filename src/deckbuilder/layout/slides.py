@@ -30,6 +30,7 @@ from ..model import (
 from .geometry import cover_crop
 from .plan import Box, DeckPlan, Element, Para, PictureBox, Run, ShapeBox, SlidePlan
 from .program_slide import Group, layout_program, program_groups
+from .radar_slide import geometry_for, legend_elements, legend_height, radar_group
 from .text import Overflow, Typesetter
 
 _SPACES = re.compile(r"[ \t\r\n]+")
@@ -143,48 +144,28 @@ def plan_method(ctx: Context, s: MethodSlide) -> Iterator[Draft]:
 def plan_radar(ctx: Context, s: RadarSlide) -> Iterator[Draft]:
     th = ctx.theme
     d = Draft("radar", s.loc, notes=s.notes, footer_left=th.slide.left)
-    x0, left_w = th.slide.left, th.slide.content_width * 0.47
-    y = _title_block(ctx, d, s.title, x0, th.slide.top, left_w, s.loc, kicker=s.kicker) + 20
+    x0, left_w = th.slide.left, th.slide.content_width * 0.42
+    y = _title_block(ctx, d, s.title, x0, th.slide.top, left_w, s.loc, kicker=s.kicker) + 18
     bottom = th.slide.height - th.slide.bottom - 16
-    text = ctx.fit([para(s.text, "body")], Box(x0, y, left_w, bottom - y - 120), s.loc)
+    rings = ctx.loaded.project.radar.rings
+    legend_h = legend_height(len(s.legend), len(rings), ctx.ts)
+    text = ctx.fit([para(s.text, "body")], Box(x0, y, left_w, bottom - y - legend_h - 16),
+                   s.loc)
     d.elements.append(text)
-    ly = y + text.height + 24
-    legend = [para(s.legend_title, "kicker")]
-    legend += [para(item, "legend", bullet="muted") for item in s.legend]
-    half = (left_w - th.gutter) / 2
-    d.elements.append(ctx.fit(legend, Box(x0, ly, half, bottom - ly), s.loc))
-    rings = [para(r, "legend", bullet="accent") for r in s.rings]
-    d.elements.append(ctx.fit([para(" ", "kicker"), *rings],
-                              Box(x0 + half + th.gutter, ly, half, bottom - ly), s.loc))
-    d.elements.extend(_radar_placeholder(ctx, s, x0 + left_w + th.gutter * 2, bottom))
-    yield d
-
-
-def _radar_placeholder(ctx: Context, s: RadarSlide, left: float, bottom: float) -> list[Element]:
-    """Concentric rings with their names; the trend radar issue replaces this with data."""
-    th = ctx.theme
-    caption_h = 34 if s.caption else 0
-    size = min(th.slide.width - th.slide.right - left, bottom - th.slide.top - caption_h)
-    cx = left + (th.slide.width - th.slide.right - left) / 2
-    cy = th.slide.top + size / 2
-    found: list[Element] = []
-    n = len(s.rings)
-    tints = ["accent", "tint", "paper", "paper", "paper", "paper"]
-    for i in reversed(range(n)):
-        r = size / 2 * (i + 1) / n
-        found.append(ShapeBox(Box(cx - r, cy - r, 2 * r, 2 * r), "oval",
-                              fill=tints[i] if i < 2 else None, line="rule", line_width=1))
-    for i, ring in enumerate(s.rings):
-        r_in, r_out = size / 2 * i / n, size / 2 * (i + 1) / n
-        band = r_out - r_in
-        label = ctx.fit([para(ring, "legend", align="center")],
-                        Box(cx - 45, cy - r_out + band / 2 - 10, 90, 22), s.loc)
-        found.append(label)
+    d.elements.extend(legend_elements(s.legend, s.legend_title, rings, ctx.ts,
+                                      Box(x0, bottom - legend_h, left_w, legend_h), s.loc))
+    left = x0 + left_w + th.gutter
+    right = th.slide.width - th.slide.right
+    caption_h = 30.0 if s.caption else 0.0
+    area = Box(left, th.slide.top - 20, right - left, bottom - caption_h - th.slide.top + 20)
+    style = th.style("radar-label")
+    geo = geometry_for(ctx.loaded, ctx.ts, area, "radar-label")
+    d.elements.append(radar_group(geo, "radar-label", style.size, s.loc))
     if s.caption:
-        found.append(ctx.fit([para(s.caption, "caption", align="center")],
-                             Box(cx - size / 2 - 40, bottom - caption_h + 6, size + 80, caption_h),
-                             s.loc))
-    return found
+        d.elements.append(ctx.fit([para(s.caption, "caption", align="center")],
+                                  Box(left, bottom - caption_h + 6, right - left, caption_h),
+                                  s.loc))
+    yield d
 
 
 def plan_section(ctx: Context, s: SectionSlide) -> Iterator[Draft]:

@@ -1,0 +1,114 @@
+"""The radar as slide elements: one editable group of ovals, lines and labels, and its legend."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from ..model import LegendItem, Loaded
+from .plan import Box, GroupBox, LineBox, Para, Run, ShapeBox, TextBox
+from .radar import RadarGeometry, radar_geometry
+from .text import Typesetter
+
+RING_FILLS = ("tint", "paper")
+
+
+def trend_colors(loaded: Loaded) -> dict[str, str]:
+    """Each trend's palette colour by title, as on its own slide."""
+    return {t.title: t.color for t in loaded.project.trends.trends}
+
+
+def geometry_for(loaded: Loaded, ts: Typesetter, box: Box, style: str) -> RadarGeometry:
+    s = ts.theme.style(style)
+    return radar_geometry(loaded.project.radar, trend_colors(loaded), box, ts.measurer,
+                          s.face, s.size)
+
+
+def radar_group(geo: RadarGeometry, style: str, style_size: float,
+                source) -> GroupBox:  # type: ignore[no-untyped-def]
+    """Rings and segment lines (decorative), connections, dots (described) and labels."""
+    parts: list[TextBox | ShapeBox | LineBox] = []
+    for i, r in reversed(list(enumerate(geo.ring_radii))):
+        fill = "accent" if i == 0 else RING_FILLS[i % 2]
+        parts.append(ShapeBox(Box(geo.cx - r, geo.cy - r, 2 * r, 2 * r), "oval", fill=fill,
+                              line="rule", line_width=0.75))
+    for a in geo.segment_angles:
+        parts.append(LineBox(geo.cx, geo.cy, geo.cx + geo.radius * math.cos(a),
+                             geo.cy + geo.radius * math.sin(a), "rule", 0.75))
+    for e in geo.edges:
+        parts.append(LineBox(e.x1, e.y1, e.x2, e.y2, "muted", e.width))
+    for n in geo.nodes:
+        kind = "Trendkonzept" if n.concept else "Trend"
+        alt = (f"{kind} {n.name}: Ring {n.ring}, Segment {n.segment}, "
+               f"Signalstärke {n.strength} von 5")
+        parts.append(ShapeBox(Box(n.x - n.r, n.y - n.r, 2 * n.r, 2 * n.r), "oval",
+                              fill=None if n.concept else n.color, line="ink" if n.concept
+                              else "paper", line_width=1.5 if n.concept else 0.75, alt=alt))
+    for label in geo.labels:
+        color = None if label.kind == "trend" else "muted"
+        paras = tuple(Para((Run(line),), style, align="center", color=color)
+                      for line in label.lines)
+        scale = label.size / style_size
+        parts.append(TextBox(label.box, paras, source, scale, "top", label.box.h,
+                             "body", wrap=False))
+    everything = [p.box for p in parts]
+    left = min(b.x for b in everything)
+    top = min(b.y for b in everything)
+    right = max(b.right for b in everything)
+    bottom = max(b.bottom for b in everything)
+    box = Box(left, top, right - left, bottom - top)
+    return GroupBox(box, tuple(parts), "Trendradar")
+
+
+def legend_height(items: int, rings: int, ts: Typesetter, style: str = "legend") -> float:
+    s = ts.theme.style(style)
+    return 30 + -(-(items + rings) // 2) * (s.size * s.leading + s.space_before)
+
+
+def legend_elements(items: list[LegendItem], title: str, rings: list[str], ts: Typesetter,
+                    box: Box, source, style_name: str = "legend",  # type: ignore[no-untyped-def]
+                    head_style: str = "kicker") -> list[TextBox | ShapeBox | LineBox]:
+    """The legend as shapes: each symbol drawn as it appears in the radar, text beside it."""
+    style = ts.theme.style(style_name)
+    pitch = style.size * style.leading + style.space_before
+    symbol_w = 26.0
+    found: list[TextBox | ShapeBox | LineBox] = []
+    head = ts.fit([Para((Run(title),), head_style)], Box(box.x, box.y, box.w, 30), source)
+    found.append(head)
+    y = box.y + head.height + 6
+    half = (box.w - 12) / 2
+    column_x = [box.x, box.x + half + 12]
+    entries = [(item.text, item.symbol) for item in items] + [(r, f"ring{i}")
+                                                                for i, r in enumerate(rings)]
+    rows = -(-len(entries) // 2)
+    for index, (text, symbol) in enumerate(entries):
+        x = column_x[index // rows]
+        row_y = y + (index % rows) * pitch
+        mid = row_y + style.size * style.leading / 2
+        found += _symbol(symbol, x, mid, symbol_w, len(rings))
+        label = ts.fit([Para((Run(text),), style_name)],
+                       Box(x + symbol_w + 6, row_y, half - symbol_w - 6, pitch), source)
+        found.append(label)
+    return found
+
+
+def _symbol(kind: str, x: float, mid: float, width: float, rings: int
+            ) -> Sequence[TextBox | ShapeBox | LineBox]:
+    dot = 4.0
+    if kind == "concept":
+        return [ShapeBox(Box(x + 6, mid - 5, 10, 10), "oval", line="ink", line_width=1.5)]
+    if kind == "trend":
+        return [ShapeBox(Box(x + 6, mid - 5, 10, 10), "oval", fill="accent")]
+    if kind == "strength":
+        return [ShapeBox(Box(x + i * 8, mid - (2 + i * 1.5), 4 + i * 3, 4 + i * 3), "oval",
+                         fill="muted") for i in range(3)][:3]
+    if kind == "proximity":
+        return [ShapeBox(Box(x + 4, mid - dot / 2, dot + 2, dot + 2), "oval", fill="muted"),
+                ShapeBox(Box(x + 12, mid - dot / 2, dot + 2, dot + 2), "oval", fill="muted")]
+    if kind == "intensity":
+        return [LineBox(x, mid - 4 + i * 4, x + width - 4, mid - 4 + i * 4, "muted", 0.5 + i)
+                for i in range(3)]
+    ring = int(kind[4:])
+    fills = ["accent", "tint", "paper", "tint", "paper", "tint"]
+    return [ShapeBox(Box(x + 4, mid - 6, 18, 12), "rect", fill=fills[ring % len(fills)],
+                     line="rule", line_width=0.75)]

@@ -1,0 +1,116 @@
+"""The trend radar: from data, without overlaps, in both outputs, validated."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from itertools import combinations
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+from pptx.shapes.group import GroupShape
+from pypdf import PdfReader
+
+from deckbuilder.layout.plan import Box, GroupBox, ShapeBox, TextBox
+from deckbuilder.layout.radar import overlaps
+from deckbuilder.layout.slides import plan_deck
+from deckbuilder.layout.text import Typesetter
+from deckbuilder.load import load_project
+from deckbuilder.measure import Measurer
+
+from .conftest import ROOT, run_cli
+from .pptx_text import normalize
+
+Edit = Callable[[str, str, str], Path]
+
+
+def _radar_group(root: Path = ROOT) -> tuple[GroupBox, list[str]]:
+    loaded = load_project(root)
+    plan = plan_deck(loaded, Typesetter(loaded.theme, Measurer(loaded.theme, root)))
+    slide = next(s for s in plan.slides if s.kind == "radar")
+    group = next(e for e in slide.elements if isinstance(e, GroupBox))
+    return group, [t.name for t in loaded.project.radar.trends]
+
+
+def test_plan_labels_overlap_no_label_and_no_dot() -> None:
+    group, names = _radar_group()
+    labels = [e for e in group.elements if isinstance(e, TextBox)]
+    dots = [e for e in group.elements if isinstance(e, ShapeBox) and e.alt]
+    assert len(dots) == len(names) == 18
+    assert {" ".join(p.text for p in label.paras) for label in labels} >= set(names)
+    for a, b in combinations(labels, 2):
+        assert not overlaps(a.box, b.box), (a.paras[0].text, b.paras[0].text)
+    for label in labels:
+        for dot in dots:
+            assert not overlaps(label.box, dot.box), (label.paras[0].text, dot.alt)
+
+
+def _group_children(path: Path) -> list:  # type: ignore[type-arg]
+    slide = Presentation(str(path)).slides[2]
+    (group,) = [s for s in slide.shapes if isinstance(s, GroupShape)]
+    return list(group.shapes)
+
+
+def test_pptx_radar_is_one_editable_group_without_overlapping_labels(built_deck: Path) -> None:
+    children = _group_children(built_deck)
+    kinds = {type(c).__name__ for c in children}
+    assert {"Shape", "Connector"} <= kinds
+    labels = [c for c in children if c.has_text_frame and c.text_frame.text.strip()]
+    boxes = [Box(c.left, c.top, c.width, c.height) for c in labels]
+    for (a, la), (b, lb) in combinations(zip(boxes, labels, strict=True), 2):
+        assert not overlaps(a, b), (la.text_frame.text, lb.text_frame.text)
+    texts = {normalize(c.text_frame.text) for c in labels}
+    for trend in load_project(ROOT).project.radar.trends:
+        assert trend.name in texts
+    dots = [c for c in children if c._element.find(".//{*}cNvPr").get("descr")]
+    assert len(dots) == 18 and all("Signalstärke" in d._element.find(".//{*}cNvPr").get("descr")
+                                   for d in dots)
+
+
+def test_radar_page_names_every_trend_and_links_dots_to_cards(tmp_path: Path) -> None:
+    assert run_cli("build", ROOT, "--out", tmp_path, "--format", "pdf").returncode == 0
+    reader = PdfReader(tmp_path / "szenarien-ihk-ruhr.pdf")
+    page = next(p for p in reader.pages if "LEGENDE" in p.extract_text())
+    text = normalize(page.extract_text(extraction_mode="layout"))
+    for trend in load_project(ROOT).project.radar.trends:
+        for word in trend.name.split():
+            assert word in text
+    links = [a.get_object() for a in page.get("/Annots", [])]
+    internal = [a for a in links if "/Dest" in a or ("/A" in a and "/D" in a["/A"])]
+    assert len(internal) == 16
+
+
+def test_a_new_trend_appears_on_the_radar_without_code(edit: Edit) -> None:
+    edit("trends.yaml", "  - title: DEZENTRALE KI\n",
+         "  - title: SPACE ECONOMY\n    color: blue\n    picture:\n"
+         "      path: assets/pictures/trends/green-tech.jpg\n      alt: A test picture.\n"
+         "    factors: [Zugang zum Orbit]\n\n  - title: DEZENTRALE KI\n")
+    project = edit("radar.yaml", "\nconnections:\n",
+                   "  - {name: SPACE ECONOMY, ring: Discover, segment: KI & Daten, "
+                   "strength: 2}\n\nconnections:\n")
+    group, names = _radar_group(project)
+    assert "SPACE ECONOMY" in names
+    labels = {p.text for e in group.elements if isinstance(e, TextBox) for p in e.paras}
+    assert "SPACE ECONOMY" in labels
+
+
+BAD = [
+    ("{name: GREEN TECH, ring: Act,", "{name: GREEN TECH, ring: Akt,",
+     "content/radar.yaml:28:30: error: unknown ring 'Akt' (did you mean 'Act'?)"),
+    ("segment: Stadt & Umwelt, strength: 5}", "segment: Städte, strength: 5}",
+     "content/radar.yaml:28:44: error: unknown segment 'Städte' (one of: Mensch & "
+     "Gesellschaft, KI & Daten, Arbeit & Organisation, Stadt & Umwelt)"),
+    ("{from: GREEN TECH, to: DEZENTRALE KI", "{from: GREEN TECH, to: DEZENTRALE AI",
+     "content/radar.yaml:45:28: error: unknown trend 'DEZENTRALE AI' "
+     "(did you mean 'DEZENTRALE KI'?)"),
+    ("segment: Stadt & Umwelt, strength: 5}", "segment: Stadt & Umwelt, strength: 6}",
+     "content/radar.yaml:28:70: error: '6' is too large (at most 5)"),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "message"), BAD)
+def test_radar_validation(old: str, new: str, message: str, edit: Edit) -> None:
+    project = edit("radar.yaml", old, new)
+    result = run_cli("build", project)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == message
