@@ -94,7 +94,7 @@ def test_an_edit_that_would_break_the_program_is_not_written(project: Path) -> N
     result = run_cli("events", "move", "Future Day Frankfurt", "2027-11-19", project)
     assert result.returncode == 1
     assert result.stderr.splitlines()[0] == (
-        "content/program.yaml:19:13: error: 2027-11-19 is not in 2026, the year of this program "
+        "content/program.yaml:20:13: error: 2027-11-19 is not in 2026, the year of this program "
         "(correct the year, or the program's 'year')")
     assert program.read_bytes() == before
     assert [p.name for p in program.parent.iterdir() if p.name.startswith(".")] == []
@@ -114,16 +114,16 @@ def test_add_and_remove_keep_the_rest_of_the_file(project: Path) -> None:
 
 BAD_DATES = [
     ("2026-03-04", "2025-03-04",
-     "content/program.yaml:10:13: error: 2025-03-04 is not in 2026, the year of this program "
+     "content/program.yaml:11:13: error: 2025-03-04 is not in 2026, the year of this program "
      "(correct the year, or the program's 'year')"),
     ("2026-03-04", "Di, 2026-03-04",
-     "content/program.yaml:10:13: error: 'Di, 2026-03-04' names a Tuesday, but 2026-03-04 is a "
+     "content/program.yaml:11:13: error: 'Di, 2026-03-04' names a Tuesday, but 2026-03-04 is a "
      "Wednesday"),
     ("2026-03-04", "2026-04-31",
-     "content/program.yaml:10:13: error: '2026-04-31' is not a date (April 2026 has 30 days)"),
+     "content/program.yaml:11:13: error: '2026-04-31' is not a date (April 2026 has 30 days)"),
     ("2026-06-19", "2026-04-17",
-     "content/program.yaml:29:13: error: 'Virtuelle Sprechstunde' on 2026-04-17 is listed twice "
-     "(first on line 27) (remove one of them)"),
+     "content/program.yaml:30:13: error: 'Virtuelle Sprechstunde' on 2026-04-17 is listed twice "
+     "(first on line 28) (remove one of them)"),
 ]
 
 
@@ -145,7 +145,7 @@ def test_past_entries_warn_and_grey_or_hide(project: Path, edit: Edit) -> None:
     result = run_cli("build", project, epoch=late)
     assert result.returncode == 0
     assert result.stderr.count("warning:") == 7
-    assert ("content/program.yaml:10:13: warning: 'Future Work Session FC Bayern München' on "
+    assert ("content/program.yaml:11:13: warning: 'Future Work Session FC Bayern München' on "
             "2026-03-04 is in the past; it is greyed out") in result.stderr
     listing = run_cli("events", "list", project, epoch=late).stdout.splitlines()
     assert re.fullmatch(r"EVENTS +Mi\., 04\. März 2026 +Future Work Session FC Bayern München"

@@ -96,15 +96,15 @@ def test_a_new_trend_appears_on_the_radar_without_code(edit: Edit) -> None:
 
 BAD = [
     ("{name: GREEN TECH, ring: Act,", "{name: GREEN TECH, ring: Akt,",
-     "content/radar.yaml:28:30: error: unknown ring 'Akt' (did you mean 'Act'?)"),
+     "content/radar.yaml:29:30: error: unknown ring 'Akt' (did you mean 'Act'?)"),
     ("segment: Stadt & Umwelt, strength: 5}", "segment: Städte, strength: 5}",
-     "content/radar.yaml:28:44: error: unknown segment 'Städte' (one of: Mensch & "
+     "content/radar.yaml:29:44: error: unknown segment 'Städte' (one of: Mensch & "
      "Gesellschaft, KI & Daten, Arbeit & Organisation, Stadt & Umwelt)"),
     ("{from: GREEN TECH, to: DEZENTRALE KI", "{from: GREEN TECH, to: DEZENTRALE AI",
-     "content/radar.yaml:45:28: error: unknown trend 'DEZENTRALE AI' "
+     "content/radar.yaml:46:28: error: unknown trend 'DEZENTRALE AI' "
      "(did you mean 'DEZENTRALE KI'?)"),
     ("segment: Stadt & Umwelt, strength: 5}", "segment: Stadt & Umwelt, strength: 6}",
-     "content/radar.yaml:28:70: error: '6' is too large (at most 5)"),
+     "content/radar.yaml:29:70: error: '6' is too large (at most 5)"),
 ]
 
 

@@ -13,10 +13,12 @@ from pathlib import Path
 from .errors import ContentError, Diagnostic, Location, UsageError, error
 from .glyphs import check_glyphs
 from .images import ImageStore
+from .layout.plan import DeckPlan
 from .layout.slides import plan_deck
 from .layout.text import Typesetter
 from .load import load_project
 from .measure import Measurer
+from .model import Loaded
 from .program import past_warnings
 
 
@@ -101,12 +103,22 @@ FORMATS = ("pptx", "pdf", "ics", "slides-pdf")
 DEFAULT_FORMATS = ("pptx", "pdf", "ics")
 
 
-def build(root: Path, out: Path, formats: tuple[str, ...] = DEFAULT_FORMATS) -> Report:
-    """Loads, lays out and renders the project; raises ContentError or UsageError.
+@dataclass(frozen=True)
+class Prepared:
+    """Everything a build knows before it writes: validated content, fonts and layouts."""
 
-    Every output is rendered to a temporary file first; nothing is replaced until all
-    requested outputs rendered, so a failure leaves the previous set of results whole.
-    """
+    loaded: Loaded
+    measurer: Measurer
+    typesetter: Typesetter
+    plan: DeckPlan
+    today: dt.date
+    stamp: dt.datetime
+    warnings: tuple[Diagnostic, ...]
+    template: Path | None = None
+
+
+def prepare(root: Path) -> Prepared:
+    """Loads, checks glyphs and lays out the deck; raises ContentError with every problem."""
     loaded = load_project(root)
     try:
         measurer = Measurer(loaded.theme, root)
@@ -120,9 +132,42 @@ def build(root: Path, out: Path, formats: tuple[str, ...] = DEFAULT_FORMATS) -> 
     today = stamp.date()
     typesetter = Typesetter(loaded.theme, measurer)
     plan = plan_deck(loaded, typesetter, today)
+    template = None
+    if loaded.theme.template is not None:
+        from .template import check_template
+
+        slide = loaded.theme.slide
+        where = Location("content/theme.yaml")
+        template, problems = check_template(root, loaded.theme.template.file,
+                                            loaded.theme.template.layout, slide.width,
+                                            slide.height, where)
+        if problems:
+            raise ContentError(problems)
+    warnings = (*loaded.warnings, *past_warnings(loaded.project.program, today), *plan.warnings)
+    return Prepared(loaded, measurer, typesetter, plan, today, stamp, warnings, template)
+
+
+def check(root: Path) -> Report:
+    """Everything a build checks (content, pictures, glyphs, dates, text fit in deck and
+    dossier), without writing anything."""
+    from .layout.dossier import plan_dossier
+
+    ready = prepare(root)
+    plan_dossier(ready.loaded, ready.typesetter, ready.today)
+    return Report((), len(ready.plan.slides), ready.warnings)
+
+
+def build(root: Path, out: Path, formats: tuple[str, ...] = DEFAULT_FORMATS) -> Report:
+    """Loads, lays out and renders the project; raises ContentError or UsageError.
+
+    Every output is rendered to a temporary file first; nothing is replaced until all
+    requested outputs rendered, so a failure leaves the previous set of results whole.
+    """
+    ready = prepare(root)
+    loaded, plan, stamp, today = ready.loaded, ready.plan, ready.stamp, ready.today
     _prepare_out(out)
     name = loaded.project.deck.name
-    fonts = {key: measurer.font_name(key) for key in loaded.theme.faces}
+    fonts = {key: ready.measurer.font_name(key) for key in loaded.theme.faces}
     pictures = loaded.theme.pictures
     store = ImageStore(root, out / CACHE / "pictures", pictures.ppi, pictures.jpeg_quality)
     writers: dict[Path, Callable[[Path], str]] = {}
@@ -130,12 +175,12 @@ def build(root: Path, out: Path, formats: tuple[str, ...] = DEFAULT_FORMATS) -> 
         from . import render_pptx  # heavy imports only for what is asked for
 
         writers[out / f"{name}.pptx"] = lambda p: render_pptx.render(
-            plan, loaded.theme, p, images=store, timestamp=stamp)
+            plan, loaded.theme, p, images=store, timestamp=stamp, template=ready.template)
     if "pdf" in formats:
         from . import render_pdf
         from .layout.dossier import plan_dossier
 
-        dossier = plan_dossier(loaded, typesetter, today)
+        dossier = plan_dossier(loaded, ready.typesetter, today)
         writers[out / f"{name}.pdf"] = lambda p: render_pdf.render(
             dossier, loaded.theme, p, images=store, fonts=fonts, timestamp=stamp)
     if "slides-pdf" in formats:
@@ -154,5 +199,4 @@ def build(root: Path, out: Path, formats: tuple[str, ...] = DEFAULT_FORMATS) -> 
         said = write_all_atomically(writers)
     except OSError as exc:
         raise UsageError(f"cannot write into '{out}': {exc.strerror}") from None
-    warnings = (*loaded.warnings, *past_warnings(loaded.project.program, today), *plan.warnings)
-    return Report(tuple(said.items()), len(plan.slides), warnings)
+    return Report(tuple(said.items()), len(plan.slides), ready.warnings)

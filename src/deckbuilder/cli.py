@@ -69,6 +69,147 @@ def build(project: Path, out: Path | None, formats: str) -> None:
         click.echo(f"wrote {_relative(path)} ({what})")
 
 
+@cli.command(name="check")
+@click.argument("project", type=click.Path(file_okay=False, path_type=Path), default=".")
+def check_command(project: Path) -> None:
+    """Check everything a build would (content, dates, pictures, characters, text fit)
+    without writing anything. Exit status 1 when there is an error.
+
+    \b
+    Example:
+      deckbuilder check ~/decks/ihk
+    """
+    from .build import check
+
+    report = check(project)
+    for w in report.warnings:
+        click.echo(str(w), err=True)
+    click.echo(f"no errors ({report.slides} slides, {len(report.warnings)} warnings)")
+
+
+@cli.command(name="schema")
+@click.argument("project", type=click.Path(file_okay=False, path_type=Path), default=".")
+def schema_command(project: Path) -> None:
+    """Write JSON Schemas for the content files into PROJECT/schema/, so that editors
+    (VS Code with the YAML extension, for example) check and complete while you type.
+    Each content file names its schema on its first line.
+
+    \b
+    Example:
+      deckbuilder schema
+    """
+    from .schema import write_schemas
+
+    for path in write_schemas(project):
+        click.echo(f"wrote {_relative(path)}")
+
+
+@cli.command(name="new")
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+def new_command(directory: Path) -> None:
+    """Create a small deck project in DIRECTORY that builds at once and shows every
+    kind of slide; edit its content/ files from there.
+
+    \b
+    Example:
+      deckbuilder new ~/decks/workshop && deckbuilder build ~/decks/workshop
+    """
+    from .scaffold import create_project
+
+    for path in create_project(directory):
+        click.echo(f"created {_relative(path)}")
+    click.echo(f"next: deckbuilder build {_relative(directory)}")
+
+
+@cli.command(name="preview")
+@click.argument("project", type=click.Path(file_okay=False, path_type=Path), default=".")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder for the results (default: PROJECT/output).")
+def preview_command(project: Path, out: Path | None) -> None:
+    """Build, then draw every slide and dossier page as PNG into output/preview/, with a
+    contact sheet (slides.png, dossier.png) that shows them all at a glance.
+
+    \b
+    Example:
+      deckbuilder preview && open output/preview/slides.png
+    """
+    from .build import build as run_build
+    from .preview import write_previews
+
+    folder = out if out is not None else project / "output"
+    report = run_build(project, folder, ("pdf", "slides-pdf"))
+    for w in report.warnings:
+        click.echo(str(w), err=True)
+    for path in write_previews([p for p, _ in report.outputs], folder / "preview"):
+        click.echo(f"wrote {_relative(path)}")
+
+
+@cli.command(name="watch")
+@click.argument("project", type=click.Path(file_okay=False, path_type=Path), default=".")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder for the results (default: PROJECT/output).")
+def watch_command(project: Path, out: Path | None) -> None:
+    """Build, then build again whenever a file in content/ or assets/ changes; problems
+    are printed and watching goes on. Stop with Ctrl+C.
+
+    \b
+    Example:
+      deckbuilder watch ~/decks/ihk
+    """
+    from watchfiles import watch
+
+    from .build import build as run_build
+
+    folder = out if out is not None else project / "output"
+
+    def once() -> None:
+        try:
+            report = run_build(project, folder)
+        except (ContentError, UsageError) as exc:
+            problems = exc.diagnostics if isinstance(exc, ContentError) else [f"error: {exc}"]
+            for problem in problems:
+                click.echo(str(problem), err=True)
+            click.echo("not built; waiting for changes", err=True)
+            return
+        for w in report.warnings:
+            click.echo(str(w), err=True)
+        for path, what in report.outputs:
+            click.echo(f"wrote {_relative(path)} ({what})")
+        click.echo("waiting for changes (Ctrl+C stops)")
+
+    if not (project / "content").is_dir():
+        raise UsageError(f"the folder '{project.resolve()}' has no content/ folder")
+    once()
+    paths = [p for p in (project / "content", project / "assets") if p.is_dir()]
+    for _ in watch(*paths, raise_interrupt=False):
+        once()
+
+
+@cli.group(name="template")
+def template_group() -> None:
+    """Inspect a corporate PowerPoint template (its masters and layouts).
+
+    \b
+    Example:
+      deckbuilder template check assets/corporate.pptx
+    """
+
+
+@template_group.command(name="check")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+def template_check(file: Path) -> None:
+    """List FILE's layouts and placeholders and say which slide kinds each can serve.
+
+    \b
+    Example:
+      deckbuilder template check assets/corporate.pptx
+    """
+    from .template import describe_template
+
+    for line in describe_template(file):
+        click.echo(line)
+
+
 def _date(value: str | None) -> dt.date | None:
     """A date from the command line, with the same rules and messages as in the YAML."""
     if value is None:

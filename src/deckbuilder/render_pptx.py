@@ -86,9 +86,10 @@ def _rgb(theme: Theme, name: str) -> RGBColor:
 
 
 class _Writer:
-    def __init__(self, theme: Theme, images: ImageStore) -> None:
+    def __init__(self, theme: Theme, images: ImageStore, layout) -> None:  # type: ignore[no-untyped-def]
         self.theme = theme
         self.images = images
+        self.layout = layout
 
     def paragraphs(self, frame, paras: tuple[Para, ...], scale: float) -> None:  # type: ignore[no-untyped-def]
         for i, para in enumerate(paras):
@@ -238,22 +239,42 @@ class _Writer:
             self.group(shapes, element)
 
     def slide(self, prs, plan: SlidePlan) -> None:  # type: ignore[no-untyped-def]
-        slide = prs.slides.add_slide(prs.slide_layouts[BLANK_LAYOUT])
-        slide.background.fill.solid()
-        slide.background.fill.fore_color.rgb = _rgb(self.theme, plan.background)
+        slide = prs.slides.add_slide(self.layout)
+        for holder in list(slide.placeholders):  # furniture the plan draws itself
+            holder._element.getparent().remove(holder._element)
+        if plan.background != "paper" or self.theme.template is None:
+            slide.background.fill.solid()  # a template's own background shows on plain slides
+            slide.background.fill.fore_color.rgb = _rgb(self.theme, plan.background)
         for element in reading_order(plan):
             self.element(slide.shapes, element)
         if plan.notes:
             slide.notes_slide.notes_text_frame.text = plan.notes
 
 
+def _start(template: Path | None, layout: str | None):  # type: ignore[no-untyped-def]
+    """The presentation to add slides to and the layout they use: python-pptx's default
+    (its blank layout) or the corporate template's masters, emptied of its own slides."""
+    if template is None:
+        prs = Presentation()
+        return prs, prs.slide_layouts[BLANK_LAYOUT]
+    prs = Presentation(str(template))
+    slide_ids = prs.slides._sldIdLst
+    for slide_id in list(slide_ids):
+        prs.part.drop_rel(slide_id.rId)
+        slide_ids.remove(slide_id)
+    from .template import blank_layouts
+
+    name = layout or blank_layouts(prs)[0]
+    return prs, next(lay for lay in prs.slide_layouts if lay.name == name)
+
+
 def render(plan: DeckPlan, theme: Theme, path: Path, *, images: ImageStore,
-           timestamp: dt.datetime) -> str:
+           timestamp: dt.datetime, template: Path | None = None) -> str:
     """Writes the deck to ``path``; pictures come prepared from ``images``."""
-    prs = Presentation()
+    prs, layout = _start(template, theme.template.layout if theme.template else None)
     prs.slide_width = _emu(plan.width)
     prs.slide_height = _emu(plan.height)
-    writer = _Writer(theme, images)
+    writer = _Writer(theme, images, layout)
     for slide_plan in plan.slides:
         writer.slide(prs, slide_plan)
     props = prs.core_properties

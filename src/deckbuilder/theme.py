@@ -68,6 +68,13 @@ class Pictures(_Strict):
     jpeg_quality: Annotated[int, Field(ge=40, le=100)] = 85
 
 
+class Template(_Strict):
+    """A corporate .pptx whose masters and layouts the deck uses (inside the project)."""
+
+    file: str
+    layout: str | None = None  # default: the first layout without content placeholders
+
+
 class Theme(_Strict):
     slide: Page
     page: Page
@@ -77,6 +84,7 @@ class Theme(_Strict):
     styles: dict[str, TextStyle]
     fit: Fit = Fit()
     pictures: Pictures = Pictures()
+    template: Template | None = None
 
     @model_validator(mode="after")
     def _references_exist(self) -> Theme:

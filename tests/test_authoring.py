@@ -1,0 +1,194 @@
+"""The editor's tools: check, schema, preview, watch, new, templates, and every --help."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+from PIL import Image
+from pptx import Presentation
+
+from deckbuilder.schema import schema_line, schemas
+
+from .conftest import BUILD_EPOCH, ROOT, run_cli
+
+Edit = Callable[[str, str, str], Path]
+CONTENT = ["deck.yaml", "trends.yaml", "scenarios.yaml", "future-circle.yaml", "program.yaml",
+           "radar.yaml", "theme.yaml"]
+
+
+def test_check_validates_without_writing(project: Path, edit: Edit) -> None:
+    result = run_cli("check", project)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "no errors (33 slides, 0 warnings)"
+    assert not (project / "output").exists()
+    edit("trends.yaml", "      - Personalisierungsgrad\n",
+         "      - Personalisierungsgradpersonalisierungsgradpersonalisierungsgrad\n")
+    edit("program.yaml", "2026-03-04", "2026-02-30")
+    bad = run_cli("check", project)
+    assert bad.returncode == 1
+    assert bad.stderr.splitlines()[-1] == "1 error; nothing was written."  # content first
+    assert not (project / "output").exists()
+
+
+def test_committed_schemas_are_current_and_named_by_each_file() -> None:
+    for name, schema in schemas().items():
+        committed = json.loads((ROOT / "schema" / name).read_text("utf-8"))
+        assert committed == schema, f"run 'deckbuilder schema' ({name} is stale)"
+    for name in CONTENT:
+        first = (ROOT / "content" / name).read_text("utf-8").splitlines()[0]
+        assert first == schema_line(name)
+
+
+def _as_editor_sees(value):  # type: ignore[no-untyped-def]
+    """YAML as a YAML 1.2 editor reads it: dates stay text."""
+    if isinstance(value, dict):
+        return {k: _as_editor_sees(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_as_editor_sees(v) for v in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+@pytest.mark.parametrize("name", CONTENT)
+def test_content_validates_against_its_schema(name: str) -> None:
+    schema = schemas()[name.replace(".yaml", ".schema.json")]
+    data = _as_editor_sees(yaml.safe_load((ROOT / "content" / name).read_text("utf-8")))
+    jsonschema.validate(data, schema)
+    broken = dict(data, unknown_key=1)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(broken, schema)
+
+
+def test_preview_writes_pages_and_contact_sheets(project: Path) -> None:
+    result = run_cli("preview", project)
+    assert result.returncode == 0, result.stderr
+    preview = project / "output" / "preview"
+    assert len(list((preview / "slides").glob("*.png"))) == 33
+    assert len(list((preview / "dossier").glob("*.png"))) == 15
+    with Image.open(preview / "slides.png") as sheet:
+        assert sheet.width > 1000 and sheet.height > 500
+        colours = sheet.convert("RGB").getcolors(maxcolors=1_000_000) or []
+        assert len(colours) > 100  # pictures, not a blank sheet
+
+
+def _wait_for(proc: subprocess.Popen[str], needle: str, lines: list[str],
+              seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        line = proc.stdout.readline() if proc.stdout else ""
+        if line:
+            lines.append(line)
+            if needle in line:
+                return
+        elif proc.poll() is not None:
+            break
+    raise AssertionError(f"never saw {needle!r}: {lines}")
+
+
+def test_watch_rebuilds_and_survives_bad_content(project: Path) -> None:
+    env = {**os.environ, "SOURCE_DATE_EPOCH": BUILD_EPOCH, "PYTHONUNBUFFERED": "1"}
+    proc = subprocess.Popen([sys.executable, "-m", "deckbuilder", "watch", str(project)],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                            env=env)
+    lines: list[str] = []
+    try:
+        _wait_for(proc, "waiting for changes", lines)
+        time.sleep(1.5)  # the watcher starts right after the message is printed
+        program = project / "content" / "program.yaml"
+        text = program.read_text("utf-8")
+        program.write_text(text.replace("2026-11-12", "2026-11-19"), "utf-8")
+        _wait_for(proc, "waiting for changes", lines)
+        time.sleep(1.5)
+        program.write_text(text.replace("2026-11-12", "2026-11-31"), "utf-8")
+        _wait_for(proc, "not built; waiting for changes", lines)
+        assert any("'2026-11-31' is not a date (November 2026 has 30 days)" in x for x in lines)
+        assert proc.poll() is None  # still watching
+    finally:
+        proc.terminate()
+        proc.communicate(timeout=30)
+    assert "Traceback" not in "".join(lines)
+
+
+def test_new_project_builds_and_shows_every_slide_kind(tmp_path: Path) -> None:
+    target = tmp_path / "deck"
+    result = run_cli("new", target)
+    assert result.returncode == 0, result.stderr
+    assert run_cli("new", target).returncode == 2  # never overwrites
+    built = run_cli("build", target)
+    assert built.returncode == 0, built.stderr
+    from deckbuilder.layout.slides import PLANNERS, plan_deck
+    from deckbuilder.layout.text import Typesetter
+    from deckbuilder.load import load_project
+    from deckbuilder.measure import Measurer
+
+    loaded = load_project(target)
+    plan = plan_deck(loaded, Typesetter(loaded.theme, Measurer(loaded.theme, target)))
+    kinds = {s.kind for s in plan.slides}
+    assert kinds == {"title", "method", "radar", "section", "trend", "scenario-divider",
+                     "scenario-text", "offerings", "program", "cta", "legal"}
+    assert len({type(s) for s in loaded.project.deck.slides}) == len(PLANNERS)
+
+
+def _template(path: Path, width: int = 12192000) -> Path:
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = width, 6858000
+    for layout in prs.slide_layouts:
+        if layout.name == "Blank":
+            layout._element.cSld.set("name", "Leer (Firma)")
+    prs.save(str(path))
+    return path
+
+
+def test_corporate_template_masters_are_used(project: Path, edit: Edit) -> None:
+    _template(project / "assets" / "firma.pptx")
+    edit("theme.yaml", "\nfit:\n", "\ntemplate:\n  file: assets/firma.pptx\n\nfit:\n")
+    result = run_cli("build", project, "--format", "pptx")
+    assert result.returncode == 0, result.stderr
+    prs = Presentation(str(project / "output" / "szenarien-ihk-ruhr.pptx"))
+    assert {s.slide_layout.name for s in prs.slides} == {"Leer (Firma)"}
+    assert len(prs.slides) == 33
+    listing = run_cli("template", "check", project / "assets" / "firma.pptx").stdout
+    assert "- layout 'Leer (Firma)': date 'Date Placeholder 1'" in listing
+    assert "serves every slide kind" in listing and "11 layouts" in listing
+
+
+@pytest.mark.parametrize(("setting", "message"), [
+    ("  file: assets/none.pptx\n", "the template 'assets/none.pptx' does not exist"),
+    ("  file: assets/firma.pptx\n  layout: Fancy\n", "the template has no layout 'Fancy'"),
+    ("  file: assets/pictures/title.jpg\n", "is not a PowerPoint file"),
+])
+def test_template_problems_are_located(project: Path, edit: Edit, setting: str,
+                                       message: str) -> None:
+    _template(project / "assets" / "firma.pptx")
+    edit("theme.yaml", "\nfit:\n", f"\ntemplate:\n{setting}\nfit:\n")
+    result = run_cli("build", project)
+    assert result.returncode == 1
+    assert result.stderr.startswith("content/theme.yaml: error: ") and message in result.stderr
+
+
+COMMANDS = [["build"], ["check"], ["schema"], ["new"], ["preview"], ["watch"], ["events"],
+            ["events", "list"], ["events", "move"], ["events", "add"], ["events", "remove"],
+            ["template"], ["template", "check"], []]
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=[" ".join(c) or "top" for c in COMMANDS])
+def test_every_help_has_an_example(command: list[str]) -> None:
+    result = run_cli(*command, "--help")
+    assert result.returncode == 0
+    assert "Example" in result.stdout and "deckbuilder " in result.stdout.split("Example")[1]
+
+
+def test_version_and_module_entry_point() -> None:
+    result = run_cli("--version")
+    assert result.returncode == 0 and result.stdout.startswith("deckbuilder, version 0.")
