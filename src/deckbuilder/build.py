@@ -50,20 +50,68 @@ def write_all_atomically(writers: dict[Path, Callable[[Path], str]]) -> dict[Pat
     temps: dict[Path, Path] = {}
     said: dict[Path, str] = {}
     try:
-        for target, write in writers.items():
+        for target in writers:
             _remove_stale_temporaries(target)
             fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.",
                                             suffix=".tmp", dir=target.parent)
             os.close(fd)
             temps[target] = Path(tmp_name)
-            said[target] = write(temps[target])
-            os.chmod(temps[target], 0o644)
+        aside = _run_aside(writers, temps)
+        for target, write in writers.items():
+            if aside is None or target != aside.target:
+                said[target] = write(temps[target])
+        if aside is not None:
+            said[aside.target] = aside.result()
         for target, tmp in temps.items():
+            os.chmod(tmp, 0o644)
             os.replace(tmp, target)
-        return said
+        return {target: said[target] for target in writers}
     finally:
         for tmp in temps.values():
             tmp.unlink(missing_ok=True)
+
+
+class _Aside:
+    """One output rendered in a forked process, so the two cores work at once."""
+
+    def __init__(self, target: Path, write: Callable[[Path], str], tmp: Path) -> None:
+        import multiprocessing
+
+        self.target = target
+        context = multiprocessing.get_context("fork")
+        self.receive, send = context.Pipe(duplex=False)
+
+        def child() -> None:
+            try:
+                send.send(("ok", write(tmp)))
+            except BaseException as exc:  # reported by the parent, which owns the exit code
+                send.send(("error", exc))
+
+        self.process = context.Process(target=child, daemon=True)
+        self.process.start()
+        send.close()
+
+    def result(self) -> str:
+        try:
+            status, value = self.receive.recv()
+        except EOFError:
+            status, value = "error", RuntimeError("the PDF renderer stopped without a result")
+        self.process.join()
+        if status == "error":
+            raise value
+        return str(value)
+
+
+def _run_aside(writers: dict[Path, Callable[[Path], str]], temps: dict[Path, Path]
+               ) -> _Aside | None:
+    """Starts the dossier (the slowest output) in a second process when there is more than
+    one output and more than one core; None when everything runs here."""
+    if len(writers) < 2 or (os.cpu_count() or 1) < 2 or os.environ.get("DECKBUILDER_SERIAL"):
+        return None
+    target = next((t for t in writers if t.suffix == ".pdf"), None)
+    if target is None:
+        return None
+    return _Aside(target, writers[target], temps[target])
 
 
 def _remove_stale_temporaries(target: Path) -> None:
@@ -99,7 +147,6 @@ CACHE = ".cache"
 #: Prepared pictures are kept here, inside the output folder, between builds.
 CACHE = ".cache"
 
-FORMATS = ("pptx", "pdf", "ics", "slides-pdf")
 DEFAULT_FORMATS = ("pptx", "pdf", "ics")
 
 
@@ -117,8 +164,16 @@ class Prepared:
     template: Path | None = None
 
 
-def prepare(root: Path) -> Prepared:
+Progress = Callable[[str], None]
+
+
+def _quiet(stage: str) -> None:
+    """The default progress report: none."""
+
+
+def prepare(root: Path, progress: Progress = _quiet) -> Prepared:
     """Loads, checks glyphs and lays out the deck; raises ContentError with every problem."""
+    progress("checking the content")
     loaded = load_project(root)
     try:
         measurer = Measurer(loaded.theme, root)
@@ -131,6 +186,7 @@ def prepare(root: Path) -> Prepared:
     stamp = build_timestamp()
     today = stamp.date()
     typesetter = Typesetter(loaded.theme, measurer)
+    progress("laying out the slides")
     plan = plan_deck(loaded, typesetter, today)
     template = None
     if loaded.theme.template is not None:
@@ -157,13 +213,14 @@ def check(root: Path) -> Report:
     return Report((), len(ready.plan.slides), ready.warnings)
 
 
-def build(root: Path, out: Path, formats: tuple[str, ...] = DEFAULT_FORMATS) -> Report:
+def build(root: Path, out: Path, formats: tuple[str, ...] = DEFAULT_FORMATS,
+          progress: Progress = _quiet) -> Report:
     """Loads, lays out and renders the project; raises ContentError or UsageError.
 
     Every output is rendered to a temporary file first; nothing is replaced until all
     requested outputs rendered, so a failure leaves the previous set of results whole.
     """
-    ready = prepare(root)
+    ready = prepare(root, progress)
     loaded, plan, stamp, today = ready.loaded, ready.plan, ready.stamp, ready.today
     _prepare_out(out)
     name = loaded.project.deck.name
@@ -180,6 +237,7 @@ def build(root: Path, out: Path, formats: tuple[str, ...] = DEFAULT_FORMATS) -> 
         from . import render_pdf
         from .layout.dossier import plan_dossier
 
+        progress("laying out the dossier")
         dossier = plan_dossier(loaded, ready.typesetter, today)
         writers[out / f"{name}.pdf"] = lambda p: render_pdf.render(
             dossier, loaded.theme, p, images=store, fonts=fonts, timestamp=stamp)
@@ -195,6 +253,7 @@ def build(root: Path, out: Path, formats: tuple[str, ...] = DEFAULT_FORMATS) -> 
         calendar = calendar_plan(loaded.project.program, loaded.project.deck.title,
                                  loaded.project.deck.language)
         writers[out / f"{name}.ics"] = lambda p: render_ics(calendar, p, timestamp=stamp)
+    progress(f"writing {', '.join(p.suffix[1:].upper() for p in writers)}")
     try:
         said = write_all_atomically(writers)
     except OSError as exc:

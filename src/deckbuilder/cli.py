@@ -12,6 +12,9 @@ import click
 
 from .errors import ContentError, ExitCode, UsageError
 
+#: Kept here, not imported from build.py, so `build` can decide "up to date" cheaply.
+FORMATS = ("pptx", "pdf", "ics", "slides-pdf")
+
 EPILOG_BUILD = """\b
 Examples:
   deckbuilder build                      # the project in this folder, into ./output
@@ -46,7 +49,9 @@ def cli() -> None:
               help="Comma-separated outputs: pptx (the deck), pdf (the A4 dossier), "
                    "ics (the program as a calendar file), slides-pdf (the slides as "
                    "16:9 PDF pages).")
-def build(project: Path, out: Path | None, formats: str) -> None:
+@click.option("--force", is_flag=True, help="Build even when nothing changed since the last "
+              "build.")
+def build(project: Path, out: Path | None, formats: str, force: bool) -> None:
     """Check the content and write the deck (PPTX), the dossier (PDF) and the program's
     calendar (ICS) into the output folder.
 
@@ -54,15 +59,29 @@ def build(project: Path, out: Path | None, formats: str) -> None:
     Every problem is listed as file:line:column with what to do; nothing is written
     when there is an error, and earlier results stay as they were.
     """
-    from .build import FORMATS
-    from .build import build as run_build
+    from . import uptodate
 
     chosen = tuple(f.strip() for f in formats.split(",") if f.strip())
     unknown = [f for f in chosen if f not in FORMATS]
     if unknown or not chosen:
         raise UsageError(f"unknown format '{','.join(unknown)}': choose from "
                          + ", ".join(FORMATS))
-    report = run_build(project, out if out is not None else project / "output", chosen)
+    folder = out if out is not None else project / "output"
+    state = None if force or not (project / "content").is_dir() else \
+        uptodate.current(project, folder, chosen)
+    if state is not None:  # decided before the heavy libraries are imported
+        for line in state["warnings"]:
+            click.echo(line, err=True)
+        for name, what in state["said"].items():
+            click.echo(f"up to date: {_relative(folder / name)} ({what})")
+        return
+    from .build import build as run_build
+    from .progress import Progress
+
+    with Progress() as progress:
+        report = run_build(project, folder, chosen, progress)
+    uptodate.record(project, folder, chosen, list(report.outputs),
+                    [str(w) for w in report.warnings])
     for w in report.warnings:
         click.echo(str(w), err=True)
     for path, what in report.outputs:

@@ -58,6 +58,10 @@ class ContentError(Exception):
         super().__init__("\n".join(str(d) for d in diagnostics))
         self.diagnostics = diagnostics
 
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        """Survives the trip back from the process that renders the PDF."""
+        return (ContentError, (self.diagnostics,))
+
 
 class UsageError(Exception):
     """A problem with how the command was called (paths, options), not with the content."""

@@ -221,8 +221,15 @@ class _Writer:
         """A native group: the radar moves and scales as one, each part still editable."""
         group = shapes.add_group_shape()
         group.name = gb.name
+        children = group.shapes
+        # python-pptx recomputes the group's extents after every added shape, which makes
+        # filling a group quadratic; compute them once, after the last shape.
+        recalculate = children._recalculate_extents
+        children._recalculate_extents = lambda: None
         for element in gb.elements:
-            self.element(group.shapes, element)
+            self.element(children, element)
+        del children._recalculate_extents
+        recalculate()
 
     def element(self, shapes, element: Element) -> None:  # type: ignore[no-untyped-def]
         if isinstance(element, TextBox):

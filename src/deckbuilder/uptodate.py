@@ -1,0 +1,70 @@
+"""Decides that nothing changed since the last build, before any heavy library is imported.
+
+A build records a fingerprint of its inputs (every file under content/ and assets/, the
+requested formats, the build date and deckbuilder's own code) and of each output it wrote.
+If the inputs hash the same and the outputs are still as written, the build is skipped.
+Only the standard library is used here: the point is to stay cheap.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+from pathlib import Path
+
+STATE = Path(".cache") / "build-state.json"
+
+
+def _build_day() -> str:
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        return f"epoch:{epoch.strip()}"
+    return dt.date.today().isoformat()  # past events depend on the day
+
+
+def fingerprint(root: Path, formats: tuple[str, ...]) -> str:
+    digest = hashlib.sha256()
+    digest.update(f"{_build_day()}|{','.join(formats)}".encode())
+    code = Path(__file__).parent
+    for path in sorted(code.rglob("*.py")) + sorted(code.glob("*.yaml")):
+        stat = path.stat()
+        digest.update(f"{path.relative_to(code)}|{stat.st_mtime_ns}|{stat.st_size}".encode())
+    for folder in ("content", "assets"):
+        base = root / folder
+        for path in sorted(p for p in base.rglob("*") if p.is_file()):
+            digest.update(str(path.relative_to(root)).encode() + b"\0")
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def _stamp(path: Path) -> list[int]:
+    stat = path.stat()
+    return [stat.st_size, stat.st_mtime_ns]
+
+
+def current(root: Path, out: Path, formats: tuple[str, ...]) -> dict | None:  # type: ignore[type-arg]
+    """The recorded state when the last build's outputs are still valid, else None."""
+    try:
+        state = json.loads((out / STATE).read_text("utf-8"))
+        if state["fingerprint"] != fingerprint(root, formats):
+            return None
+        for name, stamp in state["outputs"].items():
+            if _stamp(out / name) != stamp:
+                return None
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return state  # type: ignore[no-any-return]
+
+
+def record(root: Path, out: Path, formats: tuple[str, ...], outputs: list[tuple[Path, str]],
+           warnings: list[str]) -> None:
+    state = {"fingerprint": fingerprint(root, formats),
+             "outputs": {p.name: _stamp(p) for p, _ in outputs},
+             "said": {p.name: what for p, what in outputs}, "warnings": warnings}
+    target = out / STATE
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_suffix(f".{os.getpid()}.tmp")
+    tmp.write_text(json.dumps(state), "utf-8")
+    os.replace(tmp, target)

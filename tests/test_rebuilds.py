@@ -1,0 +1,84 @@
+"""Rebuilds that skip unchanged work, the progress line, and the two-process render."""
+
+from __future__ import annotations
+
+import os
+import pty
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from .conftest import BUILD_EPOCH, run_cli
+
+Edit = Callable[[str, str, str], Path]
+
+
+def test_nothing_changed_means_nothing_rebuilt(project: Path, edit: Edit) -> None:
+    first = run_cli("build", project)
+    assert first.returncode == 0
+    deck = project / "output" / "szenarien-ihk-ruhr.pptx"
+    stamp = deck.stat().st_mtime_ns
+    (project / "content" / "deck.yaml").touch()  # a save without a change
+    again = run_cli("build", cwd=project)
+    assert again.returncode == 0
+    assert again.stdout.splitlines() == [
+        "up to date: output/szenarien-ihk-ruhr.pptx (33 slides)",
+        "up to date: output/szenarien-ihk-ruhr.pdf (15 pages)",
+        "up to date: output/szenarien-ihk-ruhr.ics (9 events)"]
+    assert deck.stat().st_mtime_ns == stamp
+    edit("program.yaml", "2026-11-12", "2026-11-19")
+    assert run_cli("build", project).stdout.startswith("wrote ")
+    (project / "output" / "szenarien-ihk-ruhr.pdf").unlink()
+    assert run_cli("build", project).stdout.startswith("wrote ")
+    assert run_cli("build", project, "--force").stdout.startswith("wrote ")
+    assert run_cli("build", project, epoch="1790000000").stdout.startswith("wrote ")
+
+
+def test_warnings_are_repeated_when_up_to_date(project: Path) -> None:
+    late = "1790000000"
+    first = run_cli("build", project, epoch=late)
+    again = run_cli("build", project, epoch=late)
+    assert again.stdout.startswith("up to date")
+    assert again.stderr == first.stderr and "warning:" in again.stderr
+
+
+def _build_on_a_terminal(project: Path) -> bytes:
+    master, slave = pty.openpty()
+    proc = subprocess.Popen([sys.executable, "-m", "deckbuilder", "build", str(project)],
+                            stderr=slave, stdout=subprocess.DEVNULL,
+                            env={**os.environ, "SOURCE_DATE_EPOCH": BUILD_EPOCH})
+    os.close(slave)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        seen += chunk
+    proc.wait()
+    os.close(master)
+    assert proc.returncode == 0
+    return seen
+
+
+def test_progress_shows_on_a_terminal_only(project: Path) -> None:
+    shown = _build_on_a_terminal(project)  # a cold build takes well over a second
+    assert b"building: " in shown and shown.endswith(b"\r\x1b[2K")
+    piped = run_cli("build", project, "--force")
+    assert "building" not in piped.stderr
+
+
+def test_the_second_process_gives_the_same_bytes(project: Path, tmp_path: Path) -> None:
+    env = {**os.environ, "SOURCE_DATE_EPOCH": BUILD_EPOCH}
+    outs = []
+    for serial in ("", "1"):
+        out = tmp_path / f"out{serial or 'parallel'}"
+        subprocess.run([sys.executable, "-m", "deckbuilder", "build", str(project), "--out",
+                        str(out)], check=True, env={**env, "DECKBUILDER_SERIAL": serial},
+                       capture_output=True)
+        outs.append(out)
+    for name in ("szenarien-ihk-ruhr.pptx", "szenarien-ihk-ruhr.pdf", "szenarien-ihk-ruhr.ics"):
+        assert (outs[0] / name).read_bytes() == (outs[1] / name).read_bytes()
