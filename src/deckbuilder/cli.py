@@ -41,10 +41,13 @@ def cli() -> None:
     """
 
 
+OUT_OPTION = click.option("--out", type=click.Path(file_okay=False, path_type=Path),
+                          default=None, help="Folder for the results (default: PROJECT/output).")
+
+
 @cli.command(epilog=EPILOG_BUILD)
 @click.argument("project", type=click.Path(file_okay=False, path_type=Path), default=".")
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Folder for the results (default: PROJECT/output).")
+@OUT_OPTION
 @click.option("--format", "formats", default="pptx,pdf,ics", show_default=True,
               help="Comma-separated outputs: pptx (the deck), pdf (the A4 dossier), "
                    "ics (the program as a calendar file), slides-pdf (the slides as "
@@ -142,8 +145,7 @@ def new_command(directory: Path) -> None:
 
 @cli.command(name="preview")
 @click.argument("project", type=click.Path(file_okay=False, path_type=Path), default=".")
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Folder for the results (default: PROJECT/output).")
+@OUT_OPTION
 def preview_command(project: Path, out: Path | None) -> None:
     """Build, then draw every slide and dossier page as PNG into output/preview/, with a
     contact sheet (slides.png, dossier.png) that shows them all at a glance.
@@ -165,8 +167,7 @@ def preview_command(project: Path, out: Path | None) -> None:
 
 @cli.command(name="watch")
 @click.argument("project", type=click.Path(file_okay=False, path_type=Path), default=".")
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Folder for the results (default: PROJECT/output).")
+@OUT_OPTION
 def watch_command(project: Path, out: Path | None) -> None:
     """Build, then build again whenever a file in content/ or assets/ changes; problems
     are printed and watching goes on. Stop with Ctrl+C.

@@ -6,9 +6,6 @@ is drawn.
 
 from __future__ import annotations
 
-import io
-
-from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
@@ -25,7 +22,7 @@ from .layout.plan import (
     TextBox,
 )
 from .layout.text import BULLET_INDENT
-from .pdf_text import PdfText
+from .pdf_text import PdfText, StableName
 
 
 class Painter:
@@ -63,10 +60,7 @@ class Painter:
     def picture(self, pb: PictureBox) -> None:
         b = pb.box
         prepared = self.images.get(pb.path, b.w, b.h, pb.focus)
-        # From bytes, not the file name: reportlab names the image after its source, and
-        # the cache folder's path must not change the PDF's bytes.
-        reader = ImageReader(io.BytesIO(prepared.read_bytes()))
-        self.c.drawImage(reader, b.x, self.h - b.bottom, b.w, b.h)
+        self.c.drawImage(StableName(prepared), b.x, self.h - b.bottom, b.w, b.h)
 
     def shape(self, sb: ShapeBox) -> None:
         b, c = sb.box, self.c

@@ -17,6 +17,17 @@ LINK = re.compile(r"www\.[\w.-]+\.[a-z]{2,}")
 ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}
 
 
+class StableName(str):
+    """A picture's path that reportlab reads from, but names (and so hashes) by its file
+    name alone: the cache's content-hash name. The PDF's bytes then do not depend on
+    where the output folder is, and reportlab can pass the JPEG through undecoded
+    (handing it bytes instead makes it decode every picture to name it, which costs
+    memory in proportion to the deck)."""
+
+    def __str__(self) -> str:
+        return self.rsplit("/", 1)[-1]
+
+
 class PdfText:
     """Theme styles as reportlab ParagraphStyles; every run names an embedded font."""
 

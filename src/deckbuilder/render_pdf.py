@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 import time
 from pathlib import Path
 
@@ -32,7 +31,7 @@ from .images import ImageStore
 from .layout import dossier as d
 from .layout.plan import Para, Run
 from .pdf_draw import Painter
-from .pdf_text import LINK, PdfText
+from .pdf_text import LINK, PdfText, StableName
 from .theme import Theme
 
 
@@ -50,10 +49,9 @@ class _Styles(PdfText):
         return self.para(Para((Run(text),), style), **extra)  # type: ignore[arg-type]
 
 
-def _bytes(path: Path) -> io.BytesIO:
-    """A picture as bytes: reportlab names images after their source, and the cache
-    folder's path must not change the PDF's bytes."""
-    return io.BytesIO(path.read_bytes())
+def _bytes(path: Path) -> StableName:
+    """A picture reportlab reads lazily, named by its cache file name (see StableName)."""
+    return StableName(path)
 
 
 class _Bar(Flowable):

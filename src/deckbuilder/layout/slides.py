@@ -168,14 +168,21 @@ def plan_radar(ctx: Context, s: RadarSlide) -> Iterator[Draft]:
     yield d
 
 
-def plan_section(ctx: Context, s: SectionSlide) -> Iterator[Draft]:
+def _banner(ctx: Context, kind: str, s: SectionSlide | CtaSlide, paras: list[Para],
+            top: float, height: float) -> Draft:
+    """A full-colour slide with a bar and big type: section dividers and the call to action;
+    ``top`` and ``height`` are fractions of the slide's height."""
     th = ctx.theme
-    d = Draft("section", s.loc, background=s.color, notes=s.notes, footer_left=th.slide.left)
+    d = Draft(kind, s.loc, background=s.color, notes=s.notes, footer_left=th.slide.left)
     x, w = th.slide.left, th.slide.content_width
-    d.elements.append(ShapeBox(Box(x, th.slide.height * 0.36, 96, 10), "rect", fill="ink"))
-    box = Box(x, th.slide.height * 0.36 + 34, w, th.slide.height * 0.45)
-    d.elements.append(ctx.fit([para(s.title, "title-xl")], box, s.loc, role="title"))
-    yield d
+    d.elements.append(ShapeBox(Box(x, th.slide.height * top, 96, 10), "rect", fill="ink"))
+    box = Box(x, th.slide.height * top + 34, w, th.slide.height * height)
+    d.elements.append(ctx.fit(paras, box, s.loc, role="title"))
+    return d
+
+
+def plan_section(ctx: Context, s: SectionSlide) -> Iterator[Draft]:
+    yield _banner(ctx, "section", s, [para(s.title, "title-xl")], 0.36, 0.45)
 
 
 def plan_trend(ctx: Context, t: Trend, notes: str | None) -> Draft:
@@ -328,13 +335,7 @@ def plan_program(ctx: Context, s: ProgramSlide) -> Iterator[Draft]:
 
 
 def plan_cta(ctx: Context, s: CtaSlide) -> Iterator[Draft]:
-    th = ctx.theme
-    d = Draft("cta", s.loc, background=s.color, notes=s.notes, footer_left=th.slide.left)
-    x, w = th.slide.left, th.slide.content_width
-    d.elements.append(ShapeBox(Box(x, th.slide.height * 0.22, 96, 10), "rect", fill="ink"))
-    box = Box(x, th.slide.height * 0.22 + 34, w, th.slide.height * 0.6)
-    d.elements.append(ctx.fit([para(line, "cta") for line in s.lines], box, s.loc, role="title"))
-    yield d
+    yield _banner(ctx, "cta", s, [para(line, "cta") for line in s.lines], 0.22, 0.6)
 
 
 def plan_legal(ctx: Context, s: LegalSlide) -> Iterator[Draft]:
