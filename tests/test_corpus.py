@@ -68,6 +68,11 @@ def _generate(kind: str, project: Path, tmp: Path) -> None:
         first = text.index("      - >-\n")
         end = text.index("  - number: 2")
         path.write_text(text[:first] + text[first:end] * 10 + text[end:], "utf-8")
+    elif kind == "huge-text":
+        path = content / "scenarios.yaml"
+        text = path.read_text("utf-8")
+        long_line = "      - " + "Text " * 12_000 + "\n"
+        path.write_text(text.replace("      - >-\n", long_line + "      - >-\n", 1), "utf-8")
     elif kind == "crlf-bom":
         path = content / "deck.yaml"
         path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes().replace(b"\n", b"\r\n"))

@@ -82,6 +82,7 @@ class _Aside:
         self.receive, send = context.Pipe(duplex=False)
 
         def child() -> None:
+            _die_with_parent()
             try:
                 send.send(("ok", write(tmp)))
             except BaseException as exc:  # reported by the parent, which owns the exit code
@@ -100,6 +101,20 @@ class _Aside:
         if status == "error":
             raise value
         return str(value)
+
+
+def _die_with_parent() -> None:
+    """A killed build must not leave its PDF process writing on (Linux: PR_SET_PDEATHSIG)."""
+    import ctypes
+    import signal
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return  # not Linux: the child finishes its file, which the next build clears
+    if os.getppid() == 1:  # the parent died before the line above took effect
+        os._exit(1)
 
 
 def _run_aside(writers: dict[Path, Callable[[Path], str]], temps: dict[Path, Path]

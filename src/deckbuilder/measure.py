@@ -79,8 +79,11 @@ class Measurer:
     def width(self, text: str, face: str, size: float) -> float:
         return float(pdfmetrics.stringWidth(text, self._fonts[face], size))
 
-    def wrap(self, words: list[Word], size: float, width: float) -> list[list[Word]]:
-        """Greedy line breaking at spaces, as PowerPoint and LibreOffice do.
+    def wrap(self, words: list[Word], size: float, width: float,
+             max_lines: int | None = None) -> list[list[Word]]:
+        """Greedy line breaking at spaces, as PowerPoint and LibreOffice do; stops after
+        ``max_lines`` complete lines when given (a long text need not be wrapped whole to
+        fill one box).
 
         Raises ``WordTooWide`` for a word that cannot fit on a line of its own.
         """
@@ -95,6 +98,8 @@ class Measurer:
             gap = self.width(" ", word.face, size) if (current and word.space) else 0.0
             if current and used + gap + w > limit and word.space:
                 lines.append(current)
+                if max_lines is not None and len(lines) >= max_lines:
+                    return lines
                 current, used = [word], w
             else:
                 current.append(word)

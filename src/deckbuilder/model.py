@@ -23,8 +23,16 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\
                       r"\ue000-\uf8ff\ufffe\uffff]")
 
 
+#: One text field's limit: about ten slides of body text. Longer belongs in paragraphs.
+MAX_TEXT = 20_000
+
+
 def _check_text(value: str) -> str:
     """Text must show something; control characters would vanish or corrupt the XML."""
+    if len(value) > MAX_TEXT:
+        count, limit = (f"{n:,}".replace(",", ".") for n in (len(value), MAX_TEXT))
+        raise ValueError(f"the text has {count} characters, more than {limit}; "
+                         "split it into paragraphs")
     bad = _CONTROL.search(value)
     if bad:
         name = unicodedata.name(bad.group(), f"U+{ord(bad.group()):04X}")

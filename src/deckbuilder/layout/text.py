@@ -12,6 +12,8 @@ from .plan import Box, Para, Run, TextBox
 #: Horizontal room a bullet takes (marker plus gap), in points at scale 1.
 BULLET_INDENT = 20.0
 SHRINK_STEP = 0.025
+#: Shrinking is tried only when what is left over is at most this share of what fits.
+SHRINK_REACH = 0.35
 
 
 class Overflow(Exception):
@@ -88,14 +90,19 @@ class Typesetter:
                     ) -> tuple[list[TextBox], list[Para]]:
         """Like ``flow``, but first tries shrinking (within the theme's limit) to avoid a
         continuation slide; a small overrun is better shrunk than carried over."""
-        scale = 1.0
-        floor = self.theme.fit.min_scale if self._can_shrink(paras) else 1.0
-        while scale >= floor - 1e-9:
+        first = self.flow(paras, boxes, source, 1.0)
+        if not first[1] or not self._can_shrink(paras):
+            return first
+        placed = sum(len(p.text) for box in first[0] for p in box.paras)
+        if sum(len(p.text) for p in first[1]) > placed * SHRINK_REACH:
+            return first  # far too long to shrink into place: continue at full size
+        scale = round(1.0 - SHRINK_STEP, 4)
+        while scale >= self.theme.fit.min_scale - 1e-9:
             filled, rest = self.flow(paras, boxes, source, scale)
             if not rest:
                 return filled, rest
             scale = round(scale - SHRINK_STEP, 4)
-        return self.flow(paras, boxes, source, 1.0)
+        return first
 
     def same_scale(self, boxes: list[TextBox]) -> list[TextBox]:
         """Sets sibling boxes (cards, columns) in one size: the smallest any of them needs."""
@@ -117,23 +124,27 @@ class Typesetter:
             used = 0.0
             while queue:
                 para = queue[0]
-                try:
-                    lines = self.lines(para, box.w, scale)
+                gap = self.space_before(para, scale) if taken else 0.0
+                pitch = self.line_height(para, scale)
+                room = max(int((box.h - used - gap + 0.01) // pitch), 0)
+                words = self.words(para)
+                indent = BULLET_INDENT * scale if para.bullet else 0.0
+                try:  # room + 2 lines tell whether and where to split
+                    lines = self.measurer.wrap(words, self.size(para, scale), box.w - indent,
+                                               max_lines=room + 2)
                 except WordTooWide as exc:
                     raise ContentError([error(
                         source, f"the word '{exc.word}' is too wide for its box",
                         "shorten it or add a hyphen or space")]) from None
-                gap = self.space_before(para, scale) if taken else 0.0
-                pitch = self.line_height(para, scale)
-                room = int((box.h - used - gap + 0.01) // pitch)
-                if room >= len(lines):
+                complete = sum(len(line) for line in lines) == len(words)
+                if complete and room >= len(lines):
                     taken.append(para)
                     used += gap + len(lines) * pitch
                     queue.pop(0)
                     continue
                 keep = room if len(lines) - room >= 2 else len(lines) - 2
                 if keep >= 2:
-                    head, tail = _split(para, lines, keep)
+                    head, tail = _split(para, words, sum(len(line) for line in lines[:keep]))
                     taken.append(head)
                     used += gap + keep * pitch
                     queue[0] = tail
@@ -145,11 +156,9 @@ class Typesetter:
         return filled, queue
 
 
-def _split(para: Para, lines: list[list[Word]], keep: int) -> tuple[Para, Para]:
-    """Splits a paragraph after ``keep`` lines, keeping each word's face."""
-    head_words = [w for line in lines[:keep] for w in line]
-    tail_words = [w for line in lines[keep:] for w in line]
-    return replace(para, runs=_runs(head_words)), replace(para, runs=_runs(tail_words))
+def _split(para: Para, words: list[Word], count: int) -> tuple[Para, Para]:
+    """Splits a paragraph after its first ``count`` words, keeping each word's face."""
+    return replace(para, runs=_runs(words[:count])), replace(para, runs=_runs(words[count:]))
 
 
 def _runs(words: list[Word]) -> tuple[Run, ...]:
