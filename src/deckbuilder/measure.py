@@ -13,7 +13,7 @@ from pathlib import Path
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from .theme import Face, Theme
+from .theme import Theme
 
 
 def font_directories(project: Path | None = None) -> list[Path]:
@@ -72,9 +72,6 @@ class Measurer:
         """Code points that every face of the theme can show."""
         sets = [set(pdfmetrics.getFont(name).face.charToGlyph) for name in self._fonts.values()]
         return set.intersection(*sets) if sets else set()
-
-    def face(self, key: str) -> Face:
-        return self.theme.faces[key]
 
     def width(self, text: str, face: str, size: float) -> float:
         return float(pdfmetrics.stringWidth(text, self._fonts[face], size))

@@ -22,7 +22,6 @@ from pptx.util import Emu, Pt
 
 from .images import ImageStore
 from .layout.plan import (
-    Box,
     DeckPlan,
     Element,
     GroupBox,
@@ -308,5 +307,3 @@ def _write_stable_zip(buffer: io.BytesIO, path: Path, timestamp: dt.datetime) ->
             info.external_attr = 0o644 << 16
             target.writestr(info, source.read(item.filename))
 
-
-__all__ = ["render", "Box"]

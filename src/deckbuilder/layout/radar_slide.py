@@ -11,6 +11,7 @@ from .radar import RadarGeometry, radar_geometry
 from .text import Typesetter
 
 RING_FILLS = ("tint", "paper")
+LEGEND_HEAD = 30.0  # room for the legend's heading, in points
 
 
 def trend_colors(loaded: Loaded) -> dict[str, str]:
@@ -62,7 +63,7 @@ def radar_group(geo: RadarGeometry, style: str, style_size: float,
 
 def legend_height(items: int, rings: int, ts: Typesetter, style: str = "legend") -> float:
     s = ts.theme.style(style)
-    return 30 + -(-(items + rings) // 2) * (s.size * s.leading + s.space_before)
+    return LEGEND_HEAD + -(-(items + rings) // 2) * (s.size * s.leading + s.space_before)
 
 
 def legend_elements(items: list[LegendItem], title: str, rings: list[str], ts: Typesetter,
@@ -73,7 +74,8 @@ def legend_elements(items: list[LegendItem], title: str, rings: list[str], ts: T
     pitch = style.size * style.leading + style.space_before
     symbol_w = 26.0
     found: list[TextBox | ShapeBox | LineBox] = []
-    head = ts.fit([Para((Run(title),), head_style)], Box(box.x, box.y, box.w, 30), source)
+    head = ts.fit([Para((Run(title),), head_style)], Box(box.x, box.y, box.w, LEGEND_HEAD),
+                  source)
     found.append(head)
     y = box.y + head.height + 6
     half = (box.w - 12) / 2

@@ -318,8 +318,10 @@ def plan_program(ctx: Context, s: ProgramSlide) -> Iterator[Draft]:
     bottom = th.slide.height - th.slide.bottom - 16
     continued = ctx.loaded.project.deck.continued
     first = True
+    # The tables start below the longer title, the continued one, so that a title that
+    # wraps to a second line on a continuation slide cannot run into them.
     probe = Draft("program", prog.loc)
-    top = _title_block(ctx, probe, prog.title, th.slide.left, th.slide.top,
+    top = _title_block(ctx, probe, f"{prog.title} {continued}", th.slide.left, th.slide.top,
                        th.slide.content_width, prog.loc) + 34
     for elements in layout_program(ctx, top, bottom):
         d = Draft("program", prog.loc, notes=s.notes if first else None,
