@@ -156,10 +156,7 @@ def _prepare_out(out: Path) -> None:
         raise UsageError(f"cannot write to the output folder '{out}': check its permissions")
 
 
-#: Prepared pictures are kept here, inside the output folder, between builds.
-CACHE = ".cache"
-
-#: Prepared pictures are kept here, inside the output folder, between builds.
+#: Prepared pictures and hyphenation are kept here, inside the output folder, between builds.
 CACHE = ".cache"
 
 DEFAULT_FORMATS = ("pptx", "pdf", "ics")
@@ -254,8 +251,12 @@ def build(root: Path, out: Path, formats: tuple[str, ...] = DEFAULT_FORMATS,
 
         progress("laying out the dossier")
         dossier = plan_dossier(loaded, ready.typesetter, today)
+        from .hyphenate import Hyphenator
+
+        hyphenator = Hyphenator(out / CACHE)
         writers[out / f"{name}.pdf"] = lambda p: render_pdf.render(
-            dossier, loaded.theme, p, images=store, fonts=fonts, timestamp=stamp)
+            dossier, loaded.theme, p, images=store, fonts=fonts, timestamp=stamp,
+            hyphenator=hyphenator)
     if "slides-pdf" in formats:
         from .render_slides_pdf import render as render_slides
 

@@ -10,6 +10,7 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import TableStyle
 
+from .hyphenate import Hyphenator
 from .layout.plan import Para
 from .theme import Theme
 
@@ -31,8 +32,10 @@ class StableName(str):
 class PdfText:
     """Theme styles as reportlab ParagraphStyles; every run names an embedded font."""
 
-    def __init__(self, theme: Theme, fonts: dict[str, str]) -> None:
+    def __init__(self, theme: Theme, fonts: dict[str, str],
+                 hyphenator: Hyphenator | None = None) -> None:
         self.theme, self.fonts = theme, fonts
+        self.hyphenator = hyphenator or Hyphenator(None)
 
     def color(self, name: str) -> HexColor:
         return HexColor("#" + self.theme.color(name))
@@ -46,7 +49,7 @@ class PdfText:
             leading=s.size * s.leading * scale, textColor=self.color(color or s.color),
             spaceBefore=s.space_before * scale,
             alignment=TA_JUSTIFY if justify else ALIGN[align],
-            hyphenationLang="de_DE" if justify else "", embeddedHyphenation=1,
+            hyphenationLang=self.hyphenator if justify else "", embeddedHyphenation=1,
             uriWasteReduce=0.3, allowWidows=0, allowOrphans=0, splitLongWords=0,
             bulletFontName=self.fonts["regular"])
         options.update(extra)

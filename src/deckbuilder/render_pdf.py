@@ -27,6 +27,7 @@ from reportlab.platypus import (
 from reportlab.platypus.flowables import PageBreakIfNotEmpty
 from reportlab.platypus.tableofcontents import TableOfContents
 
+from .hyphenate import Hyphenator
 from .images import ImageStore
 from .layout import dossier as d
 from .layout.plan import Para, Run
@@ -144,11 +145,12 @@ class _Doc(BaseDocTemplate):
 
 class _Renderer:
     def __init__(
-        self, plan: d.DossierPlan, theme: Theme, fonts: dict[str, str], images: ImageStore
+        self, plan: d.DossierPlan, theme: Theme, fonts: dict[str, str], images: ImageStore,
+        hyphenator: Hyphenator | None = None,
     ) -> None:
         self.plan, self.theme, self.images = plan, theme, images
         self.ppi = theme.pictures.print_ppi
-        self.st = _Styles(theme, fonts)
+        self.st = _Styles(theme, fonts, hyphenator)
         self.width = theme.page.content_width
 
     def footer(self, canvas, doc) -> None:  # type: ignore[no-untyped-def]
@@ -397,10 +399,13 @@ def render(
     images: ImageStore,
     fonts: dict[str, str],
     timestamp: dt.datetime,
+    hyphenator: Hyphenator | None = None,
 ) -> str:
-    """Writes the dossier to ``path``; ``fonts`` maps theme faces to registered TTF names."""
+    """Writes the dossier to ``path``; ``fonts`` maps theme faces to registered TTF names.
+    ``hyphenator`` keeps the German word splits between builds (see hyphenate.py)."""
     rl_config.useA85 = 0  # ASCII85 costs seconds in pure Python and only grows the file
-    r = _Renderer(plan, theme, fonts, images)
+    hyphenator = hyphenator or Hyphenator(None)
+    r = _Renderer(plan, theme, fonts, images, hyphenator)
     page = theme.page
     doc = _Doc(
         str(path),
@@ -442,6 +447,7 @@ def render(
     doc.addPageTemplates([cover, body] if has_cover else [body, cover])
     stamp = timestamp.replace(tzinfo=None)
     doc.multiBuild(r.flowables(), canvasmaker=_canvas_maker(stamp))
+    hyphenator.save()
     return f"{doc.page} pages"
 
 

@@ -1,0 +1,78 @@
+"""German hyphenation points, remembered between builds.
+
+pyphen parses its 1 MB German pattern file in pure Python (about 0.5 s on this machine)
+before it can split a single word, while a dossier asks for a few dozen words. The splits
+found for each word are kept in the output folder's cache, named after the language and the
+pyphen version, so a rebuild loads the dictionary only when it meets a word it has not seen.
+The splits themselves are pyphen's, unchanged.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Iterator
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Any
+
+
+def _pyphen_version() -> str:
+    try:
+        return version("pyphen")
+    except PackageNotFoundError:  # pragma: no cover - pyphen is a dependency
+        return "unknown"
+
+
+class Hyphenator:
+    """A callable for reportlab's ``hyphenationLang``: word → (head, tail) pairs, the longest
+    head first, as ``pyphen.Pyphen.iterate`` gives them."""
+
+    def __init__(self, cache: Path | None, lang: str = "de_DE") -> None:
+        self.lang = lang
+        self.file = cache / f"hyphenation-{lang}-pyphen-{_pyphen_version()}.json" if cache else None
+        self.known: dict[str, list[list[str]]] = self._read()
+        self.learned = False
+        self._dictionary: Any = None
+
+    def __call__(self, word: str) -> Iterator[tuple[str, str]]:
+        pairs = self.known.get(word)
+        if pairs is None:
+            pairs = [list(pair) for pair in self._pyphen().iterate(word)]
+            self.known[word] = pairs
+            self.learned = True
+        return ((head, tail) for head, tail in pairs)
+
+    def _pyphen(self) -> Any:
+        if self._dictionary is None:
+            import pyphen
+
+            self._dictionary = pyphen.Pyphen(lang=self.lang)
+        return self._dictionary
+
+    def _read(self) -> dict[str, list[list[str]]]:
+        if self.file is None:
+            return {}
+        try:
+            known = json.loads(self.file.read_text("utf-8"))
+        except (OSError, ValueError):
+            return {}  # no cache yet, or a damaged one: start again
+        if not isinstance(known, dict):
+            return {}
+        return {word: pairs for word, pairs in known.items()
+                if isinstance(word, str) and isinstance(pairs, list)
+                and all(isinstance(p, list) and len(p) == 2 for p in pairs)}
+
+    def save(self) -> None:
+        """Writes what this build learned; a cache that cannot be written is not an error."""
+        if self.file is None or not self.learned:
+            return
+        try:
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.file.parent, prefix=".", suffix=".tmp")
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump(self.known, handle, ensure_ascii=False, sort_keys=True)
+            os.replace(tmp, self.file)
+        except OSError:
+            pass
