@@ -67,6 +67,36 @@ class _Loader(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser,
         yaml.resolver.BaseResolver.__init__(self)
 
 
+try:
+    from yaml._yaml import CParser
+
+    class _CLoader(CParser, yaml.resolver.BaseResolver):  # type: ignore[misc, valid-type]
+        def __init__(self, stream: str) -> None:
+            CParser.__init__(self, stream)
+            yaml.resolver.BaseResolver.__init__(self)
+except ImportError:  # pragma: no cover
+    _CLoader = None  # type: ignore[assignment, misc]
+
+
+class _Shared(Exception):
+    """A node met twice while converting: the document uses an alias."""
+
+
+def _fast_node(text: str) -> Node | None:
+    """The document composed by libyaml (ten times faster), or None when it cannot be: no
+    libyaml, or a document with an error, which the Python composer then reports with its
+    own, tested messages."""
+    if _CLoader is None:  # pragma: no cover - PyYAML wheels ship libyaml
+        return None
+    loader = _CLoader(text)
+    try:
+        return loader.get_single_node()  # type: ignore[no-any-return]
+    except yaml.YAMLError:
+        return None
+    finally:
+        loader.dispose()
+
+
 def _loc(file: str, mark: yaml.Mark) -> Location:
     return Location(file, mark.line + 1, mark.column + 1)
 
@@ -89,6 +119,22 @@ def decode(raw: bytes, file: str) -> str:
 
 def parse(text: str, file: str) -> tuple[Any, SourceMap]:
     """Plain data (dicts, lists, strings, None) and the places they came from."""
+    node = _fast_node(text)
+    if node is not None:
+        smap, diagnostics = SourceMap(file), []
+        try:
+            data = _convert(node, (), smap, diagnostics, set())
+        except _Shared:  # libyaml resolved an alias: let the Python composer locate it
+            pass
+        else:
+            if diagnostics:
+                raise ContentError(diagnostics)
+            return data, smap
+    return _parse_slowly(text, file)
+
+
+def _parse_slowly(text: str, file: str) -> tuple[Any, SourceMap]:
+    """The pure-Python composer: refuses aliases as it meets them, with exact places."""
     smap = SourceMap(file)
     loader = _Loader(text)
     try:
@@ -114,28 +160,36 @@ def parse(text: str, file: str) -> tuple[Any, SourceMap]:
     if node is None:
         return None, smap
     diagnostics: list = []
-    data = _convert(node, (), smap, diagnostics)
+    data = _convert(node, (), smap, diagnostics, set())
     if diagnostics:
         raise ContentError(diagnostics)
     return data, smap
 
 
-def _convert(node: Node, path: Path, smap: SourceMap, diags: list) -> Any:
+def _convert(node: Node, path: Path, smap: SourceMap, diags: list, seen: set[int]) -> Any:
+    if id(node) in seen:
+        raise _Shared
+    seen.add(id(node))
     smap.values[path] = _loc(smap.file, node.start_mark)
     if isinstance(node, ScalarNode):
-        if node.style is None and node.value in _NULLS:
+        if not node.style and node.value in _NULLS:  # plain style: None here, "" from libyaml
             return None
         return node.value
     if isinstance(node, SequenceNode):
-        return [_convert(item, (*path, i), smap, diags) for i, item in enumerate(node.value)]
+        return [_convert(item, (*path, i), smap, diags, seen)
+                for i, item in enumerate(node.value)]
     if isinstance(node, MappingNode):
-        return _convert_mapping(node, path, smap, diags)
+        return _convert_mapping(node, path, smap, diags, seen)
     return None  # pragma: no cover - the composer makes no other node types
 
 
-def _convert_mapping(node: MappingNode, path: Path, smap: SourceMap, diags: list) -> dict:
+def _convert_mapping(node: MappingNode, path: Path, smap: SourceMap, diags: list,
+                     seen: set[int]) -> dict:
     result: dict[str, Any] = {}
     for key_node, value_node in node.value:
+        if id(key_node) in seen:
+            raise _Shared
+        seen.add(id(key_node))
         key_loc = _loc(smap.file, key_node.start_mark)
         if not isinstance(key_node, ScalarNode):
             diags.append(error(key_loc, "a key must be a plain word"))
@@ -153,5 +207,5 @@ def _convert_mapping(node: MappingNode, path: Path, smap: SourceMap, diags: list
             ))
             continue
         smap.keys[(*path, key)] = key_loc
-        result[key] = _convert(value_node, (*path, key), smap, diags)
+        result[key] = _convert(value_node, (*path, key), smap, diags, seen)
     return result

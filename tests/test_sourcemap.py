@@ -1,0 +1,67 @@
+"""The libyaml fast path gives exactly what the Python composer gives, or defers to it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from deckbuilder import sourcemap
+from deckbuilder.errors import ContentError
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _both(text: str) -> tuple[object, object]:
+    results = []
+    for parse in (sourcemap.parse, sourcemap._parse_slowly):
+        try:
+            data, smap = parse(text, "content/x.yaml")
+            results.append(("ok", data, smap.values, smap.keys))
+        except ContentError as exc:
+            results.append(("error", [str(d) for d in exc.diagnostics]))
+    return results[0], results[1]
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in (ROOT / "content").glob("*.yaml")))
+def test_content_files_parse_the_same_on_both_paths(name: str) -> None:
+    fast, slow = _both((ROOT / "content" / name).read_text("utf-8"))
+    assert fast[0] == "ok"
+    assert fast == slow
+
+
+@pytest.mark.parametrize("text", [
+    "a: &x 1\nb: *x\n",            # alias of a scalar
+    "&k a: 1\n*k : 2\n",           # alias as a key
+    "a: &l [1, 2]\nb: [*l, *l]\n",  # alias of a list
+    "a: [1, 2\n", "\ta: 1\n", "a: 'open\n",  # syntax errors
+    "a: 1\na: 2\n", "<<: {a: 1}\n", "? [a]\n: 1\n",  # duplicate, merge and complex keys
+    "x: ~\ny: ''\nz: null\nw: 'null'\nv: |\n  text\n",
+])
+def test_problem_documents_get_the_python_composers_messages(text: str) -> None:
+    fast, slow = _both(text)
+    assert fast == slow
+
+
+def _value_at(data: object, path: tuple) -> object:
+    for step in path:
+        data = data[step]  # type: ignore[index]
+    return data
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab: -[]{}&*!|>'\"#\n\t,?~", max_size=40))
+def test_any_text_parses_the_same_on_both_paths(text: str) -> None:
+    """libyaml accepts some tabs PyYAML refuses (as the YAML spec does); otherwise the two
+    agree: the same errors, data and key places. An empty value may be placed on the next
+    line by one and after its colon by the other."""
+    fast, slow = _both(text)
+    if fast[0] == "error":
+        assert fast == slow
+    elif slow[0] == "ok":
+        assert fast[1:2] == slow[1:2] and fast[3] == slow[3]
+        for path, place in fast[2].items():  # type: ignore[union-attr]
+            if _value_at(fast[1], path) is not None:
+                assert slow[2][path] == place  # type: ignore[index]
