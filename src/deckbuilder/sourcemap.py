@@ -121,7 +121,7 @@ def parse(text: str, file: str) -> tuple[Any, SourceMap]:
     """Plain data (dicts, lists, strings, None) and the places they came from."""
     node = _fast_node(text)
     if node is not None:
-        smap, diagnostics = SourceMap(file), []
+        smap, diagnostics = SourceMap(file), list[Any]()
         try:
             data = _convert(node, (), smap, diagnostics, set())
         except _Shared:  # libyaml resolved an alias: let the Python composer locate it
