@@ -1,5 +1,5 @@
 """Lets ``python -m deckbuilder`` work like the ``deckbuilder`` command."""
 
-from .cli import main
+from .cli import run
 
-main()
+run()
