@@ -58,10 +58,10 @@ def write_all_atomically(writers: dict[Path, Callable[[Path], str]]) -> dict[Pat
             temps[target] = Path(tmp_name)
         aside = _run_aside(writers, temps)
         for target, write in writers.items():
-            if aside is None or target != aside.target:
+            if aside is None or target not in aside.targets:
                 said[target] = write(temps[target])
         if aside is not None:
-            said[aside.target] = aside.result()
+            said.update(aside.result())
         for target, tmp in temps.items():
             os.chmod(tmp, 0o644)
             os.replace(tmp, target)
@@ -72,19 +72,22 @@ def write_all_atomically(writers: dict[Path, Callable[[Path], str]]) -> dict[Pat
 
 
 class _Aside:
-    """One output rendered in a forked process, so the two cores work at once."""
+    """Outputs rendered one after another in a forked process, so the two cores work at
+    once; their libraries are imported there, not in the process that writes the deck."""
 
-    def __init__(self, target: Path, write: Callable[[Path], str], tmp: Path) -> None:
+    def __init__(self, writers: dict[Path, Callable[[Path], str]], temps: dict[Path, Path]
+                 ) -> None:
         import multiprocessing
 
-        self.target = target
+        self.targets = tuple(writers)
         context = multiprocessing.get_context("fork")
         self.receive, send = context.Pipe(duplex=False)
 
         def child() -> None:
             _die_with_parent()
             try:
-                send.send(("ok", write(tmp)))
+                send.send(("ok", {target: write(temps[target])
+                                  for target, write in writers.items()}))
             except BaseException as exc:  # reported by the parent, which owns the exit code
                 send.send(("error", exc))
 
@@ -92,7 +95,7 @@ class _Aside:
         self.process.start()
         send.close()
 
-    def result(self) -> str:
+    def result(self) -> dict[Path, str]:
         try:
             status, value = self.receive.recv()
         except EOFError:
@@ -100,7 +103,7 @@ class _Aside:
         self.process.join()
         if status == "error":
             raise value
-        return str(value)
+        return dict(value)
 
 
 def _die_with_parent() -> None:
@@ -119,14 +122,15 @@ def _die_with_parent() -> None:
 
 def _run_aside(writers: dict[Path, Callable[[Path], str]], temps: dict[Path, Path]
                ) -> _Aside | None:
-    """Starts the dossier (the slowest output) in a second process when there is more than
-    one output and more than one core; None when everything runs here."""
+    """Starts every output but the deck (the dossier is the slowest) in a second process
+    when the deck is among several outputs and there is more than one core; None when
+    everything runs here."""
     if len(writers) < 2 or (os.cpu_count() or 1) < 2 or os.environ.get("DECKBUILDER_SERIAL"):
         return None
-    target = next((t for t in writers if t.suffix == ".pdf"), None)
-    if target is None:
+    if not any(t.suffix == ".pptx" for t in writers):
         return None
-    return _Aside(target, writers[target], temps[target])
+    aside = {t: w for t, w in writers.items() if t.suffix != ".pptx"}
+    return _Aside(aside, {t: temps[t] for t in aside})
 
 
 def _remove_stale_temporaries(target: Path) -> None:
@@ -240,35 +244,51 @@ def build(root: Path, out: Path, formats: tuple[str, ...] = DEFAULT_FORMATS,
     pictures = loaded.theme.pictures
     store = ImageStore(root, out / CACHE / "pictures", pictures.ppi, pictures.jpeg_quality)
     writers: dict[Path, Callable[[Path], str]] = {}
+    # Each writer imports its libraries when it runs: the dossier and calendar run in a
+    # second process (see _run_aside), which then imports reportlab and icalendar while
+    # this one imports python-pptx.
     if "pptx" in formats:
-        from . import render_pptx  # heavy imports only for what is asked for
+        def write_deck(path: Path) -> str:
+            from . import render_pptx
 
-        writers[out / f"{name}.pptx"] = lambda p: render_pptx.render(
-            plan, loaded.theme, p, images=store, timestamp=stamp, template=ready.template)
+            return render_pptx.render(plan, loaded.theme, path, images=store,
+                                      timestamp=stamp, template=ready.template)
+
+        writers[out / f"{name}.pptx"] = write_deck
     if "pdf" in formats:
-        from . import render_pdf
         from .layout.dossier import plan_dossier
 
         progress("laying out the dossier")
         dossier = plan_dossier(loaded, ready.typesetter, today)
-        from .hyphenate import Hyphenator
 
-        hyphenator = Hyphenator(out / CACHE)
-        writers[out / f"{name}.pdf"] = lambda p: render_pdf.render(
-            dossier, loaded.theme, p, images=store, fonts=fonts, timestamp=stamp,
-            hyphenator=hyphenator)
+        def write_dossier(path: Path) -> str:
+            from . import render_pdf
+            from .hyphenate import Hyphenator
+
+            return render_pdf.render(dossier, loaded.theme, path, images=store, fonts=fonts,
+                                     timestamp=stamp, hyphenator=Hyphenator(out / CACHE))
+
+        writers[out / f"{name}.pdf"] = write_dossier
     if "slides-pdf" in formats:
-        from .render_slides_pdf import render as render_slides
+        def write_slides(path: Path) -> str:
+            from .render_slides_pdf import render as render_slides
 
-        writers[out / f"{name}-slides.pdf"] = lambda p: render_slides(
-            plan, loaded.theme, p, images=store, fonts=fonts, timestamp=stamp)
+            return render_slides(plan, loaded.theme, path, images=store, fonts=fonts,
+                                 timestamp=stamp)
+
+        writers[out / f"{name}-slides.pdf"] = write_slides
     if "ics" in formats:
         from .program import calendar_plan
-        from .render_ics import render as render_ics
 
         calendar = calendar_plan(loaded.project.program, loaded.project.deck.title,
                                  loaded.project.deck.language)
-        writers[out / f"{name}.ics"] = lambda p: render_ics(calendar, p, timestamp=stamp)
+
+        def write_calendar(path: Path) -> str:
+            from .render_ics import render as render_ics
+
+            return render_ics(calendar, path, timestamp=stamp)
+
+        writers[out / f"{name}.ics"] = write_calendar
     progress(f"writing {', '.join(p.suffix[1:].upper() for p in writers)}")
     try:
         said = write_all_atomically(writers)
