@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import os
 import pty
 import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
+
+import pytest
 
 from .conftest import BUILD_EPOCH, run_cli
 
@@ -82,3 +85,51 @@ def test_the_second_process_gives_the_same_bytes(project: Path, tmp_path: Path) 
         outs.append(out)
     for name in ("szenarien-ihk-ruhr.pptx", "szenarien-ihk-ruhr.pdf", "szenarien-ihk-ruhr.ics"):
         assert (outs[0] / name).read_bytes() == (outs[1] / name).read_bytes()
+
+
+def _outputs(out: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(out.iterdir()) if p.is_file()}
+
+
+def test_caches_change_the_time_not_the_bytes(project: Path, edit: Edit, tmp_path: Path
+                                              ) -> None:
+    """Rebuilds reuse prepared pictures, hyphenation and the contents' page numbers; what
+    they write must be what a build with no cache at all writes, even from a wrong guess."""
+    warm = tmp_path / "warm"
+    assert run_cli("build", project, "--out", warm).returncode == 0
+    cold = _outputs(warm)
+    assert run_cli("build", project, "--out", warm, "--force").returncode == 0
+    assert _outputs(warm) == cold
+    guess = warm / ".cache" / "dossier-contents.json"
+    entries = json.loads(guess.read_text("utf-8"))
+    guess.write_text(json.dumps([[lv, t, page + 1, k] for lv, t, page, k in entries]), "utf-8")
+    assert run_cli("build", project, "--out", warm, "--force").returncode == 0
+    assert _outputs(warm) == cold
+    assert json.loads(guess.read_text("utf-8")) == entries  # corrected by the build
+    edit("program.yaml", "2026-11-12", "2026-11-19")
+    assert run_cli("build", project, "--out", warm).returncode == 0
+    assert run_cli("build", project, "--out", tmp_path / "fresh").returncode == 0
+    assert _outputs(warm) == _outputs(tmp_path / "fresh")
+
+
+def test_a_confirmed_guess_lays_the_dossier_out_once(project: Path, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from reportlab.platypus import BaseDocTemplate
+
+    from deckbuilder.build import build
+
+    passes: list[int] = []
+    original = BaseDocTemplate.build
+
+    def counted(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        passes.append(1)
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(BaseDocTemplate, "build", counted)
+    monkeypatch.setenv("DECKBUILDER_SERIAL", "1")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_EPOCH)
+    build(project, tmp_path / "out", ("pdf",))
+    assert len(passes) == 2  # no guess: learn the page numbers, then print them
+    passes.clear()
+    build(project, tmp_path / "out", ("pdf",))
+    assert len(passes) == 1

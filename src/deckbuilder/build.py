@@ -266,7 +266,8 @@ def build(root: Path, out: Path, formats: tuple[str, ...] = DEFAULT_FORMATS,
             from .hyphenate import Hyphenator
 
             return render_pdf.render(dossier, loaded.theme, path, images=store, fonts=fonts,
-                                     timestamp=stamp, hyphenator=Hyphenator(out / CACHE))
+                                     timestamp=stamp, hyphenator=Hyphenator(out / CACHE),
+                                     cache=out / CACHE)
 
         writers[out / f"{name}.pdf"] = write_dossier
     if "slides-pdf" in formats:

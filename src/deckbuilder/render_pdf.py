@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+import os
+import tempfile
 import time
 from pathlib import Path
 
@@ -151,6 +154,7 @@ class _Renderer:
         self.plan, self.theme, self.images = plan, theme, images
         self.ppi = theme.pictures.print_ppi
         self.st = _Styles(theme, fonts, hyphenator)
+        self.toc = TableOfContents()
         self.width = theme.page.content_width
 
     def footer(self, canvas, doc) -> None:  # type: ignore[no-untyped-def]
@@ -183,7 +187,7 @@ class _Renderer:
         return found
 
     def contents(self, b: d.Contents) -> list[Flowable]:
-        toc = TableOfContents()
+        toc = self.toc
         toc.levelStyles = [
             self.st.style("d-toc-1", spaceBefore=8),
             self.st.style("d-toc-2", leftIndent=16),
@@ -400,9 +404,11 @@ def render(
     fonts: dict[str, str],
     timestamp: dt.datetime,
     hyphenator: Hyphenator | None = None,
+    cache: Path | None = None,
 ) -> str:
     """Writes the dossier to ``path``; ``fonts`` maps theme faces to registered TTF names.
-    ``hyphenator`` keeps the German word splits between builds (see hyphenate.py)."""
+    ``hyphenator`` keeps the German word splits between builds (see hyphenate.py);
+    ``cache`` is a folder where the contents' page numbers are kept for the next build."""
     rl_config.useA85 = 0  # ASCII85 costs seconds in pure Python and only grows the file
     hyphenator = hyphenator or Hyphenator(None)
     r = _Renderer(plan, theme, fonts, images, hyphenator)
@@ -446,9 +452,50 @@ def render(
     has_cover = any(isinstance(b, d.Cover) for b in plan.blocks)
     doc.addPageTemplates([cover, body] if has_cover else [body, cover])
     stamp = timestamp.replace(tzinfo=None)
+    remembered = _Remembered(cache / CONTENTS_FILE if cache else None)
+    r.toc._entries = remembered.read()
     doc.multiBuild(r.flowables(), canvasmaker=_canvas_maker(stamp))
+    remembered.write(r.toc._lastEntries)
     hyphenator.save()
     return f"{doc.page} pages"
+
+
+#: The contents' entries with their page numbers, as the last build found them.
+CONTENTS_FILE = "dossier-contents.json"
+
+
+class _Remembered:
+    """The contents page needs the page numbers, which only a finished layout knows, so
+    reportlab's multiBuild lays the dossier out twice: once to learn them, once to print
+    them. Like LaTeX's .aux file, the last build's entries are given as a first guess; when
+    the layout confirms them, one pass is enough, and when it does not (a page moved),
+    multiBuild simply goes on. The result is the same either way; only the time differs.
+    """
+
+    def __init__(self, file: Path | None) -> None:
+        self.file = file
+
+    def read(self) -> list[tuple[int, str, int, str]]:
+        if self.file is None:
+            return []
+        try:
+            entries = json.loads(self.file.read_text("utf-8"))
+            return [(int(level), str(text), int(page), str(key))
+                    for level, text, page, key in entries]
+        except (OSError, ValueError, TypeError):
+            return []  # no guess: reportlab starts from nothing, as without a cache
+
+    def write(self, entries: list[tuple[int, str, int, str]]) -> None:
+        if self.file is None:
+            return
+        try:
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.file.parent, prefix=".", suffix=".tmp")
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump([list(e) for e in entries], handle, ensure_ascii=False)
+            os.replace(tmp, self.file)
+        except OSError:
+            pass  # a cache that cannot be written costs time next build, nothing else
 
 
 def _canvas_maker(stamp: dt.datetime):  # type: ignore[no-untyped-def]
