@@ -133,3 +133,49 @@ def test_a_confirmed_guess_lays_the_dossier_out_once(project: Path, tmp_path: Pa
     passes.clear()
     build(project, tmp_path / "out", ("pdf",))
     assert len(passes) == 1
+
+
+def test_only_changed_slides_are_written_again(project: Path, edit: Edit, tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """A date change re-renders the program slide only; the rest comes from the cache."""
+    from deckbuilder import render_pptx
+    from deckbuilder.build import build
+
+    rendered: list[str] = []
+    original = render_pptx._Writer.slide
+
+    def counted(self, prs, plan):  # type: ignore[no-untyped-def]
+        rendered.append(plan.kind)
+        return original(self, prs, plan)
+
+    monkeypatch.setattr(render_pptx._Writer, "slide", counted)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_EPOCH)
+    out = tmp_path / "out"
+    assert build(project, out, ("pptx",)).slides == 33
+    assert len(rendered) == 33
+    rendered.clear()
+    build(project, out, ("pptx",))
+    assert rendered == []
+    edit("program.yaml", "2026-11-12", "2026-11-19")
+    build(project, out, ("pptx",))
+    assert rendered == ["program"]
+    (out / ".cache" / "deck-slides.json").write_text("{broken", "utf-8")
+    rendered.clear()
+    build(project, out, ("pptx",))
+    assert len(rendered) == 33
+
+
+def test_a_replaced_picture_reaches_a_reused_slide(project: Path, tmp_path: Path) -> None:
+    from PIL import Image
+
+    warm = tmp_path / "warm"
+    assert run_cli("build", project, "--out", warm, "--format", "pptx").returncode == 0
+    picture = project / "assets" / "pictures" / "trends" / "ai-leadership.jpg"
+    assert picture.is_file()
+    before = _outputs(warm)
+    Image.new("RGB", (800, 600), (200, 30, 90)).save(picture)  # same name, new picture
+    assert run_cli("build", project, "--out", warm, "--format", "pptx").returncode == 0
+    fresh = tmp_path / "fresh"
+    assert run_cli("build", project, "--out", fresh, "--format", "pptx").returncode == 0
+    assert _outputs(warm) == _outputs(fresh)
+    assert _outputs(warm) != before

@@ -252,7 +252,8 @@ def build(root: Path, out: Path, formats: tuple[str, ...] = DEFAULT_FORMATS,
             from . import render_pptx
 
             return render_pptx.render(plan, loaded.theme, path, images=store,
-                                      timestamp=stamp, template=ready.template)
+                                      timestamp=stamp, template=ready.template,
+                                      cache=out / CACHE)
 
         writers[out / f"{name}.pptx"] = write_deck
     if "pdf" in formats:

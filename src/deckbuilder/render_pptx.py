@@ -7,6 +7,7 @@ and LibreOffice break lines where the layout measured them.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import math
 import zipfile
 from pathlib import Path
@@ -18,6 +19,7 @@ from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.serialized import PackageWriter
+from pptx.oxml import parse_xml
 from pptx.oxml.ns import qn
 from pptx.oxml.text import CT_RegularTextRun
 from pptx.util import Emu, Pt
@@ -36,6 +38,7 @@ from .layout.plan import (
     TextBox,
 )
 from .layout.text import BULLET_INDENT
+from .slide_cache import Relation, SlideCache
 from .theme import Theme
 
 BLANK_LAYOUT = 6
@@ -83,6 +86,7 @@ def _centipoints(points: float) -> int:
 
 
 _A_P, _A_PPR = qn("a:p"), qn("a:pPr")
+_R_EMBED, _R_ID = qn("r:embed"), qn("r:id")
 
 
 def _sub(parent, tag: str, attrs: dict[str, str] | None = None, **more: str):  # type: ignore[no-untyped-def]
@@ -98,6 +102,7 @@ class _Writer:
         self.theme = theme
         self.images = images
         self.layout = layout
+        self.relations: list[Relation] = []  # made by the slide being written, in order
 
     def paragraphs(self, frame, paras: tuple[Para, ...], scale: float) -> None:  # type: ignore[no-untyped-def]
         """Paragraphs and runs written as DrawingML directly: python-pptx's property objects
@@ -134,6 +139,7 @@ class _Writer:
                 _sub(rpr, "a:latin", typeface=face.family)
                 if piece.link:
                     rid = frame.part.relate_to(piece.link, RT.HYPERLINK, is_external=True)
+                    self.relations.append(("link", piece.link, rid))
                     _sub(rpr, "a:hlinkClick", {qn("r:id"): rid})
                 _sub(run, "a:t").text = CT_RegularTextRun._escape_ctrl_chars(piece.text)
 
@@ -157,6 +163,8 @@ class _Writer:
         pic = shapes.add_picture(str(prepared), _emu(b.x), _emu(b.y), _emu(b.w),
                                        _emu(b.h))
         pic.name = f"Picture {pic.shape_id}"
+        self.relations.append(("image", [pb.path, b.w, b.h, *pb.focus],
+                               pic._element.blipFill.blip.rEmbed))
         pic._element.nvPicPr.cNvPr.set("descr", pb.alt)
 
     def shape(self, shapes, sb: ShapeBox) -> None:  # type: ignore[no-untyped-def]
@@ -256,7 +264,8 @@ class _Writer:
         elif isinstance(element, GroupBox):
             self.group(shapes, element)
 
-    def slide(self, prs, plan: SlidePlan) -> None:  # type: ignore[no-untyped-def]
+    def slide(self, prs, plan: SlidePlan):  # type: ignore[no-untyped-def]
+        self.relations = []
         slide = prs.slides.add_slide(self.layout)
         for holder in list(slide.placeholders):  # furniture the plan draws itself
             holder._element.getparent().remove(holder._element)
@@ -265,6 +274,29 @@ class _Writer:
             slide.background.fill.fore_color.rgb = _rgb(self.theme, plan.background)
         for element in reading_order(plan):
             self.element(slide.shapes, element)
+        if plan.notes:
+            slide.notes_slide.notes_text_frame.text = plan.notes
+        return slide
+
+    def reuse(self, prs, plan: SlidePlan, xml: str, relations: list[Relation]) -> None:  # type: ignore[no-untyped-def]
+        """A slide from the cache: its relationships made again in their first order (so
+        they get the same ids), then its XML in place of the new, empty slide's."""
+        prepared = {i: self.images.get(target[0], target[1], target[2], (target[3], target[4]))
+                    for i, (kind, target, _) in enumerate(relations) if kind == "image"}
+        slide = prs.slides.add_slide(self.layout)
+        renamed: dict[str, str] = {}
+        for i, (kind, target, rid) in enumerate(relations):
+            if kind == "image":
+                _, renamed[rid] = slide.part.get_or_add_image_part(str(prepared[i]))
+            else:
+                renamed[rid] = slide.part.relate_to(target, RT.HYPERLINK, is_external=True)
+        root = parse_xml(xml)
+        if any(old != new for old, new in renamed.items()):
+            for element in root.iter():
+                for name in (_R_EMBED, _R_ID):
+                    if element.get(name) in renamed:
+                        element.set(name, renamed[element.get(name)])
+        slide.part._element = root
         if plan.notes:
             slide.notes_slide.notes_text_frame.text = plan.notes
 
@@ -286,15 +318,35 @@ def _start(template: Path | None, layout: str | None):  # type: ignore[no-untype
     return prs, next(lay for lay in prs.slide_layouts if lay.name == name)
 
 
+def _depends_on(plan: DeckPlan, theme: Theme, template: Path | None) -> str:
+    """Everything besides its own plan that a slide's XML depends on."""
+    import pptx
+
+    code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+    shape = hashlib.sha256(template.read_bytes()).hexdigest() if template else "default"
+    return f"{code}|{pptx.__version__}|{shape}|{plan.width}x{plan.height}|{theme!r}"
+
+
 def render(plan: DeckPlan, theme: Theme, path: Path, *, images: ImageStore,
-           timestamp: dt.datetime, template: Path | None = None) -> str:
-    """Writes the deck to ``path``; pictures come prepared from ``images``."""
+           timestamp: dt.datetime, template: Path | None = None,
+           cache: Path | None = None) -> str:
+    """Writes the deck to ``path``; pictures come prepared from ``images``. With a
+    ``cache`` folder, slides whose plan is unchanged since the last build are taken from
+    there (see slide_cache.py)."""
     prs, layout = _start(template, theme.template.layout if theme.template else None)
     prs.slide_width = _emu(plan.width)
     prs.slide_height = _emu(plan.height)
     writer = _Writer(theme, images, layout)
+    slides = SlideCache(cache, _depends_on(plan, theme, template))
     for slide_plan in plan.slides:
-        writer.slide(prs, slide_plan)
+        cached = slides.get(slide_plan)
+        if cached is not None:
+            writer.reuse(prs, slide_plan, *cached)
+            continue
+        slide = writer.slide(prs, slide_plan)
+        slides.put(slide_plan, etree.tostring(slide.part._element, encoding="unicode"),
+                   writer.relations)
+    slides.save()
     props = prs.core_properties
     props.title, props.author, props.subject = plan.title, plan.author, plan.subject
     props.language = plan.language

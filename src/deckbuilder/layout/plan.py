@@ -66,7 +66,7 @@ class TextBox:
 
     box: Box
     paras: tuple[Para, ...]
-    source: Location
+    source: Location = field(repr=False)  # where the text came from; not drawn
     scale: float = 1.0
     anchor: str = "top"
     height: float = 0.0  # the measured height of the text, in points
@@ -82,7 +82,7 @@ class PictureBox:
     path: str
     alt: str
     crop: tuple[float, float, float, float]
-    source: Location
+    source: Location = field(repr=False)  # where the text came from; not drawn
     focus: tuple[float, float] = (0.5, 0.5)
 
 
@@ -109,7 +109,7 @@ class TableBox:
     heights: tuple[float, ...]
     padding: float
     rule: str
-    source: Location
+    source: Location = field(repr=False)  # where the text came from; not drawn
     scale: float = 1.0
 
 
@@ -148,7 +148,7 @@ class SlidePlan:
 
     kind: str
     elements: tuple[Element, ...]
-    source: Location
+    source: Location = field(repr=False)  # where the text came from; not drawn
     background: str = "paper"
     notes: str | None = None
     number: int = 0

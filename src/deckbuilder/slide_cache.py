@@ -1,0 +1,77 @@
+"""Slides written by an earlier build, kept for the next one.
+
+A slide's XML depends only on its plan, the theme, the template and this renderer's
+code. A rebuild after one event date changed re-plans every slide (cheap) but only the
+program slide's plan differs; every other slide's XML is taken from here instead of
+being built again through python-pptx, which is most of the deck's render time.
+
+Each entry holds the slide part's XML and the relationships it refers to, in the order
+they were made (pictures by their request, links by address), so that a reused slide gets
+the same relationship ids and the package the same bytes as a full render.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from .layout.plan import SlidePlan
+
+#: The file under the output folder's cache.
+FILE = "deck-slides.json"
+
+#: (kind, target, relationship id): ("image", [path, w, h, focus x, focus y], "rId2") or
+#: ("link", "https://...", "rId3").
+Relation = tuple[str, Any, str]
+
+
+class SlideCache:
+    """Slide XML by a key made of the slide's plan and everything else it depends on."""
+
+    def __init__(self, folder: Path | None, depends_on: str) -> None:
+        self.file = folder / FILE if folder else None
+        self.salt = hashlib.sha256(depends_on.encode()).hexdigest()
+        self.known: dict[str, dict[str, Any]] = self._read()
+        self.used: dict[str, dict[str, Any]] = {}
+
+    def key(self, plan: SlidePlan) -> str:
+        return hashlib.sha256(f"{self.salt}|{plan!r}".encode()).hexdigest()
+
+    def get(self, plan: SlidePlan) -> tuple[str, list[Relation]] | None:
+        entry = self.known.get(self.key(plan))
+        if entry is None:
+            return None
+        self.used[self.key(plan)] = entry
+        return entry["xml"], [tuple(r) for r in entry["rels"]]  # type: ignore[misc]
+
+    def put(self, plan: SlidePlan, xml: str, relations: list[Relation]) -> None:
+        self.used[self.key(plan)] = {"xml": xml, "rels": [list(r) for r in relations]}
+
+    def _read(self) -> dict[str, dict[str, Any]]:
+        if self.file is None:
+            return {}
+        try:
+            known = json.loads(self.file.read_text("utf-8"))
+        except (OSError, ValueError):
+            return {}
+        if not isinstance(known, dict):
+            return {}
+        return {k: v for k, v in known.items() if isinstance(v, dict)
+                and isinstance(v.get("xml"), str) and isinstance(v.get("rels"), list)}
+
+    def save(self) -> None:
+        """Keeps the slides of this build only, so the file does not grow with history."""
+        if self.file is None or self.used == self.known:
+            return
+        try:
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.file.parent, prefix=".", suffix=".tmp")
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump(self.used, handle, ensure_ascii=False)
+            os.replace(tmp, self.file)
+        except OSError:
+            pass  # a cache that cannot be written costs time next build, nothing else
