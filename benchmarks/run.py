@@ -21,22 +21,44 @@ ROOT = Path(__file__).resolve().parents[1]
 EPOCH = "1762214400"
 
 
-def measure(command: list[str], runs: int, before=None) -> tuple[float, float]:  # type: ignore[no-untyped-def]
-    """Median seconds and peak MB of ``command`` run ``runs`` times as a fresh process."""
-    times, peaks = [], []
+def run_once(command: list[str], before=None) -> tuple[float, float]:  # type: ignore[no-untyped-def]
+    """Seconds and peak MB of one run of ``command`` as a fresh process. The peak is the
+    largest resident set of the process and the processes it waited for (Linux wait4):
+    the build's forked dossier process is counted."""
     env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH}
+    if before:
+        before()
+    start = time.perf_counter()
+    proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"failed: {' '.join(command)}")
+    return seconds, usage.ru_maxrss / 1024
+
+
+def against_floor(floor: list[str], builds: list[tuple[list[str], object]], runs: int
+                  ) -> tuple[tuple[float, float], list[tuple[float, float, float]]]:
+    """The floor and each build run in turn, ``runs`` rounds: this machine's speed drifts
+    by 10-40 % over minutes, and a drift then slows floor and build alike. Returns the
+    floor's median seconds and peak MB, and per build its median seconds, peak MB and the
+    median of its per-round ratio to the floor."""
+    floor_times, floor_peaks = [], []
+    times: list[list[float]] = [[] for _ in builds]
+    peaks: list[list[float]] = [[] for _ in builds]
     for _ in range(runs):
-        if before:
-            before()
-        start = time.perf_counter()
-        proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL,
-                                stderr=subprocess.DEVNULL)
-        _, status, usage = os.wait4(proc.pid, 0)
-        times.append(time.perf_counter() - start)
-        peaks.append(usage.ru_maxrss / 1024)
-        if os.waitstatus_to_exitcode(status) != 0:
-            raise SystemExit(f"failed: {' '.join(command)}")
-    return statistics.median(times), max(peaks)
+        seconds, peak = run_once(floor)
+        floor_times.append(seconds)
+        floor_peaks.append(peak)
+        for k, (command, before) in enumerate(builds):
+            seconds, peak = run_once(command, before)
+            times[k].append(seconds)
+            peaks[k].append(peak)
+    results = [(statistics.median(t), max(p),
+                statistics.median(a / b for a, b in zip(t, floor_times, strict=True)))
+               for t, p in zip(times, peaks, strict=True)]
+    return (statistics.median(floor_times), max(floor_peaks)), results
 
 
 def synthetic(target: Path, slides: int) -> Path:
@@ -73,12 +95,7 @@ def main() -> None:
         return lambda: shutil.rmtree(out, ignore_errors=True)
 
     ihk_out = work / "ihk"
-    base, base_mb = measure(floor(ROOT, work / "floor-ihk"), args.runs)
-    full, full_mb = measure(build(ROOT, ihk_out), args.runs, before=fresh(ihk_out))
-    rows.append(("(b) floor, IHK deck", base, base_mb, None))
-    rows.append(("(a) build, IHK deck (PPTX + PDF + ICS), cold cache", full, full_mb, full / base))
-    again, again_mb = measure(build(ROOT, ihk_out), args.runs)
-    rows.append(("(d) rebuild, nothing changed", again, again_mb, again / base))
+    run_once(build(ROOT, ihk_out))  # caches for the warm rows
     copy = synthetic(work / "date", 0)
     program = copy / "content" / "program.yaml"
     original = program.read_text("utf-8")
@@ -90,19 +107,32 @@ def main() -> None:
         program.write_text(original.replace("2026-11-12", day), "utf-8")
 
     date_out = work / "date-out"
-    measure(build(copy, date_out), 1)
-    moved, moved_mb = measure(build(copy, date_out), args.runs, before=move_date)
-    rows.append(("(e) rebuild after one event date changed", moved, moved_mb, moved / base))
+    run_once(build(copy, date_out))
+    cold_out = work / "ihk-cold"
+    (base, base_mb), results = against_floor(floor(ROOT, work / "floor-ihk"), [
+        (build(ROOT, ihk_out) + ["--force"], None),
+        (build(ROOT, cold_out), fresh(cold_out)),
+        (build(ROOT, ihk_out), None),
+        (build(copy, date_out), move_date),
+    ], args.runs)
+    rows.append(("(b) floor, IHK deck", base, base_mb, None))
+    for name, (seconds, peak, ratio) in zip([
+            "(a) build, IHK deck (PPTX + PDF + ICS), caches warm (--force)",
+            "(a) build, IHK deck, cold: empty output folder",
+            "(d) rebuild, nothing changed",
+            "(e) rebuild after one event date changed"], results, strict=True):
+        rows.append((name, seconds, peak, ratio))
     sizes = [100] if args.skip_large else [100, 1000]
     for size in sizes:
         project = synthetic(work / f"deck{size}", size)
         out = work / f"out{size}"
-        f_time, f_mb = measure(floor(project, work / f"floor{size}"), args.runs)
-        b_time, b_mb = measure(build(project, out), args.runs, before=fresh(out))
+        (f_time, f_mb), [(b_time, b_mb, ratio)] = against_floor(
+            floor(project, work / f"floor{size}"), [(build(project, out), fresh(out))],
+            args.runs)
         slides = _slides(out)
         rows.append((f"(c) floor, {slides} slides", f_time, f_mb, None))
-        rows.append((f"(c) build, {slides} slides ({1000 * b_time / slides:.1f} ms/slide)",
-                     b_time, b_mb, b_time / f_time))
+        rows.append((f"(c) build, {slides} slides, cold ({1000 * b_time / slides:.1f} "
+                     "ms/slide)", b_time, b_mb, ratio))
     table = ["| measurement | median s | peak MB | build / floor |", "| --- | ---: | ---: | ---: |"]
     table += [f"| {name} | {t:.2f} | {mb:.0f} | {'' if r is None else f'{r:.2f}×'} |"
               for name, t, mb, r in rows]
@@ -110,7 +140,9 @@ def main() -> None:
     print(text)
     (ROOT / "benchmarks" / "RESULTS.md").write_text(
         f"# Benchmark results\n\n`python benchmarks/run.py --runs {args.runs}` on "
-        f"{os.cpu_count()} cores, median of {args.runs} whole-process runs each.\n\n"
+        f"{os.cpu_count()} cores, median of {args.runs} whole-process runs each, the floor "
+        "and the builds run in turn; build / floor is the median of the per-round "
+        "ratios.\n\n"
         + text + "\n", "utf-8")
     shutil.rmtree(work, ignore_errors=True)
 
