@@ -280,14 +280,12 @@ def build(root: Path, out: Path, formats: tuple[str, ...] = DEFAULT_FORMATS,
 
         writers[out / f"{name}-slides.pdf"] = write_slides
     if "ics" in formats:
-        from .program import calendar_plan
-
-        calendar = calendar_plan(loaded.project.program, loaded.project.deck.title,
-                                 loaded.project.deck.language)
-
         def write_calendar(path: Path) -> str:
+            from .program import calendar_plan  # imports icalendar: kept in the writer
             from .render_ics import render as render_ics
 
+            calendar = calendar_plan(loaded.project.program, loaded.project.deck.title,
+                                     loaded.project.deck.language)
             return render_ics(calendar, path, timestamp=stamp)
 
         writers[out / f"{name}.ics"] = write_calendar
