@@ -122,14 +122,14 @@ def _die_with_parent() -> None:
 
 def _run_aside(writers: dict[Path, Callable[[Path], str]], temps: dict[Path, Path]
                ) -> _Aside | None:
-    """Starts every output but the deck (the dossier is the slowest) in a second process
-    when the deck is among several outputs and there is more than one core; None when
-    everything runs here."""
+    """Starts the PDFs (the dossier is the slowest output) in a second process when there
+    is something else to write here and more than one core; None when everything runs
+    here. The calendar stays with the deck: that balances the two processes best."""
     if len(writers) < 2 or (os.cpu_count() or 1) < 2 or os.environ.get("DECKBUILDER_SERIAL"):
         return None
-    if not any(t.suffix == ".pptx" for t in writers):
+    aside = {t: w for t, w in writers.items() if t.suffix == ".pdf"}
+    if not aside or len(aside) == len(writers):
         return None
-    aside = {t: w for t, w in writers.items() if t.suffix != ".pptx"}
     return _Aside(aside, {t: temps[t] for t in aside})
 
 
@@ -244,9 +244,9 @@ def build(root: Path, out: Path, formats: tuple[str, ...] = DEFAULT_FORMATS,
     pictures = loaded.theme.pictures
     store = ImageStore(root, out / CACHE / "pictures", pictures.ppi, pictures.jpeg_quality)
     writers: dict[Path, Callable[[Path], str]] = {}
-    # Each writer imports its libraries when it runs: the dossier and calendar run in a
-    # second process (see _run_aside), which then imports reportlab and icalendar while
-    # this one imports python-pptx.
+    # Each writer imports its libraries when it runs: the PDFs are written in a second
+    # process (see _run_aside), which then imports reportlab while this one imports
+    # python-pptx and icalendar.
     if "pptx" in formats:
         def write_deck(path: Path) -> str:
             from . import render_pptx
