@@ -38,6 +38,7 @@ from .layout.plan import (
     TextBox,
 )
 from .layout.text import BULLET_INDENT
+from .pptx_parts import DeckParts, add_picture
 from .slide_cache import Relation, SlideCache
 from .theme import Theme
 
@@ -98,7 +99,9 @@ def _rgb(theme: Theme, name: str) -> RGBColor:
 
 
 class _Writer:
-    def __init__(self, theme: Theme, images: ImageStore, layout) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, theme: Theme, images: ImageStore, layout, parts: DeckParts  # type: ignore[no-untyped-def]
+                 ) -> None:
+        self.parts = parts
         self.theme = theme
         self.images = images
         self.layout = layout
@@ -160,8 +163,8 @@ class _Writer:
         """Placed already cropped to fill and resampled; alt text has no python-pptx API."""
         b = pb.box
         prepared = self.images.get(pb.path, b.w, b.h, pb.focus)
-        pic = shapes.add_picture(str(prepared), _emu(b.x), _emu(b.y), _emu(b.w),
-                                       _emu(b.h))
+        pic = add_picture(shapes, self.parts, prepared, _emu(b.x), _emu(b.y), _emu(b.w),
+                          _emu(b.h))
         pic.name = f"Picture {pic.shape_id}"
         self.relations.append(("image", [pb.path, b.w, b.h, *pb.focus],
                                pic._element.blipFill.blip.rEmbed))
@@ -266,7 +269,7 @@ class _Writer:
 
     def slide(self, prs, plan: SlidePlan):  # type: ignore[no-untyped-def]
         self.relations = []
-        slide = prs.slides.add_slide(self.layout)
+        slide = self.parts.add_slide(self.layout)
         for holder in list(slide.placeholders):  # furniture the plan draws itself
             holder._element.getparent().remove(holder._element)
         if plan.background != "paper" or self.theme.template is None:
@@ -283,11 +286,11 @@ class _Writer:
         they get the same ids), then its XML in place of the new, empty slide's."""
         prepared = {i: self.images.get(target[0], target[1], target[2], (target[3], target[4]))
                     for i, (kind, target, _) in enumerate(relations) if kind == "image"}
-        slide = prs.slides.add_slide(self.layout)
+        slide = self.parts.add_slide(self.layout)
         renamed: dict[str, str] = {}
         for i, (kind, target, rid) in enumerate(relations):
             if kind == "image":
-                _, renamed[rid] = slide.part.get_or_add_image_part(str(prepared[i]))
+                _, renamed[rid] = self.parts.image(slide.part, prepared[i])
             else:
                 renamed[rid] = slide.part.relate_to(target, RT.HYPERLINK, is_external=True)
         root = parse_xml(xml)
@@ -338,7 +341,7 @@ def render(plan: DeckPlan, theme: Theme, path: Path, *, images: ImageStore,
     prs, layout = _start(template, theme.template.layout if theme.template else None)
     prs.slide_width = _emu(plan.width)
     prs.slide_height = _emu(plan.height)
-    writer = _Writer(theme, images, layout)
+    writer = _Writer(theme, images, layout, DeckParts(prs))
     slides = SlideCache(cache, _depends_on(plan, theme, template))
     for slide_plan in plan.slides:
         cached = slides.get(slide_plan)
