@@ -9,13 +9,12 @@ The splits themselves are pyphen's, unchanged.
 
 from __future__ import annotations
 
-import json
-import os
-import tempfile
 from collections.abc import Iterator
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
+
+from . import cache_file
 
 
 def _pyphen_version() -> str:
@@ -52,27 +51,14 @@ class Hyphenator:
         return self._dictionary
 
     def _read(self) -> dict[str, list[list[str]]]:
-        if self.file is None:
-            return {}
-        try:
-            known = json.loads(self.file.read_text("utf-8"))
-        except (OSError, ValueError):
-            return {}  # no cache yet, or a damaged one: start again
+        known = cache_file.read(self.file)
         if not isinstance(known, dict):
-            return {}
+            return {}  # no cache yet, or a damaged one: start again
         return {word: pairs for word, pairs in known.items()
                 if isinstance(word, str) and isinstance(pairs, list)
                 and all(isinstance(p, list) and len(p) == 2 for p in pairs)}
 
     def save(self) -> None:
-        """Writes what this build learned; a cache that cannot be written is not an error."""
-        if self.file is None or not self.learned:
-            return
-        try:
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.file.parent, prefix=".", suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(self.known, handle, ensure_ascii=False, sort_keys=True)
-            os.replace(tmp, self.file)
-        except OSError:
-            pass
+        """Writes what this build learned."""
+        if self.learned:
+            cache_file.write(self.file, self.known)

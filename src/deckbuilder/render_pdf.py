@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
-import os
-import tempfile
 import time
 from pathlib import Path
 
@@ -30,6 +27,7 @@ from reportlab.platypus import (
 from reportlab.platypus.flowables import PageBreakIfNotEmpty
 from reportlab.platypus.tableofcontents import TableOfContents
 
+from . import cache_file
 from .hyphenate import Hyphenator
 from .images import ImageStore
 from .layout import dossier as d
@@ -476,26 +474,14 @@ class _Remembered:
         self.file = file
 
     def read(self) -> list[tuple[int, str, int, str]]:
-        if self.file is None:
-            return []
         try:
-            entries = json.loads(self.file.read_text("utf-8"))
             return [(int(level), str(text), int(page), str(key))
-                    for level, text, page, key in entries]
-        except (OSError, ValueError, TypeError):
-            return []  # no guess: reportlab starts from nothing, as without a cache
+                    for level, text, page, key in cache_file.read(self.file) or []]
+        except (ValueError, TypeError):
+            return []  # no sound guess: reportlab starts from nothing, as without a cache
 
     def write(self, entries: list[tuple[int, str, int, str]]) -> None:
-        if self.file is None:
-            return
-        try:
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.file.parent, prefix=".", suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump([list(e) for e in entries], handle, ensure_ascii=False)
-            os.replace(tmp, self.file)
-        except OSError:
-            pass  # a cache that cannot be written costs time next build, nothing else
+        cache_file.write(self.file, [list(e) for e in entries])
 
 
 def _canvas_maker(stamp: dt.datetime):  # type: ignore[no-untyped-def]

@@ -13,12 +13,10 @@ the same relationship ids and the package the same bytes as a full render.
 from __future__ import annotations
 
 import hashlib
-import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
+from . import cache_file
 from .layout.plan import SlidePlan
 
 #: The file under the output folder's cache.
@@ -52,12 +50,7 @@ class SlideCache:
         self.used[self.key(plan)] = {"xml": xml, "rels": [list(r) for r in relations]}
 
     def _read(self) -> dict[str, dict[str, Any]]:
-        if self.file is None:
-            return {}
-        try:
-            known = json.loads(self.file.read_text("utf-8"))
-        except (OSError, ValueError):
-            return {}
+        known = cache_file.read(self.file)
         if not isinstance(known, dict):
             return {}
         return {k: v for k, v in known.items() if isinstance(v, dict)
@@ -65,13 +58,5 @@ class SlideCache:
 
     def save(self) -> None:
         """Keeps the slides of this build only, so the file does not grow with history."""
-        if self.file is None or self.used == self.known:
-            return
-        try:
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.file.parent, prefix=".", suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(self.used, handle, ensure_ascii=False)
-            os.replace(tmp, self.file)
-        except OSError:
-            pass  # a cache that cannot be written costs time next build, nothing else
+        if self.used != self.known:
+            cache_file.write(self.file, self.used)
