@@ -179,3 +179,25 @@ def test_a_replaced_picture_reaches_a_reused_slide(project: Path, tmp_path: Path
     assert run_cli("build", project, "--out", fresh, "--format", "pptx").returncode == 0
     assert _outputs(warm) == _outputs(fresh)
     assert _outputs(warm) != before
+
+
+def test_a_tampered_slide_cache_is_not_trusted(project: Path, tmp_path: Path) -> None:
+    """Broken XML, a picture path the plan does not name, an odd relationship id: each such
+    slide is rendered again, and the deck is what a build without cache writes."""
+    out = tmp_path / "out"
+    assert run_cli("build", project, "--out", out, "--format", "pptx").returncode == 0
+    clean = _outputs(out)
+    cache = out / ".cache" / "deck-slides.json"
+    slides = json.loads(cache.read_text("utf-8"))
+    with_picture = [k for k, v in slides.items() if any(r[0] == "image" for r in v["rels"])]
+    assert len(with_picture) >= 3
+    first, second, third = with_picture[:3]
+    slides[first]["xml"] = "<p:sld broken"
+    for rel in slides[second]["rels"]:
+        if rel[0] == "image":
+            rel[1][0] = "content/deck.yaml"
+    slides[third]["rels"][0][2] = "rId1 or more"
+    cache.write_text(json.dumps(slides), "utf-8")
+    result = run_cli("build", project, "--out", out, "--format", "pptx", "--force")
+    assert result.returncode == 0, result.stderr
+    assert _outputs(out) == clean

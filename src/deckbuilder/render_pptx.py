@@ -87,7 +87,7 @@ def _centipoints(points: float) -> int:
 
 
 _A_P, _A_PPR = qn("a:p"), qn("a:pPr")
-_R_EMBED, _R_ID = qn("r:embed"), qn("r:id")
+_R_EMBED, _R_ID, _P_SLD = qn("r:embed"), qn("r:id"), qn("p:sld")
 
 
 def _sub(parent, tag: str, attrs: dict[str, str] | None = None, **more: str):  # type: ignore[no-untyped-def]
@@ -281,9 +281,16 @@ class _Writer:
             slide.notes_slide.notes_text_frame.text = plan.notes
         return slide
 
-    def reuse(self, prs, plan: SlidePlan, xml: str, relations: list[Relation]) -> None:  # type: ignore[no-untyped-def]
+    def reuse(self, prs, plan: SlidePlan, xml: str, relations: list[Relation]) -> bool:  # type: ignore[no-untyped-def]
         """A slide from the cache: its relationships made again in their first order (so
-        they get the same ids), then its XML in place of the new, empty slide's."""
+        they get the same ids), then its XML in place of the new, empty slide's. False,
+        with nothing added, when the cached XML is not a slide (a damaged cache)."""
+        try:
+            root = parse_xml(xml.encode("utf-8"))
+        except etree.XMLSyntaxError:
+            return False
+        if root.tag != _P_SLD:
+            return False
         prepared = {i: self.images.get(target[0], target[1], target[2], (target[3], target[4]))
                     for i, (kind, target, _) in enumerate(relations) if kind == "image"}
         slide = self.parts.add_slide(self.layout)
@@ -293,7 +300,6 @@ class _Writer:
                 _, renamed[rid] = self.parts.image(slide.part, prepared[i])
             else:
                 renamed[rid] = slide.part.relate_to(target, RT.HYPERLINK, is_external=True)
-        root = parse_xml(xml)
         if any(old != new for old, new in renamed.items()):
             for element in root.iter():
                 for name in (_R_EMBED, _R_ID):
@@ -302,6 +308,7 @@ class _Writer:
         slide.part._element = root
         if plan.notes:
             slide.notes_slide.notes_text_frame.text = plan.notes
+        return True
 
 
 def _start(template: Path | None, layout: str | None):  # type: ignore[no-untyped-def]
@@ -345,8 +352,7 @@ def render(plan: DeckPlan, theme: Theme, path: Path, *, images: ImageStore,
     slides = SlideCache(cache, _depends_on(plan, theme, template))
     for slide_plan in plan.slides:
         cached = slides.get(slide_plan)
-        if cached is not None:
-            writer.reuse(prs, slide_plan, *cached)
+        if cached is not None and writer.reuse(prs, slide_plan, *cached):
             continue
         slide = writer.slide(prs, slide_plan)
         slides.put(slide_plan, etree.tostring(slide.part._element, encoding="unicode"),
