@@ -42,7 +42,8 @@ def test_a_new_word_loads_the_dictionary_and_is_kept(tmp_path: Path) -> None:
 def test_a_damaged_cache_is_ignored(tmp_path: Path) -> None:
     first = Hyphenator(tmp_path)
     assert first.file is not None
-    for damage in ("{not json", "[1, 2]", '{"Ruhrgebiet": [["Ruhr"]]}'):
+    for damage in ("{not json", "[1, 2]", '{"Ruhrgebiet": [["Ruhr"]]}',
+                   '{"Ruhrgebiet": [["Ruhr", "pott"]]}', '{"Ruhrgebiet": [["", "Ruhrgebiet"]]}'):
         first.file.write_text(damage, "utf-8")
         fresh = Hyphenator(tmp_path)
         assert fresh.known == {}

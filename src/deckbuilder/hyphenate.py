@@ -56,9 +56,16 @@ class Hyphenator:
             return {}  # no cache yet, or a damaged one: start again
         return {word: pairs for word, pairs in known.items()
                 if isinstance(word, str) and isinstance(pairs, list)
-                and all(isinstance(p, list) and len(p) == 2 for p in pairs)}
+                and all(_splits(pair, word) for pair in pairs)}
 
     def save(self) -> None:
         """Writes what this build learned."""
         if self.learned:
             cache_file.write(self.file, self.known)
+
+
+def _splits(pair: object, word: str) -> bool:
+    """A sound split of ``word``: its two halves, nothing added or lost. A damaged cache
+    must not change a word; anything else is looked up in pyphen again."""
+    return (isinstance(pair, list) and len(pair) == 2 and all(isinstance(p, str) for p in pair)
+            and pair[0] + pair[1] == word and bool(pair[0]) and bool(pair[1]))
