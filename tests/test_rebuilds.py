@@ -201,3 +201,22 @@ def test_a_tampered_slide_cache_is_not_trusted(project: Path, tmp_path: Path) ->
     result = run_cli("build", project, "--out", out, "--format", "pptx", "--force")
     assert result.returncode == 0, result.stderr
     assert _outputs(out) == clean
+
+
+def test_slides_from_the_cache_keep_a_templates_layout(project: Path, edit: Edit,
+                                                       tmp_path: Path) -> None:
+    from pptx import Presentation
+
+    from .test_authoring import _template
+
+    _template(project / "assets" / "firma.pptx")
+    edit("theme.yaml", "\nfit:\n", "\ntemplate:\n  file: assets/firma.pptx\n\nfit:\n")
+    warm = tmp_path / "warm"
+    for _ in range(2):  # the second build takes every slide from the cache
+        assert run_cli("build", project, "--out", warm, "--format", "pptx", "--force"
+                       ).returncode == 0
+    assert run_cli("build", project, "--out", tmp_path / "fresh", "--format", "pptx"
+                   ).returncode == 0
+    assert _outputs(warm) == _outputs(tmp_path / "fresh")
+    deck = Presentation(str(warm / "szenarien-ihk-ruhr.pptx"))
+    assert {s.slide_layout.name for s in deck.slides} == {"Leer (Firma)"}
