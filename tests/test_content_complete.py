@@ -120,3 +120,12 @@ def test_german_characters_survive(built_deck: Path) -> None:
     for needle in ("„Invisible AI“", "CO₂-Emissionen", "größten", "Öko-Intelligenz", " – ",
                    "04. März", "»Konnektivität«"):
         assert needle in text
+
+
+def test_only_web_addresses_are_links(built_deck: Path) -> None:
+    """The legal slide's heading links its web address, not the whole line."""
+    linked = [(run.text, run.hyperlink.address)
+              for slide in Presentation(str(built_deck)).slides for shape in slide.shapes
+              if shape.has_text_frame for para in shape.text_frame.paragraphs
+              for run in para.runs if run.hyperlink.address]
+    assert linked == [("www.zukunftsinstitut.de", "https://www.zukunftsinstitut.de")]

@@ -344,7 +344,7 @@ def plan_legal(ctx: Context, s: LegalSlide) -> Iterator[Draft]:
     th, legal = ctx.theme, ctx.loaded.project.deck.legal
     d = Draft("legal", legal.loc, notes=s.notes, footer_left=None)
     x, w = th.slide.left, th.slide.content_width * 0.72
-    paras = [Para((Run(clean(legal.copyright), link=_link(legal.copyright)),), "legal-head")]
+    paras = [Para(_linked_runs(clean(legal.copyright)), "legal-head")]
     paras += [para(p, "legal") for p in legal.paragraphs]
     d.elements.append(ShapeBox(Box(x, th.slide.top, 48, 6), "rect", fill="accent"))
     box = Box(x, th.slide.top + 40, w, th.slide.content_height - 40)
@@ -352,11 +352,20 @@ def plan_legal(ctx: Context, s: LegalSlide) -> Iterator[Draft]:
     yield d
 
 
-def _link(text: str) -> str | None:
-    for word in text.split():
-        if word.startswith("www."):
-            return "https://" + word.rstrip(".,;")
-    return None
+def _linked_runs(text: str) -> tuple[Run, ...]:
+    """The text with its web address (www.…) as a link of its own: only the address shows
+    as a link (blue, underlined in LibreOffice), not the whole line."""
+    match = WEB_ADDRESS.search(text)
+    if match is None:
+        return (Run(text),)
+    before, address, after = text[:match.start()], match.group(), text[match.end():]
+    runs = [Run(before)] if before else []
+    runs.append(Run(address, link="https://" + address))
+    return (*runs, *([Run(after)] if after else []))
+
+
+#: A web address as the content writes it; trailing punctuation is not part of it.
+WEB_ADDRESS = re.compile(r"www\.[\w.-]*\w")
 
 
 PLANNERS: dict[type, Callable[[Context, Slide], Iterator[Draft]]] = {
