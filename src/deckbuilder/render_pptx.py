@@ -269,9 +269,7 @@ class _Writer:
 
     def slide(self, prs, plan: SlidePlan):  # type: ignore[no-untyped-def]
         self.relations = []
-        slide = self.parts.add_slide(self.layout)
-        for holder in list(slide.placeholders):  # furniture the plan draws itself
-            holder._element.getparent().remove(holder._element)
+        slide = self.parts.add_slide(self.layout)  # no placeholders: the plan draws all
         if plan.background != "paper" or self.theme.template is None:
             slide.background.fill.solid()  # a template's own background shows on plain slides
             slide.background.fill.fore_color.rgb = _rgb(self.theme, plan.background)
