@@ -264,11 +264,9 @@ def build(root: Path, out: Path, formats: tuple[str, ...] = DEFAULT_FORMATS,
 
         def write_dossier(path: Path) -> str:
             from . import render_pdf
-            from .hyphenate import Hyphenator
 
             return render_pdf.render(dossier, loaded.theme, path, images=store, fonts=fonts,
-                                     timestamp=stamp, hyphenator=Hyphenator(out / CACHE),
-                                     cache=out / CACHE)
+                                     timestamp=stamp, cache=out / CACHE)
 
         writers[out / f"{name}.pdf"] = write_dossier
     if "slides-pdf" in formats:

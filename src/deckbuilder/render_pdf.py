@@ -401,14 +401,13 @@ def render(
     images: ImageStore,
     fonts: dict[str, str],
     timestamp: dt.datetime,
-    hyphenator: Hyphenator | None = None,
     cache: Path | None = None,
 ) -> str:
     """Writes the dossier to ``path``; ``fonts`` maps theme faces to registered TTF names.
-    ``hyphenator`` keeps the German word splits between builds (see hyphenate.py);
-    ``cache`` is a folder where the contents' page numbers are kept for the next build."""
+    ``cache`` is a folder where the German word splits (hyphenate.py) and the contents'
+    page numbers are kept for the next build."""
     rl_config.useA85 = 0  # ASCII85 costs seconds in pure Python and only grows the file
-    hyphenator = hyphenator or Hyphenator(None)
+    hyphenator = Hyphenator(cache)
     r = _Renderer(plan, theme, fonts, images, hyphenator)
     page = theme.page
     doc = _Doc(
@@ -450,10 +449,10 @@ def render(
     has_cover = any(isinstance(b, d.Cover) for b in plan.blocks)
     doc.addPageTemplates([cover, body] if has_cover else [body, cover])
     stamp = timestamp.replace(tzinfo=None)
-    remembered = _Remembered(cache / CONTENTS_FILE if cache else None)
-    r.toc._entries = remembered.read()
+    contents = cache / CONTENTS_FILE if cache else None
+    r.toc._entries = _last_contents(contents)
     doc.multiBuild(r.flowables(), canvasmaker=_canvas_maker(stamp))
-    remembered.write(r.toc._lastEntries)
+    cache_file.write(contents, [list(e) for e in r.toc._lastEntries])
     hyphenator.save()
     return f"{doc.page} pages"
 
@@ -462,26 +461,18 @@ def render(
 CONTENTS_FILE = "dossier-contents.json"
 
 
-class _Remembered:
+def _last_contents(file: Path | None) -> list[tuple[int, str, int, str]]:
     """The contents page needs the page numbers, which only a finished layout knows, so
     reportlab's multiBuild lays the dossier out twice: once to learn them, once to print
     them. Like LaTeX's .aux file, the last build's entries are given as a first guess; when
     the layout confirms them, one pass is enough, and when it does not (a page moved),
     multiBuild simply goes on. The result is the same either way; only the time differs.
     """
-
-    def __init__(self, file: Path | None) -> None:
-        self.file = file
-
-    def read(self) -> list[tuple[int, str, int, str]]:
-        try:
-            return [(int(level), str(text), int(page), str(key))
-                    for level, text, page, key in cache_file.read(self.file) or []]
-        except (ValueError, TypeError):
-            return []  # no sound guess: reportlab starts from nothing, as without a cache
-
-    def write(self, entries: list[tuple[int, str, int, str]]) -> None:
-        cache_file.write(self.file, [list(e) for e in entries])
+    try:
+        return [(int(level), str(text), int(page), str(key))
+                for level, text, page, key in cache_file.read(file) or []]
+    except (ValueError, TypeError):
+        return []  # no sound guess: reportlab starts from nothing, as without a cache
 
 
 def _canvas_maker(stamp: dt.datetime):  # type: ignore[no-untyped-def]
