@@ -330,11 +330,10 @@ def _depends_on(plan: DeckPlan, theme: Theme, template: Path | None) -> str:
     """Everything besides its own plan that a slide's XML depends on."""
     import pptx
 
-    code = hashlib.sha256()
-    for module in sorted(Path(__file__).parent.rglob("*.py")):  # any of them may shape XML
-        code.update(module.read_bytes())
+    from .uptodate import code_stamp
+
     shape = hashlib.sha256(template.read_bytes()).hexdigest() if template else "default"
-    return f"{code.hexdigest()}|{pptx.__version__}|{shape}|{plan.width}x{plan.height}|{theme!r}"
+    return f"{code_stamp()}|{pptx.__version__}|{shape}|{plan.width}x{plan.height}|{theme!r}"
 
 
 def render(plan: DeckPlan, theme: Theme, path: Path, *, images: ImageStore,

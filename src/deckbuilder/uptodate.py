@@ -24,13 +24,19 @@ def _build_day() -> str:
     return dt.date.today().isoformat()  # past events depend on the day
 
 
-def fingerprint(root: Path, formats: tuple[str, ...]) -> str:
+def code_stamp() -> str:
+    """deckbuilder's own code as it is installed: an edit to any module changes it."""
     digest = hashlib.sha256()
-    digest.update(f"{_build_day()}|{','.join(formats)}".encode())
     code = Path(__file__).parent
     for path in sorted(code.rglob("*.py")) + sorted(code.glob("*.yaml")):
         stat = path.stat()
         digest.update(f"{path.relative_to(code)}|{stat.st_mtime_ns}|{stat.st_size}".encode())
+    return digest.hexdigest()
+
+
+def fingerprint(root: Path, formats: tuple[str, ...]) -> str:
+    digest = hashlib.sha256()
+    digest.update(f"{_build_day()}|{','.join(formats)}|{code_stamp()}".encode())
     for folder in ("content", "assets"):
         base = root / folder
         for path in sorted(p for p in base.rglob("*") if p.is_file()):
