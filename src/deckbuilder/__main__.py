@@ -1,5 +1,6 @@
 """Lets ``python -m deckbuilder`` work like the ``deckbuilder`` command."""
 
-from .cli import run
+if __name__ == "__main__":  # not when "spawn" imports this module again (aside.py)
+    from deckbuilder.cli import run
 
-run()
+    run()

@@ -9,17 +9,24 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .errors import ContentError, Diagnostic, Location, UsageError, error
+from .aside import Aside
+from .errors import ContentError, Diagnostic, Location, OutputInUse, UsageError, error
 from .glyphs import check_glyphs
 from .images import ImageStore
 from .layout.plan import DeckPlan
 from .layout.slides import plan_deck
 from .layout.text import Typesetter
 from .load import load_project
+from .locks import refuse_open_outputs, replace_all
 from .measure import Measurer
 from .model import Loaded
 from .program import past_warnings
+from .theme import Theme
+
+if TYPE_CHECKING:
+    from .layout.dossier import DossierPlan
 
 
 @dataclass(frozen=True)
@@ -42,8 +49,10 @@ def build_timestamp() -> dt.datetime:
     return dt.datetime.now(tz=dt.UTC).replace(microsecond=0)
 
 
-def write_all_atomically(writers: dict[Path, Callable[[Path], str]]) -> dict[Path, str]:
-    """Renders every output to a temporary file, then moves them all into place.
+def write_all_atomically(writers: dict[Path, Callable[[Path], str]],
+                         aside: Aside | None = None) -> dict[Path, str]:
+    """Renders every output to a temporary file, then moves them all into place (all or
+    none, see locks.replace_all). With ``aside``, the PDFs are rendered there meanwhile.
 
     Returns what each writer said about its file (its page or slide count).
     """
@@ -56,99 +65,57 @@ def write_all_atomically(writers: dict[Path, Callable[[Path], str]]) -> dict[Pat
                                             suffix=".tmp", dir=target.parent)
             os.close(fd)
             temps[target] = Path(tmp_name)
-        aside = _run_aside(writers, temps)
+        there = {t: (w, temps[t]) for t, w in writers.items()
+                 if aside is not None and t.suffix == ".pdf"}
+        if aside is not None:
+            aside.submit(there)
         for target, write in writers.items():
-            if aside is None or target not in aside.targets:
+            if target not in there:
                 said[target] = write(temps[target])
         if aside is not None:
             said.update(aside.result())
-        for target, tmp in temps.items():
+        for tmp in temps.values():
             os.chmod(tmp, 0o644)
-            os.replace(tmp, target)
+        replace_all(temps)
         return {target: said[target] for target in writers}
     finally:
+        if aside is not None:
+            aside.close()
         for tmp in temps.values():
             tmp.unlink(missing_ok=True)
 
 
-class _Aside:
-    """Outputs rendered one after another in a forked process, so the two cores work at
-    once; their libraries are imported there, not in the process that writes the deck."""
-
-    def __init__(self, writers: dict[Path, Callable[[Path], str]], temps: dict[Path, Path]
-                 ) -> None:
-        import multiprocessing
-
-        self.targets = tuple(writers)
-        context = multiprocessing.get_context("fork")
-        self.receive, send = context.Pipe(duplex=False)
-
-        def child() -> None:
-            _die_with_parent()
-            try:
-                send.send(("ok", {target: write(temps[target])
-                                  for target, write in writers.items()}))
-            except BaseException as exc:  # reported by the parent, which owns the exit code
-                send.send(("error", exc))
-
-        self.process = context.Process(target=child, daemon=True)
-        self.process.start()
-        send.close()
-
-    def result(self) -> dict[Path, str]:
-        try:
-            status, value = self.receive.recv()
-        except EOFError:
-            status, value = "error", RuntimeError("the PDF renderer stopped without a result")
-        self.process.join()
-        if status == "error":
-            raise value
-        return dict(value)
-
-
-def _die_with_parent() -> None:
-    """A killed build must not leave its PDF process writing on (Linux: PR_SET_PDEATHSIG)."""
-    import ctypes
-    import signal
-
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        return  # not Linux: the child finishes its file, which the next build clears
-    if os.getppid() == 1:  # the parent died before the line above took effect
-        os._exit(1)
-
-
-def _run_aside(writers: dict[Path, Callable[[Path], str]], temps: dict[Path, Path]
-               ) -> _Aside | None:
-    """Starts the PDFs (the dossier is the slowest output) in a second process when there
-    is something else to write here and more than one core; None when everything runs
-    here. The calendar stays with the deck: that balances the two processes best."""
-    if len(writers) < 2 or (os.cpu_count() or 1) < 2 or os.environ.get("DECKBUILDER_SERIAL"):
+def _start_aside(formats: tuple[str, ...]) -> Aside | None:
+    """Starts the second process for the PDFs (the dossier is the slowest output) when
+    there is something else to write here and more than one core; None when everything
+    runs here. The calendar stays with the deck: that balances the two processes best."""
+    here = [f for f in formats if f in ("pptx", "ics")]
+    there = [f for f in formats if f in ("pdf", "slides-pdf")]
+    if not here or not there or (os.cpu_count() or 1) < 2 \
+            or os.environ.get("DECKBUILDER_SERIAL"):
         return None
-    aside = {t: w for t, w in writers.items() if t.suffix == ".pdf"}
-    if not aside or len(aside) == len(writers):
-        return None
-    return _Aside(aside, {t: temps[t] for t in aside})
+    return Aside()
 
 
 def _remove_stale_temporaries(target: Path) -> None:
-    """Temporary files left by a build that was killed; those of a running build stay."""
+    """Temporary files left by a build that was killed; those of a running build stay.
+    A previous output moved aside (locks.replace_all) goes back when its place is empty."""
     for tmp in target.parent.glob(f".{glob.escape(target.name)}.*.tmp"):
         pid = tmp.name[len(target.name) + 2 :].split(".", 1)[0]
-        if pid.isdigit() and not _running(int(pid)):
+        if not pid.isdigit() or _running(int(pid)):
+            continue
+        if tmp.name.endswith(".old.tmp") and not target.exists():
+            os.replace(tmp, target)
+        else:
             tmp.unlink(missing_ok=True)
 
 
 def _running(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
+    """Whether a process ``pid`` exists (psutil: ``os.kill(pid, 0)`` would end it on
+    Windows, where any signal but Ctrl+C/Break is TerminateProcess)."""
+    import psutil
+
+    return bool(psutil.pid_exists(pid))
 
 
 def _prepare_out(out: Path) -> None:
@@ -229,24 +196,69 @@ def check(root: Path) -> Report:
     return Report((), len(ready.plan.slides), ready.warnings)
 
 
+@dataclass(frozen=True)
+class _PdfWriter:
+    """Writes the dossier or the slides as PDF; picklable, so that the second process
+    (aside.py) can run it. It registers the fonts there, from the same files."""
+
+    plan: DossierPlan | DeckPlan
+    theme: Theme
+    root: Path
+    images: ImageStore
+    stamp: dt.datetime
+    cache: Path
+
+    def __call__(self, path: Path) -> str:
+        measurer = Measurer(self.theme, self.root)
+        fonts = {key: measurer.font_name(key) for key in self.theme.faces}
+        if isinstance(self.plan, DeckPlan):
+            from .render_slides_pdf import render as render_slides
+
+            return render_slides(self.plan, self.theme, path, images=self.images, fonts=fonts,
+                                 timestamp=self.stamp)
+        from . import render_pdf
+
+        return render_pdf.render(self.plan, self.theme, path, images=self.images, fonts=fonts,
+                                 timestamp=self.stamp, cache=self.cache)
+
+
 def build(root: Path, out: Path, formats: tuple[str, ...] = DEFAULT_FORMATS,
           progress: Progress = _quiet) -> Report:
     """Loads, lays out and renders the project; raises ContentError or UsageError.
 
     Every output is rendered to a temporary file first; nothing is replaced until all
     requested outputs rendered, so a failure leaves the previous set of results whole.
+    The second process for the PDFs starts first: its start overlaps loading and layout.
     """
-    ready = prepare(root, progress)
-    loaded, plan, stamp, today = ready.loaded, ready.plan, ready.stamp, ready.today
-    _prepare_out(out)
+    aside = _start_aside(formats)
+    try:
+        ready = prepare(root, progress)
+        _prepare_out(out)
+        writers = _writers(ready, root, out, formats, progress)
+        refuse_open_outputs(list(writers))
+        progress(f"writing {', '.join(p.suffix[1:].upper() for p in writers)}")
+        try:
+            said = write_all_atomically(writers, aside)
+        except OutputInUse:
+            raise
+        except OSError as exc:
+            where = exc.filename or out
+            raise UsageError(f"cannot write '{where}': {exc.strerror}") from None
+    finally:
+        if aside is not None:
+            aside.close()
+    return Report(tuple(said.items()), len(ready.plan.slides), ready.warnings)
+
+
+def _writers(ready: Prepared, root: Path, out: Path, formats: tuple[str, ...],
+             progress: Progress) -> dict[Path, Callable[[Path], str]]:
+    """Each requested output and the function that writes it. The deck and calendar
+    writers import their libraries when they run, the PDF writers may run elsewhere."""
+    loaded, plan, stamp = ready.loaded, ready.plan, ready.stamp
     name = loaded.project.deck.name
-    fonts = {key: ready.measurer.font_name(key) for key in loaded.theme.faces}
     pictures = loaded.theme.pictures
     store = ImageStore(root, out / CACHE / "pictures", pictures.ppi, pictures.jpeg_quality)
     writers: dict[Path, Callable[[Path], str]] = {}
-    # Each writer imports its libraries when it runs: the PDFs are written in a second
-    # process (see _run_aside), which then imports reportlab while this one imports
-    # python-pptx and icalendar.
     if "pptx" in formats:
         def write_deck(path: Path) -> str:
             from . import render_pptx
@@ -260,23 +272,12 @@ def build(root: Path, out: Path, formats: tuple[str, ...] = DEFAULT_FORMATS,
         from .layout.dossier import plan_dossier
 
         progress("laying out the dossier")
-        dossier = plan_dossier(loaded, ready.typesetter, today)
-
-        def write_dossier(path: Path) -> str:
-            from . import render_pdf
-
-            return render_pdf.render(dossier, loaded.theme, path, images=store, fonts=fonts,
-                                     timestamp=stamp, cache=out / CACHE)
-
-        writers[out / f"{name}.pdf"] = write_dossier
+        dossier = plan_dossier(loaded, ready.typesetter, ready.today)
+        writers[out / f"{name}.pdf"] = _PdfWriter(dossier, loaded.theme, root, store, stamp,
+                                                  out / CACHE)
     if "slides-pdf" in formats:
-        def write_slides(path: Path) -> str:
-            from .render_slides_pdf import render as render_slides
-
-            return render_slides(plan, loaded.theme, path, images=store, fonts=fonts,
-                                 timestamp=stamp)
-
-        writers[out / f"{name}-slides.pdf"] = write_slides
+        writers[out / f"{name}-slides.pdf"] = _PdfWriter(plan, loaded.theme, root, store,
+                                                         stamp, out / CACHE)
     if "ics" in formats:
         def write_calendar(path: Path) -> str:
             from .program import calendar_plan  # imports icalendar: kept in the writer
@@ -287,9 +288,4 @@ def build(root: Path, out: Path, formats: tuple[str, ...] = DEFAULT_FORMATS,
             return render_ics(calendar, path, timestamp=stamp)
 
         writers[out / f"{name}.ics"] = write_calendar
-    progress(f"writing {', '.join(p.suffix[1:].upper() for p in writers)}")
-    try:
-        said = write_all_atomically(writers)
-    except OSError as exc:
-        raise UsageError(f"cannot write into '{out}': {exc.strerror}") from None
-    return Report(tuple(said.items()), len(plan.slides), ready.warnings)
+    return writers

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from .errors import ContentError, ExitCode, UsageError
+from .errors import ContentError, Diagnostic, ExitCode, OutputInUse, UsageError
 
 #: Kept here, not imported from build.py, so `build` can decide "up to date" cheaply.
 FORMATS = ("pptx", "pdf", "ics", "slides-pdf")
@@ -24,10 +24,35 @@ Examples:
 
 
 def _relative(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
+    from .places import shown
+
+    return shown(path)
+
+
+#: The project the running command works on: content places are shown from the current
+#: folder through it (places.py). Set by ``_project``.
+_current: list[Path] = []
+
+
+def _project(project: Path, needs_content: bool = True) -> Path:
+    """Checks the project folder (one message each for missing, a file, no content/) and
+    remembers it for the messages."""
+    if not project.exists():
+        raise UsageError(f"the project folder '{_relative(project)}' does not exist")
+    if not project.is_dir():
+        raise UsageError(f"'{_relative(project)}' is a file, not a project folder")
+    if needs_content and not (project / "content").is_dir():
+        raise UsageError(f"the folder '{_relative(project)}' has no content/ folder: run "
+                         "deckbuilder in a deck project, or name the project folder")
+    _current[:] = [project]
+    return project
+
+
+def _shown(problem: Diagnostic) -> str:
+    """A diagnostic with its file shown from the current folder."""
+    from .places import rebased
+
+    return str(rebased(problem, _current[0])) if _current else str(problem)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -70,12 +95,14 @@ def build(project: Path, out: Path | None, formats: str, force: bool) -> None:
     if unknown or not chosen:
         raise UsageError(f"unknown format '{','.join(unknown)}': choose from "
                          + ", ".join(FORMATS))
+    _project(project)
     folder = out if out is not None else project / "output"
-    state = None if force or not (project / "content").is_dir() else \
-        uptodate.current(project, folder, chosen)
+    state = None if force else uptodate.current(project, folder, chosen)
     if state is not None:  # decided before the heavy libraries are imported
+        from .places import rebased_line
+
         for line in state["warnings"]:
-            click.echo(line, err=True)
+            click.echo(rebased_line(line, project), err=True)
         for name, what in state["said"].items():
             click.echo(f"up to date: {_relative(folder / name)} ({what})")
         return
@@ -87,7 +114,7 @@ def build(project: Path, out: Path | None, formats: str, force: bool) -> None:
     uptodate.record(project, folder, chosen, list(report.outputs),
                     [str(w) for w in report.warnings])
     for w in report.warnings:
-        click.echo(str(w), err=True)
+        click.echo(_shown(w), err=True)
     for path, what in report.outputs:
         click.echo(f"wrote {_relative(path)} ({what})")
 
@@ -104,9 +131,9 @@ def check_command(project: Path) -> None:
     """
     from .build import check
 
-    report = check(project)
+    report = check(_project(project))
     for w in report.warnings:
-        click.echo(str(w), err=True)
+        click.echo(_shown(w), err=True)
     click.echo(f"no errors ({report.slides} slides, {len(report.warnings)} warnings)")
 
 
@@ -158,10 +185,10 @@ def preview_command(project: Path, out: Path | None) -> None:
     from .build import build as run_build
     from .preview import write_previews
 
-    folder = out if out is not None else project / "output"
+    folder = out if out is not None else _project(project) / "output"
     report = run_build(project, folder, ("pdf", "slides-pdf"))
     for w in report.warnings:
-        click.echo(str(w), err=True)
+        click.echo(_shown(w), err=True)
     for path in write_previews([p for p, _ in report.outputs], folder / "preview"):
         click.echo(f"wrote {_relative(path)}")
 
@@ -187,19 +214,19 @@ def watch_command(project: Path, out: Path | None) -> None:
         try:
             report = run_build(project, folder)
         except (ContentError, UsageError) as exc:
-            problems = exc.diagnostics if isinstance(exc, ContentError) else [f"error: {exc}"]
+            problems = ([_shown(d) for d in exc.diagnostics] if isinstance(exc, ContentError)
+                        else [_usage_line(exc)])
             for problem in problems:
-                click.echo(str(problem), err=True)
+                click.echo(problem, err=True)
             click.echo("not built; waiting for changes", err=True)
             return
         for w in report.warnings:
-            click.echo(str(w), err=True)
+            click.echo(_shown(w), err=True)
         for path, what in report.outputs:
             click.echo(f"wrote {_relative(path)} ({what})")
         click.echo("waiting for changes (Ctrl+C stops)")
 
-    if not (project / "content").is_dir():
-        raise UsageError(f"the folder '{project.resolve()}' has no content/ folder")
+    _project(project)
     once()
     paths = [p for p in (project / "content", project / "assets") if p.is_dir()]
     for _ in watch(*paths, raise_interrupt=False):
@@ -277,7 +304,7 @@ def events_list(project: Path) -> None:
     from .load import load_project
     from .program import entries, is_past
 
-    program = load_project(project).project.program
+    program = load_project(_project(project)).project.program
     today = build_timestamp().date()
     rows = [(e.heading, weekday_date(e.event.date), e.event.label,
              "past" if is_past(e.event, today) else "") for e in entries(program)]
@@ -304,7 +331,7 @@ def events_move(title: str, date: str, project: Path, on: str | None) -> None:
 
     new = _date(date)
     assert new is not None
-    _report(move(project, title, new, _date(on)))
+    _report(move(_project(project), title, new, _date(on)), project)
 
 
 @events.command("add")
@@ -325,7 +352,7 @@ def events_add(date: str, title: str, project: Path, place: str | None, section:
 
     day = _date(date)
     assert day is not None
-    _report(add(project, section, day, title, place))
+    _report(add(_project(project), section, day, title, place), project)
 
 
 @events.command("remove")
@@ -342,27 +369,45 @@ def events_remove(title: str, project: Path, on: str | None) -> None:
     """
     from .events import remove
 
-    _report(remove(project, title, _date(on)))
+    _report(remove(_project(project), title, _date(on)), project)
 
 
-def _report(change) -> None:  # type: ignore[no-untyped-def]
-    click.echo(f"{change.summary} in {_relative(change.path)}; run 'deckbuilder build' to "
-               "update the deck, dossier and calendar")
+def _report(change, project: Path) -> None:  # type: ignore[no-untyped-def]
+    """What changed, and the command that brings the outputs up to date (naming the
+    project when it is not the current folder)."""
+    from .places import command_for
+
+    click.echo(f"{change.summary} in {_relative(change.path)}; run "
+               f"'{command_for(project, 'deckbuilder build')}' to update the deck, dossier "
+               "and calendar")
+
+
+def _usage_line(exc: UsageError) -> str:
+    """The one line for a usage problem; an output open elsewhere names the file as the
+    user sees it from here."""
+    if isinstance(exc, OutputInUse):
+        lock = _relative(exc.lock) if exc.lock is not None else ""
+        return f"error: {exc.describe(_relative(exc.path), lock)}"
+    return f"error: {exc}"
 
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point: maps every outcome to one exit status and never shows a raw traceback
     for a content or usage problem."""
+    from .console import make_safe
+
+    make_safe()
+    _current.clear()
     try:
         cli.main(args=argv, prog_name="deckbuilder", standalone_mode=False)
     except ContentError as exc:
         for d in exc.diagnostics:
-            click.echo(str(d), err=True)
+            click.echo(_shown(d), err=True)
         errors = sum(1 for d in exc.diagnostics if d.severity == "error")
         click.echo(f"{errors} error{'s' if errors != 1 else ''}; nothing was written.", err=True)
         sys.exit(ExitCode.CONTENT)
     except UsageError as exc:
-        click.echo(f"error: {exc}", err=True)
+        click.echo(_usage_line(exc), err=True)
         sys.exit(ExitCode.USAGE)
     except click.exceptions.Abort:
         click.echo("aborted", err=True)

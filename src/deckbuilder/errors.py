@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import IntEnum
+from pathlib import Path
 
 
 class ExitCode(IntEnum):
@@ -65,3 +66,25 @@ class ContentError(Exception):
 
 class UsageError(Exception):
     """A problem with how the command was called (paths, options), not with the content."""
+
+
+class OutputInUse(UsageError):
+    """An output that another program has open (PowerPoint, LibreOffice, a PDF viewer);
+    the CLI shows ``path`` relative to where the command was run."""
+
+    def __init__(self, path: Path, program: str, lock: Path | None) -> None:
+        super().__init__(path, program, lock)
+        self.path, self.program, self.lock = path, program, lock
+
+    def describe(self, shown: str, lock_shown: str = "") -> str:
+        """The one line for the user, with the paths as the CLI shows them."""
+        if not self.program:
+            return (f"{shown} could not be replaced: it is open in another program (or "
+                    "write-protected); close it and build again")
+        text = f"{shown} is open in {self.program}; close it and build again"
+        if lock_shown:
+            text += f" (if it is not open, delete the lock file {lock_shown})"
+        return text
+
+    def __str__(self) -> str:
+        return self.describe(str(self.path), str(self.lock or ""))

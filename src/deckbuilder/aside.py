@@ -1,0 +1,105 @@
+"""A second Python process that renders the PDFs while this one renders the deck.
+
+It is started with "spawn", the start method every platform has: Windows has no "fork",
+and macOS defaults to "spawn" because "fork" is unsafe with some system libraries. A
+spawned process starts a fresh interpreter, so it is started early (before the content is
+loaded) and imports the PDF renderer while this process loads and lays out; the work is
+then sent to it as picklable writers.
+
+A killed build leaves no process writing on: the child watches its parent's sentinel (a
+pipe end on POSIX, the process handle on Windows) from a thread and ends itself when the
+parent is gone, and it stops when the connection to the parent closes.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+from collections.abc import Callable
+from multiprocessing.connection import Connection, wait
+from pathlib import Path
+from typing import Any
+
+#: The start method; DECKBUILDER_START_METHOD overrides it (tests compare the methods).
+START_METHOD = "spawn"
+
+Writer = Callable[[Path], str]
+
+
+class Aside:
+    """The second process: ``submit`` work once, then collect its ``result``."""
+
+    def __init__(self, method: str | None = None) -> None:
+        chosen = method or os.environ.get("DECKBUILDER_START_METHOD") or START_METHOD
+        context: Any = multiprocessing.get_context(chosen)
+        self._conn, child_end = context.Pipe(duplex=True)
+        self._process = context.Process(target=serve, args=(child_end,), daemon=True,
+                                        name="deckbuilder-pdf")
+        self._process.start()
+        child_end.close()
+        self._submitted = False
+
+    def submit(self, jobs: dict[Path, tuple[Writer, Path]]) -> None:
+        """Each target's writer and the temporary file it writes to."""
+        self._conn.send(jobs)
+        self._submitted = True
+
+    def result(self) -> dict[Path, str]:
+        """What each writer said; re-raises the exception a writer raised there."""
+        try:
+            status, value = self._conn.recv()
+        except (EOFError, OSError):
+            status, value = "error", RuntimeError("the PDF process stopped without a result")
+        self.close()
+        if status == "error":
+            raise value
+        return dict(value)
+
+    def close(self) -> None:
+        """Ends the process (work not collected is dropped); safe to call twice."""
+        try:
+            if not self._submitted:
+                self._conn.send(None)
+        except OSError:
+            pass
+        self._conn.close()
+        self._process.join(timeout=10)
+        if self._process.is_alive():
+            self._process.kill()
+            self._process.join()
+
+
+def serve(conn: Connection) -> None:
+    """The child's main: prepare, wait for the jobs, run them, send back what they said."""
+    _end_with_parent(conn)
+    _warm_up()
+    try:
+        jobs: dict[Path, tuple[Writer, Path]] | None = conn.recv()
+    except (EOFError, OSError):
+        return
+    if jobs is None:
+        return
+    try:
+        conn.send(("ok", {target: write(temp) for target, (write, temp) in jobs.items()}))
+    except BaseException as exc:  # reported by the parent, which owns the exit code
+        conn.send(("error", exc))
+
+
+def _end_with_parent(conn: Connection) -> None:
+    """A thread that ends this process as soon as the parent is gone."""
+    parent = multiprocessing.parent_process()
+    sentinel: Any = parent.sentinel if parent is not None else None
+    if sentinel is None:
+        return
+
+    def watch() -> None:
+        wait([sentinel])
+        os._exit(1)  # the parent was killed: the half-written temporary file is left
+
+    threading.Thread(target=watch, daemon=True, name="parent-watch").start()
+
+
+def _warm_up() -> None:
+    """Imports the PDF renderer while the parent still loads and lays out the content."""
+    from . import render_pdf, render_slides_pdf  # noqa: F401
