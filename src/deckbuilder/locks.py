@@ -48,7 +48,7 @@ def replace_all(temps: dict[Path, Path]) -> None:
     except OSError as exc:
         failed = done[-1][0] if done else next(iter(temps))
         _roll_back(done)
-        if isinstance(exc, PermissionError) and os.name == "nt":
+        if isinstance(exc, PermissionError):  # Windows: open in another program
             raise OutputInUse(failed, "", None) from None
         exc.filename = str(failed)
         raise

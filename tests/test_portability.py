@@ -1,0 +1,266 @@
+"""deckbuilder on Windows and macOS: no "fork", open outputs, paths, code pages, fonts."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path, PureWindowsPath
+
+import psutil
+import pytest
+
+from deckbuilder import build as build_module
+from deckbuilder import cli, locks
+from deckbuilder.places import in_project, shown
+
+from .conftest import BUILD_EPOCH, ROOT, run_cli
+
+NAME = "szenarien-ihk-ruhr"
+OUTPUTS = (f"{NAME}.pptx", f"{NAME}.pdf", f"{NAME}.ics")
+
+
+def _build_in_process(out: Path, monkeypatch: pytest.MonkeyPatch, cache: Path | None) -> dict:
+    """The IHK deck built here (two cores pretended, so the second process is used);
+    ``cache`` (an earlier build's .cache) only saves time, it never changes a byte."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_EPOCH)
+    monkeypatch.setattr(build_module.os, "cpu_count", lambda: 2)
+    if cache is not None:
+        shutil.copytree(cache, out / ".cache")
+    build_module.build(ROOT, out)
+    return {name: (out / name).read_bytes() for name in OUTPUTS}
+
+
+def _no_fork(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Makes "fork" unavailable, as on Windows; returns the start methods asked for."""
+    asked: list[str] = []
+    real = multiprocessing.get_context
+
+    def get_context(method: str | None = None):  # type: ignore[no-untyped-def]
+        asked.append(str(method))
+        if method == "fork":
+            raise ValueError("cannot find context for 'fork'")
+        return real(method)
+
+    monkeypatch.setattr(multiprocessing, "get_context", get_context)
+    monkeypatch.delattr(os, "fork", raising=False)
+    return asked
+
+
+def test_without_fork_and_with_spawn_forced_the_outputs_are_the_same_bytes(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DECKBUILDER_SERIAL", "1")
+    serial = _build_in_process(tmp_path / "serial", monkeypatch, None)
+    cache = tmp_path / "serial" / ".cache"
+    monkeypatch.delenv("DECKBUILDER_SERIAL")
+    references = [serial]
+    if "fork" in multiprocessing.get_all_start_methods():  # how Linux built until now
+        with monkeypatch.context() as m:
+            m.setenv("DECKBUILDER_START_METHOD", "fork")
+            references.append(_build_in_process(tmp_path / "fork", m, cache))
+    with monkeypatch.context() as m:
+        asked = _no_fork(m)
+        without_fork = _build_in_process(tmp_path / "no-fork", m, cache)
+        assert asked == ["spawn"]
+    with monkeypatch.context() as m:
+        m.setenv("DECKBUILDER_START_METHOD", "spawn")
+        spawned = _build_in_process(tmp_path / "spawn", m, cache)
+    for reference in references:
+        for name in OUTPUTS:
+            assert without_fork[name] == reference[name], name
+            assert spawned[name] == reference[name], name
+
+
+KILLED_PARENT = '''
+import sys, time
+from pathlib import Path
+from deckbuilder.aside import Aside
+
+class SlowWriter:
+    def __call__(self, path):
+        Path(path).with_name("started").write_text("")
+        time.sleep(2)
+        Path(path).write_text("written after the parent was killed")
+        return ""
+
+if __name__ == "__main__":
+    aside = Aside()
+    target = Path(sys.argv[1])
+    aside.submit({target: (SlowWriter(), target)})
+    print(aside._process.pid, flush=True)
+    time.sleep(60)
+'''
+
+
+def _gone(pid: int) -> bool:
+    try:
+        return psutil.Process(pid).status() == psutil.STATUS_ZOMBIE
+    except psutil.NoSuchProcess:
+        return True
+
+
+def test_a_killed_build_leaves_no_process_writing(tmp_path: Path) -> None:
+    script = tmp_path / "parent.py"
+    script.write_text(KILLED_PARENT, "utf-8")
+    target = tmp_path / "out.pdf"
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    parent = subprocess.Popen([sys.executable, str(script), str(target)], env=env,
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert parent.stdout is not None
+        child = int(parent.stdout.readline())
+        deadline = time.monotonic() + 60
+        while not (tmp_path / "started").exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert (tmp_path / "started").exists()
+        parent.kill()
+        parent.wait()
+        deadline = time.monotonic() + 5
+        while not _gone(child) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert _gone(child)
+        time.sleep(2.5)  # past the moment the writer would have written
+        assert not target.exists()
+    finally:
+        parent.kill()
+        parent.wait()
+        if parent.stdout is not None:
+            parent.stdout.close()
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A project with its outputs built, which tests copy and then try to replace."""
+    project = tmp_path_factory.mktemp("built") / "proj"
+    shutil.copytree(ROOT / "content", project / "content")
+    shutil.copytree(ROOT / "assets", project / "assets")
+    assert run_cli("build", project).returncode == 0
+    return project
+
+
+def _copy(built: Path, tmp_path: Path) -> Path:
+    project = tmp_path / "proj"
+    shutil.copytree(built, project)
+    return project
+
+
+def _state(folder: Path) -> dict[str, tuple[bytes, int]]:
+    return {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in folder.iterdir()
+            if p.is_file()}
+
+
+def test_a_deck_open_in_powerpoint_stops_the_build_and_changes_nothing(
+        built: Path, tmp_path: Path) -> None:
+    project = _copy(built, tmp_path)
+    out = project / "output"
+    (out / f"~${NAME}.pptx").write_bytes(b"\0")
+    before = _state(out)
+    result = run_cli("build", "proj", "--force", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr == (f"error: proj/output/{NAME}.pptx is open in PowerPoint; close it "
+                             "and build again (if it is not open, delete the lock file "
+                             f"proj/output/~${NAME}.pptx)\n")
+    assert _state(out) == before
+    shutil.copytree(out / ".cache", tmp_path / "copy" / ".cache")  # only saves time
+    elsewhere = run_cli("build", "proj", "--out", "copy", cwd=tmp_path)
+    assert elsewhere.returncode == 0, elsewhere.stderr
+    assert (tmp_path / "copy" / f"{NAME}.pptx").is_file()
+
+
+@pytest.mark.parametrize(("lock", "program", "target"), [
+    (f"~${NAME}.pptx", "PowerPoint", f"{NAME}.pptx"),
+    (f"~${NAME[2:]}.pptx", "PowerPoint", f"{NAME}.pptx"),  # Office's form for long names
+    (f".~lock.{NAME}.pptx#", "LibreOffice", f"{NAME}.pptx"),
+    (f".~lock.{NAME}.pdf#", "LibreOffice", f"{NAME}.pdf")])
+def test_lock_files_of_powerpoint_and_libreoffice_are_found(tmp_path: Path, lock: str,
+                                                            program: str, target: str) -> None:
+    targets = [tmp_path / name for name in OUTPUTS]
+    locks.refuse_open_outputs(targets)  # no lock file: nothing to say
+    (tmp_path / lock).write_bytes(b"")
+    with pytest.raises(locks.OutputInUse) as caught:
+        locks.refuse_open_outputs(targets)
+    assert (caught.value.path, caught.value.program, caught.value.lock) == (
+        tmp_path / target, program, tmp_path / lock)
+
+
+def test_a_failed_replace_puts_back_the_outputs_already_replaced(
+        built: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """Windows refuses to replace a file another program has open: the deck is replaced
+    first, then the dossier fails; the deck must be the previous one again."""
+    project = _copy(built, tmp_path)
+    out = project / "output"
+    before = _state(out)
+    real = os.replace
+    replaced: list[str] = []
+
+    def replace(src: str | Path, dst: str | Path) -> None:
+        new = Path(src).name.startswith(f".{NAME}.pdf.") and ".old." not in Path(src).name
+        if Path(dst).name == f"{NAME}.pdf" and new:
+            raise PermissionError(13, "The process cannot access the file because it is "
+                                  "being used by another process")
+        replaced.append(Path(dst).name)
+        real(src, dst)
+
+    monkeypatch.setattr(locks.os, "replace", replace)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_EPOCH)
+    with pytest.raises(SystemExit) as exited:
+        cli.main(["build", "proj", "--force"])
+    assert exited.value.code == 2
+    assert f"{NAME}.pptx" in replaced  # the deck had been replaced before the failure
+    assert capsys.readouterr().err == (
+        f"error: {Path('proj/output', NAME + '.pdf')} could not be replaced: it is open in "
+        "another program (or write-protected); close it and build again\n")
+    assert _state(out) == before
+
+
+def test_windows_paths_are_shown_as_typed() -> None:
+    cwd = PureWindowsPath(r"C:\Users\anna")
+    assert shown(PureWindowsPath(r"D:\Decks\ihk\output\x.pptx"), cwd) == \
+        r"D:\Decks\ihk\output\x.pptx"
+    assert shown(PureWindowsPath(r"c:\users\anna\ihk\output\x.pptx"), cwd) == \
+        r"ihk\output\x.pptx"
+    assert in_project(PureWindowsPath(r"..\ihk"), "content/program.yaml", cwd) == \
+        r"..\ihk\content\program.yaml"
+
+
+def test_places_are_shown_from_the_folder_the_command_ran_in(
+        tmp_path: Path, built: Path) -> None:
+    project = _copy(built, tmp_path)
+    program = project / "content" / "program.yaml"
+    program.write_text(program.read_text("utf-8").replace("2026-03-04", "2026-13-04", 1),
+                       "utf-8")
+    result = run_cli("check", "proj", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.startswith("proj/content/program.yaml:"), result.stderr
+    inside = run_cli("check", cwd=project)
+    assert inside.stderr.startswith("content/program.yaml:"), inside.stderr
+
+
+def test_the_next_step_names_the_project_and_a_missing_folder_is_named(
+        tmp_path: Path, built: Path) -> None:
+    _copy(built, tmp_path)
+    moved = run_cli("events", "move", "Future Day Frankfurt", "2026-11-19", "proj",
+                    cwd=tmp_path)
+    assert moved.returncode == 0, moved.stderr
+    assert "run 'deckbuilder build proj' to update" in moved.stdout
+    here = run_cli("events", "move", "Future Day Frankfurt", "2026-11-20", cwd=tmp_path / "proj")
+    assert "run 'deckbuilder build' to update" in here.stdout
+    missing = run_cli("build", "nowhere", cwd=tmp_path)
+    assert missing.returncode == 2
+    assert missing.stderr == "error: the project folder 'nowhere' does not exist\n"
+
+
+def test_messages_print_on_a_cp1252_console(tmp_path: Path, built: Path) -> None:
+    _copy(built, tmp_path)
+    env = {**os.environ, "PYTHONIOENCODING": "cp1252", "SOURCE_DATE_EPOCH": BUILD_EPOCH}
+    result = subprocess.run([sys.executable, "-m", "deckbuilder", "events", "add",
+                             "2026-12-03", "CO₂-Tag „Grün“", "proj"], cwd=tmp_path, env=env,
+                            capture_output=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert b"Traceback" not in result.stderr
+    assert "added 'CO2-Tag „Grün“' on 2026-12-03".encode("cp1252") in result.stdout
