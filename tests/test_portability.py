@@ -264,3 +264,59 @@ def test_messages_print_on_a_cp1252_console(tmp_path: Path, built: Path) -> None
     assert result.returncode == 0, result.stderr
     assert b"Traceback" not in result.stderr
     assert "added 'CO2-Tag „Grün“' on 2026-12-03".encode("cp1252") in result.stdout
+
+
+@pytest.mark.parametrize(("platform", "expected"), [
+    ("win32", "AppData/Local/Microsoft/Windows/Fonts"), ("darwin", "Library/Fonts"),
+    ("linux", ".local/share/fonts")])
+def test_fonts_install_where_each_platform_expects_them(tmp_path: Path, platform: str,
+                                                        expected: str) -> None:
+    from deckbuilder.fonts_install import (
+        deck_fonts,
+        font_folders,
+        install,
+        missing,
+        user_font_folder,
+    )
+    from deckbuilder.load import load_theme
+
+    env = {"LOCALAPPDATA": str(tmp_path / "AppData" / "Local")} if platform == "win32" else {}
+    files = deck_fonts(load_theme(ROOT), ROOT)
+    assert [f.name for f in files] == ["SourceSansPro-Regular.ttf", "SourceSansPro-It.ttf",
+                                       "SourceSansPro-Bold.ttf", "SourceSansPro-BoldIt.ttf",
+                                       "SourceSansPro-Black.ttf"]
+    folders = font_folders(platform, tmp_path, env)
+    assert missing(files, folders) == files or platform == sys.platform
+    folder = user_font_folder(platform, tmp_path, env)
+    assert folder == tmp_path / expected
+    for copied in install(files, folder):
+        assert copied.parent == folder
+        assert copied.read_bytes() == (files[[f.name for f in files].index(copied.name)]
+                                       .read_bytes())
+    assert missing(files, folders) == []
+
+
+def test_fonts_command_installs_for_this_user_and_check_then_is_quiet(
+        tmp_path: Path, built: Path) -> None:
+    project = _copy(built, tmp_path)
+    home = tmp_path / "home"
+    env = {**os.environ, "HOME": str(home), "USERPROFILE": str(home),
+           "LOCALAPPDATA": str(home / "AppData" / "Local"), "SOURCE_DATE_EPOCH": BUILD_EPOCH}
+    env.pop("XDG_DATA_HOME", None)
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "deckbuilder", *args], cwd=project,
+                              env=env, capture_output=True, text=True, timeout=120)
+
+    listing = run("fonts")
+    assert listing.returncode == 0, listing.stderr
+    paths = [Path(line.split("  (")[0]) for line in listing.stdout.splitlines()[:5]]
+    assert all(p.is_file() and p.suffix == ".ttf" for p in paths)
+    installed = run("fonts", "--install")
+    assert installed.returncode == 0, installed.stderr
+    from deckbuilder.fonts_install import user_font_folder
+
+    folder = user_font_folder(sys.platform, home, env)
+    assert sorted(p.name for p in folder.iterdir()) == sorted(p.name for p in paths)
+    assert "(not installed)" not in run("fonts").stdout
+    assert "not installed" not in run("check").stderr

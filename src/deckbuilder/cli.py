@@ -135,6 +135,53 @@ def check_command(project: Path) -> None:
     for w in report.warnings:
         click.echo(_shown(w), err=True)
     click.echo(f"no errors ({report.slides} slides, {len(report.warnings)} warnings)")
+    _note_missing_fonts(project)
+
+
+def _note_missing_fonts(project: Path) -> None:
+    """Says when this computer lacks the deck's fonts: PowerPoint would then show the deck
+    in another font, with other line breaks than deckbuilder measured."""
+    from .fonts_install import deck_fonts, font_folders, missing
+    from .load import load_theme
+    from .places import command_for
+
+    absent = missing(deck_fonts(load_theme(project), project), font_folders())
+    if absent:
+        click.echo(f"note: the deck's fonts are not installed on this computer "
+                   f"({', '.join(f.name for f in absent)}); PowerPoint would show another "
+                   f"font here: run '{command_for(project, 'deckbuilder fonts')} --install'",
+                   err=True)
+
+
+@cli.command(name="fonts")
+@click.argument("project", type=click.Path(file_okay=False, path_type=Path), default=".")
+@click.option("--install", is_flag=True, help="Copy the font files into this user's font "
+              "folder (no admin rights needed).")
+def fonts_command(project: Path, install: bool) -> None:
+    """Show where the deck's font files are, and whether this computer has them
+    installed; with --install, install them for the current user (Windows: the per-user
+    fonts folder, macOS: ~/Library/Fonts, Linux: ~/.local/share/fonts). Install them on
+    every computer that presents the deck, so that lines break where deckbuilder measured.
+
+    \b
+    Example:
+      deckbuilder fonts --install
+    """
+    from .fonts_install import deck_fonts, font_folders, missing, user_font_folder
+    from .fonts_install import install as install_fonts
+    from .load import load_theme
+
+    files = deck_fonts(load_theme(_project(project)), project)
+    if install:
+        for path in install_fonts(files, user_font_folder()):
+            click.echo(f"installed {path}")
+        click.echo("restart PowerPoint (or other programs) so that they see the fonts")
+        return
+    absent = set(missing(files, font_folders()))
+    for path in files:
+        click.echo(f"{path}{'  (not installed)' if path in absent else ''}")
+    if absent:
+        click.echo("install them for this user: deckbuilder fonts --install")
 
 
 @cli.command(name="schema")
