@@ -186,11 +186,12 @@ def test_lock_files_of_powerpoint_and_libreoffice_are_found(tmp_path: Path, lock
         tmp_path / target, program, tmp_path / lock)
 
 
+@pytest.mark.parametrize("step", ["new file onto the old", "old file aside"])
 def test_a_failed_replace_puts_back_the_outputs_already_replaced(
         built: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-        capsys: pytest.CaptureFixture[str]) -> None:
-    """Windows refuses to replace a file another program has open: the deck is replaced
-    first, then the dossier fails; the deck must be the previous one again."""
+        capsys: pytest.CaptureFixture[str], step: str) -> None:
+    """Windows refuses to replace or rename a file another program has open: the deck is
+    replaced first, then the dossier fails; the deck must be the previous one again."""
     project = _copy(built, tmp_path)
     out = project / "output"
     before = _state(out)
@@ -199,7 +200,8 @@ def test_a_failed_replace_puts_back_the_outputs_already_replaced(
 
     def replace(src: str | Path, dst: str | Path) -> None:
         new = Path(src).name.startswith(f".{NAME}.pdf.") and ".old." not in Path(src).name
-        if Path(dst).name == f"{NAME}.pdf" and new:
+        if (Path(dst).name == f"{NAME}.pdf" and new) if step.startswith("new") else \
+                Path(src).name == f"{NAME}.pdf":
             raise PermissionError(13, "The process cannot access the file because it is "
                                   "being used by another process")
         replaced.append(Path(dst).name)

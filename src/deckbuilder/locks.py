@@ -40,13 +40,13 @@ def replace_all(temps: dict[Path, Path]) -> None:
     OSError is raised. The previous files are moved aside first, because on Windows a
     file that a program has open cannot be renamed either: that fails before any change."""
     done: list[tuple[Path, Path | None]] = []  # target, its previous file moved aside
+    failed = next(iter(temps), Path())
     try:
-        for target, temp in temps.items():
-            backup = _move_aside(target)
-            done.append((target, backup))
-            os.replace(temp, target)
+        for failed, temp in temps.items():
+            backup = _move_aside(failed)
+            done.append((failed, backup))
+            os.replace(temp, failed)
     except OSError as exc:
-        failed = done[-1][0] if done else next(iter(temps))
         _roll_back(done)
         if isinstance(exc, PermissionError):  # Windows: open in another program
             raise OutputInUse(failed, "", None) from None
