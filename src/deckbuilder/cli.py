@@ -34,15 +34,16 @@ def _relative(path: Path) -> str:
 _current: list[Path] = []
 
 
-def _project(project: Path, needs_content: bool = True) -> Path:
+def _project(project: Path) -> Path:
     """Checks the project folder (one message each for missing, a file, no content/) and
     remembers it for the messages."""
     if not project.exists():
         raise UsageError(f"the project folder '{_relative(project)}' does not exist")
     if not project.is_dir():
         raise UsageError(f"'{_relative(project)}' is a file, not a project folder")
-    if needs_content and not (project / "content").is_dir():
-        raise UsageError(f"the folder '{_relative(project)}' has no content/ folder: run "
+    if not (project / "content").is_dir():
+        where = _relative(project) if _relative(project) != "." else str(Path.cwd())
+        raise UsageError(f"the folder '{where}' has no content/ folder: run "
                          "deckbuilder in a deck project, or name the project folder")
     _current[:] = [project]
     return project
@@ -232,7 +233,8 @@ def preview_command(project: Path, out: Path | None) -> None:
     from .build import build as run_build
     from .preview import write_previews
 
-    folder = out if out is not None else _project(project) / "output"
+    _project(project)
+    folder = out if out is not None else project / "output"
     report = run_build(project, folder, ("pdf", "slides-pdf"))
     for w in report.warnings:
         click.echo(_shown(w), err=True)
