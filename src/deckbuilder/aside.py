@@ -38,12 +38,11 @@ class Aside:
                                         name="deckbuilder-pdf")
         self._process.start()
         child_end.close()
-        self._submitted = False
+        self._done = False
 
     def submit(self, jobs: dict[Path, tuple[Writer, Path]]) -> None:
         """Each target's writer and the temporary file it writes to."""
         self._conn.send(jobs)
-        self._submitted = True
 
     def result(self) -> dict[Path, str]:
         """What each writer said; re-raises the exception a writer raised there."""
@@ -51,23 +50,20 @@ class Aside:
             status, value = self._conn.recv()
         except (EOFError, OSError):
             status, value = "error", RuntimeError("the PDF process stopped without a result")
+        self._done = True
         self.close()
         if status == "error":
             raise value
         return dict(value)
 
     def close(self) -> None:
-        """Ends the process (work not collected is dropped); safe to call twice."""
-        try:
-            if not self._submitted:
-                self._conn.send(None)
-        except OSError:
-            pass
+        """Ends the process; safe to call twice. Before its result arrived (the build
+        failed here) it is killed at once rather than waited for: it may still be
+        importing, and what it writes is a temporary file that is removed next."""
         self._conn.close()
-        self._process.join(timeout=10)
-        if self._process.is_alive():
+        if not self._done:
             self._process.kill()
-            self._process.join()
+        self._process.join()
 
 
 def serve(conn: Connection) -> None:
@@ -75,10 +71,8 @@ def serve(conn: Connection) -> None:
     _end_with_parent(conn)
     _warm_up()
     try:
-        jobs: dict[Path, tuple[Writer, Path]] | None = conn.recv()
-    except (EOFError, OSError):
-        return
-    if jobs is None:
+        jobs: dict[Path, tuple[Writer, Path]] = conn.recv()
+    except (EOFError, OSError):  # the parent closed the connection: nothing to do
         return
     try:
         conn.send(("ok", {target: write(temp) for target, (write, temp) in jobs.items()}))
