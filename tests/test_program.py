@@ -91,7 +91,8 @@ def test_ambiguous_and_unknown_titles_list_the_candidates(project: Path) -> None
 def test_an_edit_that_would_break_the_program_is_not_written(project: Path) -> None:
     program = project / "content" / "program.yaml"
     before = program.read_bytes()
-    result = run_cli("events", "move", "Future Day Frankfurt", "2027-11-19", project)
+    result = run_cli("events", "move", "Future Day Frankfurt", "2027-11-19", project,
+                     cwd=project)  # places are shown from the folder the command ran in
     assert result.returncode == 1
     assert result.stderr.splitlines()[0] == (
         "content/program.yaml:20:13: error: 2027-11-19 is not in 2026, the year of this program "
@@ -130,7 +131,7 @@ BAD_DATES = [
 @pytest.mark.parametrize(("old", "new", "message"), BAD_DATES)
 def test_bad_program_dates(old: str, new: str, message: str, edit: Edit) -> None:
     project = edit("program.yaml", old, new)
-    result = run_cli("build", project)
+    result = run_cli("build", project, cwd=project)  # places are shown from the cwd
     assert result.returncode == 1
     assert result.stderr.splitlines()[0] == message
 

@@ -111,6 +111,6 @@ BAD = [
 @pytest.mark.parametrize(("old", "new", "message"), BAD)
 def test_radar_validation(old: str, new: str, message: str, edit: Edit) -> None:
     project = edit("radar.yaml", old, new)
-    result = run_cli("build", project)
+    result = run_cli("build", project, cwd=project)  # places are shown from the cwd
     assert result.returncode == 1
     assert result.stderr.splitlines()[0] == message
