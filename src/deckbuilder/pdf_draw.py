@@ -93,15 +93,24 @@ class Painter:
         if sb.text is not None:
             self.paragraphs(sb.text)
 
-    def table(self, tb: TableBox) -> None:
+    def table(self, tb: TableBox, parent: Node | None = None) -> None:
+        """Draws the table; given a ``parent`` element, as a Table in it whose rows' first
+        cells are row headers (the program's dates)."""
+        table = parent.add("Table") if parent is not None else None
         y = tb.box.y
         for row, height in zip(tb.rows, tb.heights, strict=True):
             x = tb.box.x
-            for cell, width in zip(row, tb.columns, strict=True):
+            tr = table.add("TR") if table is not None else None
+            for i, (cell, width) in enumerate(zip(row, tb.columns, strict=True)):
                 inner = TextBox(_inset(x, y, width, height, tb.padding), cell, tb.source,
                                 tb.scale)
-                if cell:
-                    self.paragraphs(inner)
+                tag = None
+                if tr is not None:
+                    tag = tr.add("TH", attrs={"O": "Table", "Scope": "Row"}) if i == 0 \
+                        else tr.add("TD")
+                with mark(self.c, tag):
+                    if cell:
+                        self.paragraphs(inner)
                 x += width
             y += height
             self.c.setStrokeColor(self.t.color(tb.rule))
@@ -176,11 +185,11 @@ class Bar(Flowable):
         self.canv.rect(0, self.space, self.bar_w, self.bar_h, stroke=0, fill=1)
 
 
-def radar_alt(block: d.RadarFigure) -> str:
+def radar_alt(elements: tuple[Element, ...]) -> str:
     """The radar's text alternative: every trend with its ring, segment and signal strength,
     as each dot describes itself, in the radar's own order. The caption is a paragraph of
     its own just before the figure, so the alternative does not repeat it."""
-    dots = [part.alt for group in block.elements if isinstance(group, GroupBox)
+    dots = [part.alt for group in elements if isinstance(group, GroupBox)
             for part in group.elements if isinstance(part, ShapeBox) and part.alt]
     return f"Trendradar mit {len(dots)} Einträgen: " + "; ".join(dots) + "."
 
@@ -195,7 +204,7 @@ class Radar(Flowable):
         super().__init__()
         self.block, self.text, self.images = block, text, images
         self.width, self.height = block.width, block.height
-        self.figure = parent.add("Figure", alt=radar_alt(block))
+        self.figure = parent.add("Figure", alt=radar_alt(block.elements))
         self.links = [parent.add("Link", alt=describe("#" + key)) for _, key in block.links]
         self.legend = {i: parent.add("P") for i, el in enumerate(block.elements)
                        if isinstance(el, TextBox)}

@@ -127,7 +127,8 @@ class Tags:
 
     @contextmanager
     def owner(self, node: Node) -> Iterator[None]:
-        """Links made in the body belong to ``node`` (a Link element)."""
+        """Links made in the body belong to ``node``: a Link element, or one that gets a
+        Link element for each."""
         self._owner = node
         try:
             yield
