@@ -1,28 +1,38 @@
-"""Draws plan elements (text, pictures, shapes, tables, lines, groups) on a PDF canvas.
+"""Draws plan elements (text, pictures, shapes, tables, lines, groups) on a PDF canvas,
+and the dossier's figures (colour bar, radar, cover) as flowables.
 
-Shared by the slides PDF and the dossier's radar, so a plan looks the same wherever it
-is drawn.
+The painter is shared by the slides PDF and the dossier's radar, so a plan looks the same
+wherever it is drawn. On a tagging canvas (pdf_tags) each figure's content is drawn as its
+structure element; what is not is an artifact.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph
+from reportlab.platypus import Flowable, Image, Paragraph
 
 from .images import ImageStore
+from .layout import dossier as d
 from .layout.plan import (
     Box,
     Element,
     GroupBox,
     LineBox,
+    Para,
     PictureBox,
+    Run,
     ShapeBox,
     SlidePlan,
     TableBox,
     TextBox,
 )
 from .layout.text import BULLET_INDENT
-from .pdf_text import PdfText, StableName
+from .pdf_tags import Node
+from .pdf_text import PdfText, StableName, TaggedParagraph
 
 
 class Painter:
@@ -83,15 +93,24 @@ class Painter:
         if sb.text is not None:
             self.paragraphs(sb.text)
 
-    def table(self, tb: TableBox) -> None:
+    def table(self, tb: TableBox, parent: Node | None = None) -> None:
+        """Draws the table; given a ``parent`` element, as a Table in it whose rows' first
+        cells are row headers (the program's dates)."""
+        table = parent.add("Table") if parent is not None else None
         y = tb.box.y
         for row, height in zip(tb.rows, tb.heights, strict=True):
             x = tb.box.x
-            for cell, width in zip(row, tb.columns, strict=True):
+            tr = table.add("TR") if table is not None else None
+            for i, (cell, width) in enumerate(zip(row, tb.columns, strict=True)):
                 inner = TextBox(_inset(x, y, width, height, tb.padding), cell, tb.source,
                                 tb.scale)
-                if cell:
-                    self.paragraphs(inner)
+                tag = None
+                if tr is not None:
+                    tag = tr.add("TH", attrs={"O": "Table", "Scope": "Row"}) if i == 0 \
+                        else tr.add("TD")
+                with mark(self.c, tag):
+                    if cell:
+                        self.paragraphs(inner)
                 x += width
             y += height
             self.c.setStrokeColor(self.t.color(tb.rule))
@@ -126,3 +145,128 @@ def _inset(x: float, y: float, w: float, h: float, pad: float) -> Box:
     return Box(x + pad, y + pad, w - 2 * pad, h - 2 * pad)
 
 
+
+
+def mark(canvas: Canvas, node: Node | None):  # type: ignore[no-untyped-def]
+    """The context that draws as ``node``'s content; a plain canvas records nothing."""
+    tags = getattr(canvas, "tags", None)
+    return tags.mark(canvas, node) if tags is not None else _nothing()
+
+
+@contextmanager
+def _nothing() -> Iterator[None]:
+    yield
+
+
+class TaggedImage(Image):
+    """A picture drawn as the content of its Figure element ``tag``."""
+
+    tag: Node | None = None
+
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802
+        with mark(canvas, self.tag):
+            super().drawOn(canvas, x, y, _sW)
+
+
+class Bar(Flowable):
+    """The short colour bar that opens each section, as on the slides (an artifact)."""
+
+    def __init__(
+        self, color: HexColor, width: float = 40, height: float = 5, space: float = 12
+    ) -> None:
+        super().__init__()
+        self.color, self.bar_w, self.bar_h, self.space = color, width, height, space
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        return aw, self.bar_h + self.space
+
+    def draw(self) -> None:
+        self.canv.setFillColor(self.color)
+        self.canv.rect(0, self.space, self.bar_w, self.bar_h, stroke=0, fill=1)
+
+
+def radar_alt(elements: tuple[Element, ...]) -> str:
+    """The radar's text alternative: every trend with its ring, segment and signal strength,
+    as each dot describes itself, in the radar's own order. The caption is a paragraph of
+    its own just before the figure, so the alternative does not repeat it."""
+    dots = [part.alt for group in elements if isinstance(group, GroupBox)
+            for part in group.elements if isinstance(part, ShapeBox) and part.alt]
+    return f"Trendradar mit {len(dots)} Einträgen: " + "; ".join(dots) + "."
+
+
+class Radar(Flowable):
+    """The radar figure, drawn in vector by the same painter as the slides PDF: the
+    drawing is a Figure with a text alternative, each trend's dot a link to its card, the
+    legend's texts paragraphs. ``parent`` receives these elements in reading order."""
+
+    def __init__(self, block: d.RadarFigure, text: PdfText, images: ImageStore,
+                 parent: Node, describe) -> None:  # type: ignore[no-untyped-def]
+        super().__init__()
+        self.block, self.text, self.images = block, text, images
+        self.width, self.height = block.width, block.height
+        self.figure = parent.add("Figure", alt=radar_alt(block.elements))
+        self.links = [parent.add("Link", alt=describe("#" + key)) for _, key in block.links]
+        self.legend = {i: parent.add("P") for i, el in enumerate(block.elements)
+                       if isinstance(el, TextBox)}
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        return self.block.width, self.block.height
+
+    def draw(self) -> None:
+        painter = Painter(self.canv, self.text, self.images, self.block.height)
+        for i, element in enumerate(self.block.elements):
+            node = self.figure if isinstance(element, GroupBox) else self.legend.get(i)
+            with mark(self.canv, node):
+                painter.element(element)
+        tags = getattr(self.canv, "tags", None)
+        for (box, key), node in zip(self.block.links, self.links, strict=True):
+            rect = (box.x, self.block.height - box.bottom, box.right, self.block.height - box.y)
+            with tags.owner(node) if tags is not None else _nothing():
+                self.canv.linkRect("", key, rect, relative=1, thickness=0)
+
+
+class Cover(Flowable):
+    """The cover page: artwork on the upper part (a Figure), title (H1) and meta lines."""
+
+    def __init__(self, block: d.Cover, st: PdfText, images: ImageStore, ppi: float,
+                 size: tuple[float, float], parent: Node) -> None:
+        super().__init__()
+        self.block, self.st, self.images, self.ppi = block, st, images, ppi
+        self.page_w, self.page_h = size
+        pic = block.picture
+        self.figure = parent.add("Figure", alt=pic.alt) if pic is not None else None
+        self.title = parent.add("H1")
+        self.lines = [parent.add("P") for _ in block.lines]
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        return self.page_w, self.page_h - 1
+
+    def draw(self) -> None:
+        c, st, th = self.canv, self.st, self.st.theme
+        art_h = self.page_h * 0.56
+        pic = self.block.picture
+        if pic is not None:
+            prepared = self.images.get(pic.path, self.page_w, art_h, pic.focus, ppi=self.ppi)
+            with mark(c, self.figure):
+                Image(StableName(prepared), self.page_w, art_h).drawOn(c, 0, self.page_h - art_h)
+        x = th.page.left
+        y = self.page_h - art_h - 60
+        c.setFillColor(st.color("accent"))
+        c.rect(x, y, 48, 6, stroke=0, fill=1)
+        title = self._text(self.block.title, "d-cover", self.title)
+        _, h = title.wrap(self.page_w - 2 * x, 200)
+        title.drawOn(c, x, y - 24 - h)
+        y = th.page.bottom + 10
+        placed = []  # stacked from the bottom up, drawn from the top down (reading order)
+        for line, node in reversed(list(zip(self.block.lines, self.lines, strict=True))):
+            meta = self._text(line, "d-cover-meta", node)
+            _, h = meta.wrap(self.page_w - 2 * x, 100)
+            placed.append((meta, y))
+            y += h
+        for meta, y in reversed(placed):
+            meta.drawOn(c, x, y)
+
+    def _text(self, text: str, style: str, tag: Node) -> TaggedParagraph:
+        p = TaggedParagraph(self.st.markup(Para((Run(text),), style)), self.st.style(style))
+        p.tag = tag
+        return p

@@ -8,10 +8,13 @@ from xml.sax.saxutils import escape
 from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import TableStyle
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus.tableofcontents import TableOfContents, drawPageNumbers
 
 from .hyphenate import Hyphenator
-from .layout.plan import Para
+from .layout.plan import Para, Run
+from .pdf_tags import Node
 from .theme import Theme
 
 LINK = re.compile(r"www\.[\w.-]+\.[a-z]{2,}")
@@ -67,8 +70,74 @@ class PdfText:
             parts.append(f'<font face="{face}" color="#{hexcolor}">{text}</font>')
         return "".join(parts)
 
+    def para(self, para: Para, tag: Node | None, *, justify: bool = False,
+             color: str | None = None, **extra: object) -> TaggedParagraph:
+        """The paragraph, drawn as the content of the structure element ``tag``."""
+        p = TaggedParagraph(self.markup(para, color),
+                            self.style(para.style, justify=justify, color=color, **extra))  # type: ignore[arg-type]
+        p.tag = tag
+        return p
+
+    def text(self, text: str, style: str, tag: Node | None, **extra: object) -> TaggedParagraph:
+        """A one-run paragraph in ``style``."""
+        return self.para(Para((Run(text),), style), tag, **extra)  # type: ignore[arg-type]
+
     def table_style(self, commands: list[tuple]) -> TableStyle:
         """A TableStyle in the project's font: reportlab's default Helvetica is not embedded
         and cannot show „ “ or ₂."""
         base: list[tuple] = [("FONTNAME", (0, 0), (-1, -1), self.fonts["regular"])]
         return TableStyle(base + commands)
+
+
+class TaggedParagraph(Paragraph):
+    """A paragraph drawn as the content of its structure element ``tag`` (see pdf_tags);
+    the parts a page break splits it into stay that one element."""
+
+    tag: Node | None = None
+
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802
+        tags = getattr(canvas, "tags", None)
+        if tags is None:
+            super().drawOn(canvas, x, y, _sW)
+            return
+        with tags.mark(canvas, self.tag):
+            super().drawOn(canvas, x, y, _sW)
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        parts = super().split(availWidth, availHeight)
+        for part in parts:
+            part.tag = self.tag  # type: ignore[attr-defined]
+        return parts
+
+
+
+class TaggedContents(TableOfContents):
+    """reportlab's contents list as a TOC element: each entry a TOCI whose Link holds the
+    entry's text, its page number and both of their link annotations. The table is built
+    as reportlab builds it (no dots, no page-number formatter), from tagged paragraphs."""
+
+    tag: Node | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        entries = self._lastEntries or [(0, "…", 0, None)]
+
+        def page_number(canvas: Canvas, kind: str, label: str) -> None:
+            page, level, key = label.split(",", 2)
+            drawPageNumbers(canvas, self.getLevelStyle(int(level)), [(int(page), key)],
+                            availWidth, availHeight, "")
+
+        self.canv.setNamedCB("drawTOCEntryEnd", page_number)
+        rows: list[list[Flowable]] = []
+        if self.tag is not None:
+            self.tag.kids = []
+        for level, text, page, key in entries:
+            style = self.getLevelStyle(level)
+            if style.spaceBefore:
+                rows.append([Spacer(1, style.spaceBefore)])
+            para = TaggedParagraph(f'<a href="#{key}">{text}</a><onDraw name="drawTOCEntryEnd"'
+                                   f' label="{page},{level},{key}"/>', style)
+            para.tag = self.tag.add("TOCI").add("Link") if self.tag is not None else None
+            rows.append([para])
+        self._table = Table(rows, colWidths=(availWidth,), style=self.tableStyle)
+        self.width, self.height = self._table.wrapOn(self.canv, availWidth, availHeight)
+        return self.width, self.height

@@ -1,134 +1,38 @@
-"""Writes the dossier plan as a designed A4 PDF; reportlab platypus does the page breaking."""
+"""Writes the dossier plan as a designed, tagged A4 PDF; reportlab platypus does the page
+breaking, pdf_tags records the structure while it draws, pdf_finish writes it (PDF/UA-1)."""
 
 from __future__ import annotations
 
 import datetime as dt
-import time
 from pathlib import Path
 
 from reportlab import rl_config
-from reportlab.lib.colors import HexColor
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
     Flowable,
     Frame,
-    Image,
     KeepTogether,
     NextPageTemplate,
     PageBreak,
     PageTemplate,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
 )
 from reportlab.platypus.flowables import PageBreakIfNotEmpty
-from reportlab.platypus.tableofcontents import TableOfContents
 
 from . import cache_file
 from .hyphenate import Hyphenator
 from .images import ImageStore
 from .layout import dossier as d
-from .layout.plan import Para, Run
-from .pdf_draw import Painter
-from .pdf_text import LINK, PdfText, StableName
+from .pdf_contents import CONTENTS_FILE, last_contents, link_describer, whole_text
+from .pdf_draw import Bar, Cover, Radar, TaggedImage
+from .pdf_finish import finish
+from .pdf_tags import Node, Tags, tagging_canvas
+from .pdf_text import LINK, PdfText, StableName, TaggedContents
 from .theme import Theme
-
-
-class _Styles(PdfText):
-    """The dossier's paragraphs, built from plan paragraphs or plain strings."""
-
-    def para(
-        self, para: Para, *, justify: bool = False, color: str | None = None, **extra: object
-    ) -> Paragraph:
-        return Paragraph(
-            self.markup(para, color), self.style(para.style, justify=justify, color=color, **extra)  # type: ignore[arg-type]
-        )
-
-    def text(self, text: str, style: str, **extra: object) -> Paragraph:
-        return self.para(Para((Run(text),), style), **extra)  # type: ignore[arg-type]
-
-
-def _bytes(path: Path) -> StableName:
-    """A picture reportlab reads lazily, named by its cache file name (see StableName)."""
-    return StableName(path)
-
-
-class _Bar(Flowable):
-    """The short colour bar that opens each section, as on the slides."""
-
-    def __init__(
-        self, color: HexColor, width: float = 40, height: float = 5, space: float = 12
-    ) -> None:
-        super().__init__()
-        self.color, self.bar_w, self.bar_h, self.space = color, width, height, space
-
-    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
-        return aw, self.bar_h + self.space
-
-    def draw(self) -> None:
-        self.canv.setFillColor(self.color)
-        self.canv.rect(0, self.space, self.bar_w, self.bar_h, stroke=0, fill=1)
-
-
-class _Radar(Flowable):
-    """The radar figure, drawn in vector by the same painter as the slides PDF; each
-    trend's dot links to that trend's card."""
-
-    def __init__(self, block: d.RadarFigure, text: PdfText, images: ImageStore) -> None:
-        super().__init__()
-        self.block, self.text, self.images = block, text, images
-        self.width, self.height = block.width, block.height
-
-    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
-        return self.block.width, self.block.height
-
-    def draw(self) -> None:
-        painter = Painter(self.canv, self.text, self.images, self.block.height)
-        for element in self.block.elements:
-            painter.element(element)
-        for box, key in self.block.links:
-            rect = (box.x, self.block.height - box.bottom, box.right, self.block.height - box.y)
-            self.canv.linkRect("", key, rect, relative=1, thickness=0)
-
-
-class _Cover(Flowable):
-    """The cover page: artwork on the upper part, title and meta lines below."""
-
-    def __init__(
-        self, block: d.Cover, st: _Styles, images: ImageStore, ppi: float, page_w: float,
-        page_h: float
-    ) -> None:
-        super().__init__()
-        self.block, self.st, self.images, self.ppi = block, st, images, ppi
-        self.page_w, self.page_h = page_w, page_h
-
-    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
-        return self.page_w, self.page_h - 1
-
-    def draw(self) -> None:
-        c, st, th = self.canv, self.st, self.st.theme
-        art_h = self.page_h * 0.56
-        pic = self.block.picture
-        if pic is not None:
-            prepared = self.images.get(pic.path, self.page_w, art_h, pic.focus, ppi=self.ppi)
-            Image(_bytes(prepared), self.page_w, art_h).drawOn(c, 0, self.page_h - art_h)
-        x = th.page.left
-        y = self.page_h - art_h - 60
-        c.setFillColor(st.color("accent"))
-        c.rect(x, y, 48, 6, stroke=0, fill=1)
-        title = st.text(self.block.title, "d-cover")
-        _, h = title.wrap(self.page_w - 2 * x, 200)
-        title.drawOn(c, x, y - 24 - h)
-        meta = st.text(" ", "d-cover-meta")
-        y = th.page.bottom + 10
-        for line in reversed(self.block.lines):
-            meta = st.text(line, "d-cover-meta")
-            _, h = meta.wrap(self.page_w - 2 * x, 100)
-            meta.drawOn(c, x, y)
-            y += h
 
 
 class _Doc(BaseDocTemplate):
@@ -145,26 +49,44 @@ class _Doc(BaseDocTemplate):
 
 
 class _Renderer:
+    """Turns plan blocks into flowables, and each piece of content into its structure
+    element (``self.tags``), in the plan's reading order."""
+
     def __init__(
         self, plan: d.DossierPlan, theme: Theme, fonts: dict[str, str], images: ImageStore,
         hyphenator: Hyphenator | None = None,
     ) -> None:
         self.plan, self.theme, self.images = plan, theme, images
         self.ppi = theme.pictures.print_ppi
-        self.st = _Styles(theme, fonts, hyphenator)
-        self.toc = TableOfContents()
+        self.st = PdfText(theme, fonts, hyphenator)
+        self.toc = TaggedContents()
         self.width = theme.page.content_width
+        self.describe = link_describer(plan)
+        self.tags = Tags(self.describe)
+
+    def node(self, role: str, parent: Node | None = None, **extra: object) -> Node:
+        return (parent or self.tags.root).add(role, **extra)
+
+    def page_begin(self, canvas, doc) -> None:  # type: ignore[no-untyped-def]
+        self.tags.begin_page(canvas)
+
+    def page_end(self, canvas, doc) -> None:  # type: ignore[no-untyped-def]
+        self.tags.end_page(canvas)
 
     def footer(self, canvas, doc) -> None:  # type: ignore[no-untyped-def]
+        """The running footer and page number: pagination artifacts; its web address is a
+        link all the same."""
+        self.tags.begin_page(canvas)
         th, st = self.theme, self.st
         style = th.style("d-footer")
         font = st.fonts[style.face]
         y = th.page.bottom - 32
         canvas.saveState()
-        canvas.setFont(font, style.size)
-        canvas.setFillColor(st.color(style.color))
-        canvas.drawString(th.page.left, y, self.plan.footer)
-        canvas.drawRightString(th.page.width - th.page.right, y, str(canvas.getPageNumber()))
+        with self.tags.pagination(canvas):
+            canvas.setFont(font, style.size)
+            canvas.setFillColor(st.color(style.color))
+            canvas.drawString(th.page.left, y, self.plan.footer)
+            canvas.drawRightString(th.page.width - th.page.right, y, str(canvas.getPageNumber()))
         match = LINK.search(self.plan.footer)
         if match:
             x0 = th.page.left + stringWidth(self.plan.footer[: match.start()], font, style.size)
@@ -174,10 +96,10 @@ class _Renderer:
 
     def heading(self, b: d.Heading) -> list[Flowable]:
         found: list[Flowable] = [PageBreakIfNotEmpty()] if b.new_page else [CondPageBreak(160)]
-        found.append(_Bar(self.st.color(b.color)))
+        found.append(Bar(self.st.color(b.color)))
         if b.kicker:
-            found.append(self.st.text(b.kicker, "d-kicker", spaceAfter=4))
-        head = self.st.text(b.text, b.style, spaceAfter=18)
+            found.append(self.st.text(b.kicker, "d-kicker", self.node("P"), spaceAfter=4))
+        head = self.st.text(b.text, b.style, self.node(f"H{b.level + 1}"), spaceAfter=18)
         head._toc = (b.level, b.text, b.key)  # type: ignore[attr-defined]
         found.append(head)
         for f in found:
@@ -200,15 +122,20 @@ class _Renderer:
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
             ]
         )
-        head = self.st.text(b.title, "d-h1", spaceAfter=24)
+        head = self.st.text(b.title, "d-h1", self.node("H1"), spaceAfter=24)
         head._toc = (0, b.title, "contents", False)  # type: ignore[attr-defined]
-        return [_Bar(self.st.color("accent")), head, toc]
+        toc.tag = self.node("TOC")
+        return [Bar(self.st.color("accent")), head, toc]
 
     def steps(self, b: d.Steps) -> list[Flowable]:
-        rows = [
-            [self.st.text(num, "d-step-number"), [self.st.para(p) for p in paras]]
-            for num, paras in b.items
-        ]
+        """The method's numbered steps: a list (L) whose labels are the numbers."""
+        items = self.node("L", attrs={"O": "List", "ListNumbering": "Decimal"})
+        rows = []
+        for num, paras in b.items:
+            item = self.node("LI", items)
+            label = self.st.text(num, "d-step-number", self.node("Lbl", item))
+            body = self.node("LBody", item)
+            rows.append([label, [self.st.para(p, self.node("P", body)) for p in paras]])
         table = Table(rows, colWidths=[80, self.width - 80])
         table.setStyle(self._rules(len(rows), pad=14))
         return [table]
@@ -227,25 +154,29 @@ class _Renderer:
         return self.st.table_style(cmds)
 
     def radar(self, b: d.RadarFigure) -> list[Flowable]:
-        found: list[Flowable] = [Spacer(1, 10), _Radar(b, self.st, self.images)]
+        found: list[Flowable] = [Spacer(1, 10)]
         if b.caption:
-            found.insert(1, self.st.text(b.caption, "d-caption", spaceAfter=6))
+            found.append(self.st.text(b.caption, "d-caption", self.node("P"), spaceAfter=6))
+        found.append(Radar(b, self.st, self.images, self.tags.root, self.describe))
         return [KeepTogether(found)]
 
     def trend(self, b: d.TrendCard) -> list[Flowable]:
+        """A trend card: its title (H2) is read first, then the picture and the factors."""
         pic_w, pic_h = 170.0, 128.0
-        pic = Image(
-            _bytes(self.images.get(b.picture.path, pic_w, pic_h, b.picture.focus, ppi=self.ppi)),
+        title = self.st.text(b.title, "d-h2", self.node("H2"), spaceAfter=8)
+        pic = TaggedImage(
+            StableName(self.images.get(b.picture.path, pic_w, pic_h, b.picture.focus,
+                                       ppi=self.ppi)),
             pic_w,
             pic_h,
         )
-        pic._alt = b.picture.alt  # type: ignore[attr-defined]
-        title = self.st.text(b.title, "d-h2", spaceAfter=8)
-        title._toc = (1, b.title, b.key)  # type: ignore[attr-defined]
-        factors = [
+        pic.tag = self.node("Figure", alt=b.picture.alt)
+        factors = self.node("L", attrs={"O": "List", "ListNumbering": "Square"})
+        items = [
             self.st.text(
                 f,
                 "d-factor",
+                self.node("LBody", self.node("LI", factors)),
                 bulletText="■",
                 bulletColor=self.st.color(b.color),
                 leftIndent=14,
@@ -253,7 +184,7 @@ class _Renderer:
             )
             for f in b.factors
         ]
-        cell = [_Bar(self.st.color(b.color), space=8), title, *factors]
+        cell = [Bar(self.st.color(b.color), space=8), title, *items]
         table = Table([[pic, cell]], colWidths=[pic_w + 22, self.width - pic_w - 22])
         table.setStyle(
             self.st.table_style(
@@ -266,13 +197,15 @@ class _Renderer:
                 ]
             )
         )
-        table._toc = title._toc  # type: ignore[attr-defined]
-        title._toc = None  # type: ignore[attr-defined]
+        table._toc = (1, b.title, b.key)  # type: ignore[attr-defined]
         return [table]
 
     def scenario(self, b: d.ScenarioOpener) -> list[Flowable]:
-        number = self.st.text(b.number, "d-number", color=b.color)
-        head = [self.st.text(b.label, "d-kicker", spaceAfter=4), self.st.text(b.title, "d-h1")]
+        """The big number repeats the label ("SZENARIO 1"): it is drawn as an artifact;
+        the label is read before the heading, as a kicker is."""
+        number = self.st.text(b.number, "d-number", None, color=b.color)
+        head = [self.st.text(b.label, "d-kicker", self.node("P"), spaceAfter=4),
+                self.st.text(b.title, "d-h1", self.node("H2"))]
         table = Table([[number, head]], colWidths=[110, self.width - 110])
         table.setStyle(
             self.st.table_style(
@@ -286,11 +219,12 @@ class _Renderer:
         table._toc = (1, f"{b.label} – {b.title}", b.key)  # type: ignore[attr-defined]
         table.keepWithNext = True
         start: list[Flowable] = [PageBreakIfNotEmpty()] if b.new_page else [Spacer(1, 30)]
-        return [*start, _Bar(self.st.color(b.color)), table, Spacer(1, 18)]
+        return [*start, Bar(self.st.color(b.color)), table, Spacer(1, 18)]
 
     def cards(self, b: d.Cards) -> list[Flowable]:
         cells = [
-            [self.st.text(t, "d-h3", spaceAfter=4), self.st.text(x, "d-body")] for t, x in b.items
+            [self.st.text(t, "d-h3", self.node("H2"), spaceAfter=4),
+             self.st.text(x, "d-body", self.node("P"))] for t, x in b.items
         ]
         rows = [
             cells[i : i + 2] + ([] if i + 1 < len(cells) else [""]) for i in range(0, len(cells), 2)
@@ -315,7 +249,7 @@ class _Renderer:
         if b.button:
             style = self.theme.style("d-h3")
             width = stringWidth(b.button, self.st.fonts[style.face], style.size) + 34
-            button = Table([[self.st.text(b.button, "d-h3")]], colWidths=[width])
+            button = Table([[self.st.text(b.button, "d-h3", self.node("P"))]], colWidths=[width])
             button.setStyle(
                 self.st.table_style(
                     [
@@ -332,20 +266,23 @@ class _Renderer:
     def calendar(self, b: d.Calendar) -> list[Flowable]:
         found: list[Flowable] = []
         for heading, rows in b.groups:
-            head = self.st.text(heading, "d-h2", spaceBefore=14, spaceAfter=8)
+            head = self.st.text(heading, "d-h2", self.node("H2"), spaceBefore=14, spaceAfter=8)
             head.keepWithNext = True
             cells = []
+            grid = self.node("Table")
             for date, text, past in rows:
                 color = "muted" if past else None  # past entries are greyed
-                cells.append([self.st.text(date, "d-h3", color=color),
-                              self.st.text(text, "d-body", color=color)])
+                row = self.node("TR", grid)
+                th = self.node("TH", row, attrs={"O": "Table", "Scope": "Row"})
+                cells.append([self.st.text(date, "d-h3", th, color=color),
+                              self.st.text(text, "d-body", self.node("TD", row), color=color)])
             table = Table(cells, colWidths=[170, self.width - 170])
             table.setStyle(self._rules(len(rows)))
             found += [head, table]
         return found
 
     def callout(self, b: d.Callout) -> list[Flowable]:
-        lines = [self.st.text(line, "d-cta") for line in b.lines]
+        lines = [self.st.text(line, "d-cta", self.node("P")) for line in b.lines]
         table = Table([[lines]], colWidths=[self.width])
         table.setStyle(
             self.st.table_style(
@@ -365,8 +302,8 @@ class _Renderer:
         for block in self.plan.blocks:
             if isinstance(block, d.Cover):
                 found += [
-                    _Cover(block, self.st, self.images, self.ppi, th.page.width,
-                           th.page.height),
+                    Cover(block, self.st, self.images, self.ppi, (th.page.width,
+                          th.page.height), self.tags.root),
                     NextPageTemplate("body"),
                     PageBreak(),
                 ]
@@ -375,7 +312,8 @@ class _Renderer:
             elif isinstance(block, d.Heading):
                 found += self.heading(block)
             elif isinstance(block, d.Text):
-                found += [self.st.para(p, justify=block.justify) for p in block.paras]
+                found += [self.st.para(p, self.node("P", actual=whole_text(p, block.justify)),
+                                       justify=block.justify) for p in block.paras]
             elif isinstance(block, d.Steps):
                 found += self.steps(block)
             elif isinstance(block, d.RadarFigure):
@@ -391,6 +329,8 @@ class _Renderer:
             elif isinstance(block, d.Callout):
                 found += self.callout(block)
         return found
+
+
 
 
 def render(
@@ -428,65 +368,25 @@ def render(
         invariant=1,
         initialFontName=fonts["regular"],
     )
-    cover = PageTemplate("cover", [Frame(0, 0, page.width, page.height, 0, 0, 0, 0, id="full")])
+    cover = PageTemplate("cover", [Frame(0, 0, page.width, page.height, 0, 0, 0, 0, id="full")],
+                         onPage=r.page_begin, onPageEnd=r.page_end)
     body = PageTemplate(
         "body",
         [
-            Frame(
-                page.left,
-                page.bottom,
-                page.content_width,
-                page.content_height,
-                0,
-                0,
-                0,
-                0,
-                id="body",
-            )
+            Frame(page.left, page.bottom, page.content_width, page.content_height, 0, 0, 0, 0,
+                  id="body")
         ],
         onPage=r.footer,
+        onPageEnd=r.page_end,
     )
     has_cover = any(isinstance(b, d.Cover) for b in plan.blocks)
     doc.addPageTemplates([cover, body] if has_cover else [body, cover])
     stamp = timestamp.replace(tzinfo=None)
     contents = cache / CONTENTS_FILE if cache else None
-    r.toc._entries = _last_contents(contents)
-    doc.multiBuild(r.flowables(), canvasmaker=_canvas_maker(stamp))
+    r.toc._entries = last_contents(contents)
+    doc.multiBuild(r.flowables(), canvasmaker=tagging_canvas(r.tags, stamp))
+    finish(path, r.tags, title=plan.title, lang=plan.language)
     cache_file.write(contents, [list(e) for e in r.toc._lastEntries])
     hyphenator.save()
     return f"{doc.page} pages"
 
-
-#: The contents' entries with their page numbers, as the last build found them.
-CONTENTS_FILE = "dossier-contents.json"
-
-
-def _last_contents(file: Path | None) -> list[tuple[int, str, int, str]]:
-    """The contents page needs the page numbers, which only a finished layout knows, so
-    reportlab's multiBuild lays the dossier out twice: once to learn them, once to print
-    them. Like LaTeX's .aux file, the last build's entries are given as a first guess; when
-    the layout confirms them, one pass is enough, and when it does not (a page moved),
-    multiBuild simply goes on. The result is the same either way; only the time differs.
-    """
-    try:
-        return [(int(level), str(text), int(page), str(key))
-                for level, text, page, key in cache_file.read(file) or []]
-    except (ValueError, TypeError):
-        return []  # no sound guess: reportlab starts from nothing, as without a cache
-
-
-def _canvas_maker(stamp: dt.datetime):  # type: ignore[no-untyped-def]
-    """A canvas whose document dates are the build's timestamp (reproducible builds)."""
-    from reportlab.lib.utils import TimeStamp
-    from reportlab.pdfgen.canvas import Canvas
-
-    class _Canvas(Canvas):
-        def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
-            super().__init__(*args, **kwargs)
-            ts = TimeStamp(invariant=1)
-            ts.t = stamp.replace(tzinfo=dt.UTC).timestamp()
-            ts.lt = time.gmtime(ts.t)
-            ts.YMDhms = tuple(ts.lt)[:6]
-            self._doc._timeStamp = ts
-
-    return _Canvas
