@@ -155,11 +155,11 @@ def _check_pictures(root: Path, parts: dict[str, Any], sink: list[Diagnostic]
 def _check_colors(parts: dict[str, Any], theme: Theme, sink: list[Diagnostic]) -> None:
     named: list[tuple[str, Location]] = []
     if parts["trends"] is not None:
-        named += [(t.color, t.loc) for t in parts["trends"].trends]
+        named += [(t.color, t.where("color")) for t in parts["trends"].trends]
     if parts["scenarios"] is not None:
-        named += [(s.color, s.loc) for s in parts["scenarios"].scenarios]
+        named += [(s.color, s.where("color")) for s in parts["scenarios"].scenarios]
     if parts["deck"] is not None:
-        named += [(s.color, s.loc) for s in parts["deck"].slides
+        named += [(s.color, s.where("color")) for s in parts["deck"].slides
                   if isinstance(s, SectionSlide | CtaSlide)]
     for color, loc in named:
         if color not in theme.colors:
