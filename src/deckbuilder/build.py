@@ -227,6 +227,12 @@ def _collecting(errors: list[Diagnostic], stage: Callable[..., T], *args: object
     except ContentError as exc:
         errors.extend(exc.diagnostics)
         return None
+    except Exception:
+        # Content with errors is laid out with stand-ins (salvage.py); should that still
+        # trip the layout, the errors already found are what the editor needs to see.
+        if errors:
+            return None
+        raise
 
 
 def _check_template(root: Path, loaded: Loaded, errors: list[Diagnostic]) -> Path | None:

@@ -46,6 +46,6 @@ def radar_for_layout(radar: RadarFile) -> RadarFile:
     """The radar without trends placed on an unknown ring or segment (already reported),
     so the rest of the deck can still be laid out and checked in the same run."""
     placed = [t for t in radar.trends if t.ring in radar.rings and t.segment in radar.segments]
-    if len(placed) == len(radar.trends) or not placed:
+    if len(placed) == len(radar.trends):
         return radar
     return radar.model_copy(update={"trends": placed})
