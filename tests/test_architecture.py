@@ -29,6 +29,8 @@ LAYERS: dict[str, str] = {
     "uptodate": "base",  # the code stamp; the CLI decides "up to date" with it alone
     "progress": "base",
     "salvage": "base",
+    "atomic": "base",  # the one way files are replaced
+    "clock": "base",  # the one reading of SOURCE_DATE_EPOCH
     "sourcemap": "source",
     "messages": "source",
     "model": "source",

@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import glob
 import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
+from . import clock
+from .atomic import move_into_place, temporary_beside
 from .errors import ContentError, Diagnostic, Location, UsageError, error
 from .glyphs import check_glyphs
 from .images import ImageStore
@@ -35,14 +36,11 @@ class Report:
 
 
 def build_timestamp() -> dt.datetime:
-    """SOURCE_DATE_EPOCH when set (reproducible builds), else now, in UTC."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        try:
-            return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
-        except (ValueError, OverflowError, OSError):
-            raise UsageError(f"SOURCE_DATE_EPOCH='{epoch}' is not a number of seconds") from None
-    return dt.datetime.now(tz=dt.UTC).replace(microsecond=0)
+    """SOURCE_DATE_EPOCH when set (reproducible builds), else now, in UTC (clock.py)."""
+    try:
+        return clock.build_timestamp()
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def write_all_atomically(writers: dict[Path, Callable[[Path], str]]) -> dict[Path, str]:
@@ -55,10 +53,7 @@ def write_all_atomically(writers: dict[Path, Callable[[Path], str]]) -> dict[Pat
     try:
         for target in writers:
             _remove_stale_temporaries(target)
-            fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.",
-                                            suffix=".tmp", dir=target.parent)
-            os.close(fd)
-            temps[target] = Path(tmp_name)
+            temps[target] = temporary_beside(target)
         aside = _run_aside(writers, temps)
         for target, write in writers.items():
             if aside is None or target not in aside.targets:
@@ -66,8 +61,7 @@ def write_all_atomically(writers: dict[Path, Callable[[Path], str]]) -> dict[Pat
         if aside is not None:
             said.update(aside.result())
         for target, tmp in temps.items():
-            os.chmod(tmp, 0o644)
-            os.replace(tmp, target)
+            move_into_place(tmp, target)
         return {target: said[target] for target in writers}
     finally:
         for tmp in temps.values():

@@ -191,7 +191,7 @@ def collect_project(root: Path) -> tuple[Loaded | None, list[Diagnostic]]:
     images = _check_pictures(root, parts, found)
     found += _cross_checks(parts)
     stand_ins = {key: stand_in for key, (_, stand_in) in loaded.items()}
-    if stand_ins["radar"] is not None:
+    if isinstance(stand_ins["radar"], RadarFile):
         stand_ins["radar"] = radar_for_layout(stand_ins["radar"])
     if theme is None or any(part is None for part in stand_ins.values()):
         return None, found
