@@ -142,7 +142,10 @@ def test_bad_program_dates(old: str, new: str, message: str,
 
 def test_a_matching_weekday_is_accepted(make_project: MakeProject) -> None:
     project = replace_in(make_project(), "program.yaml", "2026-03-04", "Mi., 2026-03-04")
-    assert run_cli("build", project, "--format", "ics").returncode == 0
+    result = run_cli("build", project, "--format", "ics")
+    assert (result.returncode, result.stderr) == (0, "")
+    calendar = (project / "output" / "my-deck.ics").read_bytes().decode("utf-8")
+    assert "DTSTART;VALUE=DATE:20260304\r\n" in calendar  # the date, without its weekday
 
 
 def test_past_entries_warn_and_grey_or_hide(project: Path, edit: Edit) -> None:
