@@ -36,7 +36,12 @@ def test_check_validates_without_writing(project: Path, edit: Edit) -> None:
     edit("program.yaml", "2026-03-04", "2026-02-30")
     bad = run_cli("check", project)
     assert bad.returncode == 1
-    assert bad.stderr.splitlines()[-1] == "1 error; nothing was written."  # content first
+    # One pass: the date (load) and the word (layout) are both reported, in file order.
+    lines = bad.stderr.splitlines()
+    assert [line.split(": error: ")[0] for line in lines[:-1]] == [
+        "content/program.yaml:11:13", "content/trends.yaml:87:5"]
+    assert lines[1].endswith("(slide 11) (shorten it or add a hyphen or space)")
+    assert lines[-1] == "2 errors; nothing was written."
     assert not (project / "output").exists()
 
 

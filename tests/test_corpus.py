@@ -17,7 +17,7 @@ import pytest
 import yaml
 from pypdf import PdfReader
 
-from .conftest import BUILD_EPOCH
+from .conftest import BUILD_EPOCH, MakeProject
 from .pptx_text import flowing_text, normalize
 
 CORPUS = Path(__file__).parent / "corpus"
@@ -36,7 +36,7 @@ def _png_header(width: int, height: int) -> bytes:
             + chunk(b"IDAT", zlib.compress(b"\0" * 1000)) + chunk(b"IEND", b""))
 
 
-PICTURE = Path("assets/pictures/trends/green-tech.jpg")
+PICTURE = Path("assets/pictures/trend.jpg")
 
 
 def _generate(kind: str, project: Path, tmp: Path) -> None:
@@ -53,7 +53,7 @@ def _generate(kind: str, project: Path, tmp: Path) -> None:
         shutil.move(picture, outside)
         picture.symlink_to(outside)
     elif kind == "latin1":
-        path = content / "future-circle.yaml"
+        path = content / "deck.yaml"
         path.write_bytes(path.read_text("utf-8").encode("latin-1", errors="replace"))
     elif kind == "missing-file":
         (content / "scenarios.yaml").unlink()
@@ -66,8 +66,7 @@ def _generate(kind: str, project: Path, tmp: Path) -> None:
         path = content / "scenarios.yaml"
         text = path.read_text("utf-8")
         first = text.index("      - >-\n")
-        end = text.index("  - number: 2")
-        path.write_text(text[:first] + text[first:end] * 10 + text[end:], "utf-8")
+        path.write_text(text[:first] + text[first:] * 40, "utf-8")
     elif kind == "huge-text":
         path = content / "scenarios.yaml"
         text = path.read_text("utf-8")
@@ -108,7 +107,9 @@ def run_case(case: dict, project: Path, tmp: Path) -> Result:  # type: ignore[ty
 
 
 @pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
-def test_corpus_case(path: Path, project: Path, tmp_path: Path) -> None:
+def test_corpus_case(path: Path, make_project: MakeProject, tmp_path: Path) -> None:
+    """Each case edits the small project (tests/projects/mini), whose lines it names."""
+    project = make_project()
     case = yaml.safe_load(path.read_text("utf-8"))
     result, seconds = run_case(case, project, tmp_path)
     assert "Traceback" not in result.stderr, result.stderr
@@ -122,8 +123,8 @@ def test_corpus_case(path: Path, project: Path, tmp_path: Path) -> None:
         assert not (project / "output").exists() or not any((project / "output").iterdir())
     if "present" in case:
         out = project / "output"
-        assert case["present"] in flowing_text(out / "szenarien-ihk-ruhr.pptx")
-        pdf = " ".join(p.extract_text() for p in PdfReader(out / "szenarien-ihk-ruhr.pdf").pages)
+        assert case["present"] in flowing_text(out / "my-deck.pptx")
+        pdf = " ".join(p.extract_text() for p in PdfReader(out / "my-deck.pdf").pages)
         assert case["present"] in normalize(pdf)
 
 

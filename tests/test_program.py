@@ -17,7 +17,7 @@ from deckbuilder.layout.text import Typesetter
 from deckbuilder.load import load_project
 from deckbuilder.measure import Measurer
 
-from .conftest import run_cli
+from .conftest import MakeProject, replace_in, run_cli
 from .pptx_text import flowing_text, normalize
 
 Edit = Callable[[str, str, str], Path]
@@ -88,13 +88,15 @@ def test_ambiguous_and_unknown_titles_list_the_candidates(project: Path) -> None
                                       "did you mean: 'Future Day Frankfurt'")
 
 
-def test_an_edit_that_would_break_the_program_is_not_written(project: Path) -> None:
+def test_an_edit_that_would_break_the_program_is_not_written(make_project: MakeProject
+                                                              ) -> None:
+    project = make_project()
     program = project / "content" / "program.yaml"
     before = program.read_bytes()
-    result = run_cli("events", "move", "Future Day Frankfurt", "2027-11-19", project)
+    result = run_cli("events", "move", "Workshop", "2027-11-19", project)
     assert result.returncode == 1
     assert result.stderr.splitlines()[0] == (
-        "content/program.yaml:20:13: error: 2027-11-19 is not in 2026, the year of this program "
+        "content/program.yaml:8:13: error: 2027-11-19 is not in 2026, the year of this program "
         "(correct the year, or the program's 'year')")
     assert program.read_bytes() == before
     assert [p.name for p in program.parent.iterdir() if p.name.startswith(".")] == []
@@ -112,32 +114,38 @@ def test_add_and_remove_keep_the_rest_of_the_file(project: Path) -> None:
     assert program.read_text("utf-8") == original
 
 
+#: Edits of the small project's program (tests/projects/mini) and the message each causes.
 BAD_DATES = [
     ("2026-03-04", "2025-03-04",
-     "content/program.yaml:11:13: error: 2025-03-04 is not in 2026, the year of this program "
+     "content/program.yaml:8:13: error: 2025-03-04 is not in 2026, the year of this program "
      "(correct the year, or the program's 'year')"),
     ("2026-03-04", "Di, 2026-03-04",
-     "content/program.yaml:11:13: error: 'Di, 2026-03-04' names a Tuesday, but 2026-03-04 is a "
+     "content/program.yaml:8:13: error: 'Di, 2026-03-04' names a Tuesday, but 2026-03-04 is a "
      "Wednesday"),
     ("2026-03-04", "2026-04-31",
-     "content/program.yaml:11:13: error: '2026-04-31' is not a date (April 2026 has 30 days)"),
-    ("2026-06-19", "2026-04-17",
-     "content/program.yaml:30:13: error: 'Virtuelle Sprechstunde' on 2026-04-17 is listed twice "
-     "(first on line 28) (remove one of them)"),
+     "content/program.yaml:8:13: error: '2026-04-31' is not a date (April 2026 has 30 days)"),
+    ("      title: Sprechstunde\n",
+     "      title: Sprechstunde\n    - date: 2026-04-17\n      title: Sprechstunde\n",
+     "content/program.yaml:17:13: error: 'Sprechstunde' on 2026-04-17 is listed twice "
+     "(first on line 15) (remove one of them)"),
 ]
 
 
 @pytest.mark.parametrize(("old", "new", "message"), BAD_DATES)
-def test_bad_program_dates(old: str, new: str, message: str, edit: Edit) -> None:
-    project = edit("program.yaml", old, new)
-    result = run_cli("build", project)
+def test_bad_program_dates(old: str, new: str, message: str,
+                           make_project: MakeProject) -> None:
+    project = replace_in(make_project(), "program.yaml", old, new)
+    result = run_cli("check", project)
     assert result.returncode == 1
-    assert result.stderr.splitlines()[0] == message
+    assert result.stderr.splitlines() == [message, "1 error; nothing was written."]
 
 
-def test_a_matching_weekday_is_accepted(edit: Edit) -> None:
-    project = edit("program.yaml", "2026-03-04", "Mi., 2026-03-04")
-    assert run_cli("build", project, "--format", "ics").returncode == 0
+def test_a_matching_weekday_is_accepted(make_project: MakeProject) -> None:
+    project = replace_in(make_project(), "program.yaml", "2026-03-04", "Mi., 2026-03-04")
+    result = run_cli("build", project, "--format", "ics")
+    assert (result.returncode, result.stderr) == (0, "")
+    calendar = (project / "output" / "my-deck.ics").read_bytes().decode("utf-8")
+    assert "DTSTART;VALUE=DATE:20260304\r\n" in calendar  # the date, without its weekday
 
 
 def test_past_entries_warn_and_grey_or_hide(project: Path, edit: Edit) -> None:
@@ -145,8 +153,10 @@ def test_past_entries_warn_and_grey_or_hide(project: Path, edit: Edit) -> None:
     result = run_cli("build", project, epoch=late)
     assert result.returncode == 0
     assert result.stderr.count("warning:") == 7
-    assert ("content/program.yaml:11:13: warning: 'Future Work Session FC Bayern München' on "
-            "2026-03-04 is in the past; it is greyed out") in result.stderr
+    line = (project / "content" / "program.yaml").read_text("utf-8").splitlines().index(
+        "    - date: 2026-03-04") + 1  # the IHK program's first entry, wherever it is
+    assert (f"content/program.yaml:{line}:13: warning: 'Future Work Session FC Bayern München' "
+            "on 2026-03-04 is in the past; it is greyed out") in result.stderr
     listing = run_cli("events", "list", project, epoch=late).stdout.splitlines()
     assert re.fullmatch(r"EVENTS +Mi\., 04\. März 2026 +Future Work Session FC Bayern München"
                         r" +past", listing[0])

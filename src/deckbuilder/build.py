@@ -5,20 +5,21 @@ from __future__ import annotations
 import datetime as dt
 import glob
 import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
+from . import clock
 from .aside import Aside
+from .atomic import temporary_beside
 from .errors import ContentError, Diagnostic, Location, OutputInUse, UsageError, error
 from .glyphs import check_glyphs
 from .images import ImageStore
 from .layout.plan import DeckPlan
 from .layout.slides import plan_deck
 from .layout.text import Typesetter
-from .load import load_project
+from .load import collect_project, sort_diagnostics
 from .locks import refuse_open_outputs, replace_all
 from .measure import Measurer
 from .model import Loaded
@@ -27,6 +28,8 @@ from .theme import Theme
 
 if TYPE_CHECKING:
     from .layout.dossier import DossierPlan
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -39,14 +42,11 @@ class Report:
 
 
 def build_timestamp() -> dt.datetime:
-    """SOURCE_DATE_EPOCH when set (reproducible builds), else now, in UTC."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        try:
-            return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
-        except (ValueError, OverflowError, OSError):
-            raise UsageError(f"SOURCE_DATE_EPOCH='{epoch}' is not a number of seconds") from None
-    return dt.datetime.now(tz=dt.UTC).replace(microsecond=0)
+    """SOURCE_DATE_EPOCH when set (reproducible builds), else now, in UTC (clock.py)."""
+    try:
+        return clock.build_timestamp()
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def write_all_atomically(writers: dict[Path, Callable[[Path], str]],
@@ -61,10 +61,7 @@ def write_all_atomically(writers: dict[Path, Callable[[Path], str]],
     try:
         for target in writers:
             _remove_stale_temporaries(target)
-            fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.",
-                                            suffix=".tmp", dir=target.parent)
-            os.close(fd)
-            temps[target] = Path(tmp_name)
+            temps[target] = temporary_beside(target)
         there = {t: (w, temps[t]) for t, w in writers.items()
                  if aside is not None and t.suffix == ".pdf"}
         if aside is not None:
@@ -154,45 +151,69 @@ def _quiet(stage: str) -> None:
     """The default progress report: none."""
 
 
-def prepare(root: Path, progress: Progress = _quiet) -> Prepared:
-    """Loads, checks glyphs and lays out the deck; raises ContentError with every problem."""
+def prepare(root: Path, progress: Progress = _quiet, *, dossier: bool = False) -> Prepared:
+    """Loads, checks glyphs, lays out the deck (and with ``dossier`` the dossier) and checks
+    the template: one validation pass that raises ContentError with every problem found."""
     progress("checking the content")
-    loaded = load_project(root)
+    loaded, found = collect_project(root)
+    errors = [d for d in found if d.severity == "error"]
+    if loaded is None:
+        raise ContentError(sort_diagnostics(errors))
     try:
         measurer = Measurer(loaded.theme, root)
     except FileNotFoundError as exc:
         raise ContentError([error(Location("content/theme.yaml"), f"the font file '{exc}' "
                                   "was not found", "put it in assets/fonts/")]) from None
-    glyph_problems = check_glyphs(loaded.project, measurer)
-    if glyph_problems:
-        raise ContentError(glyph_problems)
+    errors += check_glyphs(loaded.project, measurer)
     stamp = build_timestamp()
     today = stamp.date()
     typesetter = Typesetter(loaded.theme, measurer)
     progress("laying out the slides")
-    plan = plan_deck(loaded, typesetter, today)
-    template = None
-    if loaded.theme.template is not None:
-        from .template import check_template
+    plan = _collecting(errors, plan_deck, loaded, typesetter, today)
+    if dossier:
+        from .layout.dossier import plan_dossier
 
-        slide = loaded.theme.slide
-        where = Location("content/theme.yaml")
-        template, problems = check_template(root, loaded.theme.template.file,
-                                            loaded.theme.template.layout, slide.width,
-                                            slide.height, where)
-        if problems:
-            raise ContentError(problems)
+        _collecting(errors, plan_dossier, loaded, typesetter, today)
+    template = _check_template(root, loaded, errors)
+    if errors or plan is None:
+        raise ContentError(sort_diagnostics(errors))
     warnings = (*loaded.warnings, *past_warnings(loaded.project.program, today), *plan.warnings)
     return Prepared(loaded, measurer, typesetter, plan, today, stamp, warnings, template)
 
 
+def _collecting(errors: list[Diagnostic], stage: Callable[..., T], *args: object) -> T | None:
+    """The stage's result, or None with its problems added to ``errors``."""
+    try:
+        return stage(*args)
+    except ContentError as exc:
+        errors.extend(exc.diagnostics)
+        return None
+    except Exception:
+        # Content with errors is laid out with stand-ins (salvage.py); should that still
+        # trip the layout, the errors already found are what the editor needs to see.
+        if errors:
+            return None
+        raise
+
+
+def _check_template(root: Path, loaded: Loaded, errors: list[Diagnostic]) -> Path | None:
+    """The corporate template's path, if the theme names one; its problems go to ``errors``."""
+    if loaded.theme.template is None:
+        return None
+    from .template import check_template
+
+    slide = loaded.theme.slide
+    template, problems = check_template(root, loaded.theme.template.file,
+                                        loaded.theme.template.layout, slide.width,
+                                        slide.height, Location("content/theme.yaml"))
+    errors.extend(problems)
+    return template
+
+
 def check(root: Path) -> Report:
     """Everything a build checks (content, pictures, glyphs, dates, text fit in deck and
-    dossier), without writing anything."""
-    from .layout.dossier import plan_dossier
-
-    ready = prepare(root)
-    plan_dossier(ready.loaded, ready.typesetter, ready.today)
+    dossier, template), without writing anything."""
+    ready = prepare(root, dossier=True)
     return Report((), len(ready.plan.slides), ready.warnings)
 
 

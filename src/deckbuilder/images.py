@@ -11,14 +11,13 @@ from __future__ import annotations
 import hashlib
 import io
 import math
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image, ImageOps
 
 from .assets import ORIENTATION
+from .atomic import write_atomically
 from .layout.geometry import cover_crop
 
 #: A picture with at most this many colours (or with transparency) is flat art: PNG.
@@ -119,9 +118,5 @@ class ImageStore:
                 return cached
         data, kind = prepare(source, width_pt, height_pt, focus, density, self.quality)
         target = self.cache / f"{digest}{'.png' if kind == 'png' else '.jpg'}"
-        self.cache.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=self.cache, prefix=".", suffix=".tmp")
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, target)
+        write_atomically(target, data)
         return target

@@ -90,7 +90,24 @@ def _parse_date(value: object) -> object:
     return date
 
 
-Text = Annotated[str, AfterValidator(_check_text)]
+class Shown:
+    """Marks text that is drawn on a slide or page, so every character must be in the font.
+
+    The glyph check finds visible text by this marker in a field's type, not by its name:
+    a new field is checked as soon as it is declared ``Text``.
+    """
+
+    def __repr__(self) -> str:
+        return "Shown()"
+
+
+SHOWN = Shown()
+
+#: Text that a reader sees on a slide or page.
+Text = Annotated[str, AfterValidator(_check_text), SHOWN]
+#: Text that is never drawn in the deck's fonts: file paths, alt text, speaker notes, ids,
+#: metadata. It is checked like Text, but not against the font.
+Plain = Annotated[str, AfterValidator(_check_text)]
 IsoDate = Annotated[dt.date, BeforeValidator(_parse_date)]
 ColorName = Annotated[str, Field(pattern=r"^[a-z][a-z0-9-]*$")]
 
@@ -116,13 +133,13 @@ class Located(BaseModel):
 class Picture(Located):
     """An image file inside the project and its description for screen readers."""
 
-    path: Text
-    alt: Text
+    path: Plain
+    alt: Plain
     focus: tuple[float, float] = (0.5, 0.5)
 
 
 class SlideBase(Located):
-    notes: Text | None = None
+    notes: Plain | None = None
 
 
 class TitleSlide(SlideBase):
@@ -214,11 +231,11 @@ class Deck(Located):
 
     name: Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,80}$")]
     title: Text
-    subject: Text | None = None
+    subject: Plain | None = None
     author: Text
     date: IsoDate
-    language: Text = "de-DE"
-    keywords: list[Text] = Field(default_factory=list)
+    language: Plain = "de-DE"
+    keywords: list[Plain] = Field(default_factory=list)
     contents_title: Text = "INHALT"
     continued: Text = "(Fortsetzung)"  # added to the title of a continuation slide
     footer: Text
@@ -231,7 +248,7 @@ class Trend(Located):
     color: ColorName
     picture: Picture
     factors: list[Text] = Field(min_length=1, max_length=6)
-    notes: Text | None = None
+    notes: Plain | None = None
 
 
 class TrendsFile(Located):
@@ -245,7 +262,7 @@ class Scenario(Located):
     color: ColorName
     picture: Picture | None = None  # shown on the scenario's divider slide
     paragraphs: list[Text] = Field(min_length=1)
-    notes: Text | None = None
+    notes: Plain | None = None
 
 
 class ScenariosFile(Located):
@@ -268,7 +285,7 @@ class Event(Located):
     date: IsoDate
     title: Text
     place: Text | None = None
-    id: Text | None = None  # a stable identity for the calendar; title and place otherwise
+    id: Plain | None = None  # a stable identity for the calendar; title and place otherwise
 
     @property
     def label(self) -> str:
@@ -283,7 +300,7 @@ class Publication(Located):
 
 class EventSection(Located):
     heading: Text
-    location: Text | None = None  # calendar LOCATION for entries without a place
+    location: Plain | None = None  # calendar LOCATION for entries without a place
     entries: list[Event] = Field(min_length=1)
 
 
@@ -304,8 +321,8 @@ class ProgramFile(Located):
 
 class RadarTrend(Located):
     name: Text
-    ring: Text
-    segment: Text
+    ring: Plain  # names one of the rings, which are checked as Text
+    segment: Plain  # likewise one of the segments
     strength: Annotated[int, Field(ge=1, le=5)]
     concept: bool = False
 
@@ -313,8 +330,8 @@ class RadarTrend(Located):
 class Connection(Located):
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
 
-    source: Text = Field(alias="from")
-    target: Text = Field(alias="to")
+    source: Plain = Field(alias="from")  # trend names, checked as Text where they are set
+    target: Plain = Field(alias="to")
     intensity: Annotated[int, Field(ge=1, le=3)] = 1
 
 

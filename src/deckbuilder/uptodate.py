@@ -11,16 +11,21 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import os
 from pathlib import Path
+
+from .atomic import write_atomically
+from .clock import source_date_epoch
 
 STATE = Path(".cache") / "build-state.json"
 
 
 def _build_day() -> str:
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.strip().isdigit():
-        return f"epoch:{epoch.strip()}"
+    try:
+        epoch = source_date_epoch()
+    except ValueError:  # never up to date: the build itself reports the malformed variable
+        return f"bad-epoch:{dt.datetime.now().isoformat()}"
+    if epoch is not None:
+        return f"epoch:{epoch}"
     return dt.date.today().isoformat()  # past events depend on the day
 
 
@@ -69,8 +74,4 @@ def record(root: Path, out: Path, formats: tuple[str, ...], outputs: list[tuple[
     state = {"fingerprint": fingerprint(root, formats),
              "outputs": {p.name: _stamp(p) for p, _ in outputs},
              "said": {p.name: what for p, what in outputs}, "warnings": warnings}
-    target = out / STATE
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_suffix(f".{os.getpid()}.tmp")
-    tmp.write_text(json.dumps(state), "utf-8")
-    os.replace(tmp, target)
+    write_atomically(out / STATE, json.dumps(state).encode("utf-8"))

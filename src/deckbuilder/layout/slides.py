@@ -6,12 +6,13 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from functools import cached_property, partial
 
 from ..dates import long_date
 from ..errors import ContentError, Diagnostic, Location, error, warning
 from ..model import (
     CtaSlide,
+    ImageInfo,
     LegalSlide,
     Loaded,
     MethodSlide,
@@ -28,7 +29,7 @@ from ..model import (
     TrendsSlides,
 )
 from .geometry import cover_crop
-from .plan import Box, DeckPlan, Element, Para, PictureBox, Run, ShapeBox, SlidePlan
+from .plan import Box, DeckPlan, Element, Para, PictureBox, Run, ShapeBox, SlidePlan, TextBox
 from .program_slide import Group, layout_program, program_groups
 from .radar_slide import geometry_for, legend_elements, legend_height, radar_group
 from .text import Overflow, Typesetter
@@ -60,10 +61,37 @@ class Draft:
 
 @dataclass
 class Context:
+    """What every slide planner reads, and where it reports problems.
+
+    Layout problems are collected, not raised: ``report`` adds the slide's number, and a
+    planner goes on with a stand-in (``fit`` returns the box filled as it is), so one run
+    finds every slide's problems and later slides keep their numbers. A planner may also
+    raise ContentError; ``guarded`` then reports it and keeps one empty slide in its place.
+    """
+
     loaded: Loaded
     ts: Typesetter
     today: dt.date | None = None  # entries before this date are past (greyed or hidden)
     warnings: list[Diagnostic] = field(default_factory=list)
+    problems: list[Diagnostic] = field(default_factory=list)
+    slide: int = 0  # the number of the slide being planned
+
+    def report(self, found: list[Diagnostic]) -> None:
+        """Records problems of the slide being planned, each place and message once."""
+        seen = {(d.location, d.message.split(" (")[0]) for d in self.problems}
+        for d in found:  # the same word too wide on a divider and its text slide: once
+            if (d.location, d.message.split(" (")[0]) not in seen:
+                self.problems.append(replace(d, message=f"{d.message} (slide {self.slide})"))
+                seen.add((d.location, d.message.split(" (")[0]))
+
+    def guarded(self, drafts: Iterator[Draft], kind: str, source: Location
+                ) -> Iterator[Draft]:
+        """The planner's slides; on a ContentError, its problems and one empty stand-in."""
+        try:
+            yield from drafts
+        except ContentError as exc:
+            self.report(exc.diagnostics)
+            yield Draft(kind, source)
 
     @cached_property
     def program_groups(self) -> list[Group]:
@@ -77,11 +105,16 @@ class Context:
         try:
             return self.ts.fit(paras, box, source, **kwargs)  # type: ignore[arg-type]
         except Overflow as exc:
-            raise ContentError([error(source, f"the text does not fit its box ({exc})",
-                                      "shorten the text")]) from None
+            self.report([error(source, f"the text does not fit its box ({exc})",
+                               "shorten the text")])
+        except ContentError as exc:
+            self.report(exc.diagnostics)
+        return TextBox(box, tuple(paras), source, 1.0, str(kwargs.get("anchor", "top")), box.h,
+                       str(kwargs.get("role", "body")))
 
     def picture(self, picture: Picture, box: Box) -> PictureBox:
-        info = self.loaded.images[picture.path]
+        # A picture with a problem of its own (reported by the loader) stands in as a square.
+        info = self.loaded.images.get(picture.path, ImageInfo(1, 1))
         crop = cover_crop(info.width, info.height, box.w, box.h, picture.focus)
         return PictureBox(box, picture.path, clean(picture.alt), crop, picture.loc,
                           picture.focus)
@@ -213,7 +246,13 @@ def _shifted(elements: list[Element], dy: float) -> list[Element]:
 
 def plan_trends(ctx: Context, s: TrendsSlides) -> Iterator[Draft]:
     for trend in ctx.loaded.project.trends.trends:
-        yield plan_trend(ctx, trend, s.notes)
+        yield from ctx.guarded(_lazily(partial(plan_trend, ctx, trend, s.notes)), "trend",
+                               trend.loc)
+
+
+def _lazily(plan: Callable[[], Draft]) -> Iterator[Draft]:
+    """One slide, planned when it is asked for (inside ``Context.guarded``)."""
+    yield plan()
 
 
 def plan_scenario(ctx: Context, sc: Scenario, continued: str) -> Iterator[Draft]:
@@ -265,7 +304,8 @@ def plan_scenario(ctx: Context, sc: Scenario, continued: str) -> Iterator[Draft]
 
 def plan_scenarios(ctx: Context, s: ScenariosSlides) -> Iterator[Draft]:
     for sc in ctx.loaded.project.scenarios.scenarios:
-        yield from plan_scenario(ctx, sc, ctx.loaded.project.deck.continued)
+        yield from ctx.guarded(plan_scenario(ctx, sc, ctx.loaded.project.deck.continued),
+                               "scenario-text", sc.loc)
 
 
 def plan_offerings(ctx: Context, s: OfferingsSlide) -> Iterator[Draft]:
@@ -399,25 +439,22 @@ def plan_deck(loaded: Loaded, ts: Typesetter, today: dt.date | None = None) -> D
     ctx = Context(loaded, ts, today)
     deck = loaded.project.deck
     drafts: list[Draft] = []
-    problems: list[Diagnostic] = []
     for slide in deck.slides:
-        try:
-            for draft in PLANNERS[type(slide)](ctx, slide):
-                drafts.append(draft)
-        except ContentError as exc:
-            where = f" (slide {len(drafts) + 1})"
-            problems.extend(replace(d, message=d.message + where) for d in exc.diagnostics)
+        planned = ctx.guarded(PLANNERS[type(slide)](ctx, slide), slide.kind, slide.loc)
+        while True:
+            ctx.slide = len(drafts) + 1  # the number of the slide the planner works on
+            draft = next(planned, None)
+            if draft is None:
+                break
+            drafts.append(draft)
     slides = []
     for number, d in enumerate(drafts, start=1):
-        try:
-            footer = _footer(ctx, d, number)
-        except ContentError as exc:
-            problems.extend(exc.diagnostics)
-            footer = []
+        ctx.slide = number
+        footer = _footer(ctx, d, number)
         slides.append(SlidePlan(d.kind, tuple(d.elements + footer), d.source, d.background,
                                 d.notes, number))
-    if problems:
-        raise ContentError(problems)
+    if ctx.problems:
+        raise ContentError(ctx.problems)
     th = loaded.theme
     return DeckPlan(th.slide.width, th.slide.height, tuple(slides), deck.title, deck.author,
                     deck.subject or deck.title, deck.language, tuple(ctx.warnings))
