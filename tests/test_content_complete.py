@@ -43,7 +43,7 @@ def expected_strings(project: Project) -> list[str]:
     prog = project.program
     found += [prog.title, prog.events.heading, prog.deep_dives.heading, prog.publications.heading]
     for entry in [*prog.events.entries, *prog.deep_dives.entries]:
-        found += [day_month(entry.date), entry.label]
+        found += [day_month(entry.date), entry.title, *([entry.place] if entry.place else [])]
     found += [p.title for p in prog.publications.entries]
     found += project.radar.rings
     found += [prog.half_label.format(half=p.half) for p in prog.publications.entries]

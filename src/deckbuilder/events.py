@@ -45,8 +45,7 @@ def find_entry(root: Path, title: str, on: dt.date | None = None) -> Entry:
     program = load_project(root).project.program
     wanted = " ".join(title.split()).casefold()
     all_entries = entries(program)
-    matches = [e for e in all_entries
-               if wanted in (e.event.label.casefold(), e.event.title.casefold())]
+    matches = [e for e in all_entries if wanted in _names(e)]
     if on is not None:
         matches = [e for e in matches if e.event.date == on]
     if len(matches) == 1:
@@ -62,6 +61,13 @@ def find_entry(root: Path, title: str, on: dt.date | None = None) -> Entry:
     lines = "\n".join(f"  {e.event.date.isoformat()}  {e.event.label}" for e in matches)
     raise UsageError(f"'{title}' names {len(matches)} entries; add --on DATE to choose one:\n"
                      f"{lines}")
+
+
+def _names(entry: Entry) -> set[str]:
+    """What a person may call an entry: its title, or title and place as the slide
+    reads them ("Future Day Frankfurt") or as messages write them."""
+    event = entry.event
+    return {n.casefold() for n in (event.title, event.label, f"{event.title} {event.place}")}
 
 
 def _edit(root: Path, change: str, mutate) -> Change:  # type: ignore[no-untyped-def]

@@ -335,10 +335,12 @@ class _Renderer:
             head = self.st.text(heading, "d-h2", spaceBefore=14, spaceAfter=8)
             head.keepWithNext = True
             cells = []
-            for date, text, past in rows:
+            for date, text, past, place in rows:
                 color = "muted" if past else None  # past entries are greyed
-                cells.append([self.st.text(date, "d-h3", color=color),
-                              self.st.text(text, "d-body", color=color)])
+                what = [self.st.text(text, "d-body", color=color)]
+                if place:  # apart from the title, so the two never read as one name
+                    what.append(self.st.text(place, "d-body", color="muted"))
+                cells.append([self.st.text(date, "d-h3", color=color), what])
             table = Table(cells, colWidths=[170, self.width - 170])
             table.setStyle(self._rules(len(rows)))
             found += [head, table]
