@@ -116,7 +116,7 @@ def calendar_plan(program: ProgramFile, deck_title: str, language: str):  # type
     from .render_ics import CalendarEntry, CalendarPlan
 
     found = []
-    for entry in entries(program):
+    for entry in sorted(entries(program), key=lambda e: e.event.date):  # chronological
         section = _section(program, entry.section)
         event = entry.event
         found.append(CalendarEntry(

@@ -40,7 +40,9 @@ def program_groups(prog: ProgramFile, today: dt.date | None,
     for key in ("events", "deep_dives"):
         section = getattr(prog, key)
         rows = []
-        for entry in (e for e in all_entries if e.section == key):
+        # date order whatever the file's order (a stable sort keeps same-day entries as written)
+        for entry in sorted((e for e in all_entries if e.section == key),
+                            key=lambda e: e.event.date):
             past = today is not None and is_past(entry.event, today)
             if past and prog.past == "hide":
                 continue
