@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .errors import ContentError, Diagnostic, Location, UsageError, error
 from .glyphs import check_glyphs
-from .images import ImageStore
+from .images import ImageStore, low_resolution
 from .layout.plan import DeckPlan
 from .layout.slides import plan_deck
 from .layout.text import Typesetter
@@ -215,7 +215,8 @@ def prepare(root: Path, progress: Progress = _quiet) -> Prepared:
                                             slide.height, where)
         if problems:
             raise ContentError(problems)
-    warnings = (*loaded.warnings, *past_warnings(loaded.project.program, today), *plan.warnings)
+    warnings = (*loaded.warnings, *past_warnings(loaded.project.program, today), *plan.warnings,
+                *low_resolution(plan, loaded.images))
     return Prepared(loaded, measurer, typesetter, plan, today, stamp, warnings, template)
 
 
