@@ -35,8 +35,9 @@ def test_calendar_read_by_an_independent_parser_equals_the_yaml(project: Path) -
     assert raw.count(b"\r\n") == raw.count(b"\n")  # CRLF line ends only
     assert max(len(line) for line in raw.split(b"\r\n")) <= 75  # folded
     program = load_project(project).project.program
-    expected = [(e.date, e.label, e.place or "Online")
-                for e in [*program.events.entries, *program.deep_dives.entries]]
+    expected = sorted(((e.date, e.title, e.place or "Online")  # in date order
+                       for e in [*program.events.entries, *program.deep_dives.entries]),
+                      key=lambda row: row[0])
     got = [(ev.dtstart.value, ev.summary.value, ev.location.value) for ev in _events(ics)]
     assert got == expected
     for ev in _events(ics):
@@ -55,7 +56,7 @@ def test_move_changes_one_line_and_every_output(project: Path) -> None:
 
     result = run_cli("events", "move", "Future Day Frankfurt", "2026-11-19", project)
     assert result.returncode == 0, result.stderr
-    assert "moved 'Future Day Frankfurt' from 2026-11-12 to 2026-11-19" in result.stdout
+    assert "moved 'Future Day (Frankfurt)' from 2026-11-12 to 2026-11-19" in result.stdout
     after = program.read_text("utf-8").splitlines(keepends=True)
     changed = [(a, b) for a, b in zip(before, after, strict=True) if a != b]
     assert changed == [("    - date: 2026-11-12\n", "    - date: 2026-11-19\n")]
@@ -68,8 +69,8 @@ def test_move_changes_one_line_and_every_output(project: Path) -> None:
                              .pages))
     assert "Do., 19. November 2026 Future Day Frankfurt" in pdf
     moved = {ev.summary.value: ev for ev in _events(out / "szenarien-ihk-ruhr.ics")}
-    assert moved["Future Day Frankfurt"].dtstart.value == dt.date(2026, 11, 19)
-    assert moved["Future Day Frankfurt"].uid.value == uids["Future Day Frankfurt"]
+    assert moved["Future Day"].dtstart.value == dt.date(2026, 11, 19)
+    assert moved["Future Day"].uid.value == uids["Future Day"]
 
 
 def test_ambiguous_and_unknown_titles_list_the_candidates(project: Path) -> None:
@@ -84,8 +85,9 @@ def test_ambiguous_and_unknown_titles_list_the_candidates(project: Path) -> None
     assert chosen.returncode == 0, chosen.stderr
     unknown = run_cli("events", "remove", "Future Dya Frankfurt", project)
     assert unknown.returncode == 2
-    assert unknown.stderr.strip() == ("error: no program entry called 'Future Dya Frankfurt'; "
-                                      "did you mean: 'Future Day Frankfurt'")
+    assert unknown.stderr.splitlines() == [
+        "error: no program entry called 'Future Dya Frankfurt'; did you mean:",
+        "  2026-11-12  Future Day (Frankfurt)"]
 
 
 def test_an_edit_that_would_break_the_program_is_not_written(make_project: MakeProject
@@ -155,12 +157,12 @@ def test_past_entries_warn_and_grey_or_hide(project: Path, edit: Edit) -> None:
     assert result.stderr.count("warning:") == 7
     line = (project / "content" / "program.yaml").read_text("utf-8").splitlines().index(
         "    - date: 2026-03-04") + 1  # the IHK program's first entry, wherever it is
-    assert (f"content/program.yaml:{line}:13: warning: 'Future Work Session FC Bayern München' "
+    assert (f"content/program.yaml:{line}:13: warning: 'Future Work Session (FC Bayern München)' "
             "on 2026-03-04 is in the past; it is greyed out") in result.stderr
     listing = run_cli("events", "list", project, epoch=late).stdout.splitlines()
-    assert re.fullmatch(r"EVENTS +Mi\., 04\. März 2026 +Future Work Session FC Bayern München"
+    assert re.fullmatch(r"EVENTS +Mi\., 04\. März 2026 +Future Work Session \(FC Bayern München\)"
                         r" +past", listing[0])
-    assert listing[3].endswith("Future Day Frankfurt")
+    assert listing[3].endswith("Future Day (Frankfurt)")
     edit("program.yaml", "past: grey", "past: hide")
     assert run_cli("build", project, epoch=late).returncode == 0
     text = flowing_text(project / "output" / "szenarien-ihk-ruhr.pptx")
@@ -179,7 +181,7 @@ def _program(n: int) -> str:
             "    - half: 1\n      title: Eine Publikation\n")
 
 
-@pytest.mark.parametrize(("count", "slides"), [(1, 1), (8, 1), (20, 2)])
+@pytest.mark.parametrize(("count", "slides"), [(1, 1), (8, 1), (20, 3)])
 def test_any_count_of_entries_fits(project: Path, count: int, slides: int) -> None:
     (project / "content" / "program.yaml").write_text(_program(count), "utf-8")
     loaded = load_project(project)
@@ -202,8 +204,8 @@ def test_any_count_of_entries_fits(project: Path, count: int, slides: int) -> No
             if isinstance(el, TextBox):
                 assert ts.height(el.paras, el.box.w, el.scale) <= el.box.h + 0.01
     for i in range(count):
-        assert f"Future Work Session Nummer {i + 1} Ein Partner mit einem recht langen " \
-               "Namen, Stadt" in labels
+        at = labels.index(f"Future Work Session Nummer {i + 1}")
+        assert labels[at + 1] == "Ein Partner mit einem recht langen Namen, Stadt"
     if slides > 1:
         assert program_slides[1].elements[1].paras[0].text.endswith("(Fortsetzung)")
     result = run_cli("build", project, "--format", "pdf")

@@ -15,7 +15,7 @@ from .aside import Aside
 from .atomic import temporary_beside
 from .errors import ContentError, Diagnostic, Location, OutputInUse, UsageError, error
 from .glyphs import check_glyphs
-from .images import ImageStore
+from .images import ImageStore, low_resolution
 from .layout.plan import DeckPlan
 from .layout.slides import plan_deck
 from .layout.text import Typesetter
@@ -177,7 +177,8 @@ def prepare(root: Path, progress: Progress = _quiet, *, dossier: bool = False) -
     template = _check_template(root, loaded, errors)
     if errors or plan is None:
         raise ContentError(sort_diagnostics(errors))
-    warnings = (*loaded.warnings, *past_warnings(loaded.project.program, today), *plan.warnings)
+    warnings = (*loaded.warnings, *past_warnings(loaded.project.program, today), *plan.warnings,
+                *low_resolution(plan, loaded.images))
     return Prepared(loaded, measurer, typesetter, plan, today, stamp, warnings, template)
 
 

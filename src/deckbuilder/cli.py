@@ -122,20 +122,28 @@ def build(project: Path, out: Path | None, formats: str, force: bool) -> None:
 
 @cli.command(name="check")
 @click.argument("project", type=click.Path(file_okay=False, path_type=Path), default=".")
-def check_command(project: Path) -> None:
+@click.option("--strict", is_flag=True, help="Treat warnings (blurry pictures, past events, "
+              "continued slides) as errors: exit status 1 when there is any.")
+def check_command(project: Path, strict: bool) -> None:
     """Check everything a build would (content, dates, pictures, characters, text fit)
     without writing anything. Exit status 1 when there is an error.
 
     \b
-    Example:
+    Examples:
       deckbuilder check ~/decks/ihk
+      deckbuilder check --strict        # warnings count as errors too
     """
+    from dataclasses import replace
+
     from .build import check
 
     report = check(_project(project))
+    if strict and report.warnings:
+        raise ContentError([replace(w, severity="error") for w in report.warnings])
     for w in report.warnings:
         click.echo(_shown(w), err=True)
-    click.echo(f"no errors ({report.slides} slides, {len(report.warnings)} warnings)")
+    count = len(report.warnings)
+    click.echo(f"no errors ({report.slides} slides, {count} warning{'' if count == 1 else 's'})")
     _note_missing_fonts(project)
 
 

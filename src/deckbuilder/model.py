@@ -283,14 +283,21 @@ class FutureCircleFile(Located):
 
 class Event(Located):
     date: IsoDate
+    end: IsoDate | None = None  # the last day of an event that lasts several days
     title: Text
     place: Text | None = None
     id: Plain | None = None  # a stable identity for the calendar; title and place otherwise
 
     @property
+    def last_day(self) -> dt.date:
+        """The event's last day (its date, unless it lasts several days)."""
+        return self.end or self.date
+
+    @property
     def label(self) -> str:
-        """The line a reader sees: title and place, as the original deck writes them."""
-        return f"{self.title} {self.place}" if self.place else self.title
+        """Title and place for messages and listings; the place in brackets so the two
+        never read as one name ("Nachfolgebörse Südwestfalen (Siegen)")."""
+        return f"{self.title} ({self.place})" if self.place else self.title
 
 
 class Publication(Located):

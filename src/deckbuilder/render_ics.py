@@ -14,13 +14,15 @@ from icalendar import Calendar, Event
 
 @dataclass(frozen=True)
 class CalendarEntry:
-    """One all-day entry; ``uid`` is derived from the entry's identity, not its date."""
+    """One all-day entry (over several days if ``last_day`` is later than ``date``);
+    ``uid`` is derived from the entry's identity, not its date."""
 
     uid: str
     date: dt.date
-    summary: str
+    summary: str  # the title alone; the place goes to LOCATION
     location: str | None
     description: str
+    last_day: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -42,7 +44,8 @@ def to_bytes(plan: CalendarPlan, timestamp: dt.datetime) -> bytes:
         event.add("uid", entry.uid)
         event.add("dtstamp", stamp)
         event.add("dtstart", entry.date)
-        event.add("dtend", entry.date + dt.timedelta(days=1))
+        # RFC 5545 3.6.1: an all-day DTEND is exclusive, the day after the last one
+        event.add("dtend", (entry.last_day or entry.date) + dt.timedelta(days=1))
         event.add("summary", entry.summary)
         if entry.location:
             event.add("location", entry.location)

@@ -270,12 +270,15 @@ class _Renderer:
             head.keepWithNext = True
             cells = []
             grid = self.node("Table")
-            for date, text, past in rows:
+            for date, text, past, place in rows:
                 color = "muted" if past else None  # past entries are greyed
                 row = self.node("TR", grid)
                 th = self.node("TH", row, attrs={"O": "Table", "Scope": "Row"})
-                cells.append([self.st.text(date, "d-h3", th, color=color),
-                              self.st.text(text, "d-body", self.node("TD", row), color=color)])
+                td = self.node("TD", row)
+                what = [self.st.text(text, "d-body", td, color=color)]
+                if place:  # apart from the title, so the two never read as one name
+                    what.append(self.st.text(place, "d-body", td, color="muted"))
+                cells.append([self.st.text(date, "d-h3", th, color=color), what])
             table = Table(cells, colWidths=[170, self.width - 170])
             table.setStyle(self._rules(len(rows)))
             found += [head, table]

@@ -104,9 +104,10 @@ class Cards:
 
 @dataclass(frozen=True)
 class Calendar:
-    """Dated entries grouped under headings; ``rows`` are (date label, text, past)."""
+    """Dated entries grouped under headings; ``rows`` are (date label, text, past, place),
+    the place (or None) shown on a line of its own under the text."""
 
-    groups: tuple[tuple[str, tuple[tuple[str, str, bool], ...]], ...]
+    groups: tuple[tuple[str, tuple[tuple[str, str, bool, str | None], ...]], ...]
 
 
 @dataclass(frozen=True)
@@ -204,7 +205,8 @@ def plan_dossier(loaded: Loaded, ts: Typesetter, today: dt.date | None = None) -
     prog = p.program
     blocks.append(Heading(prog.title, "program"))
     groups = program_groups(prog, today, date_label=weekday_date)
-    blocks.append(Calendar(tuple((g.heading, tuple((r.date, r.text, r.past) for r in g.rows))
+    blocks.append(Calendar(tuple((g.heading, tuple((r.date, r.text, r.past, r.place)
+                                                    for r in g.rows))
                                  for g in groups)))
     cta = _slide(loaded, CtaSlide)
     if isinstance(cta, CtaSlide):

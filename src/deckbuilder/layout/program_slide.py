@@ -22,6 +22,7 @@ class Row:
     date: str
     text: str
     past: bool = False
+    place: str | None = None  # shown on a line of its own under the title
 
 
 @dataclass(frozen=True)
@@ -39,12 +40,15 @@ def program_groups(prog: ProgramFile, today: dt.date | None,
     for key in ("events", "deep_dives"):
         section = getattr(prog, key)
         rows = []
-        for entry in (e for e in all_entries if e.section == key):
+        # date order whatever the file's order (a stable sort keeps same-day entries as written)
+        for entry in sorted((e for e in all_entries if e.section == key),
+                            key=lambda e: e.event.date):
             past = today is not None and is_past(entry.event, today)
             if past and prog.past == "hide":
                 continue
-            rows.append(Row(date_label(entry.event.date), entry.event.label,
-                            past and prog.past == "grey"))
+            event = entry.event
+            rows.append(Row(date_label(event.date, event.end), event.title,
+                            past and prog.past == "grey", event.place))
         if rows:
             groups.append(Group(section.heading, tuple(rows), section.loc))
     pubs, last = [], None
@@ -76,7 +80,10 @@ class ProgramLayout:
     def cells(self, row: Row) -> tuple[tuple[Para, ...], tuple[Para, ...]]:
         color = "muted" if row.past else None
         date = (Para((Run(row.date),), "table-date", color=color),) if row.date else ()
-        return date, (Para((Run(row.text),), "table-text", color=color),)
+        text: tuple[Para, ...] = (Para((Run(row.text),), "table-text", color=color),)
+        if row.place:  # apart from the title, so the two never read as one name
+            text += (Para((Run(row.place),), "table-text", color="muted"),)
+        return date, text
 
     def row_height(self, row: Row) -> float:
         widths = (self.date_w, self.width - self.date_w)
