@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import guard, output_state
 from .errors import ContentError, Diagnostic, Location, UsageError, error
 from .glyphs import check_glyphs
 from .images import ImageStore
@@ -29,6 +30,7 @@ class Report:
     outputs: tuple[tuple[Path, str], ...]  # each file and what it holds ("33 slides")
     slides: int
     warnings: tuple[Diagnostic, ...]
+    replaced: tuple[tuple[Path, Path], ...] = ()  # edited outputs and where they were kept
 
 
 def build_timestamp() -> dt.datetime:
@@ -230,11 +232,12 @@ def check(root: Path) -> Report:
 
 
 def build(root: Path, out: Path, formats: tuple[str, ...] = DEFAULT_FORMATS,
-          progress: Progress = _quiet) -> Report:
+          progress: Progress = _quiet, discard_edits: bool = False) -> Report:
     """Loads, lays out and renders the project; raises ContentError or UsageError.
 
     Every output is rendered to a temporary file first; nothing is replaced until all
     requested outputs rendered, so a failure leaves the previous set of results whole.
+    An output edited since the last build stops it (see guard.py) unless ``discard_edits``.
     """
     ready = prepare(root, progress)
     loaded, plan, stamp, today = ready.loaded, ready.plan, ready.stamp, ready.today
@@ -287,9 +290,11 @@ def build(root: Path, out: Path, formats: tuple[str, ...] = DEFAULT_FORMATS,
             return render_ics(calendar, path, timestamp=stamp)
 
         writers[out / f"{name}.ics"] = write_calendar
+    replaced = guard.check(root, out, writers, discard_edits)  # before anything is written
     progress(f"writing {', '.join(p.suffix[1:].upper() for p in writers)}")
     try:
         said = write_all_atomically(writers)
+        output_state.record_outputs(out, list(said))
     except OSError as exc:
         raise UsageError(f"cannot write into '{out}': {exc.strerror}") from None
-    return Report(tuple(said.items()), len(plan.slides), ready.warnings)
+    return Report(tuple(said.items()), len(plan.slides), ready.warnings, tuple(replaced))

@@ -55,7 +55,11 @@ OUT_OPTION = click.option("--out", type=click.Path(file_okay=False, path_type=Pa
                    "16:9 PDF pages).")
 @click.option("--force", is_flag=True, help="Build even when nothing changed since the last "
               "build.")
-def build(project: Path, out: Path | None, formats: str, force: bool) -> None:
+@click.option("--discard-edits", is_flag=True, help="When a result was edited after the last "
+              "build (in PowerPoint, say), keep the edited file in output/replaced/ and build "
+              "anyway; without this the build stops and names the edits.")
+def build(project: Path, out: Path | None, formats: str, force: bool,
+          discard_edits: bool) -> None:
     """Check the content and write the deck (PPTX), the dossier (PDF) and the program's
     calendar (ICS) into the output folder.
 
@@ -83,11 +87,13 @@ def build(project: Path, out: Path | None, formats: str, force: bool) -> None:
     from .progress import Progress
 
     with Progress() as progress:
-        report = run_build(project, folder, chosen, progress)
+        report = run_build(project, folder, chosen, progress, discard_edits)
     uptodate.record(project, folder, chosen, list(report.outputs),
                     [str(w) for w in report.warnings])
     for w in report.warnings:
         click.echo(str(w), err=True)
+    for edited, kept in report.replaced:
+        click.echo(f"kept the edited {_relative(edited)} as {_relative(kept)}")
     for path, what in report.outputs:
         click.echo(f"wrote {_relative(path)} ({what})")
 

@@ -3,6 +3,8 @@
 A build records a fingerprint of its inputs (every file under content/ and assets/, the
 requested formats, the build date and deckbuilder's own code) and of each output it wrote.
 If the inputs hash the same and the outputs are still as written, the build is skipped.
+An output changed since (edited in PowerPoint, say) is not simply rebuilt: the build then
+runs, and guard.py stops it before it overwrites the edits.
 Only the standard library is used here: the point is to stay cheap.
 """
 
