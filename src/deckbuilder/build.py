@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import guard, output_state
+from . import changelog, guard, output_state
 from .errors import ContentError, Diagnostic, Location, UsageError, error
 from .glyphs import check_glyphs
 from .images import ImageStore
@@ -291,10 +291,15 @@ def build(root: Path, out: Path, formats: tuple[str, ...] = DEFAULT_FORMATS,
 
         writers[out / f"{name}.ics"] = write_calendar
     replaced = guard.check(root, out, writers, discard_edits)  # before anything is written
+    outputs = list(writers)
+    content, log = changelog.for_build(out, name, loaded.project.deck.title,
+                                       loaded.project.program, plan, today)
+    if log is not None:  # written with the outputs: a failed build adds no entry
+        writers[log.path] = log.write
     progress(f"writing {', '.join(p.suffix[1:].upper() for p in writers)}")
     try:
         said = write_all_atomically(writers)
-        output_state.record_outputs(out, list(said))
+        output_state.record_outputs(out, outputs, content)
     except OSError as exc:
         raise UsageError(f"cannot write into '{out}': {exc.strerror}") from None
     return Report(tuple(said.items()), len(plan.slides), ready.warnings, tuple(replaced))

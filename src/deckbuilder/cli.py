@@ -98,6 +98,33 @@ def build(project: Path, out: Path | None, formats: str, force: bool,
         click.echo(f"wrote {_relative(path)} ({what})")
 
 
+@cli.command(name="changes")
+@click.argument("project", type=click.Path(file_okay=False, path_type=Path), default=".")
+@OUT_OPTION
+@click.option("--since", default=None, metavar="YYYY-MM-DD",
+              help="Only the versions built on this day or later.")
+def changes_command(project: Path, out: Path | None, since: str | None) -> None:
+    """Print the change log: what changed in the content from build to build (moved
+    events, edited slides), as kept in output/NAME-changes.md for hand-outs.
+
+    \b
+    Examples:
+      deckbuilder changes
+      deckbuilder changes --since 2026-11-01
+    """
+    from .changelog import since as sections_since
+
+    folder = out if out is not None else project / "output"
+    logs = sorted(folder.glob("*-changes.md"))
+    if not logs:
+        raise UsageError(f"there is no change log in '{_relative(folder)}' yet: run "
+                         "'deckbuilder build' first")
+    day = _date(since)
+    for log in logs:
+        text = log.read_text("utf-8")
+        click.echo(text if day is None else sections_since(text, day), nl=False)
+
+
 @cli.command(name="check")
 @click.argument("project", type=click.Path(file_okay=False, path_type=Path), default=".")
 def check_command(project: Path) -> None:

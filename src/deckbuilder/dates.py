@@ -22,3 +22,8 @@ def long_date(day: dt.date) -> str:
 def weekday_date(day: dt.date) -> str:
     """'Mi., 04. März 2026': the dossier's calendar, where there is room for the weekday."""
     return format_date(day, "EEE, dd. MMMM y", locale=LOCALE)
+
+
+def numeric_date(day: dt.date) -> str:
+    """'19.11.2026': the change log, where dates are compared at a glance."""
+    return format_date(day, "dd.MM.y", locale=LOCALE)

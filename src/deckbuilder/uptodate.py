@@ -68,6 +68,9 @@ def current(root: Path, out: Path, formats: tuple[str, ...]) -> dict | None:  # 
 
 def record(root: Path, out: Path, formats: tuple[str, ...], outputs: list[tuple[Path, str]],
            warnings: list[str]) -> None:
+    # The change log is no result to declare "up to date": it is only written when the
+    # content changed, and people may add to it by hand.
+    outputs = [(p, what) for p, what in outputs if not p.name.endswith("-changes.md")]
     state = {"fingerprint": fingerprint(root, formats),
              "outputs": {p.name: _stamp(p) for p, _ in outputs},
              "said": {p.name: what for p, what in outputs}, "warnings": warnings}
