@@ -32,6 +32,10 @@ def test_a_moved_event_and_an_edited_factor_are_logged(project: Path, edit: Edit
         "\n## Fassung vom 14.11.2025\n\n"
         "- 12.11.2026 → 19.11.2026: Future Day Frankfurt verschoben\n"
         "- Folie 12, Trend EMPATHIC CITY: Text geändert\n")  # the program slide: no entry
+    from pypdf import PdfReader
+
+    legal_page = PdfReader(project / "output" / "szenarien-ihk-ruhr.pdf").pages[-1]
+    assert legal_page.extract_text().rstrip().endswith("Stand: 14. November 2025")
     printed = run_cli("changes", project, "--since", "2025-11-10")
     assert printed.returncode == 0
     assert printed.stdout.startswith("## Fassung vom 14.11.2025\n")
