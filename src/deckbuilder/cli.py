@@ -195,7 +195,8 @@ def preview_command(project: Path, out: Path | None) -> None:
     report = run_build(project, folder, ("pdf", "slides-pdf"))
     for w in report.warnings:
         click.echo(str(w), err=True)
-    for path in write_previews([p for p, _ in report.outputs], folder / "preview"):
+    pdfs = [p for p, _ in report.outputs if p.suffix == ".pdf"]  # not the change log
+    for path in write_previews(pdfs, folder / "preview"):
         click.echo(f"wrote {_relative(path)}")
 
 
