@@ -60,6 +60,9 @@ def test_an_edited_deck_stops_the_build_and_stays_as_it_is(project: Path) -> Non
     assert (out / DECK).read_bytes() == edited
     assert (out / DOSSIER).read_bytes() == dossier
     assert not (out / "replaced").exists()
+    assert "'deckbuilder pull --dry-run' shows where" in stopped.stderr
+    assert _pulled(project) == _expected_pull(project)
+    assert run_cli("pull", project).returncode == 2  # writing comes later
 
     discarded = run_cli("build", "--discard-edits", cwd=project)
     assert discarded.returncode == 0, discarded.stderr
@@ -122,6 +125,31 @@ def test_a_deck_saved_by_libreoffice_names_only_the_edited_slides(project: Path,
     assert "edited after the last build (slides 5, 12 and 31: text edited) (" \
         in stopped.stderr
     assert (out / DECK).read_bytes() == edited
+    assert _pulled(project) == _expected_pull(project)
+
+
+def _place(project: Path, file: str, line_start: str, value: str) -> str:
+    """file:line:column of ``value`` on the line that starts with ``line_start``."""
+    lines = (project / "content" / file).read_text("utf-8").splitlines()
+    number = next(i for i, line in enumerate(lines, 1) if line.startswith(line_start))
+    return f"content/{file}:{number}:{lines[number - 1].index(value) + 1}"
+
+
+def _expected_pull(project: Path) -> list[str]:
+    title = _place(project, "trends.yaml", "  - title: HUMAN CENTRICITY", "HUMAN")
+    factor = _place(project, "trends.yaml", "      - Überwachungs-/Sicherheitsniveau", "Ü")
+    date = _place(project, "program.yaml", "    - date: 2026-11-12", "2026")
+    return [f"{title}: slide 5: 'HUMAN CENTRICITY' → 'HUMAN CENTRICITY 2.0'",
+            f"{factor}: slide 12: 'Überwachungs-/Sicherheitsniveau' → 'Städte, die zuhören'",
+            f"{date}: slide 31: Future Day Frankfurt: 2026-11-12 → 2026-11-19"]
+
+
+def _pulled(project: Path) -> list[str]:
+    before = {p: p.read_bytes() for p in (project / "content").iterdir()}
+    result = run_cli("pull", project, "--dry-run")
+    assert result.returncode == 0, result.stderr
+    assert {p: p.read_bytes() for p in (project / "content").iterdir()} == before
+    return result.stdout.splitlines()
 
 
 def _slide(*texts: str) -> tuple[Shape, ...]:

@@ -58,7 +58,8 @@ def _slide(slide: lp.SlidePlan) -> dict[str, Any]:
                 title = " – ".join(line.strip() for line in text.splitlines() if line.strip())
             texts.append(text)
         pictures += [e.path for e in _pictures(element)]
-    return {"kind": slide.kind, "title": title, "texts": texts, "pictures": pictures}
+    return {"kind": slide.kind, "title": title, "texts": texts, "pictures": pictures,
+            "source": str(slide.source)}  # where pull looks first for an edited text
 
 
 def _texts(element: lp.Element) -> Iterator[tuple[str, str]]:

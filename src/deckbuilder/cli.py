@@ -125,6 +125,44 @@ def changes_command(project: Path, out: Path | None, since: str | None) -> None:
         click.echo(text if day is None else sections_since(text, day), nl=False)
 
 
+@cli.command(name="pull")
+@click.argument("project", type=click.Path(file_okay=False, path_type=Path), default=".")
+@OUT_OPTION
+@click.option("--from", "source", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="The edited deck (default: the deck in the output folder).")
+@click.option("--dry-run", is_flag=True, help="Only show the edits and where they belong.")
+def pull_command(project: Path, out: Path | None, source: Path | None, dry_run: bool) -> None:
+    """Show the texts edited in the built deck (in PowerPoint, say) with the place in
+    content/ each belongs to, and what cannot be carried back (moved shapes, new slides).
+    So far only with --dry-run: make the changes in content/ yourself.
+
+    \b
+    Example:
+      deckbuilder pull --dry-run
+    """
+    if not dry_run:
+        raise UsageError("'deckbuilder pull' can so far only show the edits: run it with "
+                         "--dry-run, make the changes in content/, then run "
+                         "'deckbuilder build --discard-edits'")
+    from .load import load_project
+    from .output_state import load
+    from .pull import read_edits
+
+    loaded = load_project(project)
+    folder = out if out is not None else project / "output"
+    built = f"{loaded.project.deck.name}.pptx"
+    deck = source or folder / built
+    proposals, kept = read_edits(project, deck, built, load(folder), loaded.project)
+    for proposal in proposals:
+        click.echo(str(proposal))
+    if kept:
+        click.echo("left alone (cannot be carried back into content/):")
+        for line in kept:
+            click.echo(f"  {line}")
+    if not proposals and not kept:
+        click.echo(f"no edits in {_relative(deck)} since the last build")
+
+
 @cli.command(name="check")
 @click.argument("project", type=click.Path(file_okay=False, path_type=Path), default=".")
 def check_command(project: Path) -> None:

@@ -141,18 +141,29 @@ def changes(old: list[Slide], new: list[Slide]) -> dict[str, list[int]]:
 
 
 def _slide_changes(old: list[Slide], new: list[Slide]) -> Iterator[tuple[str, int]]:
-    keys_old = [_key(s) for s in old]
-    keys_new = [_key(s) for s in new]
-    matcher = difflib.SequenceMatcher(a=keys_old, b=keys_new, autojunk=False)
+    for a, b in pair_slides(old, new):
+        if a is not None and b is not None:
+            for kind in _shape_changes(old[a], new[b]):
+                yield kind, b + 1
+        elif b is not None:
+            yield "slide added", b + 1
+        elif a is not None:
+            yield "slide deleted", a + 1
+
+
+def pair_slides(old: list[Slide], new: list[Slide]) -> Iterator[tuple[int | None, int | None]]:
+    """(old index, new index) of the same slide; None on one side for an added or a
+    deleted slide. Slides are paired by their texts, then by position among the rest."""
+    matcher = difflib.SequenceMatcher(a=[_key(s) for s in old], b=[_key(s) for s in new],
+                                      autojunk=False)
     for op, a0, a1, b0, b1 in matcher.get_opcodes():
         pairs = min(a1 - a0, b1 - b0) if op == "replace" else (a1 - a0 if op == "equal" else 0)
         for i in range(pairs):
-            for kind in _shape_changes(old[a0 + i], new[b0 + i]):
-                yield kind, b0 + i + 1
+            yield a0 + i, b0 + i
         for j in range(b0 + pairs, b1):
-            yield "slide added", j + 1
+            yield None, j
         for i in range(a0 + pairs, a1):
-            yield "slide deleted", i + 1
+            yield i, None
 
 
 def _key(slide: Slide) -> tuple[str, ...]:
@@ -164,20 +175,26 @@ def _shape_changes(old: Slide, new: Slide) -> list[str]:
     kinds = []
     if Counter(_key(old)) != Counter(_key(new)):
         kinds.append("text edited")
-    old_names = Counter(s.name for s in old)
-    new_names = Counter(s.name for s in new)
-    if old_names == new_names and all(n == 1 for n in old_names.values()):
-        by_name = {s.name: s for s in new}
-        pairs = [(s, by_name[s.name]) for s in old]
-    elif len(old) == len(new):
-        pairs = list(zip(old, new, strict=True))  # renamed by an editor: pair by order
-    else:
+    pairs = pair_shapes(old, new)
+    if pairs is None:
         pairs = []
         kinds.append("shape added" if len(new) > len(old) else "shape deleted")
     for kind in ("shape moved", "shape resized"):
         if any(_differs(a.box, b.box, kind) for a, b in pairs):
             kinds.append(kind)
     return kinds
+
+
+def pair_shapes(old: Slide, new: Slide) -> list[tuple[Shape, Shape]] | None:
+    """The same shapes on two versions of a slide: by name when the names are unique and
+    the same, by order when only the names differ; None when shapes were added or removed."""
+    old_names = Counter(s.name for s in old)
+    if old_names == Counter(s.name for s in new) and all(n == 1 for n in old_names.values()):
+        by_name = {s.name: s for s in new}
+        return [(s, by_name[s.name]) for s in old]
+    if len(old) == len(new):
+        return list(zip(old, new, strict=True))  # renamed by an editor: pair by order
+    return None
 
 
 def _differs(a: tuple[int, ...] | None, b: tuple[int, ...] | None, kind: str) -> bool:

@@ -89,9 +89,11 @@ def _ways_on(root: Path, edit: Edit) -> str:
     """What to do next, for someone who never opened a terminal before today."""
     aside = _shown(root, edit.path.parent / REPLACED /
                    f"{edit.path.stem}-YYYYMMDD-HHMMSS{edit.path.suffix}")
-    return ("a new build would overwrite the edits: make the same changes in content/ to "
-            "keep them, then run 'deckbuilder build --discard-edits', which keeps the edited "
-            f"file as {aside} and builds anew")
+    shows = ("'deckbuilder pull --dry-run' shows where each edited text belongs in content/; "
+             if edit.path.suffix.lower() == ".pptx" else "")
+    return (f"a new build would overwrite the edits: {shows}make the same changes in content/ "
+            "to keep them, then run 'deckbuilder build --discard-edits', which keeps the "
+            f"edited file as {aside} and builds anew")
 
 
 def _shown(root: Path, path: Path) -> str:
