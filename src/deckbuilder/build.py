@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from . import clock
+from . import changelog, clock, guard, output_state
 from .aside import Aside
 from .atomic import temporary_beside
 from .errors import ContentError, Diagnostic, Location, OutputInUse, UsageError, error
@@ -39,6 +39,7 @@ class Report:
     outputs: tuple[tuple[Path, str], ...]  # each file and what it holds ("33 slides")
     slides: int
     warnings: tuple[Diagnostic, ...]
+    replaced: tuple[tuple[Path, Path], ...] = ()  # edited outputs and where they were kept
 
 
 def build_timestamp() -> dt.datetime:
@@ -245,12 +246,13 @@ class _PdfWriter:
 
 
 def build(root: Path, out: Path, formats: tuple[str, ...] = DEFAULT_FORMATS,
-          progress: Progress = _quiet) -> Report:
+          progress: Progress = _quiet, discard_edits: bool = False) -> Report:
     """Loads, lays out and renders the project; raises ContentError or UsageError.
 
     Every output is rendered to a temporary file first; nothing is replaced until all
     requested outputs rendered, so a failure leaves the previous set of results whole.
     The second process for the PDFs starts first: its start overlaps loading and layout.
+    An output edited since the last build stops it (see guard.py) unless ``discard_edits``.
     """
     aside = _start_aside(formats)
     try:
@@ -258,9 +260,17 @@ def build(root: Path, out: Path, formats: tuple[str, ...] = DEFAULT_FORMATS,
         _prepare_out(out)
         writers = _writers(ready, root, out, formats, progress)
         refuse_open_outputs(list(writers))
+        replaced = guard.check(root, out, writers, discard_edits)  # before anything is written
+        outputs = list(writers)
+        deck = ready.loaded.project.deck
+        content, log = changelog.for_build(out, deck.name, deck.title,
+                                           ready.loaded.project.program, ready.plan, ready.today)
+        if log is not None:  # written with the outputs: a failed build adds no entry
+            writers[log.path] = log.write
         progress(f"writing {', '.join(p.suffix[1:].upper() for p in writers)}")
         try:
             said = write_all_atomically(writers, aside)
+            output_state.record_outputs(out, outputs, content)
         except OutputInUse:
             raise
         except OSError as exc:
@@ -269,7 +279,7 @@ def build(root: Path, out: Path, formats: tuple[str, ...] = DEFAULT_FORMATS,
     finally:
         if aside is not None:
             aside.close()
-    return Report(tuple(said.items()), len(ready.plan.slides), ready.warnings)
+    return Report(tuple(said.items()), len(ready.plan.slides), ready.warnings, tuple(replaced))
 
 
 def _writers(ready: Prepared, root: Path, out: Path, formats: tuple[str, ...],

@@ -81,7 +81,11 @@ OUT_OPTION = click.option("--out", type=click.Path(file_okay=False, path_type=Pa
                    "16:9 PDF pages).")
 @click.option("--force", is_flag=True, help="Build even when nothing changed since the last "
               "build.")
-def build(project: Path, out: Path | None, formats: str, force: bool) -> None:
+@click.option("--discard-edits", is_flag=True, help="When a result was edited after the last "
+              "build (in PowerPoint, say), keep the edited file in output/replaced/ and build "
+              "anyway; without this the build stops and names the edits.")
+def build(project: Path, out: Path | None, formats: str, force: bool,
+          discard_edits: bool) -> None:
     """Check the content and write the deck (PPTX), the dossier (PDF) and the program's
     calendar (ICS) into the output folder.
 
@@ -111,13 +115,80 @@ def build(project: Path, out: Path | None, formats: str, force: bool) -> None:
     from .progress import Progress
 
     with Progress() as progress:
-        report = run_build(project, folder, chosen, progress)
+        report = run_build(project, folder, chosen, progress, discard_edits)
     uptodate.record(project, folder, chosen, list(report.outputs),
                     [str(w) for w in report.warnings])
     for w in report.warnings:
         click.echo(_shown(w), err=True)
+    for edited, kept in report.replaced:
+        click.echo(f"kept the edited {_relative(edited)} as {_relative(kept)}")
     for path, what in report.outputs:
         click.echo(f"wrote {_relative(path)} ({what})")
+
+
+@cli.command(name="changes")
+@click.argument("project", type=click.Path(file_okay=False, path_type=Path), default=".")
+@OUT_OPTION
+@click.option("--since", default=None, metavar="YYYY-MM-DD",
+              help="Only the versions built on this day or later.")
+def changes_command(project: Path, out: Path | None, since: str | None) -> None:
+    """Print the change log: what changed in the content from build to build (moved
+    events, edited slides), as kept in output/NAME-changes.md for hand-outs.
+
+    \b
+    Examples:
+      deckbuilder changes
+      deckbuilder changes --since 2026-11-01
+    """
+    from .changelog import since as sections_since
+
+    folder = out if out is not None else project / "output"
+    logs = sorted(folder.glob("*-changes.md"))
+    if not logs:
+        raise UsageError(f"there is no change log in '{_relative(folder)}' yet: run "
+                         "'deckbuilder build' first")
+    day = _date(since)
+    for log in logs:
+        text = log.read_text("utf-8")
+        click.echo(text if day is None else sections_since(text, day), nl=False)
+
+
+@cli.command(name="pull")
+@click.argument("project", type=click.Path(file_okay=False, path_type=Path), default=".")
+@OUT_OPTION
+@click.option("--from", "source", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="The edited deck (default: the deck in the output folder).")
+@click.option("--dry-run", is_flag=True, help="Only show the edits and where they belong.")
+def pull_command(project: Path, out: Path | None, source: Path | None, dry_run: bool) -> None:
+    """Show the texts edited in the built deck (in PowerPoint, say) with the place in
+    content/ each belongs to, and what cannot be carried back (moved shapes, new slides).
+    So far only with --dry-run: make the changes in content/ yourself.
+
+    \b
+    Example:
+      deckbuilder pull --dry-run
+    """
+    if not dry_run:
+        raise UsageError("'deckbuilder pull' can so far only show the edits: run it with "
+                         "--dry-run, make the changes in content/, then run "
+                         "'deckbuilder build --discard-edits'")
+    from .load import load_project
+    from .output_state import load
+    from .pull import read_edits
+
+    loaded = load_project(project)
+    folder = out if out is not None else project / "output"
+    built = f"{loaded.project.deck.name}.pptx"
+    deck = source or folder / built
+    proposals, kept = read_edits(project, deck, built, load(folder), loaded.project)
+    for proposal in proposals:
+        click.echo(str(proposal))
+    if kept:
+        click.echo("left alone (cannot be carried back into content/):")
+        for line in kept:
+            click.echo(f"  {line}")
+    if not proposals and not kept:
+        click.echo(f"no edits in {_relative(deck)} since the last build")
 
 
 @cli.command(name="check")
@@ -246,7 +317,8 @@ def preview_command(project: Path, out: Path | None) -> None:
     report = run_build(project, folder, ("pdf", "slides-pdf"))
     for w in report.warnings:
         click.echo(_shown(w), err=True)
-    for path in write_previews([p for p, _ in report.outputs], folder / "preview"):
+    pdfs = [p for p, _ in report.outputs if p.suffix == ".pdf"]  # not the change log
+    for path in write_previews(pdfs, folder / "preview"):
         click.echo(f"wrote {_relative(path)}")
 
 

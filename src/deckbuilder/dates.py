@@ -45,3 +45,6 @@ def _weekday_range(first: dt.date, last: dt.date) -> str:
     parts = (re.sub(r"(?<!M)MMM(?!M)", "MMMM", pattern) for pattern in formats[field])
     return "".join(parse_pattern(pattern).apply(day, LOCALE)
                    for pattern, day in zip(parts, (first, last), strict=True)).translate(_THIN)
+def numeric_date(day: dt.date) -> str:
+    """'19.11.2026': the change log, where dates are compared at a glance."""
+    return format_date(day, "dd.MM.y", locale=LOCALE)

@@ -3,6 +3,8 @@
 A build records a fingerprint of its inputs (every file under content/ and assets/, the
 requested formats, the build date and deckbuilder's own code) and of each output it wrote.
 If the inputs hash the same and the outputs are still as written, the build is skipped.
+An output changed since (edited in PowerPoint, say) is not simply rebuilt: the build then
+runs, and guard.py stops it before it overwrites the edits.
 Only the standard library is used here: the point is to stay cheap.
 """
 
@@ -71,6 +73,9 @@ def current(root: Path, out: Path, formats: tuple[str, ...]) -> dict | None:  # 
 
 def record(root: Path, out: Path, formats: tuple[str, ...], outputs: list[tuple[Path, str]],
            warnings: list[str]) -> None:
+    # The change log is no result to declare "up to date": it is only written when the
+    # content changed, and people may add to it by hand.
+    outputs = [(p, what) for p, what in outputs if not p.name.endswith("-changes.md")]
     state = {"fingerprint": fingerprint(root, formats),
              "outputs": {p.name: _stamp(p) for p, _ in outputs},
              "said": {p.name: what for p, what in outputs}, "warnings": warnings}

@@ -214,5 +214,7 @@ def plan_dossier(loaded: Loaded, ts: Typesetter, today: dt.date | None = None) -
     legal = deck.legal
     blocks.append(Heading(legal.copyright, "legal", style="d-h3", new_page=False))
     blocks.append(Text(tuple(para(t, "d-body") for t in legal.paragraphs)))
+    if today is not None:  # so that a printed copy can be matched to its version
+        blocks.append(Text((para(f"Stand: {long_date(today)}", "d-body"),)))
     return DossierPlan(deck.title, deck.author, deck.subject or deck.title, tuple(deck.keywords),
                        deck.language, deck.footer, tuple(blocks))

@@ -1,0 +1,191 @@
+"""Shows where the texts edited in a built deck belong in content/ (``pull --dry-run``).
+
+A first, text-based step: the edited deck is compared slide by slide with the summary the
+last build recorded (see output_state), each changed paragraph or table cell is paired
+with its old text, and the old text is looked up among the content files' values. A date
+edited in the program table is read as a German date of the program's year. Nothing is
+written. Once every shape carries the identity of the content it came from, matching by
+identity will replace the text look-up; the report stays the same.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from babel.dates import get_month_names
+
+from . import sourcemap
+from .dates import LOCALE, day_month
+from .deck_summary import Shape, Slide, changes, pair_shapes, pair_slides
+from .errors import Location, UsageError
+from .layout.slides import clean
+from .model import ProgramFile
+from .program import entries
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """One edited text: where it came from in content/ (None: not found), and how."""
+
+    slide: int
+    old: str
+    new: str
+    where: Location | None
+    note: str = ""
+
+    def __str__(self) -> str:
+        place = f"{self.where}: " if self.where else "(not found in content/): "
+        what = self.note or f"'{self.old}' → '{self.new}'"
+        return f"{place}slide {self.slide}: {what}"
+
+
+def read_edits(root: Path, deck: Path, built: str, state: dict[str, Any], project: Any
+               ) -> tuple[list[Proposal], list[str]]:
+    """``propose`` for the deck file at ``deck`` against the last build's record of the
+    deck it wrote as ``built``; raises UsageError when the deck or the record is missing."""
+    from .deck_summary import from_json, read_deck
+
+    record = state.get("outputs", {}).get(built)
+    if not deck.is_file():
+        raise UsageError(f"there is no deck '{deck}' to read the edits from")
+    if not isinstance(record, dict) or "slides" not in record:
+        raise UsageError(f"there is no record of what the last build wrote to '{built}': "
+                         "pull compares with it (build once, then edit the deck)")
+    try:
+        now = read_deck(deck)
+        before = from_json(record["slides"])
+    except ValueError as exc:
+        raise UsageError(f"'{deck}' is {exc}") from None
+    slides = state.get("content", {}).get("slides", [])
+    sources = [str(s.get("source", "")) for s in slides if isinstance(s, dict)]
+    return propose(root, before, now, project.program, sources)
+
+
+def propose(root: Path, before: list[Slide], now: list[Slide], program: ProgramFile,
+            sources: list[str] | None = None) -> tuple[list[Proposal], list[str]]:
+    """The text edits with their places in content/, and what cannot be carried back.
+    ``sources`` holds each slide's origin ('content/trends.yaml:100:5'): a text found in
+    several places is taken from the one nearest after it in the same file."""
+    index = _index(root)
+    found: list[Proposal] = []
+    for a, b in pair_slides(before, now):
+        if a is None or b is None:
+            continue
+        origin = sources[a] if sources and a < len(sources) else ""
+        for old, new in pair_shapes(before[a], now[b]) or []:
+            if old.text != new.text:
+                found += _shape_edits(b + 1, old, new, _Places(index, origin), program)
+    left = changes(before, now)
+    left.pop("text edited", None)
+    kept = [f"{_numbers(numbers)}: {kind}" for kind, numbers in left.items()]
+    kept += [f"slide {p.slide}: {p.note or f'{p.old!r} → {p.new!r}'}"
+             for p in found if p.where is None]
+    return [p for p in found if p.where is not None], kept
+
+
+def _numbers(numbers: list[int]) -> str:
+    return ("slide " if len(numbers) == 1 else "slides ") + ", ".join(map(str, numbers))
+
+
+def _shape_edits(slide: int, old: Shape, new: Shape, index: _Places,
+                 program: ProgramFile) -> Iterator[Proposal]:
+    for was, now in _changed_lines(old.text.splitlines(), new.text.splitlines()):
+        cells_was, cells_now = was.split(" | "), now.split(" | ")
+        if len(cells_was) > 1 and len(cells_was) == len(cells_now):
+            for col, (c_was, c_now) in enumerate(zip(cells_was, cells_now, strict=True)):
+                if c_was != c_now:
+                    yield _cell(slide, c_was, c_now, cells_was[col + 1:], index, program)
+        else:
+            yield _place(slide, was, now, index)
+
+
+def _changed_lines(old: list[str], new: list[str]) -> Iterator[tuple[str, str]]:
+    """Pairs of an old and a new paragraph; added or removed paragraphs have no pair."""
+    matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
+    for op, a0, a1, b0, b1 in matcher.get_opcodes():
+        if op == "replace":
+            yield from zip(old[a0:a1], new[b0:b1], strict=False)
+
+
+def _cell(slide: int, was: str, now: str, rest: list[str], index: _Places,
+          program: ProgramFile) -> Proposal:
+    """A table cell; a program date cell ('12. November') is looked up by its row's label."""
+    label = rest[0] if rest else ""
+    for entry in entries(program):
+        event = entry.event
+        if event.label == label and day_month(event.date) == was:
+            new_date = _german_date(now, program.year)
+            if new_date is None:
+                return Proposal(slide, was, now, None)
+            return Proposal(slide, was, now, event.where("date"),
+                            f"{event.label}: {event.date.isoformat()} → "
+                            f"{new_date.isoformat()}")
+    return _place(slide, was, now, index)
+
+
+def _german_date(text: str, year: int) -> dt.date | None:
+    """'19. November' as a date of ``year``, month names from CLDR; None if it is none."""
+    match = re.fullmatch(r"(\d{1,2})\.\s*(\S+)", text.strip())
+    if match is None:
+        return None
+    months = {name.casefold(): n for n, name in get_month_names("wide", locale=LOCALE).items()}
+    month = months.get(match[2].casefold())
+    try:
+        return dt.date(year, month, int(match[1])) if month else None
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True)
+class _Places:
+    """The content's texts and the origin of the slide being read."""
+
+    index: dict[str, list[Location]]
+    origin: str
+
+    def find(self, text: str) -> list[Location]:
+        places = self.index.get(clean(text), [])
+        file, _, line = self.origin.partition(":")
+        first_line = int(line.split(":")[0]) if line.split(":")[0].isdigit() else 0
+        near = sorted((p for p in places if p.file == file and p.line >= first_line),
+                      key=lambda p: p.line)
+        return near[:1] if near else places
+
+
+def _place(slide: int, was: str, now: str, index: _Places) -> Proposal:
+    places = index.find(was)
+    if len(places) == 1:
+        return Proposal(slide, was, now, places[0])
+    if not places:
+        return Proposal(slide, was, now, None)
+    shown = ", ".join(str(p) for p in places[:3]) + (", …" if len(places) > 3 else "")
+    return Proposal(slide, was, now, None,
+                    f"'{was}' → '{now}' (the old text is in several places: {shown})")
+
+
+def _index(root: Path) -> dict[str, list[Location]]:
+    """Every text value of the content files, by its text as the slides show it."""
+    index: dict[str, list[Location]] = {}
+    for path in sorted((root / "content").glob("*.yaml")):
+        name = f"content/{path.name}"
+        data, smap = sourcemap.parse(sourcemap.decode(path.read_bytes(), name), name)
+        for key, value in _strings(data, ()):
+            index.setdefault(clean(value), []).append(smap.locate(key))
+    return index
+
+
+def _strings(data: Any, path: sourcemap.Path) -> Iterator[tuple[sourcemap.Path, str]]:
+    if isinstance(data, str):
+        yield path, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from _strings(value, (*path, key))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from _strings(value, (*path, i))
