@@ -32,9 +32,12 @@ def test_only_sourcemap_imports_yaml() -> None:
 
 def test_only_render_pptx_imports_pptx() -> None:
     """template.py reads a corporate template's layouts; it writes nothing. pptx_parts.py
-    is the renderer's constant-time stand-in for two python-pptx calls."""
+    is the renderer's constant-time stand-in for two python-pptx calls; pptx_master.py,
+    pptx_placeholders.py, pptx_package.py and fonts_embed.py write the master, placeholders,
+    package parts and embedded fonts around the slides."""
     users = {m for m, imps in _modules().items() if any(i.split(".")[0] == "pptx" for i in imps)}
-    assert users == {"render_pptx.py", "pptx_parts.py", "template.py"}
+    assert users == {"render_pptx.py", "pptx_parts.py", "template.py", "pptx_master.py",
+                     "pptx_placeholders.py", "pptx_package.py", "fonts_embed.py"}
 
 
 def test_only_pdf_modules_import_platypus() -> None:

@@ -13,6 +13,7 @@ from pathlib import Path
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from .errors import ContentError
 from .theme import Theme
 
 
@@ -58,11 +59,19 @@ class Measurer:
     def __init__(self, theme: Theme, project: Path | None = None) -> None:
         self.theme = theme
         self._fonts: dict[str, str] = {}
+        self.paths: dict[str, Path] = {}  # each face's font file
         for key, face in theme.faces.items():
             path = find_font_file(face.file, project)
             if path is None:
                 raise FileNotFoundError(face.file)
+            self.paths[key] = path
             self._fonts[key] = _register(str(path))
+        if project is not None:  # the files are open here: their licence is checked here
+            from .font_licence import embedding_problems
+
+            problems = embedding_problems(theme, self.paths, project)
+            if problems:
+                raise ContentError(problems)
 
     def font_name(self, face: str) -> str:
         """The reportlab font name registered for a theme face."""

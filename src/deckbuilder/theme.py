@@ -75,6 +75,11 @@ class Template(_Strict):
     layout: str | None = None  # default: the first layout without content placeholders
 
 
+#: The slots of a PowerPoint colour scheme that ``scheme:`` may fill with palette names.
+SCHEME_SLOTS = ("dk1", "lt1", "dk2", "lt2", "accent1", "accent2", "accent3", "accent4",
+                "accent5", "accent6", "hlink", "folHlink")
+
+
 class Theme(_Strict):
     slide: Page
     page: Page
@@ -85,6 +90,8 @@ class Theme(_Strict):
     fit: Fit = Fit()
     pictures: Pictures = Pictures()
     template: Template | None = None
+    scheme: dict[str, str] = {}  # PowerPoint colour-scheme slot -> palette name
+    embed_fonts: bool = True  # the deck's faces travel inside the PPTX
 
     @model_validator(mode="after")
     def _references_exist(self) -> Theme:
@@ -93,6 +100,12 @@ class Theme(_Strict):
                 raise ValueError(f"style '{name}' names the unknown face '{style.face}'")
             if style.color not in self.colors:
                 raise ValueError(f"style '{name}' names the unknown colour '{style.color}'")
+        for slot, name in self.scheme.items():
+            if slot not in SCHEME_SLOTS:
+                raise ValueError(f"'{slot}' is not a colour-scheme slot (one of: "
+                                 + ", ".join(SCHEME_SLOTS) + ")")
+            if name not in self.colors:
+                raise ValueError(f"scheme slot '{slot}' names the unknown colour '{name}'")
         for needed in ("ink", "paper", "accent", "muted"):
             if needed not in self.colors:
                 raise ValueError(f"the palette needs a colour named '{needed}'")
