@@ -8,7 +8,7 @@ so the placeholder inherits nothing that could change their looks; it only gains
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from lxml import etree
@@ -73,13 +73,15 @@ def hidden_title_box(height: float, width: float = 400, tall: float = 40) -> Box
 
 def hidden_title(plan: SlidePlan, height: float) -> TextBox:
     """The title of a slide that shows none: its first paragraph, as set there (so it
-    fits the same width), below the slide."""
+    fits the same width) but without links, below the slide."""
     first = next((e for e in plan.elements if isinstance(e, TextBox) and e.paras), None)
     name = f"{plan.name}:title" if plan.name else ""
     if first is None:
         return TextBox(hidden_title_box(height), (Para((Run(plan.kind),), "title"),),
                        plan.source, role="title", name=name)
-    return TextBox(hidden_title_box(height, first.box.w, first.box.h), first.paras[:1],
+    plain = replace(first.paras[0], runs=tuple(replace(r, link=None)
+                                               for r in first.paras[0].runs))
+    return TextBox(hidden_title_box(height, first.box.w, first.box.h), (plain,),
                    plan.source, scale=first.scale, role="title", name=name)
 
 

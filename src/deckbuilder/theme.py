@@ -68,6 +68,25 @@ class Pictures(_Strict):
     jpeg_quality: Annotated[int, Field(ge=40, le=100)] = 85
 
 
+class Fallback(_Strict):
+    """The font drawn where the deck's own is missing and the embedded copy is not used
+    (Google Slides, Keynote, older LibreOffice): every line is measured in both and the
+    wider counts, so text fits in either. Default: Liberation Sans, metric-compatible
+    with Arial (what PowerPoint and Keynote substitute); its files ship with deckbuilder."""
+
+    family: str = "Liberation Sans"
+    regular: str = "LiberationSans-Regular.ttf"
+    bold: str = "LiberationSans-Bold.ttf"
+    italic: str = "LiberationSans-Italic.ttf"
+    bold_italic: str = "LiberationSans-BoldItalic.ttf"
+
+    def file(self, bold: bool, italic: bool) -> str:
+        """The fallback's file for a face of this weight and slant."""
+        if bold:
+            return self.bold_italic if italic else self.bold
+        return self.italic if italic else self.regular
+
+
 class Template(_Strict):
     """A corporate .pptx whose masters and layouts the deck uses (inside the project)."""
 
@@ -92,6 +111,7 @@ class Theme(_Strict):
     template: Template | None = None
     scheme: dict[str, str] = {}  # PowerPoint colour-scheme slot -> palette name
     embed_fonts: bool = True  # the deck's faces travel inside the PPTX
+    fallback: Fallback | None = Fallback()  # None: measure in the deck's faces only
 
     @model_validator(mode="after")
     def _references_exist(self) -> Theme:
