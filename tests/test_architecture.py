@@ -58,6 +58,27 @@ LAYERS: dict[str, str] = {
     "render_slides_pdf": "render/pdf",
     "pdf_draw": "render/pdf",
     "pdf_text": "render/pdf",
+    "console": "base",  # prints on any console code page (the CLI's writer)
+    "locks": "base",  # outputs open in another program; replacing a set of files
+    "places": "base",  # paths in messages as the user typed them
+    "eot": "base",  # the Embedded OpenType container format, nothing of the deck
+    "font_licence": "content",
+    "program_text": "content",
+    "event_match": "content",
+    "fonts_embed": "render/pptx",
+    "pptx_master": "render/pptx",
+    "pptx_package": "render/pptx",
+    "pptx_placeholders": "render/pptx",
+    "pdf_contents": "render/pdf",
+    "pdf_finish": "render/pdf",
+    "pdf_tags": "render/pdf",
+    "aside": "build",  # the second process that runs the PDF renderers
+    "fonts_install": "build",
+    "output_state": "build",
+    "deck_summary": "build",  # reads a written deck back (guard, pull, change log)
+    "guard": "build",
+    "changelog": "build",
+    "pull": "build",
     "build": "build",
     "events": "build",
     "preview": "build",

@@ -13,14 +13,19 @@ from pathlib import Path
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from .errors import ContentError
 from .theme import Theme
+
+#: Fonts that ship with deckbuilder: the fallback's files (Liberation Sans, SIL OFL).
+PACKAGED_FONTS = Path(__file__).parent / "fonts"
 
 
 def font_directories(project: Path | None = None) -> list[Path]:
-    """Where font files are looked up: the project's assets/fonts, then the font package."""
+    """Where font files are looked up: the project's assets/fonts, the font package, then
+    the fonts shipped with deckbuilder (never the fonts installed on the machine)."""
     import font_source_sans_pro
 
-    dirs = [Path(font_source_sans_pro.font_directory)]
+    dirs = [Path(font_source_sans_pro.font_directory), PACKAGED_FONTS]
     if project is not None:
         dirs.insert(0, project / "assets" / "fonts")
     return dirs
@@ -58,11 +63,36 @@ class Measurer:
     def __init__(self, theme: Theme, project: Path | None = None) -> None:
         self.theme = theme
         self._fonts: dict[str, str] = {}
+        self.paths: dict[str, Path] = {}  # each face's font file
         for key, face in theme.faces.items():
             path = find_font_file(face.file, project)
             if path is None:
                 raise FileNotFoundError(face.file)
+            self.paths[key] = path
             self._fonts[key] = _register(str(path))
+        self._fallbacks = self._register_fallbacks(project)
+        if project is not None:  # the files are open here: their licence is checked here
+            from .font_licence import embedding_problems
+
+            problems = embedding_problems(theme, self.paths, project)
+            if problems:
+                raise ContentError(problems)
+
+    def _register_fallbacks(self, project: Path | None) -> dict[str, str]:
+        """The fallback's font for each face, chosen by the face's bold and italic flags,
+        as a renderer that lacks the family picks it from the run's b and i (a Black
+        family, b="0", is drawn in the fallback's regular)."""
+        fallback = self.theme.fallback
+        if fallback is None:
+            return {}
+        names = {}
+        for key, face in self.theme.faces.items():
+            file = fallback.file(face.bold, face.italic)
+            path = find_font_file(file, project)
+            if path is None:
+                raise FileNotFoundError(file)
+            names[key] = _register(str(path))
+        return names
 
     def font_name(self, face: str) -> str:
         """The reportlab font name registered for a theme face."""
@@ -74,7 +104,12 @@ class Measurer:
         return set.intersection(*sets) if sets else set()
 
     def width(self, text: str, face: str, size: float) -> float:
-        return float(pdfmetrics.stringWidth(text, self._fonts[face], size))
+        """The wider of the deck's face and its fallback: text measured so fits both."""
+        own = pdfmetrics.stringWidth(text, self._fonts[face], size)
+        fallback = self._fallbacks.get(face)
+        if fallback is None:
+            return float(own)
+        return float(max(own, pdfmetrics.stringWidth(text, fallback, size)))
 
     def wrap(self, words: list[Word], size: float, width: float,
              max_lines: int | None = None) -> list[list[Word]]:

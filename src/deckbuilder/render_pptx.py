@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import math
-import zipfile
 from pathlib import Path
+from typing import Any
 
 from lxml import etree
 from pptx import Presentation
@@ -18,7 +18,6 @@ from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-from pptx.opc.serialized import PackageWriter
 from pptx.oxml import parse_xml
 from pptx.oxml.ns import qn
 from pptx.oxml.text import CT_RegularTextRun
@@ -38,11 +37,13 @@ from .layout.plan import (
     TextBox,
 )
 from .layout.text import BULLET_INDENT
+from .pptx_master import layout_specs, replace_layouts, rewrite_master, rewrite_theme
+from .pptx_package import StableWriter, finish_package
 from .pptx_parts import DeckParts, add_picture
+from .pptx_placeholders import Holder, hidden_title, make_placeholder, number_field, placeholders
 from .slide_cache import Relation, SlideCache
 from .theme import Theme
 
-BLANK_LAYOUT = 6
 NO_STYLE_TABLE = "{2D5ABB26-0587-4C30-8999-92F81FD0307C}"  # "No Style, No Grid"
 ALGN = {"left": "l", "center": "ctr", "right": "r"}
 ANCHOR = {"top": MSO_ANCHOR.TOP, "middle": MSO_ANCHOR.MIDDLE, "bottom": MSO_ANCHOR.BOTTOM}
@@ -99,13 +100,14 @@ def _rgb(theme: Theme, name: str) -> RGBColor:
 
 
 class _Writer:
-    def __init__(self, theme: Theme, images: ImageStore, layout, parts: DeckParts  # type: ignore[no-untyped-def]
-                 ) -> None:
+    def __init__(self, theme: Theme, images: ImageStore, layouts: dict[str, Any],
+                 parts: DeckParts) -> None:
         self.parts = parts
         self.theme = theme
         self.images = images
-        self.layout = layout
+        self.layouts = layouts  # by slide kind; "" for any other
         self.relations: list[Relation] = []  # made by the slide being written, in order
+        self.holders: dict[int, Holder] = {}  # the slide's placeholders, by id of element
 
     def paragraphs(self, frame, paras: tuple[Para, ...], scale: float) -> None:  # type: ignore[no-untyped-def]
         """Paragraphs and runs written as DrawingML directly: python-pptx's property objects
@@ -149,8 +151,13 @@ class _Writer:
     def text(self, shapes, tb: TextBox) -> None:  # type: ignore[no-untyped-def]
         b = tb.box
         shape = shapes.add_textbox(_emu(b.x), _emu(b.y), _emu(b.w), _emu(b.h))
-        shape.name = f"{tb.role.capitalize()} {shape.shape_id}"
+        shape.name = tb.name or f"{tb.role.capitalize()} {shape.shape_id}"
         self.frame(shape.text_frame, tb)
+        holder = self.holders.get(id(tb))
+        if holder is not None:
+            make_placeholder(shape._element, holder, tb.name)
+            if holder.type == "sldNum":
+                number_field(shape._element)
 
     def frame(self, frame, tb: TextBox) -> None:  # type: ignore[no-untyped-def]
         frame.word_wrap = tb.wrap
@@ -165,7 +172,9 @@ class _Writer:
         prepared = self.images.get(pb.path, b.w, b.h, pb.focus)
         pic = add_picture(shapes, self.parts, prepared, _emu(b.x), _emu(b.y), _emu(b.w),
                           _emu(b.h))
-        pic.name = f"Picture {pic.shape_id}"
+        pic.name = pb.name or f"Picture {pic.shape_id}"
+        if id(pb) in self.holders:
+            make_placeholder(pic._element, self.holders[id(pb)], pb.name)
         self.relations.append(("image", [pb.path, b.w, b.h, *pb.focus],
                                pic._element.blipFill.blip.rEmbed))
         pic._element.nvPicPr.cNvPr.set("descr", pb.alt)
@@ -196,6 +205,7 @@ class _Writer:
         else:
             shp.line.fill.background()
         if sb.text is not None:
+            shp.name = sb.text.name or shp.name
             self.frame(shp.text_frame, sb.text)
 
     def table(self, shapes, tb: TableBox) -> None:  # type: ignore[no-untyped-def]
@@ -269,15 +279,26 @@ class _Writer:
 
     def slide(self, prs, plan: SlidePlan):  # type: ignore[no-untyped-def]
         self.relations = []
-        slide = self.parts.add_slide(self.layout)  # no placeholders: the plan draws all
+        slide = self.parts.add_slide(self.layout(plan))  # the plan draws every shape
+        if plan.name:
+            slide._element.cSld.set("name", plan.name)
         if plan.background != "paper" or self.theme.template is None:
             slide.background.fill.solid()  # a template's own background shows on plain slides
             slide.background.fill.fore_color.rgb = _rgb(self.theme, plan.background)
-        for element in reading_order(plan):
+        self.holders = {} if self.theme.template else \
+            {id(e): h for e, h in placeholders(plan)}
+        elements = reading_order(plan)
+        if self.theme.template is None and Holder("title") not in self.holders.values():
+            elements.insert(0, hidden_title(plan, self.theme.slide.height))
+            self.holders[id(elements[0])] = Holder("title")
+        for element in elements:
             self.element(slide.shapes, element)
         if plan.notes:
             slide.notes_slide.notes_text_frame.text = plan.notes
         return slide
+
+    def layout(self, plan: SlidePlan) -> Any:
+        return self.layouts.get(plan.kind, self.layouts[""])
 
     def reuse(self, prs, plan: SlidePlan, xml: str, relations: list[Relation]) -> bool:  # type: ignore[no-untyped-def]
         """A slide from the cache: its relationships made again in their first order (so
@@ -291,7 +312,7 @@ class _Writer:
             return False
         prepared = {i: self.images.get(target[0], target[1], target[2], (target[3], target[4]))
                     for i, (kind, target, _) in enumerate(relations) if kind == "image"}
-        slide = self.parts.add_slide(self.layout)
+        slide = self.parts.add_slide(self.layout(plan))
         renamed: dict[str, str] = {}
         for i, (kind, target, rid) in enumerate(relations):
             if kind == "image":
@@ -309,12 +330,18 @@ class _Writer:
         return True
 
 
-def _start(template: Path | None, layout: str | None):  # type: ignore[no-untyped-def]
-    """The presentation to add slides to and the layout they use: python-pptx's default
-    (its blank layout) or the corporate template's masters, emptied of its own slides."""
+def _start(template: Path | None, layout: str | None, plan: DeckPlan, theme: Theme
+           ) -> tuple[Any, dict[str, Any]]:
+    """The presentation to add slides to and the layouts they use, by slide kind: the
+    deck's own master, theme and layouts (pptx_master.py), or the corporate template's
+    masters, emptied of its own slides, and its chosen layout for every kind."""
     if template is None:
         prs = Presentation()
-        return prs, prs.slide_layouts[BLANK_LAYOUT]
+        master = prs.slide_masters[0]
+        specs = layout_specs(plan, theme)
+        rewrite_theme(master.part.part_related_by(RT.THEME), theme)
+        rewrite_master(master, theme, specs[""], plan.language)
+        return prs, replace_layouts(prs, specs, plan.language)
     prs = Presentation(str(template))
     slide_ids = prs.slides._sldIdLst
     for slide_id in list(slide_ids):
@@ -323,7 +350,7 @@ def _start(template: Path | None, layout: str | None):  # type: ignore[no-untype
     from .template import blank_layouts
 
     name = layout or blank_layouts(prs)[0]
-    return prs, next(lay for lay in prs.slide_layouts if lay.name == name)
+    return prs, {"": next(lay for lay in prs.slide_layouts if lay.name == name)}
 
 
 def _depends_on(plan: DeckPlan, theme: Theme, template: Path | None) -> str:
@@ -342,10 +369,11 @@ def render(plan: DeckPlan, theme: Theme, path: Path, *, images: ImageStore,
     """Writes the deck to ``path``; pictures come prepared from ``images``. With a
     ``cache`` folder, slides whose plan is unchanged since the last build are taken from
     there (see slide_cache.py)."""
-    prs, layout = _start(template, theme.template.layout if theme.template else None)
+    prs, layouts = _start(template, theme.template.layout if theme.template else None, plan,
+                          theme)
     prs.slide_width = _emu(plan.width)
     prs.slide_height = _emu(plan.height)
-    writer = _Writer(theme, images, layout, DeckParts(prs))
+    writer = _Writer(theme, images, layouts, DeckParts(prs))
     slides = SlideCache(cache, _depends_on(plan, theme, template))
     for slide_plan in plan.slides:
         cached = slides.get(slide_plan)
@@ -355,39 +383,6 @@ def render(plan: DeckPlan, theme: Theme, path: Path, *, images: ImageStore,
         slides.put(slide_plan, etree.tostring(slide.part._element, encoding="unicode"),
                    writer.relations)
     slides.save()
-    props = prs.core_properties
-    props.title, props.author, props.subject = plan.title, plan.author, plan.subject
-    props.language = plan.language
-    props.last_modified_by = plan.author
-    props.created = props.modified = timestamp.replace(tzinfo=None)
-    props.revision = 1
-    _StableWriter(path, timestamp, prs.part.package).write_package()
+    finish_package(prs, plan, theme, timestamp, images.root)
+    StableWriter(path, timestamp, prs.part.package).write_package()
     return f"{len(plan.slides)} slides"
-
-
-class _StableWriter(PackageWriter):
-    """Writes the package once, straight to ``path``, with every entry stamped with the
-    build time instead of the wall clock (same content and SOURCE_DATE_EPOCH give the same
-    bytes). Every entry is deflated, pictures too: the artwork's JPEGs shrink by another
-    8 % (137 KB for the IHK deck) for 0.04 s. Uses python-pptx's own serialisation of
-    parts, relationships and content types.
-    """
-
-    def __init__(self, path: Path, timestamp: dt.datetime, package) -> None:  # type: ignore[no-untyped-def]
-        super().__init__(str(path), package._rels, tuple(package.iter_parts()))
-        self.stamp = max(timestamp, dt.datetime(1980, 1, 1, tzinfo=dt.UTC)).timetuple()[:6]
-        self.path = path
-
-    def write_package(self) -> None:
-        with zipfile.ZipFile(self.path, "w") as self.zip:
-            self._write_content_types_stream(self)  # type: ignore[arg-type]
-            self._write_pkg_rels(self)  # type: ignore[arg-type]
-            self._write_parts(self)  # type: ignore[arg-type]
-
-    def write(self, pack_uri, blob: bytes) -> None:  # type: ignore[no-untyped-def, override]
-        """The physical writer's one method, called by PackageWriter for every entry."""
-        name = pack_uri.membername
-        info = zipfile.ZipInfo(name, date_time=self.stamp)
-        info.compress_type = zipfile.ZIP_DEFLATED
-        info.external_attr = 0o644 << 16
-        self.zip.writestr(info, blob)

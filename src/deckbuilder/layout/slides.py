@@ -29,6 +29,7 @@ from ..model import (
     TrendsSlides,
 )
 from .geometry import cover_crop
+from .identity import name_deck
 from .plan import Box, DeckPlan, Element, Para, PictureBox, Run, ShapeBox, SlidePlan, TextBox
 from .program_slide import Group, layout_program, program_groups
 from .radar_slide import geometry_for, legend_elements, legend_height, radar_group
@@ -456,5 +457,6 @@ def plan_deck(loaded: Loaded, ts: Typesetter, today: dt.date | None = None) -> D
     if ctx.problems:
         raise ContentError(ctx.problems)
     th = loaded.theme
-    return DeckPlan(th.slide.width, th.slide.height, tuple(slides), deck.title, deck.author,
-                    deck.subject or deck.title, deck.language, tuple(ctx.warnings))
+    return name_deck(loaded, DeckPlan(th.slide.width, th.slide.height, tuple(slides),
+                                      deck.title, deck.author, deck.subject or deck.title,
+                                      deck.language, tuple(ctx.warnings)))
