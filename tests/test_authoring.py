@@ -19,28 +19,29 @@ from pptx import Presentation
 
 from deckbuilder.schema import schema_line, schemas
 
-from .conftest import BUILD_EPOCH, ROOT, run_cli
+from .conftest import BUILD_EPOCH, ROOT, MakeProject, replace_in, run_cli
 
 Edit = Callable[[str, str, str], Path]
 CONTENT = ["deck.yaml", "trends.yaml", "scenarios.yaml", "future-circle.yaml", "program.yaml",
            "radar.yaml", "theme.yaml"]
 
 
-def test_check_validates_without_writing(project: Path, edit: Edit) -> None:
+def test_check_validates_without_writing(make_project: MakeProject) -> None:
+    project = make_project()
     result = run_cli("check", project)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "no errors (33 slides, 0 warnings)"
+    assert result.stdout.strip() == "no errors (13 slides, 0 warnings)"
     assert not (project / "output").exists()
-    edit("trends.yaml", "      - Personalisierungsgrad\n",
-         "      - Personalisierungsgradpersonalisierungsgradpersonalisierungsgrad\n")
-    edit("program.yaml", "2026-03-04", "2026-02-30")
+    replace_in(project, "trends.yaml", "      - Ein dritter Einflussfaktor\n",
+               "      - Einflussfaktoreinflussfaktoreinflussfaktoreinflussfaktor\n")
+    replace_in(project, "program.yaml", "2026-03-04", "2026-02-30")
     bad = run_cli("check", project)
     assert bad.returncode == 1
     # One pass: the date (load) and the word (layout) are both reported, in file order.
     lines = bad.stderr.splitlines()
     assert [line.split(": error: ")[0] for line in lines[:-1]] == [
-        "content/program.yaml:11:13", "content/trends.yaml:87:5"]
-    assert lines[1].endswith("(slide 11) (shorten it or add a hyphen or space)")
+        "content/program.yaml:8:13", "content/trends.yaml:12:5"]
+    assert lines[1].endswith("(slide 6) (shorten it or add a hyphen or space)")
     assert lines[-1] == "2 errors; nothing was written."
     assert not (project / "output").exists()
 

@@ -100,21 +100,30 @@ JOINED = {"INTELLI": "INTELLIGENT", "GENT": "INTELLIGENT", "AUTO": "AUTOMATION",
           "ARBEITS": "ARBEITSWELT", "WELT": "ARBEITSWELT"}
 
 
+def editorial(text: str) -> str:
+    """Text as compared with the seed: the seed kept line-end hyphens of its layout as
+    content ("Zukunfts- kompetenz", "Expert:innen-netzwerk"), which the content may
+    correct; so hyphens inside words (with the space a line end left) and case are ignored,
+    on both sides alike. A lost or changed word still shows."""
+    return re.sub(r"(?<=\w)-\s*(?=\w)", "", text).casefold()
+
+
 @pytest.mark.skipif(not SEED.exists(), reason="the shared seed is not beside the repository")
 def test_every_seed_word_is_in_the_deck(built_deck: Path) -> None:
-    words = set(re.findall(r"\w+", flowing_text(built_deck)))
+    words = set(re.findall(r"\w+", editorial(flowing_text(built_deck))))
     visible, _ = _seed_paragraphs()
-    seed_words = {w for p in visible for w in re.findall(r"\w+", p)}
-    missing = sorted(w for w in seed_words if w not in words and JOINED.get(w) not in words)
+    seed_words = {w for p in visible for w in re.findall(r"\w+", editorial(p))}
+    joined = {editorial(k): editorial(v) for k, v in JOINED.items()}
+    missing = sorted(w for w in seed_words if w not in words and joined.get(w) not in words)
     assert missing == []
 
 
 @pytest.mark.skipif(not SEED.exists(), reason="the shared seed is not beside the repository")
 def test_seed_sentences_are_on_slides_word_for_word(built_deck: Path) -> None:
-    text = flowing_text(built_deck)
+    text = editorial(flowing_text(built_deck))
     visible, _ = _seed_paragraphs()
     prose = [p for p in visible if len(p) > 80 and not p.startswith("-") and "\t" not in p]
-    sentences = [s for p in prose
+    sentences = [editorial(s) for p in prose
                  for s in re.split(r"(?<=[.!?])\s+", normalize(p))]
     assert len(sentences) > 60
     assert [s for s in sentences if s not in text] == []
