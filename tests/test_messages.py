@@ -122,8 +122,9 @@ def test_missing_file(project: Path, capsys: pytest.CaptureFixture[str],
     (project / "content" / "scenarios.yaml").unlink()
     code, err = run(project, capsys, monkeypatch)
     assert (code, err.splitlines()[0]) == (1, "content/scenarios.yaml: error: the file is "
-                                              "missing (create it; README.md describes each "
-                                              "content file)")
+                                              "missing (the 'scenarios' slide (content/deck.yaml"
+                                              " line 88) shows it: create the file, or remove "
+                                              "that slide)")
 
 
 def test_corrupt_picture(project: Path, capsys: pytest.CaptureFixture[str],

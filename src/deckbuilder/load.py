@@ -42,6 +42,14 @@ CONTENT_FILES: dict[str, tuple[str, type[BaseModel]]] = {
 }
 THEME_FILE = "theme.yaml"
 
+#: Content files a deck may leave out when no slide uses them (the slide kinds that do).
+#: The dossier then leaves their sections out too.
+OPTIONAL: dict[str, tuple[str, ...]] = {
+    "scenarios": ("scenarios",),
+    "future_circle": ("offerings",),
+    "radar": ("radar",),
+}
+
 #: Content files larger than this are refused before parsing (a slide deck is never this big).
 MAX_FILE_BYTES = 2_000_000
 
@@ -157,8 +165,21 @@ def load_project(root: Path) -> Loaded:
         raise UsageError(f"the folder '{root.resolve()}' has no content/ folder: run "
                          "deckbuilder in a deck project, or name the project folder")
     found: list[Diagnostic] = []
-    parts = {key: _load_file(root, name, model, found)
-             for key, (name, model) in CONTENT_FILES.items()}
+    deck = _load_file(root, CONTENT_FILES["deck"][0], Deck, found)
+    parts: dict[str, Any] = {"deck": deck}
+    for key, (name, model) in CONTENT_FILES.items():
+        if key == "deck":
+            continue
+        users = [s for s in (deck.slides if deck else []) if s.kind in OPTIONAL.get(key, ())]
+        if key in OPTIONAL and deck is not None and not (root / "content" / name).exists():
+            parts[key] = None  # no slide needs it: leaving it out is fine
+            if users:
+                found.append(error(Location(f"content/{name}"), "the file is missing",
+                                   f"the '{users[0].kind}' slide (content/deck.yaml line "
+                                   f"{users[0].loc.line}) shows it: create the file, or "
+                                   "remove that slide"))
+            continue
+        parts[key] = _load_file(root, name, model, found)
     theme = _load_file(root, THEME_FILE, Theme, found)
     if theme is not None:
         _check_colors(parts, theme, found)

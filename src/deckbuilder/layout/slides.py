@@ -147,7 +147,7 @@ def plan_radar(ctx: Context, s: RadarSlide) -> Iterator[Draft]:
     x0, left_w = th.slide.left, th.slide.content_width * 0.42
     y = _title_block(ctx, d, s.title, x0, th.slide.top, left_w, s.loc, kicker=s.kicker) + 18
     bottom = th.slide.height - th.slide.bottom - 16
-    rings = ctx.loaded.project.radar.rings
+    rings = ctx.loaded.project.radar_file.rings
     legend_h = legend_height(len(s.legend), len(rings), ctx.ts)
     text = ctx.fit([para(s.text, "body")], Box(x0, y, left_w, bottom - y - legend_h - 16),
                    s.loc)
@@ -264,12 +264,12 @@ def plan_scenario(ctx: Context, sc: Scenario, continued: str) -> Iterator[Draft]
 
 
 def plan_scenarios(ctx: Context, s: ScenariosSlides) -> Iterator[Draft]:
-    for sc in ctx.loaded.project.scenarios.scenarios:
+    for sc in ctx.loaded.project.scenarios_file.scenarios:
         yield from plan_scenario(ctx, sc, ctx.loaded.project.deck.continued)
 
 
 def plan_offerings(ctx: Context, s: OfferingsSlide) -> Iterator[Draft]:
-    th, fc = ctx.theme, ctx.loaded.project.future_circle
+    th, fc = ctx.theme, ctx.loaded.project.future_circle_file
     d = Draft("offerings", fc.loc, notes=s.notes, footer_left=th.slide.left)
     x0, w = th.slide.left, th.slide.content_width
     title = _highlighted(fc.title, fc.highlight)
