@@ -79,3 +79,18 @@ def test_a_title_of_255_characters_builds(edit) -> None:  # type: ignore[no-unty
     deck.write_text(re.sub(r"\nx_old_title: .*", "", deck.read_text("utf-8")), "utf-8")
     result = run_cli("build", project, "--format", "pptx")
     assert result.returncode == 0, result.stderr
+
+
+def test_the_legal_slide_links_an_e_mail_address(edit) -> None:  # type: ignore[no-untyped-def]
+    from pptx import Presentation
+
+    project = edit("deck.yaml", "  paragraphs:\n", "  paragraphs:\n    - 'Kontakt: "
+                   "zukunft@ihk-essen.de, www.ihk-essen.de.'\n")
+    result = run_cli("build", project, "--format", "pptx")
+    assert result.returncode == 0, result.stderr
+    prs = Presentation(str(project / "output" / "szenarien-ihk-ruhr.pptx"))
+    linked = [(run.text, run.hyperlink.address) for slide in prs.slides
+              for shape in slide.shapes if shape.has_text_frame
+              for p in shape.text_frame.paragraphs for run in p.runs if run.hyperlink.address]
+    assert ("zukunft@ihk-essen.de", "mailto:zukunft@ihk-essen.de") in linked
+    assert ("www.ihk-essen.de", "https://www.ihk-essen.de") in linked  # without the full stop
