@@ -183,8 +183,9 @@ def test_missing_file(make_project: MakeProject, capsys: pytest.CaptureFixture[s
     (project / "content" / "scenarios.yaml").unlink()
     code, err = run(project, capsys, monkeypatch)
     assert (code, err.splitlines()[0]) == (1, "content/scenarios.yaml: error: the file is "
-                                              "missing (create it; README.md describes each "
-                                              "content file)")
+                                              "missing (the 'scenarios' slide (content/deck.yaml"
+                                              " line 88) shows it: create the file, or remove "
+                                              "that slide)")
 
 
 def test_corrupt_picture(make_project: MakeProject, capsys: pytest.CaptureFixture[str],

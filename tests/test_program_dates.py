@@ -140,7 +140,9 @@ def test_a_wrong_end_is_a_located_error(tmp_path: Path, old: str, new: str,
     project = _with_fair(tmp_path / "proj")
     program = project / "content" / "program.yaml"
     text = program.read_text("utf-8")
-    program.write_text(text.replace(f"end: {old}", f"end: {new}", 1), "utf-8")
+    line = f"\n      end: {old}\n"  # the entry's line, not the header comment's example
+    assert line in text
+    program.write_text(text.replace(line, f"\n      end: {new}\n", 1), "utf-8")
     result = run_cli("check", project)
     assert result.returncode == 1
     assert result.stderr.splitlines()[0] == message

@@ -467,7 +467,7 @@ def events_move(title: str, date: str, project: Path, on: str | None) -> None:
 @click.argument("date")
 @click.argument("title")
 @PROJECT_ARG
-@click.option("--place", default=None, help="Place or partner, shown after the title.")
+@click.option("--place", default=None, help="Place or partner, shown under the title.")
 @click.option("--section", type=click.Choice(["events", "deep-dives"]), default="events",
               show_default=True, help="Which list of the program gets the entry.")
 def events_add(date: str, title: str, project: Path, place: str | None, section: str) -> None:

@@ -53,6 +53,8 @@ def check_glyphs(project: Project, measurer: Measurer) -> list[Diagnostic]:
     problems: list[Diagnostic] = []
     for part in (project.deck, project.trends, project.scenarios, project.future_circle,
                  project.program, project.radar):
+        if part is None:  # a file the deck leaves out
+            continue
         for owner, name, text in visible_strings(part):
             for ch in dict.fromkeys(text):
                 if ch in WHITESPACE or ord(ch) in covered:

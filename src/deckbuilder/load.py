@@ -43,6 +43,14 @@ CONTENT_FILES: dict[str, tuple[str, type[BaseModel]]] = {
 }
 THEME_FILE = "theme.yaml"
 
+#: Content files a deck may leave out when no slide uses them (the slide kinds that do).
+#: The dossier then leaves their sections out too.
+OPTIONAL: dict[str, tuple[str, ...]] = {
+    "scenarios": ("scenarios",),
+    "future_circle": ("offerings",),
+    "radar": ("radar",),
+}
+
 #: Content files larger than this are refused before parsing (a slide deck is never this big).
 MAX_FILE_BYTES = 2_000_000
 
@@ -182,8 +190,24 @@ def collect_project(root: Path) -> tuple[Loaded | None, list[Diagnostic]]:
         raise UsageError(f"the folder '{root.resolve()}' has no content/ folder: run "
                          "deckbuilder in a deck project, or name the project folder")
     found: list[Diagnostic] = []
-    loaded = {key: _load_part(root, name, model, found)
-              for key, (name, model) in CONTENT_FILES.items()}
+    deck, deck_stand_in = _load_part(root, CONTENT_FILES["deck"][0], Deck, found)
+    loaded: dict[str, tuple[Any, Any]] = {"deck": (deck, deck_stand_in)}
+    left_out: set[str] = set()  # optional files that are absent and that no slide uses
+    for key, (name, model) in CONTENT_FILES.items():
+        if key == "deck":
+            continue
+        if key in OPTIONAL and deck_stand_in is not None and not (root / "content" / name).exists():
+            loaded[key] = (None, None)
+            users = [s for s in deck_stand_in.slides if s.kind in OPTIONAL[key]]
+            if not users:
+                left_out.add(key)  # no slide needs it: leaving it out is fine
+                continue
+            found.append(error(Location(f"content/{name}"), "the file is missing",
+                               f"the '{users[0].kind}' slide (content/deck.yaml line "
+                               f"{users[0].loc.line}) shows it: create the file, or "
+                               "remove that slide"))
+            continue
+        loaded[key] = _load_part(root, name, model, found)
     parts = {key: valid for key, (valid, _) in loaded.items()}
     theme = _load_file(root, THEME_FILE, Theme, found)
     if theme is not None:
@@ -193,7 +217,8 @@ def collect_project(root: Path) -> tuple[Loaded | None, list[Diagnostic]]:
     stand_ins = {key: stand_in for key, (_, stand_in) in loaded.items()}
     if isinstance(stand_ins["radar"], RadarFile):
         stand_ins["radar"] = radar_for_layout(stand_ins["radar"])
-    if theme is None or any(part is None for part in stand_ins.values()):
+    if theme is None or any(part is None for key, part in stand_ins.items()
+                            if key not in left_out):
         return None, found
     notes = tuple(d for d in found if d.severity != "error")
     return Loaded(root, Project.model_validate(stand_ins), theme, images, notes), found

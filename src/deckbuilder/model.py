@@ -108,6 +108,31 @@ Text = Annotated[str, AfterValidator(_check_text), SHOWN]
 #: Text that is never drawn in the deck's fonts: file paths, alt text, speaker notes, ids,
 #: metadata. It is checked like Text, but not against the font.
 Plain = Annotated[str, AfterValidator(_check_text)]
+
+#: Document properties (PPTX core properties, PDF info) hold at most this many characters.
+MAX_PROPERTY = 255
+
+
+def _check_property(value: str) -> str:
+    """Title, author and subject also become document properties, which are short."""
+    if len(value) > MAX_PROPERTY:
+        raise ValueError(f"the text has {len(value)} characters; as a document property it "
+                         f"may have at most {MAX_PROPERTY}")
+    return value
+
+
+def _check_keywords(value: list[str]) -> list[str]:
+    joined = ", ".join(value)
+    if len(joined) > MAX_PROPERTY:
+        raise ValueError(f"the keywords have {len(joined)} characters together; as a document "
+                         f"property they may have at most {MAX_PROPERTY}")
+    return value
+
+
+#: Shown text that also becomes a document property.
+Property = Annotated[str, AfterValidator(_check_text), AfterValidator(_check_property), SHOWN]
+#: Unshown text that also becomes a document property.
+PlainProperty = Annotated[str, AfterValidator(_check_text), AfterValidator(_check_property)]
 IsoDate = Annotated[dt.date, BeforeValidator(_parse_date)]
 ColorName = Annotated[str, Field(pattern=r"^[a-z][a-z0-9-]*$")]
 
@@ -230,12 +255,13 @@ class Deck(Located):
     """deck.yaml: what the deck is, and the order of its slides."""
 
     name: Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,80}$")]
-    title: Text
-    subject: Plain | None = None
-    author: Text
+    title: Property
+    subject: PlainProperty | None = None
+    author: Property
     date: IsoDate
     language: Plain = "de-DE"
-    keywords: list[Plain] = Field(default_factory=list)
+    keywords: Annotated[list[Plain], AfterValidator(_check_keywords)] = Field(
+        default_factory=list)
     contents_title: Text = "INHALT"
     continued: Text = "(Fortsetzung)"  # added to the title of a continuation slide
     footer: Text
@@ -366,10 +392,26 @@ class Project(BaseModel):
 
     deck: Deck
     trends: TrendsFile
-    scenarios: ScenariosFile
-    future_circle: FutureCircleFile
+    scenarios: ScenariosFile | None  # None: no slide uses it and the file is absent
+    future_circle: FutureCircleFile | None
     program: ProgramFile
-    radar: RadarFile
+    radar: RadarFile | None
+
+    # The loader requires a file whenever a slide uses it; a slide's planner reads it here.
+    @property
+    def radar_file(self) -> RadarFile:
+        assert self.radar is not None, "a radar slide without radar.yaml passed the loader"
+        return self.radar
+
+    @property
+    def scenarios_file(self) -> ScenariosFile:
+        assert self.scenarios is not None, "scenario slides without scenarios.yaml"
+        return self.scenarios
+
+    @property
+    def future_circle_file(self) -> FutureCircleFile:
+        assert self.future_circle is not None, "an offerings slide without future-circle.yaml"
+        return self.future_circle
 
 
 @dataclass(frozen=True)

@@ -140,7 +140,7 @@ def _radar_figure(loaded: Loaded, ts: Typesetter, slide: RadarSlide) -> RadarFig
     width = ts.theme.page.content_width
     geo = geometry_for(loaded, ts, Box(0, 0, width, RADAR_HEIGHT), "d-radar-label")
     group = radar_group(geo, "d-radar-label", ts.theme.style("d-radar-label").size, slide.loc)
-    rings = loaded.project.radar.rings
+    rings = loaded.project.radar_file.rings
     legend_h = legend_height(len(slide.legend), len(rings), ts, "d-small")
     legend = legend_elements(slide.legend, slide.legend_title, rings, ts,
                              Box(0, RADAR_HEIGHT + 12, width * 0.75, legend_h), slide.loc,
@@ -192,7 +192,7 @@ def plan_dossier(loaded: Loaded, ts: Typesetter, today: dt.date | None = None) -
         blocks.append(TrendCard(trend.title, f"trend-{i}", trend.color, trend.picture,
                                 tuple(trend.factors)))
     scen_title = sections[1].title if len(sections) > 1 else "SZENARIEN"
-    for i, sc in enumerate(p.scenarios.scenarios):
+    for i, sc in enumerate(p.scenarios.scenarios if p.scenarios else ()):
         if i == 0:
             blocks.append(Heading(scen_title, "scenarios", color=sections[1].color
                                   if len(sections) > 1 else "accent"))
@@ -200,8 +200,9 @@ def plan_dossier(loaded: Loaded, ts: Typesetter, today: dt.date | None = None) -
                                      sc.color, new_page=i > 0))
         blocks.append(Text(tuple(para(t, "d-body") for t in sc.paragraphs), justify=True))
     fc = p.future_circle
-    blocks.append(Heading(fc.title, "future-circle"))
-    blocks.append(Cards(tuple((o.title, o.text) for o in fc.offerings), fc.button))
+    if fc is not None:  # a deck without offerings leaves the section out
+        blocks.append(Heading(fc.title, "future-circle"))
+        blocks.append(Cards(tuple((o.title, o.text) for o in fc.offerings), fc.button))
     prog = p.program
     blocks.append(Heading(prog.title, "program"))
     groups = program_groups(prog, today, date_label=weekday_date)

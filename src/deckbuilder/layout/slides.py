@@ -181,7 +181,7 @@ def plan_radar(ctx: Context, s: RadarSlide) -> Iterator[Draft]:
     x0, left_w = th.slide.left, th.slide.content_width * 0.42
     y = _title_block(ctx, d, s.title, x0, th.slide.top, left_w, s.loc, kicker=s.kicker) + 18
     bottom = th.slide.height - th.slide.bottom - 16
-    rings = ctx.loaded.project.radar.rings
+    rings = ctx.loaded.project.radar_file.rings
     legend_h = legend_height(len(s.legend), len(rings), ctx.ts)
     text = ctx.fit([para(s.text, "body")], Box(x0, y, left_w, bottom - y - legend_h - 16),
                    s.loc)
@@ -304,13 +304,13 @@ def plan_scenario(ctx: Context, sc: Scenario, continued: str) -> Iterator[Draft]
 
 
 def plan_scenarios(ctx: Context, s: ScenariosSlides) -> Iterator[Draft]:
-    for sc in ctx.loaded.project.scenarios.scenarios:
+    for sc in ctx.loaded.project.scenarios_file.scenarios:
         yield from ctx.guarded(plan_scenario(ctx, sc, ctx.loaded.project.deck.continued),
                                "scenario-text", sc.loc)
 
 
 def plan_offerings(ctx: Context, s: OfferingsSlide) -> Iterator[Draft]:
-    th, fc = ctx.theme, ctx.loaded.project.future_circle
+    th, fc = ctx.theme, ctx.loaded.project.future_circle_file
     d = Draft("offerings", fc.loc, notes=s.notes, footer_left=th.slide.left)
     x0, w = th.slide.left, th.slide.content_width
     title = _highlighted(fc.title, fc.highlight)
@@ -386,7 +386,7 @@ def plan_legal(ctx: Context, s: LegalSlide) -> Iterator[Draft]:
     d = Draft("legal", legal.loc, notes=s.notes, footer_left=None)
     x, w = th.slide.left, th.slide.content_width * 0.72
     paras = [Para(_linked_runs(clean(legal.copyright)), "legal-head")]
-    paras += [para(p, "legal") for p in legal.paragraphs]
+    paras += [Para(_linked_runs(clean(p)), "legal") for p in legal.paragraphs]
     d.elements.append(ShapeBox(Box(x, th.slide.top, 48, 6), "rect", fill="accent"))
     box = Box(x, th.slide.top + 40, w, th.slide.content_height - 40)
     d.elements.append(ctx.fit(paras, box, legal.loc, role="body"))
@@ -394,19 +394,22 @@ def plan_legal(ctx: Context, s: LegalSlide) -> Iterator[Draft]:
 
 
 def _linked_runs(text: str) -> tuple[Run, ...]:
-    """The text with its web address (www.…) as a link of its own: only the address shows
-    as a link (blue, underlined in LibreOffice), not the whole line."""
-    match = WEB_ADDRESS.search(text)
-    if match is None:
-        return (Run(text),)
-    before, address, after = text[:match.start()], match.group(), text[match.end():]
-    runs = [Run(before)] if before else []
-    runs.append(Run(address, link="https://" + address))
-    return (*runs, *([Run(after)] if after else []))
+    """The text with its web and e-mail addresses (www.…, name@host) as links of their own:
+    only the address shows as a link (blue, underlined in LibreOffice), not the whole line."""
+    runs: list[Run] = []
+    at = 0
+    for match in ADDRESS.finditer(text):
+        if match.start() > at:
+            runs.append(Run(text[at:match.start()]))
+        address = match.group()
+        target = f"mailto:{address}" if "@" in address else f"https://{address}"
+        runs.append(Run(address, link=target))
+        at = match.end()
+    return (*runs, Run(text[at:])) if at < len(text) or not runs else tuple(runs)
 
 
-#: A web address as the content writes it; trailing punctuation is not part of it.
-WEB_ADDRESS = re.compile(r"www\.[\w.-]*\w")
+#: A web or e-mail address as the content writes it; trailing punctuation is not part of it.
+ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}|www\.[\w.-]*\w")
 
 
 PLANNERS: dict[type, Callable[[Context, Slide], Iterator[Draft]]] = {
