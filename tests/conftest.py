@@ -95,8 +95,13 @@ BUILD_EPOCH = "1762214400"
 
 def run_cli(*args: str | Path, cwd: Path | None = None, epoch: str = BUILD_EPOCH
             ) -> subprocess.CompletedProcess[str]:
-    """The real command in a fresh process, as a user runs it, on a fixed build date."""
+    """The real command in a fresh process, as a user runs it, on a fixed build date.
+
+    Without ``cwd`` it runs in the first project folder named, as a user usually does, so
+    messages show places as ``content/...`` (they are relative to the folder run from)."""
     env = {**os.environ, "SOURCE_DATE_EPOCH": epoch}
+    if cwd is None:
+        cwd = next((a for a in args if isinstance(a, Path) and (a / "content").is_dir()), None)
     return subprocess.run([sys.executable, "-m", "deckbuilder", *map(str, args)],
                           capture_output=True, text=True, cwd=cwd, timeout=120, env=env)
 

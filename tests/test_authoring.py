@@ -178,7 +178,7 @@ def test_template_problems_are_located(project: Path, edit: Edit, setting: str,
                                        message: str) -> None:
     _template(project / "assets" / "firma.pptx")
     edit("theme.yaml", "\nfit:\n", f"\ntemplate:\n{setting}\nfit:\n")
-    result = run_cli("build", project)
+    result = run_cli("build", project, cwd=project)  # places are shown from the cwd
     assert result.returncode == 1
     assert result.stderr.startswith("content/theme.yaml: error: ") and message in result.stderr
 

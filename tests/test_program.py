@@ -95,7 +95,8 @@ def test_an_edit_that_would_break_the_program_is_not_written(make_project: MakeP
     project = make_project()
     program = project / "content" / "program.yaml"
     before = program.read_bytes()
-    result = run_cli("events", "move", "Workshop", "2027-11-19", project)
+    result = run_cli("events", "move", "Workshop", "2027-11-19", project,
+                     cwd=project)  # places are shown from the folder the command ran in
     assert result.returncode == 1
     assert result.stderr.splitlines()[0] == (
         "content/program.yaml:8:13: error: 2027-11-19 is not in 2026, the year of this program "
@@ -137,7 +138,8 @@ BAD_DATES = [
 def test_bad_program_dates(old: str, new: str, message: str,
                            make_project: MakeProject) -> None:
     project = replace_in(make_project(), "program.yaml", old, new)
-    result = run_cli("check", project)
+    result = run_cli("check", project,
+                     cwd=project)  # places are shown from the folder the command ran in
     assert result.returncode == 1
     assert result.stderr.splitlines() == [message, "1 error; nothing was written."]
 

@@ -111,6 +111,7 @@ BAD = [
 @pytest.mark.parametrize(("old", "new", "message"), BAD)
 def test_radar_validation(old: str, new: str, message: str, make_project: MakeProject) -> None:
     project = replace_in(make_project(), "radar.yaml", old, new)
-    result = run_cli("check", project)
+    result = run_cli("check", project,
+                     cwd=project)  # places are shown from the folder the command ran in
     assert result.returncode == 1
     assert result.stderr.splitlines() == [message, "1 error; nothing was written."]
