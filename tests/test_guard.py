@@ -25,19 +25,21 @@ def _built(project: Path) -> Path:
     return project / "output"
 
 
-def _shape(slide, prefix: str):  # type: ignore[no-untyped-def]
-    return next(s for s in slide.shapes if s.name.startswith(prefix))
+def _paragraph(slide, text: str):  # type: ignore[no-untyped-def]
+    """The paragraph that reads ``text``, found by its text: shape names may change."""
+    return next(p for s in slide.shapes if s.has_text_frame for p in s.text_frame.paragraphs
+                if p.text == text)
 
 
 def _edit_deck(deck: Path) -> None:
     """What a reader fixes in PowerPoint: a trend title (slide 5), a factor of the trend
     EMPATHIC CITY (slide 12) and a date in the program table (slide 31)."""
     prs = Presentation(str(deck))
-    title = _shape(prs.slides[4], "Title")
-    assert title.text_frame.text == "HUMAN CENTRICITY"
-    title.text_frame.paragraphs[0].runs[0].text = "HUMAN CENTRICITY 2.0"
-    factors = _shape(prs.slides[11], "Body")
-    factors.text_frame.paragraphs[1].runs[0].text = "Städte, die zuhören"
+    _paragraph(prs.slides[4], "HUMAN CENTRICITY").runs[0].text = "HUMAN CENTRICITY 2.0"
+    assert any(s.has_text_frame and s.text_frame.text == "EMPATHIC CITY"
+               for s in prs.slides[11].shapes)
+    _paragraph(prs.slides[11], "Überwachungs-/Sicherheitsniveau").runs[0].text = \
+        "Städte, die zuhören"
     table = next(s for s in prs.slides[30].shapes if s.has_table).table
     assert table.cell(3, 0).text_frame.text == "12. November"
     table.cell(3, 0).text_frame.paragraphs[0].runs[0].text = "19. November"
@@ -180,3 +182,20 @@ def test_the_summary_reads_the_built_deck(built_deck: Path) -> None:
     assert len(slides) == len(Presentation(str(built_deck)).slides)
     assert any(s.text == "EMPATHIC CITY" for s in slides[11])
     assert any("12. November | Future Day Frankfurt" in s.text for s in slides[30])
+
+
+def test_slide_number_fields_are_no_text() -> None:
+    """LibreOffice writes '<number>' into a slide-number field; PowerPoint the number."""
+    from deckbuilder.deck_summary import _read_slide
+
+    def slide(number: str) -> bytes:
+        return (
+            '<p:sld xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+            'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main">'
+            "<p:cSld><p:spTree><p:sp><p:nvSpPr><p:cNvPr id='2' name='n'/></p:nvSpPr>"
+            "<p:txBody><a:p><a:r><a:t>Seite </a:t></a:r><a:fld type='slidenum'>"
+            f"<a:t>{number}</a:t></a:fld></a:p></p:txBody></p:sp></p:spTree></p:cSld></p:sld>"
+        ).encode()
+
+    assert _read_slide(slide("5")) == _read_slide(slide("&lt;number&gt;"))
+    assert _read_slide(slide("5"))[0].text == "Seite"

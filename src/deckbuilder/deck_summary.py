@@ -117,11 +117,20 @@ def _text(el: etree._Element) -> str:
 def _paras(el: etree._Element) -> str:
     paras = []
     for p in el.iterfind(".//a:p", _NS):
-        parts = [node.text or "" for node in p.iter(f"{{{_NS['a']}}}t")]
+        parts = [node.text or "" for node in p.iter(f"{{{_NS['a']}}}t")
+                 if not _slide_number(node)]
         text = " ".join("".join(parts).split())
         if text:
             paras.append(text)
     return "\n".join(paras)
+
+
+def _slide_number(node: etree._Element) -> bool:
+    """Text of a slide-number field: PowerPoint fills in the number, LibreOffice writes
+    '<number>'; neither is an edit."""
+    parent = node.getparent()
+    return parent is not None and etree.QName(parent).localname == "fld" \
+        and (parent.get("type") or "") == "slidenum"
 
 
 # ---- comparing two summaries -------------------------------------------------------------
