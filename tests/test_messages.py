@@ -58,7 +58,7 @@ CASES = [
      "      - Personalisierungsgradpersonalisierungsgradpersonalisierungsgrad\n",
      "content/trends.yaml:87:5: error: the word "
      "'Personalisierungsgradpersonalisierungsgradpersonalisierungsgrad' is too wide for its "
-     "box (501 pt, room for 374 pt) (slide 11) (shorten it or add a hyphen or space)"),
+     "box (498 pt, room for 375 pt) (slide 11) (shorten it or add a hyphen or space)"),
     ("out-of-range", "program.yaml", "    - half: 1\n", "    - half: 3\n",
      "content/program.yaml:42:13: error: '3' is too large (at most 2)"),
 ]
