@@ -162,11 +162,16 @@ def test_corporate_template_masters_are_used(project: Path, edit: Edit) -> None:
     result = run_cli("build", project, "--format", "pptx")
     assert result.returncode == 0, result.stderr
     prs = Presentation(str(project / "output" / "szenarien-ihk-ruhr.pptx"))
-    assert {s.slide_layout.name for s in prs.slides} == {"Leer (Firma)"}
+    # No layout is named for a kind: every slide goes on the title-only layout, its title
+    # in the template's title placeholder.
+    assert {s.slide_layout.name for s in prs.slides} == {"Title Only"}
     assert len(prs.slides) == 33
+    assert all(s.shapes.title is not None and s.shapes.title.text_frame.text
+               for s in prs.slides)
     listing = run_cli("template", "check", project / "assets" / "firma.pptx").stdout
     assert "- layout 'Leer (Firma)': date 'Date Placeholder 1'" in listing
-    assert "serves every slide kind" in listing and "11 layouts" in listing
+    assert "- trend -> layout 'Title Only' (title, footer, slide number)" in listing
+    assert "11 layouts" in listing
 
 
 @pytest.mark.parametrize(("setting", "message"), [

@@ -222,4 +222,4 @@ def test_slides_from_the_cache_keep_a_templates_layout(project: Path, edit: Edit
                    ).returncode == 0
     assert _outputs(warm) == _outputs(tmp_path / "fresh")
     deck = Presentation(str(warm / "szenarien-ihk-ruhr.pptx"))
-    assert {s.slide_layout.name for s in deck.slides} == {"Leer (Firma)"}
+    assert {s.slide_layout.name for s in deck.slides} == {"Title Only"}

@@ -4,7 +4,8 @@ Each face becomes a part ``ppt/fonts/fontN.fntdata`` (content type
 ``application/x-fontdata``) holding the whole TrueType file in an EOT container (eot.py),
 listed under its family in ``p:embeddedFontLst`` of presentation.xml, which also says
 ``embedTrueTypeFonts="1"``. Whole fonts, not subsets: a presenter who edits the deck may
-type any character the family has (Source Sans Pro's five faces add 1.5 MB).
+type any character the family has (Source Sans Pro's five faces: 1.08 MB of EOT, 0.49 MB
+deflated in the zip; the IHK deck grows from 1.6 to 2.1 MB).
 """
 
 from __future__ import annotations

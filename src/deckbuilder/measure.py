@@ -71,6 +71,7 @@ class Measurer:
             self.paths[key] = path
             self._fonts[key] = _register(str(path))
         self._fallbacks = self._register_fallbacks(project)
+        self._widths: dict[tuple[str, str, float], float] = {}
         if project is not None:  # the files are open here: their licence is checked here
             from .font_licence import embedding_problems
 
@@ -104,12 +105,19 @@ class Measurer:
         return set.intersection(*sets) if sets else set()
 
     def width(self, text: str, face: str, size: float) -> float:
-        """The wider of the deck's face and its fallback: text measured so fits both."""
-        own = pdfmetrics.stringWidth(text, self._fonts[face], size)
+        """The wider of the deck's face and its fallback: text measured so fits both.
+        Kept per word, face and size: layout measures the same words at every scale it
+        tries, and two fonts cost twice."""
+        key = (text, face, size)
+        known = self._widths.get(key)
+        if known is not None:
+            return known
+        width = pdfmetrics.stringWidth(text, self._fonts[face], size)
         fallback = self._fallbacks.get(face)
-        if fallback is None:
-            return float(own)
-        return float(max(own, pdfmetrics.stringWidth(text, fallback, size)))
+        if fallback is not None:
+            width = max(width, pdfmetrics.stringWidth(text, fallback, size))
+        self._widths[key] = float(width)
+        return float(width)
 
     def wrap(self, words: list[Word], size: float, width: float,
              max_lines: int | None = None) -> list[list[Word]]:

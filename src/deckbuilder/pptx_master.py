@@ -11,9 +11,11 @@ own shapes sit where its layout says.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from lxml import etree
+from pptx import Presentation
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.packuri import PackURI
@@ -21,8 +23,9 @@ from pptx.oxml import parse_xml
 from pptx.oxml.ns import nsdecls, qn
 from pptx.parts.slide import SlideLayoutPart
 
+from .errors import ContentError, Location, error
 from .layout.plan import Box, DeckPlan
-from .pptx_placeholders import SLIDENUM_FIELD, Holder, hidden_title_box, placeholders
+from .pptx_placeholders import SLIDENUM_FIELD, Available, Holder, hidden_title_box, placeholders
 from .theme import Theme
 
 #: Layout names as a German designer would give them, by slide kind.
@@ -221,3 +224,35 @@ def rewrite_master(master: Any, theme: Theme, spec: LayoutSpec, lang: str) -> No
     root.replace(old_styles, parse_xml(
         text_styles(theme, lang).replace("<p:txStyles>", f'<p:txStyles {nsdecls("a", "p")}>',
                                          1).encode()))
+
+
+def start_presentation(template: Path | None, theme: Theme, plan: DeckPlan
+           ) -> tuple[Any, dict[str, Any], dict[str, Available]]:
+    """The presentation to add slides to, the layouts they use by slide kind, and the
+    placeholders each template layout offers: the deck's own master, theme and layouts
+    (pptx_master.py; their placeholders are the slides' own), or the corporate template's
+    masters, emptied of its own slides (template.py chooses a layout per kind)."""
+    if template is None:
+        prs = Presentation()
+        master = prs.slide_masters[0]
+        specs = layout_specs(plan, theme)
+        rewrite_theme(master.part.part_related_by(RT.THEME), theme)
+        rewrite_master(master, theme, specs[""], plan.language)
+        return prs, replace_layouts(prs, specs, plan.language), {}
+    prs = Presentation(str(template))
+    slide_ids = prs.slides._sldIdLst
+    for slide_id in list(slide_ids):
+        prs.part.drop_rel(slide_id.rId)
+        slide_ids.remove(slide_id)
+    from .template import kind_layouts, layout_roles
+
+    config = theme.template
+    try:
+        layouts = kind_layouts(prs, config.layout if config else None,
+                               config.layouts if config else {})
+    except KeyError as exc:
+        raise ContentError([error(Location("content/theme.yaml"),
+                                  f"the template has no layout {exc}",
+                                  "one of: " + ", ".join(lay.name for lay in prs.slide_layouts)
+                                  )]) from None
+    return prs, layouts, {kind: layout_roles(lay) for kind, lay in layouts.items()}

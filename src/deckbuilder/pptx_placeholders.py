@@ -27,10 +27,13 @@ SLIDENUM_FIELD = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"
 
 @dataclass(frozen=True)
 class Holder:
-    """A placeholder's type (title, body, pic, ftr, sldNum) and index (None for title)."""
+    """A placeholder's type (title, body, pic, ftr, sldNum) and index (None for title);
+    ``xml_type`` is the type a template's layout gives it when that differs (ctrTitle,
+    obj)."""
 
     type: str
     idx: int | None = None
+    xml_type: str | None = None
 
 
 def is_slide_number(element: Element, number: int) -> bool:
@@ -100,7 +103,7 @@ def make_placeholder(element: Any, holder: Holder, name: str) -> None:
         props.insert(0, locks)
     locks.set("noGrp", "1")
     nvpr = non_visual.find(qn("p:nvPr"))
-    ph = etree.Element(qn("p:ph"), type=holder.type)
+    ph = etree.Element(qn("p:ph"), type=holder.xml_type or holder.type)
     if holder.idx is not None:
         ph.set("idx", str(holder.idx))
     if holder.type in ("ftr", "sldNum"):
@@ -118,3 +121,36 @@ def number_field(element: Any) -> None:
         field.append(child)
     run.addprevious(field)
     run.getparent().remove(run)
+
+
+#: A layout's placeholders by role (title, body, pic, ftr, sldNum), each in slide order.
+Available = dict[str, list[Holder]]
+
+
+def fitted(found: list[tuple[Element, Holder]], available: Available | None
+           ) -> dict[int, Holder]:
+    """The slide's placeholder elements (by id) matched to its layout's placeholders: the
+    k-th body to the layout's k-th body, and so on; ``None`` means the layout was made
+    from these very placeholders (the deck's own master). Elements the layout has no
+    placeholder for stay free shapes."""
+    if available is None:
+        return {id(e): h for e, h in found}
+    taken: dict[str, int] = {}
+    matched: dict[int, Holder] = {}
+    for element, holder in found:
+        n = taken.get(holder.type, 0)
+        offered = available.get(holder.type, [])
+        if n < len(offered):
+            matched[id(element)] = offered[n]
+            taken[holder.type] = n + 1
+    return matched
+
+
+def template_style(element: Any) -> None:
+    """A title on a corporate template's layout takes the template's title face and
+    colour: the runs keep only their measured size and weight flags."""
+    for props in element.iter(qn("a:rPr")):
+        for tag in ("a:solidFill", "a:latin"):
+            found = props.find(qn(tag))
+            if found is not None:
+                props.remove(found)

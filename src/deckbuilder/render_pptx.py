@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 from lxml import etree
-from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
@@ -37,10 +36,19 @@ from .layout.plan import (
     TextBox,
 )
 from .layout.text import BULLET_INDENT
-from .pptx_master import layout_specs, replace_layouts, rewrite_master, rewrite_theme
+from .pptx_master import start_presentation
 from .pptx_package import StableWriter, finish_package
 from .pptx_parts import DeckParts, add_picture
-from .pptx_placeholders import Holder, hidden_title, make_placeholder, number_field, placeholders
+from .pptx_placeholders import (
+    Available,
+    Holder,
+    fitted,
+    hidden_title,
+    make_placeholder,
+    number_field,
+    placeholders,
+    template_style,
+)
 from .slide_cache import Relation, SlideCache
 from .theme import Theme
 
@@ -101,11 +109,12 @@ def _rgb(theme: Theme, name: str) -> RGBColor:
 
 class _Writer:
     def __init__(self, theme: Theme, images: ImageStore, layouts: dict[str, Any],
-                 parts: DeckParts) -> None:
+                 parts: DeckParts, available: dict[str, Available]) -> None:
         self.parts = parts
         self.theme = theme
         self.images = images
         self.layouts = layouts  # by slide kind; "" for any other
+        self.available = available  # a template layout's placeholders, by slide kind
         self.relations: list[Relation] = []  # made by the slide being written, in order
         self.holders: dict[int, Holder] = {}  # the slide's placeholders, by id of element
 
@@ -156,6 +165,8 @@ class _Writer:
         holder = self.holders.get(id(tb))
         if holder is not None:
             make_placeholder(shape._element, holder, tb.name)
+            if holder.type == "title" and self.theme.template is not None:
+                template_style(shape._element)
             if holder.type == "sldNum":
                 number_field(shape._element)
 
@@ -285,12 +296,14 @@ class _Writer:
         if plan.background != "paper" or self.theme.template is None:
             slide.background.fill.solid()  # a template's own background shows on plain slides
             slide.background.fill.fore_color.rgb = _rgb(self.theme, plan.background)
-        self.holders = {} if self.theme.template else \
-            {id(e): h for e, h in placeholders(plan)}
+        offered = self.available.get(plan.kind, self.available.get("")) \
+            if self.theme.template else None
+        self.holders = fitted(placeholders(plan), offered)
         elements = reading_order(plan)
-        if self.theme.template is None and Holder("title") not in self.holders.values():
+        if all(h.type != "title" for h in self.holders.values()) and \
+                (offered is None or offered.get("title")):
             elements.insert(0, hidden_title(plan, self.theme.slide.height))
-            self.holders[id(elements[0])] = Holder("title")
+            self.holders[id(elements[0])] = offered["title"][0] if offered else Holder("title")
         for element in elements:
             self.element(slide.shapes, element)
         if plan.notes:
@@ -330,29 +343,6 @@ class _Writer:
         return True
 
 
-def _start(template: Path | None, layout: str | None, plan: DeckPlan, theme: Theme
-           ) -> tuple[Any, dict[str, Any]]:
-    """The presentation to add slides to and the layouts they use, by slide kind: the
-    deck's own master, theme and layouts (pptx_master.py), or the corporate template's
-    masters, emptied of its own slides, and its chosen layout for every kind."""
-    if template is None:
-        prs = Presentation()
-        master = prs.slide_masters[0]
-        specs = layout_specs(plan, theme)
-        rewrite_theme(master.part.part_related_by(RT.THEME), theme)
-        rewrite_master(master, theme, specs[""], plan.language)
-        return prs, replace_layouts(prs, specs, plan.language)
-    prs = Presentation(str(template))
-    slide_ids = prs.slides._sldIdLst
-    for slide_id in list(slide_ids):
-        prs.part.drop_rel(slide_id.rId)
-        slide_ids.remove(slide_id)
-    from .template import blank_layouts
-
-    name = layout or blank_layouts(prs)[0]
-    return prs, {"": next(lay for lay in prs.slide_layouts if lay.name == name)}
-
-
 def _depends_on(plan: DeckPlan, theme: Theme, template: Path | None) -> str:
     """Everything besides its own plan that a slide's XML depends on."""
     import pptx
@@ -369,11 +359,10 @@ def render(plan: DeckPlan, theme: Theme, path: Path, *, images: ImageStore,
     """Writes the deck to ``path``; pictures come prepared from ``images``. With a
     ``cache`` folder, slides whose plan is unchanged since the last build are taken from
     there (see slide_cache.py)."""
-    prs, layouts = _start(template, theme.template.layout if theme.template else None, plan,
-                          theme)
+    prs, layouts, available = start_presentation(template, theme, plan)
     prs.slide_width = _emu(plan.width)
     prs.slide_height = _emu(plan.height)
-    writer = _Writer(theme, images, layouts, DeckParts(prs))
+    writer = _Writer(theme, images, layouts, DeckParts(prs), available)
     slides = SlideCache(cache, _depends_on(plan, theme, template))
     for slide_plan in plan.slides:
         cached = slides.get(slide_plan)

@@ -91,7 +91,8 @@ class Template(_Strict):
     """A corporate .pptx whose masters and layouts the deck uses (inside the project)."""
 
     file: str
-    layout: str | None = None  # default: the first layout without content placeholders
+    layout: str | None = None  # default: a title-only layout, else the first blank one
+    layouts: dict[str, str] = {}  # slide kind -> template layout name (default: by name)
 
 
 #: The slots of a PowerPoint colour scheme that ``scheme:`` may fill with palette names.
