@@ -8,6 +8,7 @@ tests about the IHK deck itself (completeness, golden files) read content/.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import subprocess
@@ -34,7 +35,7 @@ def write_project(dest: Path, files: Mapping[str, str | bytes] | None = None) ->
     the content of tests/projects/mini, then ``files`` ({path: text}, dedented) over it."""
     from deckbuilder.scaffold import create_project
 
-    create_project(dest)
+    create_project(dest, dt.date(2025, 11, 4))  # theme and pictures only: the year is unused
     shutil.copytree(MINI, dest, dirs_exist_ok=True)
     for rel, text in (files or {}).items():
         path = dest / rel

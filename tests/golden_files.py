@@ -11,6 +11,7 @@ regenerate deliberately, look at the pictures, and commit them:
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import subprocess
@@ -64,7 +65,7 @@ def build_both(work: Path) -> list[Built]:
     from deckbuilder.scaffold import create_project
 
     scaffold = work / "new-project"
-    create_project(scaffold)
+    create_project(scaffold, dt.date(2025, 11, 4))  # the golden builds' SOURCE_DATE_EPOCH
     return [build("ihk", ROOT, work / "ihk"), build("new", scaffold, work / "new")]
 
 

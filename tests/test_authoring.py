@@ -146,6 +146,18 @@ def test_new_project_builds_and_shows_every_slide_kind(tmp_path: Path) -> None:
     assert len({type(s) for s in loaded.project.deck.slides}) == len(PLANNERS)
 
 
+def test_new_project_made_in_december_plans_the_next_year(tmp_path: Path) -> None:
+    december = str(int(dt.datetime(2026, 12, 1, tzinfo=dt.UTC).timestamp()))
+    target = tmp_path / "deck"
+    assert run_cli("new", target, epoch=december).returncode == 0
+    program = yaml.safe_load((target / "content" / "program.yaml").read_text("utf-8"))
+    assert program["year"] == 2027
+    assert program["events"]["entries"][0]["date"] == dt.date(2027, 3, 4)
+    checked = run_cli("check", target, epoch=december)
+    # Nothing greyed out as past, no picture too small: a new project starts clean.
+    assert checked.stdout.strip() == "no errors (13 slides, 0 warnings)", checked.stderr
+
+
 def _template(path: Path, width: int = 12192000) -> Path:
     prs = Presentation()
     prs.slide_width, prs.slide_height = width, 6858000

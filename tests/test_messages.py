@@ -181,11 +181,13 @@ def test_missing_file(make_project: MakeProject, capsys: pytest.CaptureFixture[s
                       monkeypatch: pytest.MonkeyPatch) -> None:
     project = make_project()
     (project / "content" / "scenarios.yaml").unlink()
+    deck = (project / "content" / "deck.yaml").read_text("utf-8").splitlines()
+    line = deck.index("  - kind: scenarios") + 1
     code, err = run(project, capsys, monkeypatch)
     assert (code, err.splitlines()[0]) == (1, "content/scenarios.yaml: error: the file is "
                                               "missing (the 'scenarios' slide (content/deck.yaml"
-                                              " line 88) shows it: create the file, or remove "
-                                              "that slide)")
+                                              f" line {line}) shows it: create the file, or "
+                                              "remove that slide)")
 
 
 def test_corrupt_picture(make_project: MakeProject, capsys: pytest.CaptureFixture[str],

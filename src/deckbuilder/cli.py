@@ -291,9 +291,10 @@ def new_command(directory: Path) -> None:
     Example:
       deckbuilder new ~/decks/workshop && deckbuilder build ~/decks/workshop
     """
+    from .build import build_timestamp
     from .scaffold import create_project
 
-    for path in create_project(directory):
+    for path in create_project(directory, build_timestamp().date()):
         click.echo(f"created {_relative(path)}")
     click.echo(f"next: deckbuilder build {_relative(directory)}")
 

@@ -49,6 +49,8 @@ def content_objects(loaded: Loaded) -> Objects:
     project = loaded.project
     for name in type(project).model_fields:
         part = getattr(project, name)
+        if part is None:  # an optional file the project leaves out
+            continue
         found_here: Objects = {}
         _walk(part, "", found_here)
         file = Path(part.loc.file).name
