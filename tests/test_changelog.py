@@ -21,7 +21,7 @@ def test_a_moved_event_and_an_edited_factor_are_logged(project: Path, edit: Edit
     log = project / "output" / LOG
     assert log.read_text("utf-8").endswith("## Fassung vom 04.11.2025\n\n- Erste Fassung\n")
     first = log.read_text("utf-8")
-    moved = run_cli("events", "move", "Future Day Frankfurt", "2026-11-19", project)
+    moved = run_cli("events", "move", "Future Day (Frankfurt)", "2026-11-19", project)
     assert moved.returncode == 0, moved.stderr
     edit("trends.yaml", "Soziale Responsivität urbaner Systeme",
          "Soziale Responsivität der Städte")
@@ -30,7 +30,7 @@ def test_a_moved_event_and_an_edited_factor_are_logged(project: Path, edit: Edit
     assert "wrote" in built.stdout and f"{LOG} (2 changes)" in built.stdout
     assert log.read_text("utf-8") == first + (
         "\n## Fassung vom 14.11.2025\n\n"
-        "- 12.11.2026 → 19.11.2026: Future Day Frankfurt verschoben\n"
+        "- 12.11.2026 → 19.11.2026: Future Day (Frankfurt) verschoben\n"
         "- Folie 12, Trend EMPATHIC CITY: Text geändert\n")  # the program slide: no entry
     from pypdf import PdfReader
 

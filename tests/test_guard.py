@@ -143,7 +143,7 @@ def _expected_pull(project: Path) -> list[str]:
     date = _place(project, "program.yaml", "    - date: 2026-11-12", "2026")
     return [f"{title}: slide 5: 'HUMAN CENTRICITY' → 'HUMAN CENTRICITY 2.0'",
             f"{factor}: slide 12: 'Überwachungs-/Sicherheitsniveau' → 'Städte, die zuhören'",
-            f"{date}: slide 31: Future Day Frankfurt: 2026-11-12 → 2026-11-19"]
+            f"{date}: slide 31: Future Day (Frankfurt): 2026-11-12 → 2026-11-19"]
 
 
 def _pulled(project: Path) -> list[str]:
@@ -181,7 +181,7 @@ def test_the_summary_reads_the_built_deck(built_deck: Path) -> None:
     slides = read_deck(built_deck)
     assert len(slides) == len(Presentation(str(built_deck)).slides)
     assert any(s.text == "EMPATHIC CITY" for s in slides[11])
-    assert any("12. November | Future Day Frankfurt" in s.text for s in slides[30])
+    assert any("12. November | Future Day\nFrankfurt" in s.text for s in slides[30])
 
 
 def test_slide_number_fields_are_no_text() -> None:

@@ -44,7 +44,8 @@ Summary = dict[str, Any]
 def summarize(program: ProgramFile, plan: lp.DeckPlan) -> Summary:
     """What a reader of this build sees, in a form the next build can compare with."""
     return {"events": [{"id": e.identity, "date": e.event.date.isoformat(),
-                        "label": e.event.label} for e in entries(program)],
+                        "label": e.event.label, "row": _row(e.event.title, e.event.place)}
+                       for e in entries(program)],
             "slides": [_slide(s) for s in plan.slides]}
 
 
@@ -112,12 +113,22 @@ def _event_changes(old: list[dict[str, str]], new: list[dict[str, str]]
                          f"„{event['label']}“")
         else:
             continue
-        labels |= {event["label"], was["label"] if was else event["label"]}
+        labels |= _readings(event) | _readings(was or event)
     for key, event in before.items():
         if key not in after:
             lines.append(f"Termin entfernt: {_day(event['date'])} {event['label']}")
-            labels.add(event["label"])
+            labels |= _readings(event)
     return lines, labels
+
+
+def _row(title: str, place: str | None) -> str:
+    """An event's title cell on the program slide: the place is the cell's second line."""
+    return f"{title}\n{place}" if place else title
+
+
+def _readings(event: dict[str, Any]) -> set[str]:
+    """How an event reads in messages and in its program row (older states lack "row")."""
+    return {event["label"], event.get("row", event["label"])}
 
 
 def _day(iso: str) -> str:

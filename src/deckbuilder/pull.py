@@ -115,11 +115,12 @@ def _changed_lines(old: list[str], new: list[str]) -> Iterator[tuple[str, str]]:
 
 def _cell(slide: int, was: str, now: str, rest: list[str], index: _Places,
           program: ProgramFile) -> Proposal:
-    """A table cell; a program date cell ('12. November') is looked up by its row's label."""
+    """A table cell; a program date cell ('12. November') is looked up by its row's title
+    (the cell's first paragraph: the place, when there is one, is the cell's second)."""
     label = rest[0] if rest else ""
     for entry in entries(program):
         event = entry.event
-        if event.label == label and day_month(event.date) == was:
+        if label in (event.label, event.title) and day_month(event.date) == was:
             new_date = _german_date(now, program.year)
             if new_date is None:
                 return Proposal(slide, was, now, None)
