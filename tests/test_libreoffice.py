@@ -12,6 +12,7 @@ import pytest
 from pptx import Presentation
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from deckbuilder.load import load_theme
 from deckbuilder.measure import Measurer, font_directories
@@ -50,12 +51,13 @@ def test_libreoffice_renders_one_page_per_slide(built_deck: Path, tmp_path: Path
     assert "Die vernetzte Ruhrregion" in text
     # LibreOffice names the fonts it converts to Type 1 "DummyName", so the names prove
     # nothing: the advance widths of every glyph show which face the text was set in.
+    # The face's own widths: Measurer.width is the wider of the face and its fallback.
     measurer = Measurer(load_theme(ROOT), ROOT)
     for name, widths in _font_widths(reader).items():
         if not any(ch.isalnum() for ch in widths):
             continue  # a symbol (the legend's square) may come from a fallback font
         faces = [face for face in measurer.theme.faces
-                 if all(abs(measurer.width(ch, face, 1000) - w) <= 1.5
+                 if all(abs(stringWidth(ch, measurer.font_name(face), 1000) - w) <= 1.5
                         for ch, w in widths.items())]
         assert faces, f"{name} is not a face of Source Sans Pro: {''.join(sorted(widths))}"
 
