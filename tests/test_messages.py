@@ -55,10 +55,10 @@ CASES = [
     ("control-character", "deck.yaml", "title: Szenarien\n", 'title: "Szen\\x07arien"\n',
      "content/deck.yaml:5:8: error: the text contains the invisible control character U+0007"),
     ("word-too-wide", "trends.yaml", "      - Personalisierungsgrad\n",
-     "      - Personalisierungsgradpersonalisierungsgradpersonalisierungsgrad\n",
+     "      - www.personalisierungsgradpersonalisierungsgradpersonalisierung.de\n",
      "content/trends.yaml:87:5: error: the word "
-     "'Personalisierungsgradpersonalisierungsgradpersonalisierungsgrad' is too wide for its "
-     "box (501 pt, room for 374 pt) (slide 11) (shorten it or add a hyphen or space)"),
+     "'www.personalisierungsgradpersonalisierungsgradpersonalisierung.de' is too wide for its "
+     "box (525 pt, room for 374 pt) (slide 11) (shorten it or add a hyphen or space)"),
     ("out-of-range", "program.yaml", "    - half: 1\n", "    - half: 3\n",
      "content/program.yaml:42:13: error: '3' is too large (at most 2)"),
 ]

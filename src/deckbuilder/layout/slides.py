@@ -10,6 +10,7 @@ from functools import cached_property
 
 from ..dates import long_date
 from ..errors import ContentError, Diagnostic, Location, error, warning
+from ..measure import WordTooWide
 from ..model import (
     CtaSlide,
     LegalSlide,
@@ -391,6 +392,15 @@ def _footer(ctx: Context, d: Draft, number: int) -> list[Element]:
     return [left, num]
 
 
+def _unplaced(where: Location, exc: Exception, number: int) -> Diagnostic:
+    """A located error for text that a layout could not place and did not explain."""
+    if isinstance(exc, WordTooWide):
+        return error(where, f"the word '{exc.word}' is too wide for its box, even hyphenated "
+                     f"(slide {number})", "shorten it or add a hyphen or space")
+    return error(where, f"the text does not fit its box ({exc}) (slide {number})",
+                 "shorten the text")
+
+
 def plan_deck(loaded: Loaded, ts: Typesetter, today: dt.date | None = None) -> DeckPlan:
     """Every slide of the deck, numbered, with footers; raises ContentError on what cannot fit.
 
@@ -407,6 +417,8 @@ def plan_deck(loaded: Loaded, ts: Typesetter, today: dt.date | None = None) -> D
         except ContentError as exc:
             where = f" (slide {len(drafts) + 1})"
             problems.extend(replace(d, message=d.message + where) for d in exc.diagnostics)
+        except (WordTooWide, Overflow) as exc:  # a layout without its own message
+            problems.append(_unplaced(slide.loc, exc, len(drafts) + 1))
     slides = []
     for number, d in enumerate(drafts, start=1):
         try:
