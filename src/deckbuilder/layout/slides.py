@@ -29,6 +29,7 @@ from ..model import (
     TrendsSlides,
 )
 from .geometry import cover_crop
+from .legible import make_legible
 from .plan import Box, DeckPlan, Element, Para, PictureBox, Run, ShapeBox, SlidePlan
 from .program_slide import Group, layout_program, program_groups
 from .radar_slide import geometry_for, legend_elements, legend_height, radar_group
@@ -428,6 +429,8 @@ def plan_deck(loaded: Loaded, ts: Typesetter, today: dt.date | None = None) -> D
             footer = []
         slides.append(SlidePlan(d.kind, tuple(d.elements + footer), d.source, d.background,
                                 d.notes, number))
+    slides, unreadable = make_legible(slides, ctx.theme)
+    problems.extend(unreadable)
     if problems:
         raise ContentError(problems)
     th = loaded.theme
