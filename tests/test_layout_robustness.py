@@ -132,3 +132,33 @@ def test_the_ihk_deck_needs_no_hyphenation(built_deck: Path) -> None:
     """The reference deck's words all fit: hyphenation changes nothing there."""
     assert not any(SHY in t for t in slide_texts(built_deck))
     assert len(Presentation(str(built_deck)).slides) > 30
+
+
+def test_long_lists_continue_on_further_slides(edit: Callable[[str, str, str], Path],
+                                               capsys: pytest.CaptureFixture[str],
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """A trend with 12 factors, 8 method steps and 8 offerings: nothing refused or lost."""
+    factors = [f"Einflussfaktor {i} der Energieeffizienzsanierungspflicht" for i in range(4, 13)]
+    edit("trends.yaml", "      - Vertrauensniveau in datenbasierte Services\n",
+         "      - Vertrauensniveau in datenbasierte Services\n"
+         + "".join(f"      - {f}\n" for f in factors))
+    steps = [f"Weiterer Schritt Nummer {i}" for i in range(5, 9)]
+    edit("deck.yaml", "        text: Ausformulierung der Szenarien\n",
+         "        text: Ausformulierung der Szenarien\n"
+         + "".join(f'      - number: "0{i + 5}"\n        text: {s}\n' for i, s in enumerate(steps)))
+    cards = [f"Angebot Nummer {i}" for i in range(5, 9)]
+    project = edit("future-circle.yaml", "button: ZUM",
+                   "".join(f"  - title: {c}\n    text: Beschreibung.\n" for c in cards)
+                   + "button: ZUM")
+    code, err = _build(project, capsys, monkeypatch)
+    assert code == 0, err
+    assert "the factors of HUMAN CENTRICITY continue on" in err
+    (deck,) = (project / "output").glob("*.pptx")
+    texts = [normalize(t) for t in slide_texts(deck)]
+    human = [t for t in texts if t.startswith("HUMAN CENTRICITY")]
+    assert len(human) > 1 and all("(Fortsetzung)" in t for t in human[1:])
+    every = " ".join(texts)
+    assert all(f in every for f in factors + steps + cards)
+    # spread evenly: no continuation slide with a single factor left over
+    counts = [sum(t.count(f) for f in factors + ["Partizipationsgrad"]) for t in human]
+    assert max(counts) - min(counts) <= 2, counts
