@@ -109,26 +109,32 @@ class _Cover(Flowable):
         return self.page_w, self.page_h - 1
 
     def draw(self) -> None:
+        """Meta lines sit on the bottom margin, the title above them; a title of several
+        lines takes its room from the artwork, so it never runs into the date line."""
         c, st, th = self.canv, self.st, self.st.theme
-        art_h = self.page_h * 0.56
+        x = th.page.left
+        title = st.text(self.block.title, "d-cover")
+        _, title_h = title.wrap(self.page_w - 2 * x, self.page_h)
+        metas = [st.text(line, "d-cover-meta") for line in self.block.lines]
+        meta_h = sum(m.wrap(self.page_w - 2 * x, 100)[1] for m in metas)
+        room = self.page_h - (th.page.bottom + 10 + meta_h + COVER_GAP + title_h + 24 + 60)
+        art_h = max(min(self.page_h * 0.56, room), 0.0)
         pic = self.block.picture
-        if pic is not None:
+        if pic is not None and art_h > 0:
             prepared = self.images.get(pic.path, self.page_w, art_h, pic.focus, ppi=self.ppi)
             Image(_bytes(prepared), self.page_w, art_h).drawOn(c, 0, self.page_h - art_h)
-        x = th.page.left
         y = self.page_h - art_h - 60
         c.setFillColor(st.color("accent"))
         c.rect(x, y, 48, 6, stroke=0, fill=1)
-        title = st.text(self.block.title, "d-cover")
-        _, h = title.wrap(self.page_w - 2 * x, 200)
-        title.drawOn(c, x, y - 24 - h)
-        meta = st.text(" ", "d-cover-meta")
+        title.drawOn(c, x, y - 24 - title_h)
         y = th.page.bottom + 10
-        for line in reversed(self.block.lines):
-            meta = st.text(line, "d-cover-meta")
-            _, h = meta.wrap(self.page_w - 2 * x, 100)
+        for meta in reversed(metas):
             meta.drawOn(c, x, y)
-            y += h
+            y += meta.height
+
+
+#: Least room between the cover's title and its meta lines, in points.
+COVER_GAP = 24.0
 
 
 class _Doc(BaseDocTemplate):
