@@ -71,6 +71,16 @@ def wrap(words: list[Piece], width: Width, limit: float, splits: Splits | None,
     ``width(text, face)`` measures at the current size; ``splits`` gives pyphen's (head,
     tail) pairs for a word. Raises ``TooWide`` when a piece cannot fit a line of its own.
     """
+    known: dict[tuple[str, str], float] = {}
+    measure = width
+
+    def measured(text: str, face: str) -> float:  # a word is measured once per wrap
+        key = (text, face)
+        if key not in known:
+            known[key] = measure(text, face)
+        return known[key]
+
+    width = measured
     items = list(_items(words, width, limit, splits))
     lines: list[list[Piece]] = []
     pos = 0
@@ -157,6 +167,9 @@ def _items(words: list[Piece], width: Width, limit: float, splits: Splits | None
 
 def _soft_parts(word: Piece) -> Iterator[Piece]:
     """The word cut after each soft hyphen or zero-width space typed in it."""
+    if SHY not in word.text and ZWSP not in word.text:
+        yield word  # the common case, without copying
+        return
     start = 0
     for i, ch in enumerate(word.text):
         if ch in BREAKS_AFTER and i + 1 < len(word.text):
@@ -174,6 +187,9 @@ def _token_items(token: list[Piece], width: Width, limit: float, splits: Splits 
     for i, piece in enumerate(token):
         before = token[i - 1].text[-1:] if i else ""
         brake = "space" if i == 0 else {SHY: "soft", ZWSP: "hard"}.get(before, "none")
+        if not cuts:
+            yield _Item(piece, brake)
+            continue
         text, offset, start = piece.text, piece.offset, 0
         for cut in sorted(c for c in cuts if c[0] == i):
             head = text[start:cut[1]]

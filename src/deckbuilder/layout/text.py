@@ -66,10 +66,22 @@ class Typesetter:
         """The paragraph with a soft hyphen wherever its lines break inside a word at a
         German split point, so PowerPoint and LibreOffice break exactly there."""
         indent = BULLET_INDENT * scale if para.bullet else 0.0
-        lines = self.measurer.wrap(self.words(para), self.size(para, scale), width - indent,
-                                   hyphenate=self.hyphenate)
+        words, size = self.words(para), self.size(para, scale)
+        if not self.hyphenate or not self._too_wide(words, size, width - indent):
+            return para  # no word needs splitting: nothing to mark (the common case)
+        lines = self.measurer.wrap(words, size, width - indent, hyphenate=self.hyphenate)
         marks = _soft_marks(para, lines[:-1])
         return _rebuilt(para, marks, None)[0] if marks else para
+
+    def _too_wide(self, words: list[Word], size: float, width: float) -> bool:
+        limit = width * self.theme.fit.width_safety
+        token = 0.0
+        for word in words:
+            token = (0.0 if word.space else token) + self.measurer.width(word.text, word.face,
+                                                                          size)
+            if token > limit:
+                return True
+        return False
 
     def height(self, paras: tuple[Para, ...] | list[Para], width: float, scale: float) -> float:
         total = 0.0
@@ -165,7 +177,8 @@ class Typesetter:
                 complete = _visible_length(w for line in lines for w in line) == \
                     _visible_length(words)
                 if complete and room >= len(lines):
-                    taken.append(self.hyphenated(para, box.w, scale))
+                    marks = _soft_marks(para, lines[:-1])
+                    taken.append(_rebuilt(para, marks, None)[0] if marks else para)
                     used += gap + len(lines) * pitch
                     queue.pop(0)
                     continue
