@@ -86,6 +86,21 @@ def test_ihk_footer_on_colour_and_step_numbers_pass() -> None:
     assert all(c != theme.color("ink") for c in numbers)
 
 
+def test_footer_beside_a_picture_is_judged_where_it_lies() -> None:
+    """A scenario divider's footer box runs on over the picture, but its text lies on the
+    slide colour: it is judged there (the theme's grey on teal was 1.6:1)."""
+    plan, theme = _plan(ROOT)
+    dividers = [s for s in plan.slides if s.kind == "scenario-divider"]
+    assert dividers
+    for slide in dividers:
+        bg = theme.color(slide.background)
+        copyright_line = next(el for el in slide.elements if isinstance(el, TextBox)
+                              and el.role == "footer" and el.paras[0].align == "left")
+        colors = [theme.color(r.color or theme.style("footer").color)
+                  for r in copyright_line.paras[0].runs]
+        assert all(contrast.ratio(c, bg) >= 4.5 for c in colors), slide.number
+
+
 def test_radar_dots_stand_out_from_their_ring() -> None:
     plan, theme = _plan(ROOT)
     radar = next(s for s in plan.slides if s.kind == "radar")

@@ -116,7 +116,7 @@ def _check_plan(root: Path) -> None:
                 text = part.text if isinstance(part, ShapeBox) else part
                 if isinstance(text, TextBox) and text.wrap:
                     assert text.height <= text.box.h + 0.5, (slide.number, text.paras)
-    again, problems = make_legible(list(plan.slides), theme)
+    again, problems = make_legible(list(plan.slides), theme, ready.typesetter.ink_box)
     assert problems == [] and tuple(again) == plan.slides  # nothing left to correct
 
 

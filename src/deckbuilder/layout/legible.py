@@ -10,6 +10,7 @@ ring gets an outline that does. Text on a picture is not judged: its pixels are 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from .. import contrast
@@ -34,6 +35,7 @@ class _Slide:
     theme: Theme
     background: str
     number: int
+    ink: Callable[[TextBox], Box] | None = None  # where a text box's lines lie across
     under: list[_Under] = field(default_factory=list)
     problems: list[Diagnostic] = field(default_factory=list)
 
@@ -64,13 +66,15 @@ def _overlaps(u: _Under, box: Box) -> bool:
     return ((px - cx) / rx) ** 2 + ((py - cy) / ry) ** 2 < 1
 
 
-def make_legible(slides: list[SlidePlan], theme: Theme
+def make_legible(slides: list[SlidePlan], theme: Theme,
+                 ink: Callable[[TextBox], Box] | None = None
                  ) -> tuple[list[SlidePlan], list[Diagnostic]]:
     """The slides with readable text colours, and an error for each text that no colour
-    of the palette makes readable."""
+    of the palette makes readable. ``ink`` narrows a text box to where its lines lie
+    (Typesetter.ink_box), so text beside a picture is judged; else the whole box is."""
     done, problems = [], []
     for slide in slides:
-        state = _Slide(theme, theme.color(slide.background), slide.number)
+        state = _Slide(theme, theme.color(slide.background), slide.number, ink)
         elements = tuple(_element(state, el) for el in slide.elements)
         done.append(replace(slide, elements=elements))
         problems += state.problems
@@ -79,7 +83,7 @@ def make_legible(slides: list[SlidePlan], theme: Theme
 
 def _element(state: _Slide, el: Element) -> Element:
     if isinstance(el, TextBox):
-        bgs = state.behind(el.box)
+        bgs = state.behind(state.ink(el) if state.ink else el.box)
         result: Element = el if bgs is None else _textbox(state, el, bgs)
     elif isinstance(el, ShapeBox):
         result = _shape(state, el)

@@ -251,7 +251,7 @@ def plan_deck(loaded: Loaded, ts: Typesetter, today: dt.date | None = None) -> D
         footer = _footer(ctx, d, number)
         slides.append(SlidePlan(d.kind, tuple(d.elements + footer), d.source, d.background,
                                 d.notes, number))
-    slides, unreadable = make_legible(slides, ctx.theme)
+    slides, unreadable = make_legible(slides, ctx.theme, ctx.ts.ink_box)
     ctx.problems.extend(unreadable)  # each names its slide already
     if ctx.problems:
         raise ContentError(ctx.problems)

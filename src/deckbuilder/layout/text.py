@@ -13,6 +13,8 @@ from .plan import Box, Para, Run, TextBox
 
 #: Horizontal room a bullet takes (marker plus gap), in points at scale 1.
 BULLET_INDENT = 20.0
+#: Room added to a measured line when judging what lies behind it (renderers differ a little).
+INK_MARGIN = 6.0
 SHRINK_STEP = 0.025
 #: Shrinking is tried only when what is left over is at most this share of what fits.
 SHRINK_REACH = 0.35
@@ -82,6 +84,30 @@ class Typesetter:
             if token > limit:
                 return True
         return False
+
+    def ink_box(self, tb: TextBox) -> Box:
+        """The part of ``tb``'s box that its lines cover across, by their alignment: a
+        short footer in a box that runs on over a picture lies on the slide colour only."""
+        try:
+            widest = max((self._line_width(p, line, tb.scale) for p in tb.paras
+                          for line in (self.lines(p, tb.box.w, tb.scale) if tb.wrap
+                                       else [self.words(p)])), default=0.0)
+        except WordTooWide:  # a stand-in for text that did not fit: judge the whole box
+            return tb.box
+        w = min(widest + INK_MARGIN, tb.box.w)
+        aligns = {p.align for p in tb.paras}
+        if aligns == {"right"}:
+            return Box(tb.box.right - w, tb.box.y, w, tb.box.h)
+        if aligns == {"center"}:
+            return Box(tb.box.x + (tb.box.w - w) / 2, tb.box.y, w, tb.box.h)
+        return Box(tb.box.x, tb.box.y, w, tb.box.h) if aligns == {"left"} else tb.box
+
+    def _line_width(self, para: Para, line: list[Word], scale: float) -> float:
+        size, m = self.size(para, scale), self.measurer
+        indent = BULLET_INDENT * scale if para.bullet else 0.0
+        return indent + sum(m.width(w.text, w.face, size)
+                            + (m.width(" ", w.face, size) if i and w.space else 0.0)
+                            for i, w in enumerate(line))
 
     def height(self, paras: tuple[Para, ...] | list[Para], width: float, scale: float) -> float:
         total = 0.0
