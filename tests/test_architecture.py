@@ -31,6 +31,7 @@ LAYERS: dict[str, str] = {
     "salvage": "base",
     "atomic": "base",  # the one way files are replaced
     "clock": "base",  # the one reading of SOURCE_DATE_EPOCH
+    "contrast": "base",  # WCAG contrast arithmetic on colours, nothing of the deck
     "sourcemap": "source",
     "messages": "source",
     "model": "source",
@@ -39,6 +40,7 @@ LAYERS: dict[str, str] = {
     "program": "content",
     "measure": "content",
     "hyphenate": "content",
+    "linebreak": "content",  # line breaking with German split points, for measure
     "glyphs": "content",
     "load": "load",
     "schema": "load",

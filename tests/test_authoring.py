@@ -33,7 +33,7 @@ def test_check_validates_without_writing(make_project: MakeProject) -> None:
     assert result.stdout.strip() == "no errors (13 slides, 0 warnings)"
     assert not (project / "output").exists()
     replace_in(project, "trends.yaml", "      - Ein dritter Einflussfaktor\n",
-               "      - Einflussfaktoreinflussfaktoreinflussfaktoreinflussfaktor\n")
+               "      - www.personalisierungsgradpersonalisierungsgradpersonalisierung.de\n")
     replace_in(project, "program.yaml", "2026-03-04", "2026-02-30")
     bad = run_cli("check", project)
     assert bad.returncode == 1

@@ -14,7 +14,14 @@ from .errors import Diagnostic, error
 from .measure import Measurer
 from .model import Located, Project, Shown
 
-WHITESPACE = set(" \t\r\n")
+#: White space, and the soft hyphen: a break point the layout honours, drawn only as the
+#: hyphen at a line's end (which every face has).
+WHITESPACE = set(" \t\r\n\u00ad")
+HYPHEN = "type '-' (the hyphen on the keyboard) instead"
+#: What to do instead of characters that fonts often lack.
+INSTEAD = {"\u2010": HYPHEN, "\u2011": HYPHEN,
+           "\u200b": "leave it out: a word too long for its line is hyphenated by itself, "
+                      "and a soft hyphen (U+00AD) marks where a word may break"}
 
 
 def _marked(tp: Any) -> bool:
@@ -60,7 +67,7 @@ def check_glyphs(project: Project, measurer: Measurer) -> list[Diagnostic]:
                 if ch in WHITESPACE or ord(ch) in covered:
                     continue
                 label = unicodedata.name(ch, "unnamed character")
+                hint = INSTEAD.get(ch, "replace it; it would print as an empty box")
                 problems.append(error(owner.where(name), f"the character '{ch}' (U+{ord(ch):04X} "
-                                      f"{label}) is not in the font {family}",
-                                      "replace it; it would print as an empty box"))
+                                      f"{label}) is not in the font {family}", hint))
     return problems

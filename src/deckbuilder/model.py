@@ -183,7 +183,8 @@ class Step(Located):
 class MethodSlide(SlideBase):
     kind: Literal["method"]
     title: Text
-    steps: list[Step] = Field(min_length=1, max_length=6)
+    steps: list[Step] = Field(min_length=1, description=(
+        "The steps, side by side; more than 6 continue on a further slide."))
 
 
 class LegendItem(Located):
@@ -231,7 +232,8 @@ class ProgramSlide(SlideBase):
 
 class CtaSlide(SlideBase):
     kind: Literal["cta"]
-    lines: list[Text] = Field(min_length=1, max_length=5)
+    lines: list[Text] = Field(min_length=1, max_length=5, description=(
+        "Up to 5 lines in large type; the type shrinks a little to fit, no further."))
     color: ColorName = "accent"
 
 
@@ -273,7 +275,9 @@ class Trend(Located):
     title: Text
     color: ColorName
     picture: Picture
-    factors: list[Text] = Field(min_length=1, max_length=6)
+    factors: list[Text] = Field(min_length=1, description=(
+        "Influence factors as a list beside the picture; a list longer than the slide "
+        "holds continues on a '(Fortsetzung)' slide."))
     notes: Plain | None = None
 
 
@@ -303,7 +307,8 @@ class Offering(Located):
 class FutureCircleFile(Located):
     title: Text
     highlight: Text | None = None
-    offerings: list[Offering] = Field(min_length=1, max_length=6)
+    offerings: list[Offering] = Field(min_length=1, description=(
+        "Cards of up to 6 per slide (2 or 3 in a row); more continue on a further slide."))
     button: Text | None = None
 
 
@@ -371,8 +376,10 @@ class Connection(Located):
 class RadarFile(Located):
     """radar.yaml: where each trend sits on the radar and how trends connect."""
 
-    rings: list[Text] = Field(min_length=1, max_length=6)
-    segments: list[Text] = Field(min_length=1, max_length=8)
+    rings: list[Text] = Field(min_length=1, max_length=6, description=(
+        "Rings from the centre out; at most 6, so that every ring keeps room for its dots."))
+    segments: list[Text] = Field(min_length=1, max_length=8, description=(
+        "Segments clockwise from the top; at most 8, so that their labels do not collide."))
     trends: list[RadarTrend] = Field(min_length=1)
     connections: list[Connection] = Field(default_factory=list)
 

@@ -225,6 +225,10 @@ class Radar(Flowable):
                 self.canv.linkRect("", key, rect, relative=1, thickness=0)
 
 
+#: Least room between the cover's title and its meta lines, in points.
+COVER_GAP = 24.0
+
+
 class Cover(Flowable):
     """The cover page: artwork on the upper part (a Figure), title (H1) and meta lines."""
 
@@ -242,28 +246,29 @@ class Cover(Flowable):
         return self.page_w, self.page_h - 1
 
     def draw(self) -> None:
+        """Meta lines sit on the bottom margin, the title above them; a title of several
+        lines takes its room from the artwork, so it never runs into the date line."""
         c, st, th = self.canv, self.st, self.st.theme
-        art_h = self.page_h * 0.56
+        x = th.page.left
+        title = self._text(self.block.title, "d-cover", self.title)
+        _, title_h = title.wrap(self.page_w - 2 * x, self.page_h)
+        metas = [self._text(line, "d-cover-meta", node)
+                 for line, node in zip(self.block.lines, self.lines, strict=True)]
+        meta_h = sum(m.wrap(self.page_w - 2 * x, 100)[1] for m in metas)
+        room = self.page_h - (th.page.bottom + 10 + meta_h + COVER_GAP + title_h + 24 + 60)
+        art_h = max(min(self.page_h * 0.56, room), 0.0)
         pic = self.block.picture
-        if pic is not None:
+        if pic is not None and art_h > 0:
             prepared = self.images.get(pic.path, self.page_w, art_h, pic.focus, ppi=self.ppi)
             with mark(c, self.figure):
                 Image(StableName(prepared), self.page_w, art_h).drawOn(c, 0, self.page_h - art_h)
-        x = th.page.left
         y = self.page_h - art_h - 60
         c.setFillColor(st.color("accent"))
         c.rect(x, y, 48, 6, stroke=0, fill=1)
-        title = self._text(self.block.title, "d-cover", self.title)
-        _, h = title.wrap(self.page_w - 2 * x, 200)
-        title.drawOn(c, x, y - 24 - h)
-        y = th.page.bottom + 10
-        placed = []  # stacked from the bottom up, drawn from the top down (reading order)
-        for line, node in reversed(list(zip(self.block.lines, self.lines, strict=True))):
-            meta = self._text(line, "d-cover-meta", node)
-            _, h = meta.wrap(self.page_w - 2 * x, 100)
-            placed.append((meta, y))
-            y += h
-        for meta, y in reversed(placed):
+        title.drawOn(c, x, y - 24 - title_h)
+        y = th.page.bottom + 10 + meta_h
+        for meta in metas:  # from the top down (reading order), the last on the margin
+            y -= meta.height
             meta.drawOn(c, x, y)
 
     def _text(self, text: str, style: str, tag: Node) -> TaggedParagraph:

@@ -133,7 +133,10 @@ class Theme(_Strict):
         return self
 
     def color(self, name: str) -> str:
-        """The hex value (RRGGBB) of a palette colour."""
+        """The hex value (RRGGBB) of a palette colour, or of "#RRGGBB": a variant of one
+        that the layout derived to keep text readable (layout/legible.py)."""
+        if name.startswith("#"):
+            return name[1:].upper()
         return self.colors[name].upper()
 
     def style(self, name: str) -> TextStyle:

@@ -23,7 +23,7 @@ from ..model import (
 from .plan import Box, Element, Para, Run
 from .program_slide import program_groups
 from .radar_slide import geometry_for, legend_elements, legend_height, radar_group
-from .slides import clean, para
+from .slide_parts import clean, para
 from .text import Typesetter
 
 
