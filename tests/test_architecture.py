@@ -32,6 +32,7 @@ LAYERS: dict[str, str] = {
     "atomic": "base",  # the one way files are replaced
     "clock": "base",  # the one reading of SOURCE_DATE_EPOCH
     "sourcemap": "source",
+    "yaml_text": "source",  # replaces single values in a YAML text, nothing else
     "messages": "source",
     "model": "source",
     "assets": "content",
@@ -79,6 +80,7 @@ LAYERS: dict[str, str] = {
     "guard": "build",
     "changelog": "build",
     "pull": "build",
+    "pull_write": "build",  # writes what pull found into content/, records it for the guard
     "build": "build",
     "events": "build",
     "preview": "build",

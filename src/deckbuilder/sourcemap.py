@@ -209,3 +209,46 @@ def _convert_mapping(node: MappingNode, path: Path, smap: SourceMap, diags: list
         smap.keys[(*path, key)] = key_loc
         result[key] = _convert(value_node, (*path, key), smap, diags, seen)
     return result
+
+
+@dataclass(frozen=True)
+class Span:
+    """Where one scalar is written: character offsets into the text (end exclusive; a
+    block scalar's span runs from its '|' or '>' to the start of the next line after its
+    trailing blank lines), its style ('' plain, "'", '"', '|', '>') and whether it stands
+    in a flow collection (``[a, b]``, ``{k: v}``), where commas and brackets end it."""
+
+    start: int
+    end: int
+    style: str
+    flow: bool
+
+
+def scalar_spans(text: str) -> dict[Path, Span]:
+    """Each scalar of ``text`` by its data path, for editing the text in place (``pull``).
+
+    Uses the pure-Python composer, whose marks count characters of ``text`` exactly;
+    call ``parse`` first: a document it refuses has no spans (empty result)."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+    except (yaml.YAMLError, _AliasError):
+        return {}
+    finally:
+        loader.dispose()
+    spans: dict[Path, Span] = {}
+    if node is not None:
+        _spans(node, (), False, spans)
+    return spans
+
+
+def _spans(node: Node, path: Path, flow: bool, spans: dict[Path, Span]) -> None:
+    if isinstance(node, ScalarNode):
+        spans[path] = Span(node.start_mark.index, node.end_mark.index, node.style or "", flow)
+    elif isinstance(node, SequenceNode):
+        for i, item in enumerate(node.value):
+            _spans(item, (*path, i), flow or bool(node.flow_style), spans)
+    elif isinstance(node, MappingNode):
+        for key, value in node.value:
+            if isinstance(key, ScalarNode):
+                _spans(value, (*path, key.value), flow or bool(node.flow_style), spans)
