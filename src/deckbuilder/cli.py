@@ -210,12 +210,13 @@ def _pull(project: Path, folder: Path, built: str, deck: Path, found: Found, pla
     count = len(plan.changes)
     click.echo(f"wrote {count} edit{'s' if count != 1 else ''} into {names}")
     if deck.resolve() == (folder / built).resolve():
-        copy = pull_write.accept(folder, built, found, plan.left_slides)
+        copy = pull_write.accept(folder, built, found, plan)
         click.echo(f"kept the edited deck as {_relative(copy)} (pull takes the texts; "
                    "formatting, pictures and notes stay only in that copy)")
     if plan.left:
-        click.echo("the next build stops until the things left alone are dealt with: make "
-                   "them in content/ by hand, then run 'deckbuilder build --discard-edits'")
+        click.echo("the next build stops because of what is left alone: if it should stay, "
+                   "make it in content/ by hand; then run 'deckbuilder build --discard-edits' "
+                   "(it keeps the edited deck under output/replaced/ and builds anew)")
     else:
         click.echo("next: 'deckbuilder build' makes the deck from content/ with these texts")
 

@@ -16,7 +16,7 @@ import datetime as dt
 import difflib
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +24,7 @@ from babel.dates import get_month_names
 
 from . import sourcemap
 from .dates import LOCALE, day_month
-from .deck_summary import Shape, Slide, changes, pair_shapes, pair_slides
+from .deck_summary import Shape, Slide, changes, describe, pair_shapes, pair_slides
 from .errors import Location, UsageError
 from .layout.slides import clean
 from .model import ProgramFile
@@ -55,13 +55,15 @@ class Proposal:
 @dataclass(frozen=True)
 class Found:
     """What pull found: the proposals with a place, what is left alone (in words, and the
-    slide numbers of the edited deck it concerns), and both summaries."""
+    slide numbers of the edited deck it concerns; ``unplaced``: slides with a text not
+    found in content/), and both summaries."""
 
     proposals: list[Proposal]
     left: list[str]
     left_slides: set[int]
     before: list[Slide]
     now: list[Slide]
+    unplaced: set[int] = field(default_factory=set)
 
 
 def read_edits(root: Path, deck: Path, built: str, state: dict[str, Any], project: Any
@@ -102,16 +104,13 @@ def propose(root: Path, before: list[Slide], now: list[Slide], program: ProgramF
                 found += _shape_edits(b + 1, old, new, _Places(index, origin), program)
     left = changes(before, now)
     left.pop("text edited", None)
-    kept = [f"{_numbers(numbers)}: {kind}" for kind, numbers in left.items()]
+    kept = [describe({kind: numbers}) for kind, numbers in left.items()]
     kept += [f"slide {p.slide}: {p.note or f'{p.old!r} → {p.new!r}'}"
              for p in found if p.where is None]
-    slides = {n for numbers in left.values() for n in numbers}
-    slides |= {p.slide for p in found if p.where is None}
-    return Found([p for p in found if p.where is not None], kept, slides, before, now)
-
-
-def _numbers(numbers: list[int]) -> str:
-    return ("slide " if len(numbers) == 1 else "slides ") + ", ".join(map(str, numbers))
+    unplaced = {p.slide for p in found if p.where is None}
+    slides = unplaced | {n for numbers in left.values() for n in numbers}
+    return Found([p for p in found if p.where is not None], kept, slides, before, now,
+                 unplaced)
 
 
 def _shape_edits(slide: int, old: Shape, new: Shape, index: _Places,

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from . import output_state, sourcemap
 from .build import write_all_atomically
-from .deck_summary import Slide, pair_slides, to_json
+from .deck_summary import Shape, Slide, pair_shapes, pair_slides, to_json
 from .errors import ContentError, Location, error
 from .guard import REPLACED, keep
 from .load import collect_project, proposed_texts
@@ -37,12 +37,14 @@ _RADAR_NAMES = ("name", "from", "to")
 @dataclass(frozen=True)
 class Plan:
     """The changes to write (``follows``: made because of another, e.g. the radar's name of
-    a renamed trend), and what is left alone with the slide numbers it concerns."""
+    a renamed trend), and what is left alone with the slide numbers it concerns
+    (``text_left``: those where a text edit is left)."""
 
     changes: list[Proposal]
     follows: list[Proposal]
     left: list[str]
     left_slides: set[int]
+    text_left: set[int]
 
 
 def plan(root: Path, found: Found) -> Plan:
@@ -53,16 +55,18 @@ def plan(root: Path, found: Found) -> Plan:
         assert p.where is not None
         by_value.setdefault((p.where.file, p.path), []).append(p)
     changes, left, slides = [], list(found.left), set(found.left_slides)
+    text_left = set(found.unplaced)
     for group in by_value.values():
         if len({p.value for p in group}) == 1:
             changes.append(group[0])
             continue
         numbers = sorted({p.slide for p in group})
         slides.update(numbers)
+        text_left.update(numbers)
         texts = " and ".join(f"'{p.new}' (slide {p.slide})" for p in group)
         left.append(f"{group[0].where}: edited differently on slides "
                     f"{', '.join(map(str, numbers))}: {texts}")
-    return Plan(changes, _radar_names(root, changes), left, slides)
+    return Plan(changes, _radar_names(root, changes), left, slides, text_left)
 
 
 def _radar_names(root: Path, changes: list[Proposal]) -> list[Proposal]:
@@ -128,7 +132,7 @@ def _writer(text: str):  # type: ignore[no-untyped-def]
     return write_text
 
 
-def accept(out: Path, built: str, found: Found, left_slides: set[int],
+def accept(out: Path, built: str, found: Found, plan: Plan,
            now: dt.datetime | None = None) -> Path:
     """Records the carried edits for the guard (see the module's docstring) and keeps a
     copy of the edited deck under output/replaced/ — its formatting, pictures and notes are
@@ -137,9 +141,9 @@ def accept(out: Path, built: str, found: Found, left_slides: set[int],
     copy = keep(deck, out / REPLACED, now or dt.datetime.now())
     state = output_state.load(out)
     outputs = state.setdefault("outputs", {})
-    if left_slides:
+    if plan.left_slides:
         record = dict(outputs.get(built, {}))
-        record["slides"] = to_json(_accepted(found.before, found.now, left_slides))
+        record["slides"] = to_json(_accepted(found.before, found.now, plan))
     else:
         record = output_state.describe_output(deck)
     outputs[built] = record
@@ -147,14 +151,20 @@ def accept(out: Path, built: str, found: Found, left_slides: set[int],
     return copy
 
 
-def _accepted(before: list[Slide], now: list[Slide], left: set[int]) -> list[Slide]:
-    """The edited deck's slides where everything was carried, the recorded ones where
-    something is left (a deleted slide stays, an added one is not there)."""
+def _accepted(before: list[Slide], now: list[Slide], plan: Plan) -> list[Slide]:
+    """The edited deck's slides where everything was carried; where only moves or resizes
+    are left, its texts in the recorded places; the recorded slide where a text is left or
+    shapes were added (a deleted slide stays, an added one is not there)."""
     slides = []
     for a, b in pair_slides(before, now):
-        if b is not None and (a is None or b + 1 not in left):
-            if a is not None:
-                slides.append(now[b])
-        elif a is not None:
+        if a is None:
+            continue
+        if b is None or b + 1 in plan.text_left:
             slides.append(before[a])
+        elif b + 1 not in plan.left_slides:
+            slides.append(now[b])
+        else:
+            pairs = pair_shapes(before[a], now[b])
+            slides.append(before[a] if pairs is None else
+                          tuple(Shape(n.name, n.text, o.box) for o, n in pairs))
     return slides

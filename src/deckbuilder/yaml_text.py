@@ -111,8 +111,9 @@ def _render(edit: Edit, span: sourcemap.Span, text: str) -> str:
         return _block(old, new, span.style)
     if span.style == "" and (edit.literal or _plain_ok(new, span.flow)):
         return _wrapped(new, old, text, span) if "\n" in old else new
-    if span.style == '"' or "\n" in new or not new.isprintable() or (
-            "'" in new and '"' not in new):
+    keep_single = span.style == "'" and "\n" not in new and new.isprintable()
+    if not keep_single and (span.style == '"' or "\n" in new or not new.isprintable()
+                            or ("'" in new and '"' not in new)):
         return _double(new)
     return "'" + new.replace("'", "''") + "'"
 

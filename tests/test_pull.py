@@ -1,0 +1,279 @@
+"""``deckbuilder pull`` carries texts edited in the deck back into content/, changing only
+the edited values' lines, and the next build then keeps those texts."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+from pptx.util import Emu
+
+from deckbuilder.errors import ContentError
+from deckbuilder.yaml_text import Edit, replace_values
+
+from .conftest import run_cli
+from .test_guard import DECK, SOFFICE, _edit_deck
+
+LATER = "1763078400"  # 14.11.2025: the build after the pull is a new version of the deck
+
+
+def _lines(project: Path) -> dict[str, list[str]]:
+    return {p.name: p.read_text("utf-8").splitlines(keepends=True)
+            for p in sorted((project / "content").iterdir())}
+
+
+def _changed(before: dict[str, list[str]], after: dict[str, list[str]]
+             ) -> dict[str, list[tuple[int, str, str]]]:
+    """Like ``git diff``: per file, (line number, old line, new line) of every changed line;
+    the line counts must stay (pull rewrites values, it adds or drops no line here)."""
+    found = {}
+    for name, old in before.items():
+        new = after[name]
+        assert len(new) == len(old), name
+        rows = [(i, a.rstrip("\n"), b.rstrip("\n"))
+                for i, (a, b) in enumerate(zip(old, new, strict=True), 1) if a != b]
+        if rows:
+            found[name] = rows
+    return found
+
+
+def _line_of(lines: list[str], start: str) -> int:
+    return next(i for i, line in enumerate(lines, 1) if line.startswith(start))
+
+
+def _expected_changes(before: dict[str, list[str]]) -> dict[str, list[tuple[int, str, str]]]:
+    """The three edits' lines, and the radar's three names of the renamed trend."""
+    trends, radar, program = before["trends.yaml"], before["radar.yaml"], before["program.yaml"]
+    title = _line_of(trends, "  - title: HUMAN CENTRICITY")
+    factor = _line_of(trends, "      - Überwachungs-/Sicherheitsniveau")
+    date = _line_of(program, "    - date: 2026-11-12")
+    names = [i for i, line in enumerate(radar, 1) if "HUMAN CENTRICITY" in line]
+    assert len(names) == 3
+    return {
+        "program.yaml": [(date, "    - date: 2026-11-12", "    - date: 2026-11-19")],
+        "radar.yaml": [(i, radar[i - 1].rstrip("\n"), radar[i - 1].rstrip("\n").replace(
+            "HUMAN CENTRICITY", "HUMAN CENTRICITY 2.0")) for i in names],
+        "trends.yaml": [(title, "  - title: HUMAN CENTRICITY", "  - title: HUMAN CENTRICITY 2.0"),
+                        (factor, "      - Überwachungs-/Sicherheitsniveau",
+                         "      - Städte, die zuhören")],
+    }
+
+
+def _texts(deck: Path) -> list[str]:
+    """Every paragraph and table cell of the deck, slide by slide."""
+    return [p.text for slide in Presentation(str(deck)).slides for shape in slide.shapes
+            for p in ([p for r in shape.table.rows for c in r.cells
+                       for p in c.text_frame.paragraphs] if shape.has_table else
+                      shape.text_frame.paragraphs if shape.has_text_frame else [])]
+
+
+def _pull_and_build(project: Path) -> None:
+    """The second half of the scenario, on a deck edited in output/: stopped build, dry
+    run, pull, exactly those lines changed, events list, a build with the edited texts."""
+    out = project / "output"
+    edited = (out / DECK).read_bytes()
+    (project / "content" / "deck.yaml").touch()
+    stopped = run_cli("build", project)
+    assert stopped.returncode == 1
+    assert "(slides 5, 12 and 31: text edited)" in stopped.stderr
+    assert (out / DECK).read_bytes() == edited
+    dry = run_cli("pull", project, "--dry-run")
+    assert dry.returncode == 0, dry.stderr
+    shown = [line for line in dry.stdout.splitlines() if not line.startswith("  ")]
+    assert [line.split(": slide ")[1] for line in shown] == [
+        "5: 'HUMAN CENTRICITY' → 'HUMAN CENTRICITY 2.0'",
+        "12: 'Überwachungs-/Sicherheitsniveau' → 'Städte, die zuhören'",
+        "31: Future Day (Frankfurt): 2026-11-12 → 2026-11-19"]
+    before = _lines(project)
+    assert [line.split(":")[:2] for line in shown] == [
+        ["content/trends.yaml", str(_line_of(before["trends.yaml"], "  - title: HUMAN"))],
+        ["content/trends.yaml", str(_line_of(before["trends.yaml"], "      - Überwachungs"))],
+        ["content/program.yaml", str(_line_of(before["program.yaml"], "    - date: 2026-11-12"))]]
+    assert _lines(project) == before  # the dry run wrote nothing
+
+    pulled = run_cli("pull", project)
+    assert pulled.returncode == 0, pulled.stderr
+    assert "wrote 3 edits into content/program.yaml, content/radar.yaml, content/trends.yaml" \
+        in pulled.stdout
+    assert _changed(before, _lines(project)) == _expected_changes(before)
+    (copy,) = (out / "replaced").iterdir()
+    assert copy.read_bytes() == edited and (out / DECK).read_bytes() == edited
+    listed = run_cli("events", "list", project)
+    assert "Do., 19. November 2026   Future Day (Frankfurt)" in listed.stdout
+    assert "12. November" not in listed.stdout
+
+    rebuilt = run_cli("build", project, epoch=LATER)
+    assert rebuilt.returncode == 0, rebuilt.stderr
+    texts = _texts(out / DECK)
+    for text in ("HUMAN CENTRICITY 2.0", "Städte, die zuhören", "19. November"):
+        assert text in texts
+    assert "Überwachungs-/Sicherheitsniveau" not in texts and "12. November" not in texts
+    log = (out / "szenarien-ihk-ruhr-changes.md").read_text("utf-8")
+    assert "- 12.11.2026 → 19.11.2026: Future Day (Frankfurt) verschoben" in log
+    assert run_cli("build", project, epoch=LATER).stdout.startswith("up to date")
+
+
+def test_pull_carries_the_three_edits_into_content_and_the_build_keeps_them(
+        project: Path) -> None:
+    assert run_cli("build", project).returncode == 0
+    _edit_deck(project / "output" / DECK)
+    _pull_and_build(project)
+
+
+@pytest.mark.skipif(SOFFICE is None and not os.environ.get("CI"),
+                    reason="LibreOffice is not installed (.ci/run installs it)")
+def test_pull_works_on_a_deck_saved_by_libreoffice(project: Path, tmp_path: Path) -> None:
+    """LibreOffice renames the placeholders ('PlaceHolder 1') and rewrites every byte."""
+    assert SOFFICE is not None
+    assert run_cli("build", project).returncode == 0
+    deck = project / "output" / DECK
+    _edit_deck(deck)
+    converted = tmp_path / "lo"
+    subprocess.run([SOFFICE, f"-env:UserInstallation=file://{tmp_path / 'profile'}",
+                    "--headless", "--norestore", "--convert-to", "pptx", "--outdir",
+                    str(converted), str(deck)], check=True, capture_output=True, timeout=300)
+    names = {s.name for slide in Presentation(str(converted / DECK)).slides
+             for s in slide.shapes}
+    assert "trends.yaml:trends[0].title:title" not in names  # the identity is gone there
+    shutil.copyfile(converted / DECK, deck)
+    _pull_and_build(project)
+
+
+def _move_first_picture(deck: Path, slide: int) -> None:
+    prs = Presentation(str(deck))
+    picture = next(s for s in prs.slides[slide - 1].shapes if s.name.endswith(":picture"))
+    picture.left = Emu(picture.left + 500000)
+    prs.save(str(deck))
+
+
+def test_after_a_partial_pull_the_guard_names_only_the_slides_left(project: Path) -> None:
+    out = project / "output"
+    assert run_cli("build", project).returncode == 0
+    _edit_deck(out / DECK)
+    _move_first_picture(out / DECK, 12)
+    _move_first_picture(out / DECK, 20)
+    pulled = run_cli("pull", project)
+    assert pulled.returncode == 0, pulled.stderr
+    assert "left alone (cannot be carried back into content/):\n  slides 12 and 20: shape " \
+           "moved\n" in pulled.stdout
+    assert "the next build stops because of what is left alone" in pulled.stdout
+    stopped = run_cli("build", project)
+    assert stopped.returncode == 1
+    assert f"output/{DECK}: error: edited after the last build (slides 12 and 20: shape " \
+           "moved) (" in stopped.stderr
+    assert run_cli("pull", project, "--dry-run").stdout == (
+        "left alone (cannot be carried back into content/):\n  slides 12 and 20: shape moved\n")
+    kept = run_cli("build", project, "--discard-edits")
+    assert kept.returncode == 0, kept.stderr
+    assert "HUMAN CENTRICITY 2.0" in _texts(out / DECK)
+
+
+def test_a_pull_that_would_break_the_content_writes_nothing(project: Path) -> None:
+    """Renaming a trend to another trend's title puts that name on the radar twice."""
+    out = project / "output"
+    assert run_cli("build", project).returncode == 0
+    prs = Presentation(str(out / DECK))
+    title = next(p for s in prs.slides[4].shapes if s.has_text_frame
+                 for p in s.text_frame.paragraphs if p.text == "HUMAN CENTRICITY")
+    title.runs[0].text = "RESPONSIBLE AI"
+    prs.save(str(out / DECK))
+    edited = (out / DECK).read_bytes()
+    before = _lines(project)
+    refused = run_cli("pull", project)
+    assert refused.returncode == 1
+    assert "'RESPONSIBLE AI' is on the radar twice" in refused.stderr
+    assert "pull wrote nothing: with the edited texts, the content above would not build" \
+        in refused.stderr
+    assert _lines(project) == before and (out / DECK).read_bytes() == edited
+    assert not (out / "replaced").exists()
+    assert run_cli("build", project).returncode == 1  # still guarded
+
+
+# ---- the value editor on hand-made YAML -----------------------------------------------------
+
+SAMPLE = """\
+# Kommentar oben: bleibt
+title: Alter Titel   # Kommentar dahinter
+quoted: 'Ein ''Zitat'''
+double: "Zeile"
+names: [Eins, 'Zwei', {name: Drei, ring: Act}]
+literal: |
+  Erste Fassung
+
+folded: >-
+  Ein langer Text, der über
+  zwei Zeilen läuft.
+plain: ein schlichter Text, der
+  auf der nächsten Zeile weitergeht
+date: 2026-11-12
+"""
+
+
+def _edited(path: tuple[str | int, ...], text: str, literal: bool = False) -> list[str]:
+    """The lines that differ after one edit (old and new), the rest checked identical."""
+    new = replace_values(SAMPLE, "content/x.yaml", [Edit(path, text, literal)])
+    old_lines, new_lines = SAMPLE.splitlines(), new.splitlines()
+    changed = [line for line in old_lines if line not in new_lines]
+    added = [line for line in new_lines if line not in old_lines]
+    assert [line for line in old_lines if line not in changed] == \
+        [line for line in new_lines if line not in added]
+    return [*changed, "→", *added]
+
+
+@pytest.mark.parametrize(("path", "text", "expected"), [
+    (("title",), "Neuer Titel", ["title: Alter Titel   # Kommentar dahinter", "→",
+                                 "title: Neuer Titel   # Kommentar dahinter"]),
+    (("title",), "Titel: mit Doppelpunkt", ["title: Alter Titel   # Kommentar dahinter", "→",
+                                            "title: 'Titel: mit Doppelpunkt'   # Kommentar "
+                                            "dahinter"]),
+    (("title",), "Nr. 1 #wichtig", ["title: Alter Titel   # Kommentar dahinter", "→",
+                                    "title: 'Nr. 1 #wichtig'   # Kommentar dahinter"]),
+    (("title",), "„Zitat“ geht", ["title: Alter Titel   # Kommentar dahinter", "→",
+                                  "title: „Zitat“ geht   # Kommentar dahinter"]),
+    (("title",), "'Zitat' vorn", ["title: Alter Titel   # Kommentar dahinter", "→",
+                                  "title: \"'Zitat' vorn\"   # Kommentar dahinter"]),
+    (("title",), "2035", ["title: Alter Titel   # Kommentar dahinter", "→",
+                          "title: '2035'   # Kommentar dahinter"]),
+    (("quoted",), "Sein 'Wort'", ["quoted: 'Ein ''Zitat'''", "→", "quoted: 'Sein ''Wort'''"]),
+    (("double",), 'Ein "Zitat"', ['double: "Zeile"', "→", 'double: "Ein \\"Zitat\\""']),
+    (("names", 0), "Eins, Zwei", ["names: [Eins, 'Zwei', {name: Drei, ring: Act}]", "→",
+                                  "names: ['Eins, Zwei', 'Zwei', {name: Drei, ring: Act}]"]),
+    (("names", 2, "name"), "Drei [neu]", ["names: [Eins, 'Zwei', {name: Drei, ring: Act}]",
+                                          "→", "names: [Eins, 'Zwei', {name: 'Drei [neu]', "
+                                          "ring: Act}]"]),
+    (("literal",), "Zweite Fassung", ["  Erste Fassung", "→", "  Zweite Fassung"]),
+    (("folded",), "Kurz.", ["  Ein langer Text, der über", "  zwei Zeilen läuft.", "→",
+                            "  Kurz."]),
+    (("date",), "2026-11-19", ["date: 2026-11-12", "→", "date: 2026-11-19"]),
+])
+def test_one_value_is_rewritten_and_nothing_else(path: tuple[str | int, ...], text: str,
+                                                 expected: list[str]) -> None:
+    assert _edited(path, text, literal=path == ("date",)) == expected
+
+
+def test_values_read_back_as_the_new_text() -> None:
+    from deckbuilder import sourcemap
+
+    edits = [Edit(("title",), "A: b # c"), Edit(("plain",), "kurz"),
+             Edit(("folded",), "Ein neuer Text, " * 8 + "Ende."),
+             Edit(("names", 1), "{x}"), Edit(("literal",), "null")]
+    new = replace_values(SAMPLE, "content/x.yaml", edits)
+    data, _ = sourcemap.parse(new, "content/x.yaml")
+    assert data["title"] == "A: b # c" and data["plain"] == "kurz"
+    assert data["folded"] == ("Ein neuer Text, " * 8 + "Ende.")
+    assert data["names"][1] == "{x}" and data["literal"] == "null\n"
+    assert new.startswith("# Kommentar oben: bleibt\n")
+    assert new.endswith("date: 2026-11-12\n")
+    assert max(len(line) for line in new.splitlines()) <= 80  # the folded block is wrapped
+
+
+def test_a_value_that_is_no_single_text_is_refused_with_its_place() -> None:
+    with pytest.raises(ContentError) as caught:
+        replace_values(SAMPLE, "content/x.yaml", [Edit(("names",), "neu")])
+    (problem,) = caught.value.diagnostics
+    assert str(problem.location) == "content/x.yaml:5:8"
+    assert "pull cannot replace it" in problem.message
