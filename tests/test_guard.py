@@ -62,7 +62,7 @@ def test_an_edited_deck_stops_the_build_and_stays_as_it_is(project: Path) -> Non
     assert (out / DECK).read_bytes() == edited
     assert (out / DOSSIER).read_bytes() == dossier
     assert not (out / "replaced").exists()
-    assert "'deckbuilder pull --dry-run' shows where" in stopped.stderr
+    assert "'deckbuilder pull' takes the edited texts into content/" in stopped.stderr
     assert _pulled(project) == _expected_pull(project)
 
     discarded = run_cli("build", "--discard-edits", cwd=project)

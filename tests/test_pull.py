@@ -277,3 +277,65 @@ def test_a_value_that_is_no_single_text_is_refused_with_its_place() -> None:
     (problem,) = caught.value.diagnostics
     assert str(problem.location) == "content/x.yaml:5:8"
     assert "pull cannot replace it" in problem.message
+
+
+# ---- finding the value: identity names first, the text look-up otherwise ---------------------
+
+def test_identity_names_give_the_file_and_the_data_path() -> None:
+    from deckbuilder.pull import identity
+
+    assert identity("trends.yaml:trends[7].factors:body#2") == (
+        "content/trends.yaml", ("trends", 7, "factors"))
+    assert identity("deck.yaml:footer:footer") == ("content/deck.yaml", ("footer",))
+    assert identity("PlaceHolder 1") is None  # what LibreOffice leaves of a placeholder
+    assert identity("deck.yaml:slide-number") is None
+
+
+def test_the_recorded_name_tells_apart_a_text_found_twice(make_project) -> None:  # type: ignore[no-untyped-def]
+    """Two values read the same: the recorded shape's identity picks one even when the
+    edited deck calls the shape 'PlaceHolder 1'; without a name the edit is left alone."""
+    from deckbuilder.deck_summary import Shape
+    from deckbuilder.load import load_project
+    from deckbuilder.pull import propose
+
+    root = make_project({"content/zz.yaml": """\
+        items:
+          - text: Gleicher Text
+          - text: Gleicher Text
+        """})
+    program = load_project(root).project.program
+    box = (0, 0, 100000, 100000)
+    now = [(Shape("PlaceHolder 1", "Neuer Text", box),)]
+    named = propose(root, [(Shape("zz.yaml:items[1].text:body", "Gleicher Text", box),)],
+                    now, program)
+    (proposal,) = named.proposals
+    assert (str(proposal.where), proposal.path, proposal.value) == (
+        "content/zz.yaml:3:11", ("items", 1, "text"), "Neuer Text")
+    unnamed = propose(root, [(Shape("Textfeld 1", "Gleicher Text", box),)], now, program)
+    assert unnamed.proposals == [] and unnamed.unplaced == {1}
+    assert unnamed.left == ["slide 1: 'Gleicher Text' → 'Neuer Text' (the old text is in "
+                            "several places: content/zz.yaml:2:11, content/zz.yaml:3:11)"]
+
+
+def test_an_event_moved_past_another_moves_its_lines_too(project: Path) -> None:
+    """As 'events move' does: the program file reads in date order after the pull."""
+    from deckbuilder.errors import Location
+    from deckbuilder.pull import Proposal
+    from deckbuilder.pull_write import new_texts
+
+    path = project / "content" / "program.yaml"
+    before = path.read_text("utf-8")
+    lines = before.splitlines(keepends=True)
+    first = _line_of(lines, "    - date: 2026-03-04")
+    moved = Proposal(31, "04. März", "01. Dezember", Location("content/program.yaml", first, 13),
+                     path=("events", "entries", 0, "date"), value="2026-12-01", literal=True)
+    (text,) = new_texts(project, [moved]).values()
+    entry = lines[first - 1:first + 2]
+    rest = [line for line in lines if line not in entry]
+    after = text.splitlines(keepends=True)
+    at = after.index("    - date: 2026-12-01\n")
+    assert after[at + 1:at + 3] == entry[1:]  # title and place went with it
+    assert after[at - 3:at] == ["    - date: 2026-11-12\n", "      title: Future Day\n",
+                                "      place: Frankfurt\n"]
+    assert [line for line in after if line not in ["    - date: 2026-12-01\n", *entry]] == rest
+    assert path.read_text("utf-8") == before  # new_texts only proposes

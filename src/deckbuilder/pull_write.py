@@ -27,9 +27,11 @@ from .deck_summary import Shape, Slide, pair_shapes, pair_slides, to_json
 from .errors import ContentError, Location, error
 from .guard import REPLACED, keep
 from .load import collect_project, proposed_texts
+from .program_text import move_entry
 from .pull import Found, Proposal
 from .yaml_text import Edit, folded, replace_values
 
+PROGRAM = "content/program.yaml"
 #: Radar fields that name a trend by its title.
 _RADAR_NAMES = ("name", "from", "to")
 
@@ -104,8 +106,23 @@ def new_texts(root: Path, changes: list[Proposal]) -> dict[Path, str]:
     for file, edits in sorted(by_file.items()):
         path = root / file
         texts[path] = replace_values(sourcemap.decode(path.read_bytes(), file), file, edits)
+        if file == PROGRAM:
+            texts[path] = _in_date_order(texts[path], edits)
     _validate(root, texts)
     return texts
+
+
+def _in_date_order(text: str, edits: list[Edit]) -> str:
+    """A moved event's lines go where its new date belongs, as 'events move' does (the
+    outputs sort by date anyway; the file should read in order too). With several dates of
+    one section edited at once the lines stay: moving one would shift the others."""
+    moved = [e.path for e in edits if len(e.path) == 4 and e.path[1:2] == ("entries",)
+             and e.path[3] == "date" and isinstance(e.path[2], int)]
+    for section in {str(p[0]) for p in moved}:
+        mine = [p for p in moved if p[0] == section]
+        if len(mine) == 1:
+            text = move_entry(text, section, int(mine[0][2]))
+    return text
 
 
 def _validate(root: Path, texts: dict[Path, str]) -> None:
