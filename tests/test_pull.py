@@ -339,3 +339,28 @@ def test_an_event_moved_past_another_moves_its_lines_too(project: Path) -> None:
                                 "      place: Frankfurt\n"]
     assert [line for line in after if line not in ["    - date: 2026-12-01\n", *entry]] == rest
     assert path.read_text("utf-8") == before  # new_texts only proposes
+
+
+def test_pull_from_a_copy_leaves_the_output_alone(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """An edited copy that came back by e-mail: its texts go into content/; the deck in
+    output/ was not edited, so nothing is set aside and the next build simply runs."""
+    root = make_project()
+    assert run_cli("build", root).returncode == 0
+    (deck,) = (root / "output").glob("*.pptx")
+    fresh = deck.read_bytes()
+    copy = tmp_path / "zurück.pptx"
+    prs = Presentation(str(deck))
+    factor = next(p for slide in prs.slides for s in slide.shapes if s.has_text_frame
+                  for p in s.text_frame.paragraphs if p.text == "Noch ein Einflussfaktor")
+    factor.runs[0].text = "Ein zweiter Faktor: neu"
+    prs.save(str(copy))
+    before = _lines(root)
+    pulled = run_cli("pull", root, "--from", copy)
+    assert pulled.returncode == 0, pulled.stderr
+    line = _line_of(before["trends.yaml"], "      - Noch ein Einflussfaktor")
+    assert _changed(before, _lines(root)) == {"trends.yaml": [
+        (line, "      - Noch ein Einflussfaktor", "      - 'Ein zweiter Faktor: neu'")]}
+    assert deck.read_bytes() == fresh and not (root / "output" / "replaced").exists()
+    assert "kept the edited deck" not in pulled.stdout
+    assert run_cli("build", root).returncode == 0
+    assert "Ein zweiter Faktor: neu" in _texts(deck)
