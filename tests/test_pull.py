@@ -9,6 +9,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pptx import Presentation
 from pptx.util import Emu
 
@@ -269,6 +271,32 @@ def test_values_read_back_as_the_new_text() -> None:
     assert new.startswith("# Kommentar oben: bleibt\n")
     assert new.endswith("date: 2026-11-12\n")
     assert max(len(line) for line in new.splitlines()) <= 80  # the folded block is wrapped
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from([("title",), ("quoted",), ("double",), ("names", 0), ("names", 1),
+                        ("names", 2, "name"), ("literal",), ("folded",), ("plain",)]),
+       st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=40))
+def test_any_text_reads_back_or_is_refused(path: tuple[str | int, ...], text: str) -> None:
+    """Whatever the new text, the file reads back with it and every other value as it
+    was, or the editor refuses with a located message; it never writes something else."""
+    from deckbuilder import sourcemap
+    from deckbuilder.yaml_text import folded
+
+    old, _ = sourcemap.parse(SAMPLE, "content/x.yaml")
+    try:
+        new = replace_values(SAMPLE, "content/x.yaml", [Edit(path, text)])
+    except ContentError as exc:
+        assert all(str(d.location).startswith("content/x.yaml:") for d in exc.diagnostics)
+        return
+    data, _ = sourcemap.parse(new, "content/x.yaml")
+    value = data
+    for key in path:
+        value = value[key]
+    assert folded(value) == folded(text)
+    assert new.startswith("# Kommentar oben: bleibt\n") and new.endswith("date: 2026-11-12\n")
+    assert sum(1 for line in new.splitlines() if line.startswith("date:")) == 1
+    assert old["names"][2]["ring"] == data["names"][2]["ring"]
 
 
 def test_a_value_that_is_no_single_text_is_refused_with_its_place() -> None:

@@ -14,7 +14,7 @@ from yaml.composer import Composer
 from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .errors import ContentError, Location, error
+from .errors import ContentError, Diagnostic, Location, error
 
 Path = tuple[str | int, ...]
 
@@ -136,7 +136,10 @@ def parse(text: str, file: str) -> tuple[Any, SourceMap]:
 def _parse_slowly(text: str, file: str) -> tuple[Any, SourceMap]:
     """The pure-Python composer: refuses aliases as it meets them, with exact places."""
     smap = SourceMap(file)
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)
+    except yaml.reader.ReaderError as exc:  # the reader checks every character at once
+        raise ContentError([_control_character(text, file, exc)]) from None
     try:
         node = loader.get_single_node()
     except _AliasError as exc:
@@ -164,6 +167,16 @@ def _parse_slowly(text: str, file: str) -> tuple[Any, SourceMap]:
     if diagnostics:
         raise ContentError(diagnostics)
     return data, smap
+
+
+def _control_character(text: str, file: str, exc: yaml.reader.ReaderError) -> Diagnostic:
+    """A character YAML refuses (an escape or other control code), at its place."""
+    before = text[:exc.position]
+    column = exc.position - (before.rfind("\n") + 1) + 1
+    return error(Location(file, before.count("\n") + 1, column),
+                 f"the file contains a control character (U+{exc.character:04X}) that YAML "
+                 "does not allow", "delete it: it is invisible in most editors and often "
+                 "comes with text copied from another program")
 
 
 def _convert(node: Node, path: Path, smap: SourceMap, diags: list, seen: set[int]) -> Any:
@@ -229,7 +242,10 @@ def scalar_spans(text: str) -> dict[Path, Span]:
 
     Uses the pure-Python composer, whose marks count characters of ``text`` exactly;
     call ``parse`` first: a document it refuses has no spans (empty result)."""
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)
+    except yaml.YAMLError:
+        return {}
     try:
         node = loader.get_single_node()
     except (yaml.YAMLError, _AliasError):

@@ -107,7 +107,7 @@ def _set(data: Any, path: sourcemap.Path, value: Any) -> Any:
 def _render(edit: Edit, span: sourcemap.Span, text: str) -> str:
     old = text[span.start:span.end]
     new = edit.text
-    if span.style in ("|", ">") and "\n" not in new and new.strip() == new and new:
+    if span.style in ("|", ">") and new.isprintable() and new.strip() == new and new:
         return _block(old, new, span.style)
     if span.style == "" and (edit.literal or _plain_ok(new, span.flow)):
         return _wrapped(new, old, text, span) if "\n" in old else new
