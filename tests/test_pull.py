@@ -392,3 +392,26 @@ def test_pull_from_a_copy_leaves_the_output_alone(make_project, tmp_path: Path) 
     assert "kept the edited deck" not in pulled.stdout
     assert run_cli("build", root).returncode == 0
     assert "Ein zweiter Faktor: neu" in _texts(deck)
+
+
+def test_an_added_or_deleted_paragraph_is_left_alone(make_project) -> None:  # type: ignore[no-untyped-def]
+    """A bullet added in PowerPoint has no value in content/ to go to: it is listed, and
+    its slide stays guarded, even when the other edits of the slide are carried."""
+    from deckbuilder.deck_summary import Shape
+    from deckbuilder.load import load_project
+    from deckbuilder.pull import propose
+
+    root = make_project()
+    program = load_project(root).project.program
+    box = (0, 0, 100000, 100000)
+    name = "trends.yaml:trends[0].factors:body"
+    before = [(Shape(name, "Ein Einflussfaktor\nNoch ein Einflussfaktor", box),)]
+    now = [(Shape(name, "Ein Faktor\nNoch ein Einflussfaktor\nDritter Faktor", box),)]
+    found = propose(root, before, now, program)
+    assert [(p.path, p.value) for p in found.proposals] == [
+        (("trends", 0, "factors", 0), "Ein Faktor")]
+    assert found.left == ["slide 1: paragraph added: 'Dritter Faktor'"]
+    assert found.unplaced == {1}
+    gone = propose(root, before, [(Shape(name, "Noch ein Einflussfaktor", box),)], program)
+    assert gone.proposals == [] and gone.left == [
+        "slide 1: paragraph deleted: 'Ein Einflussfaktor'"]

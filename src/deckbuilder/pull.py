@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -116,6 +117,10 @@ def propose(root: Path, before: list[Slide], now: list[Slide], program: ProgramF
 def _shape_edits(slide: int, old: Shape, new: Shape, index: _Places,
                  program: ProgramFile) -> Iterator[Proposal]:
     for was, now in _changed_lines(old.text.splitlines(), new.text.splitlines()):
+        if was is None or now is None:  # no value to write it to: left alone, so guarded
+            what = f"paragraph added: '{now}'" if was is None else f"paragraph deleted: '{was}'"
+            yield Proposal(slide, was or "", now or "", None, what)
+            continue
         cells_was, cells_now = was.split(" | "), now.split(" | ")
         if len(cells_was) > 1 and len(cells_was) == len(cells_now):
             for col, (c_was, c_now) in enumerate(zip(cells_was, cells_now, strict=True)):
@@ -125,12 +130,14 @@ def _shape_edits(slide: int, old: Shape, new: Shape, index: _Places,
             yield _place(slide, was, now, index, old.name)
 
 
-def _changed_lines(old: list[str], new: list[str]) -> Iterator[tuple[str, str]]:
-    """Pairs of an old and a new paragraph; added or removed paragraphs have no pair."""
+def _changed_lines(old: list[str], new: list[str]
+                   ) -> Iterator[tuple[str | None, str | None]]:
+    """Pairs of an old and a new paragraph (or table row); an added or removed one is
+    paired with None."""
     matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
     for op, a0, a1, b0, b1 in matcher.get_opcodes():
-        if op == "replace":
-            yield from zip(old[a0:a1], new[b0:b1], strict=False)
+        if op != "equal":
+            yield from itertools.zip_longest(old[a0:a1], new[b0:b1])
 
 
 def _cell(slide: int, was: str, now: str, rest: list[str], index: _Places,
