@@ -415,3 +415,12 @@ def test_an_added_or_deleted_paragraph_is_left_alone(make_project) -> None:  # t
     gone = propose(root, before, [(Shape(name, "Noch ein Einflussfaktor", box),)], program)
     assert gone.proposals == [] and gone.left == [
         "slide 1: paragraph deleted: 'Ein Einflussfaktor'"]
+
+
+def test_one_value_with_two_new_texts_is_refused() -> None:
+    with pytest.raises(ContentError) as caught:
+        replace_values(SAMPLE, "content/x.yaml", [Edit(("title",), "A"), Edit(("title",), "B")])
+    assert str(caught.value.diagnostics[0]).startswith(
+        "content/x.yaml:2:8: error: this value would get two new texts ('A' and 'B')")
+    same = replace_values(SAMPLE, "content/x.yaml", [Edit(("title",), "A"), Edit(("title",), "A")])
+    assert "title: A   # Kommentar dahinter\n" in same

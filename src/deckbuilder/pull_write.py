@@ -80,6 +80,7 @@ def _radar_names(root: Path, changes: list[Proposal]) -> list[Proposal]:
     if not renamed or not radar.is_file():
         return []
     name = "content/radar.yaml"
+    planned = {(p.where.file, p.path) for p in changes if p.where is not None}
     data, smap = sourcemap.parse(sourcemap.decode(radar.read_bytes(), name), name)
     follows = []
     for section in ("trends", "connections"):
@@ -88,8 +89,8 @@ def _radar_names(root: Path, changes: list[Proposal]) -> list[Proposal]:
             for key in _RADAR_NAMES:
                 value = item.get(key) if isinstance(item, dict) else None
                 p = renamed.get(folded(value)) if isinstance(value, str) else None
-                if p is not None:
-                    path = (section, i, key)
+                path = (section, i, key)
+                if p is not None and (name, path) not in planned:
                     follows.append(replace(p, where=smap.locate(path), path=path,
                                            note=f"the radar names the trend '{p.old}' here"))
     return follows

@@ -49,6 +49,15 @@ def replace_values(text: str, file: str, edits: list[Edit]) -> str:
     value) when a value cannot be rewritten so that the file reads back as intended."""
     before, smap = sourcemap.parse(text, file)
     spans = sourcemap.scalar_spans(text)
+    unique: dict[sourcemap.Path, Edit] = {}
+    for edit in edits:
+        unique.setdefault(edit.path, edit)
+    twice = [e for e in edits if unique[e.path].text != e.text]
+    if twice:
+        raise ContentError([error(smap.locate(e.path), f"this value would get two new texts "
+                                  f"('{unique[e.path].text}' and '{e.text}')",
+                                  "make this change by hand") for e in twice])
+    edits = list(unique.values())
     missing = [e for e in edits if e.path not in spans]
     if missing:
         raise ContentError([error(smap.locate(e.path), "this is not a single text value, so "
