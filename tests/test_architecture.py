@@ -33,6 +33,7 @@ LAYERS: dict[str, str] = {
     "clock": "base",  # the one reading of SOURCE_DATE_EPOCH
     "contrast": "base",  # WCAG contrast arithmetic on colours, nothing of the deck
     "sourcemap": "source",
+    "yaml_text": "source",  # replaces single values in a YAML text, nothing else
     "messages": "source",
     "model": "source",
     "assets": "content",
@@ -81,6 +82,7 @@ LAYERS: dict[str, str] = {
     "guard": "build",
     "changelog": "build",
     "pull": "build",
+    "pull_write": "build",  # writes what pull found into content/, records it for the guard
     "build": "build",
     "events": "build",
     "preview": "build",

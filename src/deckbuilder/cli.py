@@ -8,10 +8,15 @@ import sys
 import traceback
 from importlib.metadata import version
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from .errors import ContentError, Diagnostic, ExitCode, OutputInUse, UsageError
+
+if TYPE_CHECKING:
+    from .pull import Found
+    from .pull_write import Plan
 
 #: Kept here, not imported from build.py, so `build` can decide "up to date" cheaply.
 FORMATS = ("pptx", "pdf", "ics", "slides-pdf")
@@ -160,18 +165,16 @@ def changes_command(project: Path, out: Path | None, since: str | None) -> None:
               help="The edited deck (default: the deck in the output folder).")
 @click.option("--dry-run", is_flag=True, help="Only show the edits and where they belong.")
 def pull_command(project: Path, out: Path | None, source: Path | None, dry_run: bool) -> None:
-    """Show the texts edited in the built deck (in PowerPoint, say) with the place in
-    content/ each belongs to, and what cannot be carried back (moved shapes, new slides).
-    So far only with --dry-run: make the changes in content/ yourself.
+    """Take the texts edited in the built deck (in PowerPoint, say) into content/: each
+    edited text replaces the value it came from, nothing else in the files changes. What
+    cannot be carried back (moved shapes, new slides) is listed and left alone.
 
     \b
-    Example:
-      deckbuilder pull --dry-run
+    Examples:
+      deckbuilder pull --dry-run      # only show the edits and where they belong
+      deckbuilder pull                # write them into content/, then build
     """
-    if not dry_run:
-        raise UsageError("'deckbuilder pull' can so far only show the edits: run it with "
-                         "--dry-run, make the changes in content/, then run "
-                         "'deckbuilder build --discard-edits'")
+    from . import pull_write
     from .load import load_project
     from .output_state import load
     from .pull import read_edits
@@ -180,15 +183,42 @@ def pull_command(project: Path, out: Path | None, source: Path | None, dry_run: 
     folder = out if out is not None else project / "output"
     built = f"{loaded.project.deck.name}.pptx"
     deck = source or folder / built
-    proposals, kept = read_edits(project, deck, built, load(folder), loaded.project)
-    for proposal in proposals:
+    found = read_edits(project, deck, built, load(folder), loaded.project)
+    plan = pull_write.plan(project, found)
+    for proposal in plan.changes:
         click.echo(str(proposal))
-    if kept:
+        for follow in (f for f in plan.follows if f.old == proposal.old):
+            click.echo(f"  and {follow.where}: {follow.note}")
+    if plan.left:
         click.echo("left alone (cannot be carried back into content/):")
-        for line in kept:
+        for line in plan.left:
             click.echo(f"  {line}")
-    if not proposals and not kept:
+    if not plan.changes and not plan.left:
         click.echo(f"no edits in {_relative(deck)} since the last build")
+    if dry_run or not plan.changes:
+        return
+    _pull(project, folder, built, deck, found, plan)
+
+
+def _pull(project: Path, folder: Path, built: str, deck: Path, found: Found, plan: Plan) -> None:
+    """Writes the planned changes and says what comes next."""
+    from . import pull_write
+
+    texts = pull_write.new_texts(project, [*plan.changes, *plan.follows])
+    pull_write.write(texts)
+    names = ", ".join(_relative(p) for p in texts)
+    count = len(plan.changes)
+    click.echo(f"wrote {count} edit{'s' if count != 1 else ''} into {names}")
+    if deck.resolve() == (folder / built).resolve():
+        copy = pull_write.accept(folder, built, found, plan)
+        click.echo(f"kept the edited deck as {_relative(copy)} (pull takes the texts; "
+                   "formatting, pictures and notes stay only in that copy)")
+    if plan.left:
+        click.echo("the next build stops because of what is left alone: if it should stay, "
+                   "make it in content/ by hand; then run 'deckbuilder build --discard-edits' "
+                   "(it keeps the edited deck under output/replaced/ and builds anew)")
+    else:
+        click.echo("next: 'deckbuilder build' makes the deck from content/ with these texts")
 
 
 @cli.command(name="check")

@@ -89,11 +89,14 @@ def _ways_on(root: Path, edit: Edit) -> str:
     """What to do next, for someone who never opened a terminal before today."""
     aside = _shown(root, edit.path.parent / REPLACED /
                    f"{edit.path.stem}-YYYYMMDD-HHMMSS{edit.path.suffix}")
-    shows = ("'deckbuilder pull --dry-run' shows where each edited text belongs in content/; "
-             if edit.path.suffix.lower() == ".pptx" else "")
-    return (f"a new build would overwrite the edits: {shows}make the same changes in content/ "
-            "to keep them, then run 'deckbuilder build --discard-edits', which keeps the "
-            f"edited file as {aside} and builds anew")
+    discard = (f"'deckbuilder build --discard-edits' keeps the edited file as {aside} and "
+               "builds anew")
+    if edit.path.suffix.lower() == ".pptx":
+        return ("a new build would overwrite the edits: 'deckbuilder pull' takes the edited "
+                "texts into content/ ('deckbuilder pull --dry-run' only shows them), then "
+                f"build again; or {discard}")
+    return ("a new build would overwrite the edits: make the same changes in content/ to "
+            f"keep them, then run {discard}")
 
 
 def _shown(root: Path, path: Path) -> str:

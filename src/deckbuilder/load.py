@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -54,9 +57,28 @@ OPTIONAL: dict[str, tuple[str, ...]] = {
 #: Content files larger than this are refused before parsing (a slide deck is never this big).
 MAX_FILE_BYTES = 2_000_000
 
+#: Content texts to read instead of the files (by file name): pull validates its new texts
+#: as a build would before it writes them. A context variable rather than a parameter
+#: threaded through every loader function.
+_PROPOSED: ContextVar[Mapping[str, str] | None] = ContextVar("proposed", default=None)
+
+
+@contextmanager
+def proposed_texts(texts: Mapping[str, str]) -> Iterator[None]:
+    """Within the block, the loaders read ``texts`` ({'trends.yaml': text}) instead of
+    those content files."""
+    token = _PROPOSED.set(texts)
+    try:
+        yield
+    finally:
+        _PROPOSED.reset(token)
+
 
 def _read(root: Path, name: str) -> tuple[Any, sourcemap.SourceMap]:
     rel = f"content/{name}"
+    proposed = _PROPOSED.get() or {}
+    if name in proposed:
+        return sourcemap.parse(proposed[name], rel)
     path = root / "content" / name
     if not path.is_file():
         raise ContentError([error(Location(rel), "the file is missing",
