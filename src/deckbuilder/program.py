@@ -113,7 +113,7 @@ def past_warnings(program: ProgramFile, today: dt.date) -> list[Diagnostic]:
 
 def calendar_plan(program: ProgramFile, deck_title: str, language: str):  # type: ignore[no-untyped-def]
     """The calendar's entries: every event and deep dive, past ones included."""
-    from .render_ics import CalendarEntry, CalendarPlan
+    from .render.ics import CalendarEntry, CalendarPlan
 
     found = []
     for entry in sorted(entries(program), key=lambda e: e.event.date):  # chronological

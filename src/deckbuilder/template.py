@@ -11,8 +11,8 @@ from pptx.util import Emu
 
 from .assets import AssetProblem, resolve_inside
 from .errors import Diagnostic, Location, error
-from .pptx_master import LAYOUT_NAMES
-from .pptx_placeholders import Available, Holder
+from .render.pptx.master import LAYOUT_NAMES
+from .render.pptx.placeholders import Available, Holder
 
 #: Placeholders that a slide may keep empty without showing anything odd.
 FURNITURE = {PP_PLACEHOLDER.DATE, PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER}

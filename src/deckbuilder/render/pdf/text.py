@@ -12,10 +12,10 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 from reportlab.platypus.tableofcontents import TableOfContents, drawPageNumbers
 
-from .hyphenate import Hyphenator
-from .layout.plan import Para, Run
-from .pdf_tags import Node
-from .theme import Theme
+from ...hyphenate import Hyphenator
+from ...layout.plan import Para, Run
+from ...theme import Theme
+from .tags import Node
 
 LINK = re.compile(r"www\.[\w.-]+\.[a-z]{2,}")
 ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}
@@ -90,7 +90,7 @@ class PdfText:
 
 
 class TaggedParagraph(Paragraph):
-    """A paragraph drawn as the content of its structure element ``tag`` (see pdf_tags);
+    """A paragraph drawn as the content of its structure element ``tag`` (see tags.py);
     the parts a page break splits it into stay that one element."""
 
     tag: Node | None = None

@@ -18,8 +18,8 @@ from pptx.opc.package import Part
 from pptx.opc.packuri import PackURI
 from pptx.oxml.ns import qn
 
-from .eot import to_eot
-from .theme import Theme
+from ...eot import to_eot
+from ...theme import Theme
 
 FONT_CONTENT_TYPE = "application/x-fontdata"
 RT_FONT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/font"

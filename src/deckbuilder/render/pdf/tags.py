@@ -7,7 +7,7 @@ wrapped in a marked-content sequence (``BDC … EMC``, written with the canvas's
 is an artifact: each page opens ``/Artifact BMC`` when it begins and closes it when it
 ends, and a tagged sequence closes and reopens it around itself. Rules, table
 backgrounds, colour bars and the footer are so marked as artifacts without any code in
-reportlab's table or frame drawing. ``pdf_finish`` turns the record into the PDF's
+reportlab's table or frame drawing. ``finish.py`` turns the record into the PDF's
 structure tree once reportlab has written the file.
 """
 

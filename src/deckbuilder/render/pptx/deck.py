@@ -22,8 +22,8 @@ from pptx.oxml.ns import qn
 from pptx.oxml.text import CT_RegularTextRun
 from pptx.util import Emu, Pt
 
-from .images import ImageStore
-from .layout.plan import (
+from ...images import ImageStore
+from ...layout.plan import (
     DeckPlan,
     Element,
     GroupBox,
@@ -35,11 +35,12 @@ from .layout.plan import (
     TableBox,
     TextBox,
 )
-from .layout.text import BULLET_INDENT
-from .pptx_master import start_presentation
-from .pptx_package import StableWriter, finish_package
-from .pptx_parts import DeckParts, add_picture
-from .pptx_placeholders import (
+from ...layout.text import BULLET_INDENT
+from ...theme import Theme
+from .master import start_presentation
+from .package import StableWriter, finish_package
+from .parts import DeckParts, add_picture
+from .placeholders import (
     Available,
     Holder,
     fitted,
@@ -50,7 +51,6 @@ from .pptx_placeholders import (
     template_style,
 )
 from .slide_cache import Relation, SlideCache
-from .theme import Theme
 
 NO_STYLE_TABLE = "{2D5ABB26-0587-4C30-8999-92F81FD0307C}"  # "No Style, No Grid"
 ALGN = {"left": "l", "center": "ctr", "right": "r"}
@@ -347,7 +347,7 @@ def _depends_on(plan: DeckPlan, theme: Theme, template: Path | None) -> str:
     """Everything besides its own plan that a slide's XML depends on."""
     import pptx
 
-    from .uptodate import code_stamp
+    from ...uptodate import code_stamp
 
     shape = hashlib.sha256(template.read_bytes()).hexdigest() if template else "default"
     return f"{code_stamp()}|{pptx.__version__}|{shape}|{plan.width}x{plan.height}|{theme!r}"

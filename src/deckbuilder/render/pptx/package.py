@@ -18,10 +18,10 @@ from pptx.opc.serialized import PackageWriter
 from pptx.oxml import parse_xml
 from pptx.oxml.ns import nsdecls, qn
 
-from .fonts_embed import embed_fonts
-from .layout.plan import DeckPlan
-from .measure import find_font_file
-from .theme import Theme
+from ...layout.plan import DeckPlan
+from ...measure import find_font_file
+from ...theme import Theme
+from .fonts import embed_fonts
 
 SECTIONS_EXT = "{521415D9-36F7-43E2-AB2F-B90AF26B5E84}"
 P14 = "http://schemas.microsoft.com/office/powerpoint/2010/main"

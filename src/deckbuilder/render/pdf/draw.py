@@ -2,7 +2,7 @@
 and the dossier's figures (colour bar, radar, cover) as flowables.
 
 The painter is shared by the slides PDF and the dossier's radar, so a plan looks the same
-wherever it is drawn. On a tagging canvas (pdf_tags) each figure's content is drawn as its
+wherever it is drawn. On a tagging canvas (tags.py) each figure's content is drawn as its
 structure element; what is not is an artifact.
 """
 
@@ -15,9 +15,9 @@ from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Image, Paragraph
 
-from .images import ImageStore
-from .layout import dossier as d
-from .layout.plan import (
+from ...images import ImageStore
+from ...layout import dossier as d
+from ...layout.plan import (
     Box,
     Element,
     GroupBox,
@@ -30,9 +30,9 @@ from .layout.plan import (
     TableBox,
     TextBox,
 )
-from .layout.text import BULLET_INDENT
-from .pdf_tags import Node
-from .pdf_text import PdfText, StableName, TaggedParagraph
+from ...layout.text import BULLET_INDENT
+from .tags import Node
+from .text import PdfText, StableName, TaggedParagraph
 
 
 class Painter:

@@ -1,5 +1,5 @@
 """Writes the dossier plan as a designed, tagged A4 PDF; reportlab platypus does the page
-breaking, pdf_tags records the structure while it draws, pdf_finish writes it (PDF/UA-1)."""
+breaking, tags.py records the structure while it draws, finish.py writes it (PDF/UA-1)."""
 
 from __future__ import annotations
 
@@ -23,16 +23,16 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.flowables import PageBreakIfNotEmpty
 
-from . import cache_file
-from .hyphenate import Hyphenator
-from .images import ImageStore
-from .layout import dossier as d
-from .pdf_contents import CONTENTS_FILE, last_contents, link_describer, whole_text
-from .pdf_draw import Bar, Cover, Radar, TaggedImage
-from .pdf_finish import finish
-from .pdf_tags import Node, Tags, tagging_canvas
-from .pdf_text import LINK, PdfText, StableName, TaggedContents
-from .theme import Theme
+from ... import cache_file
+from ...hyphenate import Hyphenator
+from ...images import ImageStore
+from ...layout import dossier as d
+from ...theme import Theme
+from .contents import CONTENTS_FILE, last_contents, link_describer, whole_text
+from .draw import Bar, Cover, Radar, TaggedImage
+from .finish import finish
+from .tags import Node, Tags, tagging_canvas
+from .text import LINK, PdfText, StableName, TaggedContents
 
 
 class _Doc(BaseDocTemplate):

@@ -23,10 +23,10 @@ from pptx.oxml import parse_xml
 from pptx.oxml.ns import nsdecls, qn
 from pptx.parts.slide import SlideLayoutPart
 
-from .errors import ContentError, Location, error
-from .layout.plan import Box, DeckPlan
-from .pptx_placeholders import SLIDENUM_FIELD, Available, Holder, hidden_title_box, placeholders
-from .theme import Theme
+from ...errors import ContentError, Location, error
+from ...layout.plan import Box, DeckPlan
+from ...theme import Theme
+from .placeholders import SLIDENUM_FIELD, Available, Holder, hidden_title_box, placeholders
 
 #: Layout names as a German designer would give them, by slide kind.
 LAYOUT_NAMES = {
@@ -230,7 +230,7 @@ def start_presentation(template: Path | None, theme: Theme, plan: DeckPlan
            ) -> tuple[Any, dict[str, Any], dict[str, Available]]:
     """The presentation to add slides to, the layouts they use by slide kind, and the
     placeholders each template layout offers: the deck's own master, theme and layouts
-    (pptx_master.py; their placeholders are the slides' own), or the corporate template's
+    (master.py; their placeholders are the slides' own), or the corporate template's
     masters, emptied of its own slides (template.py chooses a layout per kind)."""
     if template is None:
         prs = Presentation()
@@ -244,7 +244,7 @@ def start_presentation(template: Path | None, theme: Theme, plan: DeckPlan
     for slide_id in list(slide_ids):
         prs.part.drop_rel(slide_id.rId)
         slide_ids.remove(slide_id)
-    from .template import kind_layouts, layout_roles
+    from ...template import kind_layouts, layout_roles
 
     config = theme.template
     try:
