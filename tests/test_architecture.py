@@ -76,10 +76,7 @@ LAYERS: dict[str, str] = {
 
 #: Imports that run up the layers today, each with the reason it is still here. Remove the
 #: line when the import goes; the test fails if a listed import no longer exists.
-KNOWN_INVERSIONS: dict[tuple[str, str], str] = {
-    ("program", "render.ics"): "calendar plan types live in render/ics.py; planning moves to "
-                               "layout/ with the program/events work",
-}
+KNOWN_INVERSIONS: dict[tuple[str, str], str] = {}
 
 
 def module_name(path: Path) -> str:

@@ -311,10 +311,10 @@ def _writers(ready: Prepared, root: Path, out: Path, formats: tuple[str, ...],
                                                          stamp, out / CACHE)
     if "ics" in formats:
         def write_calendar(path: Path) -> str:
-            from .program import calendar_plan  # imports icalendar: kept in the writer
-            from .render.ics import render as render_ics
+            from .layout.calendar import plan_calendar
+            from .render.ics import render as render_ics  # imports icalendar: kept here
 
-            calendar = calendar_plan(loaded.project.program, loaded.project.deck.title,
+            calendar = plan_calendar(loaded.project.program, loaded.project.deck.title,
                                      loaded.project.deck.language)
             return render_ics(calendar, path, timestamp=stamp)
 
