@@ -4,7 +4,9 @@ breaking, tags.py records the structure while it draws, finish.py writes it (PDF
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from reportlab import rl_config
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -299,39 +301,39 @@ class _Renderer:
         )
         return [CondPageBreak(260), Spacer(1, 30), table, Spacer(1, 30)]
 
+    def cover(self, b: d.Cover) -> list[Flowable]:
+        """The cover on its own page template; the body's pages follow."""
+        page = self.theme.page
+        return [Cover(b, self.st, self.images, self.ppi, (page.width, page.height),
+                      self.tags.root), NextPageTemplate("body"), PageBreak()]
+
+    def text(self, b: d.Text) -> list[Flowable]:
+        return [self.st.para(p, self.node("P", actual=whole_text(p, b.justify)),
+                             justify=b.justify) for p in b.paras]
+
     def flowables(self) -> list[Flowable]:
+        """Every block's flowables, in the plan's order (also the structure's order)."""
         found: list[Flowable] = []
-        th = self.theme
         for block in self.plan.blocks:
-            if isinstance(block, d.Cover):
-                found += [
-                    Cover(block, self.st, self.images, self.ppi, (th.page.width,
-                          th.page.height), self.tags.root),
-                    NextPageTemplate("body"),
-                    PageBreak(),
-                ]
-            elif isinstance(block, d.Contents):
-                found += self.contents(block)
-            elif isinstance(block, d.Heading):
-                found += self.heading(block)
-            elif isinstance(block, d.Text):
-                found += [self.st.para(p, self.node("P", actual=whole_text(p, block.justify)),
-                                       justify=block.justify) for p in block.paras]
-            elif isinstance(block, d.Steps):
-                found += self.steps(block)
-            elif isinstance(block, d.RadarFigure):
-                found += self.radar(block)
-            elif isinstance(block, d.TrendCard):
-                found += self.trend(block)
-            elif isinstance(block, d.ScenarioOpener):
-                found += self.scenario(block)
-            elif isinstance(block, d.Cards):
-                found += self.cards(block)
-            elif isinstance(block, d.Calendar):
-                found += self.calendar(block)
-            elif isinstance(block, d.Callout):
-                found += self.callout(block)
+            found += WRITERS[type(block)](self, block)
         return found
+
+
+#: The one dispatch from dossier block to the method that writes it (the slide plan's
+#: elements have theirs in draw.py, ``PAINTERS``).
+WRITERS: dict[type, Callable[[_Renderer, Any], list[Flowable]]] = {
+    d.Cover: _Renderer.cover,
+    d.Contents: _Renderer.contents,
+    d.Heading: _Renderer.heading,
+    d.Text: _Renderer.text,
+    d.Steps: _Renderer.steps,
+    d.RadarFigure: _Renderer.radar,
+    d.TrendCard: _Renderer.trend,
+    d.ScenarioOpener: _Renderer.scenario,
+    d.Cards: _Renderer.cards,
+    d.Calendar: _Renderer.calendar,
+    d.Callout: _Renderer.callout,
+}
 
 
 

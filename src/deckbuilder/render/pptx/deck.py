@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import math
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -275,18 +276,8 @@ class _Writer:
         recalculate()
 
     def element(self, shapes, element: Element) -> None:  # type: ignore[no-untyped-def]
-        if isinstance(element, TextBox):
-            self.text(shapes, element)
-        elif isinstance(element, PictureBox):
-            self.picture(shapes, element)
-        elif isinstance(element, ShapeBox):
-            self.shape(shapes, element)
-        elif isinstance(element, TableBox):
-            self.table(shapes, element)
-        elif isinstance(element, LineBox):
-            self.line(shapes, element)
-        elif isinstance(element, GroupBox):
-            self.group(shapes, element)
+        """Writes one plan element with the writer ``WRITERS`` names for its type."""
+        WRITERS[type(element)](self, shapes, element)
 
     def slide(self, prs, plan: SlidePlan):  # type: ignore[no-untyped-def]
         self.relations = []
@@ -341,6 +332,18 @@ class _Writer:
         if plan.notes:
             slide.notes_slide.notes_text_frame.text = plan.notes
         return True
+
+
+#: The one dispatch from plan element to the method that writes it; a new kind of element
+#: is one line here (and a KeyError names it until then).
+WRITERS: dict[type, Callable[[_Writer, Any, Any], None]] = {
+    TextBox: _Writer.text,
+    PictureBox: _Writer.picture,
+    ShapeBox: _Writer.shape,
+    TableBox: _Writer.table,
+    LineBox: _Writer.line,
+    GroupBox: _Writer.group,
+}
 
 
 def _depends_on(plan: DeckPlan, theme: Theme, template: Path | None) -> str:
