@@ -35,7 +35,7 @@ def layout_roles(layout) -> Available:  # type: ignore[no-untyped-def]
         role = next((r for r, types in ROLES.items() if fmt.type in types), None)
         if role is None:
             continue
-        ph = holder._element.ph
+        ph = holder.element.ph
         idx = int(ph.get("idx")) if ph.get("idx") is not None else None
         found.setdefault(role, []).append(Holder(role, idx, ph.get("type", "obj")))
     return found

@@ -41,7 +41,7 @@ def families(theme: Theme) -> dict[str, dict[str, str]]:
 
 def embed_fonts(prs: Any, theme: Theme, paths: dict[str, Path]) -> None:
     """Adds the font parts and the presentation's embedded-font list."""
-    root = prs.part._element
+    root = prs.element
     entries = etree.Element(qn("p:embeddedFontLst"))
     n = 0
     for family, slots in families(theme).items():
