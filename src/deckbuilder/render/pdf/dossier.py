@@ -33,15 +33,16 @@ from ...theme import Theme
 from .contents import CONTENTS_FILE, last_contents, link_describer, whole_text
 from .draw import Bar, Cover, Radar, TaggedImage
 from .finish import finish
+from .private import drawn_contents, seed_contents
 from .tags import Node, Tags, tagging_canvas
 from .text import LINK, PdfText, StableName, TaggedContents
 
 
 class _Doc(BaseDocTemplate):
-    """Adds bookmarks and contents entries for headings that carry ``_toc``."""
+    """Adds bookmarks and contents entries for headings that carry ``toc_entry``."""
 
     def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 - reportlab's name
-        entry = getattr(flowable, "_toc", None)
+        entry = getattr(flowable, "toc_entry", None)
         if entry:
             level, text, key, *listed = entry
             self.canv.bookmarkPage(key)
@@ -102,7 +103,7 @@ class _Renderer:
         if b.kicker:
             found.append(self.st.text(b.kicker, "d-kicker", self.node("P"), spaceAfter=4))
         head = self.st.text(b.text, b.style, self.node(f"H{b.level + 1}"), spaceAfter=18)
-        head._toc = (b.level, b.text, b.key)  # type: ignore[attr-defined]
+        head.toc_entry = (b.level, b.text, b.key)  # type: ignore[attr-defined]
         found.append(head)
         for f in found:
             f.keepWithNext = True  # type: ignore[attr-defined]
@@ -125,7 +126,7 @@ class _Renderer:
             ]
         )
         head = self.st.text(b.title, "d-h1", self.node("H1"), spaceAfter=24)
-        head._toc = (0, b.title, "contents", False)  # type: ignore[attr-defined]
+        head.toc_entry = (0, b.title, "contents", False)  # type: ignore[attr-defined]
         toc.tag = self.node("TOC")
         return [Bar(self.st.color("accent")), head, toc]
 
@@ -199,7 +200,7 @@ class _Renderer:
                 ]
             )
         )
-        table._toc = (1, b.title, b.key)  # type: ignore[attr-defined]
+        table.toc_entry = (1, b.title, b.key)  # type: ignore[attr-defined]
         return [table]
 
     def scenario(self, b: d.ScenarioOpener) -> list[Flowable]:
@@ -218,7 +219,7 @@ class _Renderer:
                 ]
             )
         )
-        table._toc = (1, f"{b.label} – {b.title}", b.key)  # type: ignore[attr-defined]
+        table.toc_entry = (1, f"{b.label} – {b.title}", b.key)  # type: ignore[attr-defined]
         table.keepWithNext = True
         start: list[Flowable] = [PageBreakIfNotEmpty()] if b.new_page else [Spacer(1, 30)]
         return [*start, Bar(self.st.color(b.color)), table, Spacer(1, 18)]
@@ -388,10 +389,10 @@ def render(
     doc.addPageTemplates([cover, body] if has_cover else [body, cover])
     stamp = timestamp.replace(tzinfo=None)
     contents = cache / CONTENTS_FILE if cache else None
-    r.toc._entries = last_contents(contents)
+    seed_contents(r.toc, last_contents(contents))
     doc.multiBuild(r.flowables(), canvasmaker=tagging_canvas(r.tags, stamp))
     finish(path, r.tags, title=plan.title, lang=plan.language)
-    cache_file.write(contents, [list(e) for e in r.toc._lastEntries])
+    cache_file.write(contents, [list(e) for e in drawn_contents(r.toc)])
     hyphenator.save()
     return f"{doc.page} pages"
 

@@ -14,13 +14,14 @@ structure tree once reportlab has written the file.
 from __future__ import annotations
 
 import datetime as dt
-import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
 from reportlab.pdfgen.canvas import Canvas
+
+from .private import date_document
 
 
 @dataclass(eq=False)
@@ -151,16 +152,10 @@ class Tags:
 def tagging_canvas(tags: Tags, stamp: dt.datetime) -> type[Canvas]:
     """A canvas class that records links in ``tags`` and dates the document at ``stamp``
     (reproducible builds). reportlab makes a new canvas for each layout pass."""
-    from reportlab.lib.utils import TimeStamp
-
     class _Canvas(Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
-            ts = TimeStamp(invariant=1)
-            ts.t = stamp.replace(tzinfo=dt.UTC).timestamp()
-            ts.lt = time.gmtime(ts.t)
-            ts.YMDhms = tuple(ts.lt)[:6]
-            self._doc._timeStamp = ts  # reportlab has no public way to date a document
+            date_document(self, stamp)
             self.tags = tags
             tags.reset()
 
