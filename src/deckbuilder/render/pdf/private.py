@@ -21,9 +21,9 @@ ContentsEntry = tuple[int, str, int, Any]
 
 
 def date_document(canvas: Canvas, stamp: dt.datetime) -> None:
-    """Dates the canvas's document (its creation and modification dates and file id) at
-    ``stamp``, the build time, instead of the wall clock, so equal content and
-    SOURCE_DATE_EPOCH give equal bytes: reportlab has no public way to date a document."""
+    """Dates the canvas's document (its CreationDate and ModDate) at ``stamp``, the build
+    time: ``invariant=1`` alone gives a fixed date, the wall clock a new one every build,
+    and reportlab has no public way to give the date."""
     ts = TimeStamp(invariant=1)
     ts.t = stamp.replace(tzinfo=dt.UTC).timestamp()
     ts.lt = time.gmtime(ts.t)
