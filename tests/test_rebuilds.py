@@ -141,8 +141,8 @@ def test_a_confirmed_guess_lays_the_dossier_out_once(project: Path, tmp_path: Pa
 def test_only_changed_slides_are_written_again(project: Path, edit: Edit, tmp_path: Path,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
     """A date change re-renders the program slide only; the rest comes from the cache."""
-    from deckbuilder import render_pptx
     from deckbuilder.build import build
+    from deckbuilder.render.pptx import deck as render_pptx
 
     rendered: list[str] = []
     original = render_pptx._Writer.slide

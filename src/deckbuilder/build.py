@@ -235,14 +235,14 @@ class _PdfWriter:
         measurer = Measurer(self.theme, self.root)
         fonts = {key: measurer.font_name(key) for key in self.theme.faces}
         if isinstance(self.plan, DeckPlan):
-            from .render_slides_pdf import render as render_slides
+            from .render.pdf.slides import render as render_slides
 
             return render_slides(self.plan, self.theme, path, images=self.images, fonts=fonts,
                                  timestamp=self.stamp)
-        from . import render_pdf
+        from .render.pdf import dossier
 
-        return render_pdf.render(self.plan, self.theme, path, images=self.images, fonts=fonts,
-                                 timestamp=self.stamp, cache=self.cache)
+        return dossier.render(self.plan, self.theme, path, images=self.images, fonts=fonts,
+                              timestamp=self.stamp, cache=self.cache)
 
 
 def build(root: Path, out: Path, formats: tuple[str, ...] = DEFAULT_FORMATS,
@@ -293,11 +293,10 @@ def _writers(ready: Prepared, root: Path, out: Path, formats: tuple[str, ...],
     writers: dict[Path, Callable[[Path], str]] = {}
     if "pptx" in formats:
         def write_deck(path: Path) -> str:
-            from . import render_pptx
+            from .render.pptx import deck
 
-            return render_pptx.render(plan, loaded.theme, path, images=store,
-                                      timestamp=stamp, template=ready.template,
-                                      cache=out / CACHE)
+            return deck.render(plan, loaded.theme, path, images=store, timestamp=stamp,
+                               template=ready.template, cache=out / CACHE)
 
         writers[out / f"{name}.pptx"] = write_deck
     if "pdf" in formats:
@@ -312,10 +311,10 @@ def _writers(ready: Prepared, root: Path, out: Path, formats: tuple[str, ...],
                                                          stamp, out / CACHE)
     if "ics" in formats:
         def write_calendar(path: Path) -> str:
-            from .program import calendar_plan  # imports icalendar: kept in the writer
-            from .render_ics import render as render_ics
+            from .layout.calendar import plan_calendar
+            from .render.ics import render as render_ics  # imports icalendar: kept here
 
-            calendar = calendar_plan(loaded.project.program, loaded.project.deck.title,
+            calendar = plan_calendar(loaded.project.program, loaded.project.deck.title,
                                      loaded.project.deck.language)
             return render_ics(calendar, path, timestamp=stamp)
 

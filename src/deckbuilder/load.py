@@ -94,19 +94,29 @@ def _read(root: Path, name: str) -> tuple[Any, sourcemap.SourceMap]:
     return data, smap
 
 
+def _set_source(obj: Located, loc: Location, fields: dict[str, Location]) -> None:
+    """Fills in where ``obj`` and its fields were written (``Located.loc``, ``where``),
+    which only the loader knows. They are pydantic private attributes, set here through
+    pydantic's documented store of private values, ``__pydantic_private__``."""
+    private = obj.__pydantic_private__
+    assert private is not None  # Located declares private attributes
+    private["_loc"] = loc
+    private["_field_locs"] = fields
+
+
 def _attach(obj: Any, path: sourcemap.Path, smap: sourcemap.SourceMap) -> None:
     """Gives every model object its source location, walking model and data paths together."""
     if isinstance(obj, Located):
-        obj._loc = smap.locate(path)
-        obj._field_locs = {}
+        fields: dict[str, Location] = {}
         for name, field in type(obj).model_fields.items():
             key = (*path, field.alias or name)
             if key in smap.values:
-                obj._field_locs[name] = smap.values[key]
+                fields[name] = smap.values[key]
             value = getattr(obj, name)
             for index in range(len(value) if isinstance(value, list) else 0):
                 if (*key, index) in smap.values:
-                    obj._field_locs[f"{name}[{index}]"] = smap.values[(*key, index)]
+                    fields[f"{name}[{index}]"] = smap.values[(*key, index)]
+        _set_source(obj, smap.locate(path), fields)
     if isinstance(obj, BaseModel):
         for name in type(obj).model_fields:
             _attach(getattr(obj, name), (*path, name), smap)

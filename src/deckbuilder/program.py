@@ -110,16 +110,3 @@ def past_warnings(program: ProgramFile, today: dt.date) -> list[Diagnostic]:
                     f"is in the past; it is {shown}")
             for e in entries(program) if is_past(e.event, today)]
 
-
-def calendar_plan(program: ProgramFile, deck_title: str, language: str):  # type: ignore[no-untyped-def]
-    """The calendar's entries: every event and deep dive, past ones included."""
-    from .render_ics import CalendarEntry, CalendarPlan
-
-    found = []
-    for entry in sorted(entries(program), key=lambda e: e.event.date):  # chronological
-        section = _section(program, entry.section)
-        event = entry.event
-        found.append(CalendarEntry(
-            entry.uid, event.date, event.title, event.place or section.location,
-            f"{section.heading} – {program.title} ({deck_title})", event.last_day))
-    return CalendarPlan(program.title, language, tuple(found))

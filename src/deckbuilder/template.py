@@ -11,8 +11,8 @@ from pptx.util import Emu
 
 from .assets import AssetProblem, resolve_inside
 from .errors import Diagnostic, Location, error
-from .pptx_master import LAYOUT_NAMES
-from .pptx_placeholders import Available, Holder
+from .render.pptx.master import LAYOUT_NAMES
+from .render.pptx.placeholders import Available, Holder
 
 #: Placeholders that a slide may keep empty without showing anything odd.
 FURNITURE = {PP_PLACEHOLDER.DATE, PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER}
@@ -35,7 +35,7 @@ def layout_roles(layout) -> Available:  # type: ignore[no-untyped-def]
         role = next((r for r, types in ROLES.items() if fmt.type in types), None)
         if role is None:
             continue
-        ph = holder._element.ph
+        ph = holder.element.ph
         idx = int(ph.get("idx")) if ph.get("idx") is not None else None
         found.setdefault(role, []).append(Holder(role, idx, ph.get("type", "obj")))
     return found

@@ -156,6 +156,39 @@ def _slide(loaded: Loaded, kind: type) -> object | None:
     return next((s for s in loaded.project.deck.slides if isinstance(s, kind)), None)
 
 
+def _method(method: MethodSlide) -> list[Block]:
+    """The method's heading and its numbered steps, each step's emphasis in italics."""
+    steps = []
+    for step in method.steps:
+        paras = [para(step.text, "d-lead")]
+        if step.emphasis:
+            paras.append(Para((Run(clean(step.emphasis), face="italic"),), "d-lead"))
+        steps.append((step.number, tuple(paras)))
+    return [Heading(method.title, "method"), Steps(tuple(steps))]
+
+
+def _trends_and_scenarios(loaded: Loaded) -> list[Block]:
+    """A card per trend, then each scenario on its own page, under the headings of the
+    deck's first two section slides (or plain ones when the deck has none)."""
+    p = loaded.project
+    sections = [s for s in p.deck.slides if isinstance(s, SectionSlide)]
+    trends_title = sections[0].title if sections else "TRENDS"
+    trends_color = sections[0].color if sections else "accent"
+    blocks: list[Block] = [Heading(trends_title, "trends", color=trends_color)]
+    for i, trend in enumerate(p.trends.trends, start=1):
+        blocks.append(TrendCard(trend.title, f"trend-{i}", trend.color, trend.picture,
+                                tuple(trend.factors)))
+    scen_title = sections[1].title if len(sections) > 1 else "SZENARIEN"
+    for i, sc in enumerate(p.scenarios.scenarios if p.scenarios else ()):
+        if i == 0:
+            blocks.append(Heading(scen_title, "scenarios", color=sections[1].color
+                                  if len(sections) > 1 else "accent"))
+        blocks.append(ScenarioOpener(str(sc.number), sc.label, sc.title, f"scenario-{sc.number}",
+                                     sc.color, new_page=i > 0))
+        blocks.append(Text(tuple(para(t, "d-body") for t in sc.paragraphs), justify=True))
+    return blocks
+
+
 def plan_dossier(loaded: Loaded, ts: Typesetter, today: dt.date | None = None) -> DossierPlan:
     """The dossier's blocks in reading order, from the same model the deck uses.
 
@@ -171,34 +204,13 @@ def plan_dossier(loaded: Loaded, ts: Typesetter, today: dt.date | None = None) -
     blocks.append(Contents(deck.contents_title))
     method = _slide(loaded, MethodSlide)
     if isinstance(method, MethodSlide):
-        blocks.append(Heading(method.title, "method"))
-        steps = []
-        for step in method.steps:
-            paras = [para(step.text, "d-lead")]
-            if step.emphasis:
-                paras.append(Para((Run(clean(step.emphasis), face="italic"),), "d-lead"))
-            steps.append((step.number, tuple(paras)))
-        blocks.append(Steps(tuple(steps)))
+        blocks += _method(method)
     radar = _slide(loaded, RadarSlide)
     if isinstance(radar, RadarSlide):
         blocks.append(Heading(radar.title, "radar", kicker=radar.kicker))
         blocks.append(Text((para(radar.text, "d-body"),), justify=True))
         blocks.append(_radar_figure(loaded, ts, radar))
-    sections = [s for s in deck.slides if isinstance(s, SectionSlide)]
-    trends_title = sections[0].title if sections else "TRENDS"
-    trends_color = sections[0].color if sections else "accent"
-    blocks.append(Heading(trends_title, "trends", color=trends_color))
-    for i, trend in enumerate(p.trends.trends, start=1):
-        blocks.append(TrendCard(trend.title, f"trend-{i}", trend.color, trend.picture,
-                                tuple(trend.factors)))
-    scen_title = sections[1].title if len(sections) > 1 else "SZENARIEN"
-    for i, sc in enumerate(p.scenarios.scenarios if p.scenarios else ()):
-        if i == 0:
-            blocks.append(Heading(scen_title, "scenarios", color=sections[1].color
-                                  if len(sections) > 1 else "accent"))
-        blocks.append(ScenarioOpener(str(sc.number), sc.label, sc.title, f"scenario-{sc.number}",
-                                     sc.color, new_page=i > 0))
-        blocks.append(Text(tuple(para(t, "d-body") for t in sc.paragraphs), justify=True))
+    blocks += _trends_and_scenarios(loaded)
     fc = p.future_circle
     if fc is not None:  # a deck without offerings leaves the section out
         blocks.append(Heading(fc.title, "future-circle"))

@@ -23,10 +23,11 @@ from pptx.oxml import parse_xml
 from pptx.oxml.ns import nsdecls, qn
 from pptx.parts.slide import SlideLayoutPart
 
-from .errors import ContentError, Location, error
-from .layout.plan import Box, DeckPlan
-from .pptx_placeholders import SLIDENUM_FIELD, Available, Holder, hidden_title_box, placeholders
-from .theme import Theme
+from ...errors import ContentError, Location, error
+from ...layout.plan import Box, DeckPlan
+from ...theme import Theme
+from .placeholders import SLIDENUM_FIELD, Available, Holder, hidden_title_box, placeholders
+from .private import replace_blob
 
 #: Layout names as a German designer would give them, by slide kind.
 LAYOUT_NAMES = {
@@ -94,7 +95,8 @@ def rewrite_theme(part: Any, theme: Theme) -> None:
     fonts.set("name", "deckbuilder")
     for tag, family in zip(("a:majorFont", "a:minorFont"), theme_faces(theme), strict=True):
         fonts.find(qn(tag)).find(qn("a:latin")).set("typeface", family)
-    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    replace_blob(part, etree.tostring(root, xml_declaration=True, encoding="UTF-8",
+                                      standalone=True))
 
 
 @dataclass(frozen=True)
@@ -157,7 +159,7 @@ def layout_xml(spec: LayoutSpec, lang: str) -> str:
 def replace_layouts(prs: Any, specs: dict[str, LayoutSpec], lang: str) -> dict[str, Any]:
     """Drops the master's default layouts and adds the deck's; returns them by kind."""
     master = prs.slide_masters[0]
-    id_list = master._element.get_or_add_sldLayoutIdLst()
+    id_list = master.element.get_or_add_sldLayoutIdLst()
     for entry in list(id_list):
         master.part.drop_rel(entry.rId)
         id_list.remove(entry)
@@ -203,7 +205,7 @@ def text_styles(theme: Theme, lang: str) -> str:
 def rewrite_master(master: Any, theme: Theme, spec: LayoutSpec, lang: str) -> None:
     """The master's placeholders where the hand-made slides' layout has them, and the
     deck's text styles; footer and number in the footer style, in dk2 (muted)."""
-    root = master._element
+    root = master.element
     tree = root.find(qn("p:cSld")).find(qn("p:spTree"))
     for shape in list(tree)[2:]:
         tree.remove(shape)
@@ -230,7 +232,7 @@ def start_presentation(template: Path | None, theme: Theme, plan: DeckPlan
            ) -> tuple[Any, dict[str, Any], dict[str, Available]]:
     """The presentation to add slides to, the layouts they use by slide kind, and the
     placeholders each template layout offers: the deck's own master, theme and layouts
-    (pptx_master.py; their placeholders are the slides' own), or the corporate template's
+    (master.py; their placeholders are the slides' own), or the corporate template's
     masters, emptied of its own slides (template.py chooses a layout per kind)."""
     if template is None:
         prs = Presentation()
@@ -240,11 +242,11 @@ def start_presentation(template: Path | None, theme: Theme, plan: DeckPlan
         rewrite_master(master, theme, specs[""], plan.language)
         return prs, replace_layouts(prs, specs, plan.language), {}
     prs = Presentation(str(template))
-    slide_ids = prs.slides._sldIdLst
+    slide_ids = prs.slides.element
     for slide_id in list(slide_ids):
         prs.part.drop_rel(slide_id.rId)
         slide_ids.remove(slide_id)
-    from .template import kind_layouts, layout_roles
+    from ...template import kind_layouts, layout_roles
 
     config = theme.template
     try:

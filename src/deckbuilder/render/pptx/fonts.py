@@ -18,8 +18,8 @@ from pptx.opc.package import Part
 from pptx.opc.packuri import PackURI
 from pptx.oxml.ns import qn
 
-from .eot import to_eot
-from .theme import Theme
+from ...eot import to_eot
+from ...theme import Theme
 
 FONT_CONTENT_TYPE = "application/x-fontdata"
 RT_FONT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/font"
@@ -41,7 +41,7 @@ def families(theme: Theme) -> dict[str, dict[str, str]]:
 
 def embed_fonts(prs: Any, theme: Theme, paths: dict[str, Path]) -> None:
     """Adds the font parts and the presentation's embedded-font list."""
-    root = prs.part._element
+    root = prs.element
     entries = etree.Element(qn("p:embeddedFontLst"))
     n = 0
     for family, slots in families(theme).items():

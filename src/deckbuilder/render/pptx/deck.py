@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import math
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -19,11 +20,10 @@ from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml import parse_xml
 from pptx.oxml.ns import qn
-from pptx.oxml.text import CT_RegularTextRun
 from pptx.util import Emu, Pt
 
-from .images import ImageStore
-from .layout.plan import (
+from ...images import ImageStore
+from ...layout.plan import (
     DeckPlan,
     Element,
     GroupBox,
@@ -35,11 +35,13 @@ from .layout.plan import (
     TableBox,
     TextBox,
 )
-from .layout.text import BULLET_INDENT
-from .pptx_master import start_presentation
-from .pptx_package import StableWriter, finish_package
-from .pptx_parts import DeckParts, add_picture
-from .pptx_placeholders import (
+from ...layout.text import BULLET_INDENT
+from ...theme import Theme
+from . import private
+from .master import start_presentation
+from .package import finish_package
+from .parts import DeckParts, add_picture
+from .placeholders import (
     Available,
     Holder,
     fitted,
@@ -50,7 +52,6 @@ from .pptx_placeholders import (
     template_style,
 )
 from .slide_cache import Relation, SlideCache
-from .theme import Theme
 
 NO_STYLE_TABLE = "{2D5ABB26-0587-4C30-8999-92F81FD0307C}"  # "No Style, No Grid"
 ALGN = {"left": "l", "center": "ctr", "right": "r"}
@@ -121,7 +122,7 @@ class _Writer:
     def paragraphs(self, frame, paras: tuple[Para, ...], scale: float) -> None:  # type: ignore[no-untyped-def]
         """Paragraphs and runs written as DrawingML directly: python-pptx's property objects
         cost a third of the deck's render time for the same XML."""
-        body = frame._txBody
+        body = private.text_body(frame)
         first = body.find(_A_P)
         for i, para in enumerate(paras):
             p = first if i == 0 and first is not None else _sub(body, "a:p")
@@ -155,7 +156,7 @@ class _Writer:
                     rid = frame.part.relate_to(piece.link, RT.HYPERLINK, is_external=True)
                     self.relations.append(("link", piece.link, rid))
                     _sub(rpr, "a:hlinkClick", {qn("r:id"): rid})
-                _sub(run, "a:t").text = CT_RegularTextRun._escape_ctrl_chars(piece.text)
+                _sub(run, "a:t").text = private.escape_control_characters(piece.text)
 
     def text(self, shapes, tb: TextBox) -> None:  # type: ignore[no-untyped-def]
         b = tb.box
@@ -164,11 +165,11 @@ class _Writer:
         self.frame(shape.text_frame, tb)
         holder = self.holders.get(id(tb))
         if holder is not None:
-            make_placeholder(shape._element, holder, tb.name)
+            make_placeholder(shape.element, holder, tb.name)
             if holder.type == "title" and self.theme.template is not None:
-                template_style(shape._element)
+                template_style(shape.element)
             if holder.type == "sldNum":
-                number_field(shape._element)
+                number_field(shape.element)
 
     def frame(self, frame, tb: TextBox) -> None:  # type: ignore[no-untyped-def]
         frame.word_wrap = tb.wrap
@@ -185,10 +186,10 @@ class _Writer:
                           _emu(b.h))
         pic.name = pb.name or f"Picture {pic.shape_id}"
         if id(pb) in self.holders:
-            make_placeholder(pic._element, self.holders[id(pb)], pb.name)
+            make_placeholder(pic.element, self.holders[id(pb)], pb.name)
         self.relations.append(("image", [pb.path, b.w, b.h, *pb.focus],
-                               pic._element.blipFill.blip.rEmbed))
-        pic._element.nvPicPr.cNvPr.set("descr", pb.alt)
+                               pic.element.blipFill.blip.rEmbed))
+        pic.element.nvPicPr.cNvPr.set("descr", pb.alt)
 
     def shape(self, shapes, sb: ShapeBox) -> None:  # type: ignore[no-untyped-def]
         b = sb.box
@@ -204,12 +205,12 @@ class _Writer:
             else:
                 shp.fill.background()
         if sb.alt is not None:
-            shp._element.find(".//" + qn("p:cNvPr")).set("descr", sb.alt)
+            shp.element.find(".//" + qn("p:cNvPr")).set("descr", sb.alt)
         elif sb.text is None:
-            _mark_decorative(shp._element)
-        style = shp._element.find(qn("p:style"))
+            _mark_decorative(shp.element)
+        style = shp.element.find(qn("p:style"))
         if style is not None:  # the default style would add theme colours and effects
-            shp._element.remove(style)
+            shp.element.remove(style)
         if sb.line:
             shp.line.color.rgb = _rgb(self.theme, sb.line)
             shp.line.width = Pt(sb.line_width)
@@ -224,7 +225,7 @@ class _Writer:
         gframe = shapes.add_table(len(tb.rows), len(tb.columns), _emu(b.x), _emu(b.y),
                                         _emu(b.w), _emu(b.h))
         table = gframe.table
-        tbl = gframe._element.graphic.graphicData.tbl
+        tbl = gframe.element.graphic.graphicData.tbl
         tbl.tblPr.set("firstRow", "0")
         tbl.tblPr.set("bandRow", "0")
         style_id = tbl.tblPr.find(qn("a:tableStyleId"))
@@ -247,7 +248,7 @@ class _Writer:
 
     def rule(self, cell, color: str) -> None:  # type: ignore[no-untyped-def]
         """A thin line under each row; no API for cell borders in python-pptx."""
-        tcpr = cell._tc.get_or_add_tcPr()
+        tcpr = private.cell_properties(cell)
         line = etree.Element(qn("a:lnB"), {"w": str(_emu(0.75)), "cmpd": "sng"})
         fill = etree.SubElement(line, qn("a:solidFill"))
         etree.SubElement(fill, qn("a:srgbClr"), {"val": self.theme.color(color)})
@@ -258,41 +259,26 @@ class _Writer:
                                    _emu(lb.x2), _emu(lb.y2))
         shp.line.color.rgb = _rgb(self.theme, lb.color)
         shp.line.width = Pt(lb.width)
-        _mark_decorative(shp._element)
+        _mark_decorative(shp.element)
 
     def group(self, shapes, gb: GroupBox) -> None:  # type: ignore[no-untyped-def]
         """A native group: the radar moves and scales as one, each part still editable."""
         group = shapes.add_group_shape()
         group.name = gb.name
         children = group.shapes
-        # python-pptx recomputes the group's extents after every added shape, which makes
-        # filling a group quadratic; compute them once, after the last shape.
-        recalculate = children._recalculate_extents
-        children._recalculate_extents = lambda: None
-        for element in gb.elements:
-            self.element(children, element)
-        del children._recalculate_extents
-        recalculate()
+        with private.extents_once(children):  # not after every shape: quadratic
+            for element in gb.elements:
+                self.element(children, element)
 
     def element(self, shapes, element: Element) -> None:  # type: ignore[no-untyped-def]
-        if isinstance(element, TextBox):
-            self.text(shapes, element)
-        elif isinstance(element, PictureBox):
-            self.picture(shapes, element)
-        elif isinstance(element, ShapeBox):
-            self.shape(shapes, element)
-        elif isinstance(element, TableBox):
-            self.table(shapes, element)
-        elif isinstance(element, LineBox):
-            self.line(shapes, element)
-        elif isinstance(element, GroupBox):
-            self.group(shapes, element)
+        """Writes one plan element with the writer ``WRITERS`` names for its type."""
+        WRITERS[type(element)](self, shapes, element)
 
     def slide(self, prs, plan: SlidePlan):  # type: ignore[no-untyped-def]
         self.relations = []
         slide = self.parts.add_slide(self.layout(plan))  # the plan draws every shape
         if plan.name:
-            slide._element.cSld.set("name", plan.name)
+            slide.element.cSld.set("name", plan.name)
         if plan.background != "paper" or self.theme.template is None:
             slide.background.fill.solid()  # a template's own background shows on plain slides
             slide.background.fill.fore_color.rgb = _rgb(self.theme, plan.background)
@@ -337,17 +323,29 @@ class _Writer:
                 for name in (_R_EMBED, _R_ID):
                     if element.get(name) in renamed:
                         element.set(name, renamed[element.get(name)])
-        slide.part._element = root
+        private.replace_slide_xml(slide, root)
         if plan.notes:
             slide.notes_slide.notes_text_frame.text = plan.notes
         return True
+
+
+#: The one dispatch from plan element to the method that writes it; a new kind of element
+#: is one line here (and a KeyError names it until then).
+WRITERS: dict[type, Callable[[_Writer, Any, Any], None]] = {
+    TextBox: _Writer.text,
+    PictureBox: _Writer.picture,
+    ShapeBox: _Writer.shape,
+    TableBox: _Writer.table,
+    LineBox: _Writer.line,
+    GroupBox: _Writer.group,
+}
 
 
 def _depends_on(plan: DeckPlan, theme: Theme, template: Path | None) -> str:
     """Everything besides its own plan that a slide's XML depends on."""
     import pptx
 
-    from .uptodate import code_stamp
+    from ...uptodate import code_stamp
 
     shape = hashlib.sha256(template.read_bytes()).hexdigest() if template else "default"
     return f"{code_stamp()}|{pptx.__version__}|{shape}|{plan.width}x{plan.height}|{theme!r}"
@@ -369,9 +367,9 @@ def render(plan: DeckPlan, theme: Theme, path: Path, *, images: ImageStore,
         if cached is not None and writer.reuse(prs, slide_plan, *cached):
             continue
         slide = writer.slide(prs, slide_plan)
-        slides.put(slide_plan, etree.tostring(slide.part._element, encoding="unicode"),
+        slides.put(slide_plan, etree.tostring(slide.element, encoding="unicode"),
                    writer.relations)
     slides.save()
     finish_package(prs, plan, theme, timestamp, images.root)
-    StableWriter(path, timestamp, prs.part.package).write_package()
+    private.StableWriter(path, timestamp, prs.part.package).write_package()
     return f"{len(plan.slides)} slides"

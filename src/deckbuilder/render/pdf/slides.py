@@ -14,8 +14,8 @@ from pathlib import Path
 
 from reportlab import rl_config
 
-from .images import ImageStore
-from .layout.plan import (
+from ...images import ImageStore
+from ...layout.plan import (
     DeckPlan,
     Element,
     GroupBox,
@@ -25,11 +25,11 @@ from .layout.plan import (
     TableBox,
     TextBox,
 )
-from .pdf_draw import Painter, mark, radar_alt
-from .pdf_finish import finish
-from .pdf_tags import Node, Tags, tagging_canvas
-from .pdf_text import PdfText
-from .theme import Theme
+from ...theme import Theme
+from .draw import Painter, mark, radar_alt
+from .finish import finish
+from .tags import Node, Tags, tagging_canvas
+from .text import PdfText
 
 
 def render(plan: DeckPlan, theme: Theme, path: Path, *, images: ImageStore,

@@ -20,6 +20,8 @@ from pptx.opc.packuri import PackURI
 from pptx.parts.image import Image, ImagePart
 from pptx.parts.slide import SlidePart
 
+from .private import add_picture_shape, append_slide_id, relate_new
+
 MEDIA_PREFIX = "/ppt/media/image"
 
 
@@ -29,7 +31,7 @@ class DeckParts:
     def __init__(self, prs: Any) -> None:
         self.prs = prs
         self.part = prs.part
-        ids = prs.slides._sldIdLst
+        ids = prs.slides.element
         self.slides = len(ids)
         self.next_id = max([255, *(int(i) for i in ids.xpath("./p:sldId/@id"))]) + 1
         self.images: dict[str, ImagePart] = {}
@@ -47,8 +49,8 @@ class DeckParts:
         self.slides += 1
         partname = PackURI(f"/ppt/slides/slide{self.slides}.xml")
         slide_part = SlidePart.new(partname, self.part.package, layout.part)
-        rid = self.part.rels._add_relationship(RT.SLIDE, slide_part)
-        self.prs.slides._sldIdLst._add_sldId(id=self.next_id, rId=rid)
+        rid = relate_new(self.part, RT.SLIDE, slide_part)
+        append_slide_id(self.prs.slides.element, self.next_id, rid)
         self.next_id += 1
         return slide_part.slide
 
@@ -71,6 +73,4 @@ def add_picture(shapes: Any, parts: DeckParts, path: Path, x: int, y: int, cx: i
                 ) -> Any:
     """``shapes.add_picture`` with the picture's part found through ``parts``."""
     image_part, rid = parts.image(shapes.part, path)
-    element = shapes._add_pic_from_image_part(image_part, rid, x, y, cx, cy)
-    shapes._recalculate_extents()
-    return shapes._shape_factory(element)
+    return add_picture_shape(shapes, image_part, rid, x, y, cx, cy)

@@ -1,6 +1,6 @@
 """Finishes a PDF reportlab wrote into a tagged PDF/UA-1 file, with pikepdf.
 
-reportlab writes the marked content (see ``pdf_tags``) but has no structure tree, so the
+reportlab writes the marked content (see ``tags.py``) but has no structure tree, so the
 tree recorded while drawing is written here: the structure elements, the ParentTree that
 leads from each MCID and link back to its element, /MarkInfo, tab order, link
 descriptions and the XMP metadata that claims PDF/UA-1. The file is rewritten in place;
@@ -15,7 +15,7 @@ from xml.sax.saxutils import escape
 import pikepdf
 from pikepdf import Array, Dictionary, Name, String
 
-from .pdf_tags import Annot, Mark, Node, Tags
+from .tags import Annot, Mark, Node, Tags
 
 PRINT = 4  # annotation flag: shown in print as on screen
 

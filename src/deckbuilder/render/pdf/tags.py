@@ -7,20 +7,21 @@ wrapped in a marked-content sequence (``BDC … EMC``, written with the canvas's
 is an artifact: each page opens ``/Artifact BMC`` when it begins and closes it when it
 ends, and a tagged sequence closes and reopens it around itself. Rules, table
 backgrounds, colour bars and the footer are so marked as artifacts without any code in
-reportlab's table or frame drawing. ``pdf_finish`` turns the record into the PDF's
+reportlab's table or frame drawing. ``finish.py`` turns the record into the PDF's
 structure tree once reportlab has written the file.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
 from reportlab.pdfgen.canvas import Canvas
+
+from .private import date_document
 
 
 @dataclass(eq=False)
@@ -151,16 +152,10 @@ class Tags:
 def tagging_canvas(tags: Tags, stamp: dt.datetime) -> type[Canvas]:
     """A canvas class that records links in ``tags`` and dates the document at ``stamp``
     (reproducible builds). reportlab makes a new canvas for each layout pass."""
-    from reportlab.lib.utils import TimeStamp
-
     class _Canvas(Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
-            ts = TimeStamp(invariant=1)
-            ts.t = stamp.replace(tzinfo=dt.UTC).timestamp()
-            ts.lt = time.gmtime(ts.t)
-            ts.YMDhms = tuple(ts.lt)[:6]
-            self._doc._timeStamp = ts  # reportlab has no public way to date a document
+            date_document(self, stamp)
             self.tags = tags
             tags.reset()
 

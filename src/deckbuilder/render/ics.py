@@ -1,4 +1,4 @@
-"""Writes the program's events and deep dives as an iCalendar file (RFC 5545).
+"""Writes the calendar plan (layout/calendar.py) as an iCalendar file (RFC 5545).
 
 The icalendar library does the escaping, CRLF line ends and line folding.
 """
@@ -6,33 +6,15 @@ The icalendar library does the escaping, CRLF line ends and line folding.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from pathlib import Path
 
 from icalendar import Calendar, Event
 
-
-@dataclass(frozen=True)
-class CalendarEntry:
-    """One all-day entry (over several days if ``last_day`` is later than ``date``);
-    ``uid`` is derived from the entry's identity, not its date."""
-
-    uid: str
-    date: dt.date
-    summary: str  # the title alone; the place goes to LOCATION
-    location: str | None
-    description: str
-    last_day: dt.date | None = None
-
-
-@dataclass(frozen=True)
-class CalendarPlan:
-    name: str
-    language: str
-    entries: tuple[CalendarEntry, ...]
+from ..layout.calendar import CalendarPlan
 
 
 def to_bytes(plan: CalendarPlan, timestamp: dt.datetime) -> bytes:
+    """The calendar's bytes; every entry is stamped with the build time (reproducible)."""
     cal = Calendar()
     cal.add("prodid", "-//deckbuilder//Future Circle program//DE")
     cal.add("version", "2.0")

@@ -2,22 +2,23 @@
 and the dossier's figures (colour bar, radar, cover) as flowables.
 
 The painter is shared by the slides PDF and the dossier's radar, so a plan looks the same
-wherever it is drawn. On a tagging canvas (pdf_tags) each figure's content is drawn as its
+wherever it is drawn. On a tagging canvas (tags.py) each figure's content is drawn as its
 structure element; what is not is an artifact.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import Any
 
 from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Image, Paragraph
 
-from .images import ImageStore
-from .layout import dossier as d
-from .layout.plan import (
+from ...images import ImageStore
+from ...layout import dossier as d
+from ...layout.plan import (
     Box,
     Element,
     GroupBox,
@@ -30,9 +31,9 @@ from .layout.plan import (
     TableBox,
     TextBox,
 )
-from .layout.text import BULLET_INDENT
-from .pdf_tags import Node
-from .pdf_text import PdfText, StableName, TaggedParagraph
+from ...layout.text import BULLET_INDENT
+from .tags import Node
+from .text import PdfText, StableName, TaggedParagraph
 
 
 class Painter:
@@ -117,28 +118,36 @@ class Painter:
             self.c.setLineWidth(0.75)
             self.c.line(tb.box.x, self.h - y, tb.box.right, self.h - y)
 
+    def line(self, lb: LineBox) -> None:
+        self.c.setStrokeColor(self.t.color(lb.color))
+        self.c.setLineWidth(lb.width)
+        self.c.line(lb.x1, self.h - lb.y1, lb.x2, self.h - lb.y2)
+
+    def group(self, gb: GroupBox) -> None:
+        for part in gb.elements:
+            self.element(part)
+
     def element(self, el: Element) -> None:
-        if isinstance(el, TextBox):
-            self.paragraphs(el)
-        elif isinstance(el, PictureBox):
-            self.picture(el)
-        elif isinstance(el, ShapeBox):
-            self.shape(el)
-        elif isinstance(el, TableBox):
-            self.table(el)
-        elif isinstance(el, LineBox):
-            self.c.setStrokeColor(self.t.color(el.color))
-            self.c.setLineWidth(el.width)
-            self.c.line(el.x1, self.h - el.y1, el.x2, self.h - el.y2)
-        elif isinstance(el, GroupBox):
-            for part in el.elements:
-                self.element(part)
+        """Draws one plan element with the painter ``PAINTERS`` names for its type."""
+        PAINTERS[type(el)](self, el)
 
     def slide(self, plan: SlidePlan, width: float) -> None:
         self.c.setFillColor(self.t.color(plan.background))
         self.c.rect(0, 0, width, self.h, stroke=0, fill=1)
         for el in plan.elements:
             self.element(el)
+
+
+#: The one dispatch from slide-plan element to the method that draws it (the dossier's
+#: blocks have theirs in dossier.py, ``WRITERS``).
+PAINTERS: dict[type, Callable[[Painter, Any], None]] = {
+    TextBox: Painter.paragraphs,
+    PictureBox: Painter.picture,
+    ShapeBox: Painter.shape,
+    TableBox: Painter.table,
+    LineBox: Painter.line,
+    GroupBox: Painter.group,
+}
 
 
 def _inset(x: float, y: float, w: float, h: float, pad: float) -> Box:

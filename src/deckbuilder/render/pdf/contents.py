@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from . import cache_file
-from .layout import dossier as d
-from .layout.plan import Para
+from ... import cache_file
+from ...layout import dossier as d
+from ...layout.plan import Para
 
 #: The contents' entries with their page numbers, as the last build found them.
 CONTENTS_FILE = "dossier-contents.json"

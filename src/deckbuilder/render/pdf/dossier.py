@@ -1,10 +1,12 @@
 """Writes the dossier plan as a designed, tagged A4 PDF; reportlab platypus does the page
-breaking, pdf_tags records the structure while it draws, pdf_finish writes it (PDF/UA-1)."""
+breaking, tags.py records the structure while it draws, finish.py writes it (PDF/UA-1)."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from reportlab import rl_config
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -23,23 +25,24 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.flowables import PageBreakIfNotEmpty
 
-from . import cache_file
-from .hyphenate import Hyphenator
-from .images import ImageStore
-from .layout import dossier as d
-from .pdf_contents import CONTENTS_FILE, last_contents, link_describer, whole_text
-from .pdf_draw import Bar, Cover, Radar, TaggedImage
-from .pdf_finish import finish
-from .pdf_tags import Node, Tags, tagging_canvas
-from .pdf_text import LINK, PdfText, StableName, TaggedContents
-from .theme import Theme
+from ... import cache_file
+from ...hyphenate import Hyphenator
+from ...images import ImageStore
+from ...layout import dossier as d
+from ...theme import Theme
+from .contents import CONTENTS_FILE, last_contents, link_describer, whole_text
+from .draw import Bar, Cover, Radar, TaggedImage
+from .finish import finish
+from .private import drawn_contents, seed_contents
+from .tags import Node, Tags, tagging_canvas
+from .text import LINK, PdfText, StableName, TaggedContents
 
 
 class _Doc(BaseDocTemplate):
-    """Adds bookmarks and contents entries for headings that carry ``_toc``."""
+    """Adds bookmarks and contents entries for headings that carry ``toc_entry``."""
 
     def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 - reportlab's name
-        entry = getattr(flowable, "_toc", None)
+        entry = getattr(flowable, "toc_entry", None)
         if entry:
             level, text, key, *listed = entry
             self.canv.bookmarkPage(key)
@@ -100,7 +103,7 @@ class _Renderer:
         if b.kicker:
             found.append(self.st.text(b.kicker, "d-kicker", self.node("P"), spaceAfter=4))
         head = self.st.text(b.text, b.style, self.node(f"H{b.level + 1}"), spaceAfter=18)
-        head._toc = (b.level, b.text, b.key)  # type: ignore[attr-defined]
+        head.toc_entry = (b.level, b.text, b.key)  # type: ignore[attr-defined]
         found.append(head)
         for f in found:
             f.keepWithNext = True  # type: ignore[attr-defined]
@@ -123,7 +126,7 @@ class _Renderer:
             ]
         )
         head = self.st.text(b.title, "d-h1", self.node("H1"), spaceAfter=24)
-        head._toc = (0, b.title, "contents", False)  # type: ignore[attr-defined]
+        head.toc_entry = (0, b.title, "contents", False)  # type: ignore[attr-defined]
         toc.tag = self.node("TOC")
         return [Bar(self.st.color("accent")), head, toc]
 
@@ -197,7 +200,7 @@ class _Renderer:
                 ]
             )
         )
-        table._toc = (1, b.title, b.key)  # type: ignore[attr-defined]
+        table.toc_entry = (1, b.title, b.key)  # type: ignore[attr-defined]
         return [table]
 
     def scenario(self, b: d.ScenarioOpener) -> list[Flowable]:
@@ -216,7 +219,7 @@ class _Renderer:
                 ]
             )
         )
-        table._toc = (1, f"{b.label} – {b.title}", b.key)  # type: ignore[attr-defined]
+        table.toc_entry = (1, f"{b.label} – {b.title}", b.key)  # type: ignore[attr-defined]
         table.keepWithNext = True
         start: list[Flowable] = [PageBreakIfNotEmpty()] if b.new_page else [Spacer(1, 30)]
         return [*start, Bar(self.st.color(b.color)), table, Spacer(1, 18)]
@@ -299,39 +302,39 @@ class _Renderer:
         )
         return [CondPageBreak(260), Spacer(1, 30), table, Spacer(1, 30)]
 
+    def cover(self, b: d.Cover) -> list[Flowable]:
+        """The cover on its own page template; the body's pages follow."""
+        page = self.theme.page
+        return [Cover(b, self.st, self.images, self.ppi, (page.width, page.height),
+                      self.tags.root), NextPageTemplate("body"), PageBreak()]
+
+    def text(self, b: d.Text) -> list[Flowable]:
+        return [self.st.para(p, self.node("P", actual=whole_text(p, b.justify)),
+                             justify=b.justify) for p in b.paras]
+
     def flowables(self) -> list[Flowable]:
+        """Every block's flowables, in the plan's order (also the structure's order)."""
         found: list[Flowable] = []
-        th = self.theme
         for block in self.plan.blocks:
-            if isinstance(block, d.Cover):
-                found += [
-                    Cover(block, self.st, self.images, self.ppi, (th.page.width,
-                          th.page.height), self.tags.root),
-                    NextPageTemplate("body"),
-                    PageBreak(),
-                ]
-            elif isinstance(block, d.Contents):
-                found += self.contents(block)
-            elif isinstance(block, d.Heading):
-                found += self.heading(block)
-            elif isinstance(block, d.Text):
-                found += [self.st.para(p, self.node("P", actual=whole_text(p, block.justify)),
-                                       justify=block.justify) for p in block.paras]
-            elif isinstance(block, d.Steps):
-                found += self.steps(block)
-            elif isinstance(block, d.RadarFigure):
-                found += self.radar(block)
-            elif isinstance(block, d.TrendCard):
-                found += self.trend(block)
-            elif isinstance(block, d.ScenarioOpener):
-                found += self.scenario(block)
-            elif isinstance(block, d.Cards):
-                found += self.cards(block)
-            elif isinstance(block, d.Calendar):
-                found += self.calendar(block)
-            elif isinstance(block, d.Callout):
-                found += self.callout(block)
+            found += WRITERS[type(block)](self, block)
         return found
+
+
+#: The one dispatch from dossier block to the method that writes it (the slide plan's
+#: elements have theirs in draw.py, ``PAINTERS``).
+WRITERS: dict[type, Callable[[_Renderer, Any], list[Flowable]]] = {
+    d.Cover: _Renderer.cover,
+    d.Contents: _Renderer.contents,
+    d.Heading: _Renderer.heading,
+    d.Text: _Renderer.text,
+    d.Steps: _Renderer.steps,
+    d.RadarFigure: _Renderer.radar,
+    d.TrendCard: _Renderer.trend,
+    d.ScenarioOpener: _Renderer.scenario,
+    d.Cards: _Renderer.cards,
+    d.Calendar: _Renderer.calendar,
+    d.Callout: _Renderer.callout,
+}
 
 
 
@@ -386,10 +389,10 @@ def render(
     doc.addPageTemplates([cover, body] if has_cover else [body, cover])
     stamp = timestamp.replace(tzinfo=None)
     contents = cache / CONTENTS_FILE if cache else None
-    r.toc._entries = last_contents(contents)
+    seed_contents(r.toc, last_contents(contents))
     doc.multiBuild(r.flowables(), canvasmaker=tagging_canvas(r.tags, stamp))
     finish(path, r.tags, title=plan.title, lang=plan.language)
-    cache_file.write(contents, [list(e) for e in r.toc._lastEntries])
+    cache_file.write(contents, [list(e) for e in drawn_contents(r.toc)])
     hyphenator.save()
     return f"{doc.page} pages"
 

@@ -18,8 +18,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from . import cache_file
-from .layout.plan import (
+from ... import cache_file
+from ...layout.plan import (
     Element,
     GroupBox,
     Para,

@@ -12,10 +12,11 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 from reportlab.platypus.tableofcontents import TableOfContents, drawPageNumbers
 
-from .hyphenate import Hyphenator
-from .layout.plan import Para, Run
-from .pdf_tags import Node
-from .theme import Theme
+from ...hyphenate import Hyphenator
+from ...layout.plan import Para, Run
+from ...theme import Theme
+from .private import drawn_contents, set_contents_table
+from .tags import Node
 
 LINK = re.compile(r"www\.[\w.-]+\.[a-z]{2,}")
 ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}
@@ -90,7 +91,7 @@ class PdfText:
 
 
 class TaggedParagraph(Paragraph):
-    """A paragraph drawn as the content of its structure element ``tag`` (see pdf_tags);
+    """A paragraph drawn as the content of its structure element ``tag`` (see tags.py);
     the parts a page break splits it into stay that one element."""
 
     tag: Node | None = None
@@ -119,7 +120,7 @@ class TaggedContents(TableOfContents):
     tag: Node | None = None
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
-        entries = self._lastEntries or [(0, "…", 0, None)]
+        entries = drawn_contents(self) or [(0, "…", 0, None)]
 
         def page_number(canvas: Canvas, kind: str, label: str) -> None:
             page, level, key = label.split(",", 2)
@@ -141,6 +142,7 @@ class TaggedContents(TableOfContents):
             para.tag = (self.tag.add("TOCI").add("Link", actual=f"{text} {page}")
                         if self.tag is not None else None)
             rows.append([para])
-        self._table = Table(rows, colWidths=(availWidth,), style=self.tableStyle)
-        self.width, self.height = self._table.wrapOn(self.canv, availWidth, availHeight)
+        table = Table(rows, colWidths=(availWidth,), style=self.tableStyle)
+        set_contents_table(self, table)
+        self.width, self.height = table.wrapOn(self.canv, availWidth, availHeight)
         return self.width, self.height

@@ -14,7 +14,7 @@ from typing import Any
 from lxml import etree
 from pptx.oxml.ns import qn
 
-from .layout.plan import Box, Element, Para, PictureBox, Run, SlidePlan, TextBox
+from ...layout.plan import Box, Element, Para, PictureBox, Run, SlidePlan, TextBox
 
 #: Paragraph styles of a slide kind's running text: their boxes become body placeholders.
 BODY_STYLES = frozenset({"body", "bullet", "scenario", "step-text", "legal-head", "legal",
