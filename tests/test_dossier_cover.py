@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from deckbuilder import render_pdf
 from deckbuilder.build import prepare
 from deckbuilder.images import ImageStore
 from deckbuilder.layout import dossier as d
+from deckbuilder.render.pdf import dossier as render_pdf
 
 from .conftest import BUILD_EPOCH, ROOT
 

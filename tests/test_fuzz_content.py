@@ -135,7 +135,8 @@ def _check_pptx(out: Path) -> None:
 
 def _hidden_title(shape: Any, height: int) -> bool:
     """The title a slide without a visible one keeps just below the slide, as PowerPoint's
-    accessibility guidance suggests (pptx_placeholders.hidden_title): meant to be outside."""
+    accessibility guidance suggests (render/pptx/placeholders.py, hidden_title): meant to be
+    outside."""
     return bool(shape.is_placeholder and shape.placeholder_format.type == PP_PLACEHOLDER.TITLE
                 and shape.top >= height)
 
