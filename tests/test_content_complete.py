@@ -132,8 +132,10 @@ def test_seed_sentences_are_on_slides_word_for_word(built_deck: Path) -> None:
 @pytest.mark.skipif(not SEED.exists(), reason="the shared seed is not beside the repository")
 def test_described_pictures_carry_the_seed_alt_text(built_deck: Path) -> None:
     prs = Presentation(str(built_deck))
-    descriptions = {normalize(pic._element.nvPicPr.cNvPr.get("descr", ""))
-                    for slide in prs.slides for pic in slide.shapes if pic.shape_type == 13}
+    # Every picture, plain or in a picture placeholder (the deck's pictures sit in its
+    # layouts' placeholders, so shape_type alone would see none of them).
+    descriptions = {normalize(c_nv_pr.get("descr", "")) for slide in prs.slides
+                    for c_nv_pr in slide.element.xpath(".//p:pic/p:nvPicPr/p:cNvPr")}
     _, alts = _seed_paragraphs()
     assert len(alts) == 3
     assert [a for a in alts if normalize(a) not in descriptions] == []
