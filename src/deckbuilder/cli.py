@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import sys
 import traceback
 from importlib.metadata import version
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
 
-from .errors import ContentError, Diagnostic, ExitCode, OutputInUse, UsageError
-
-if TYPE_CHECKING:
-    from .pull import Found
-    from .pull_write import Plan
+from .cli_common import OUT_OPTION, _current, _project, _relative, _shown
+from .cli_edits import changes_command, pull_command
+from .cli_events import events, template_group
+from .errors import ContentError, ExitCode, OutputInUse, UsageError
 
 #: Kept here, not imported from build.py, so `build` can decide "up to date" cheaply.
 FORMATS = ("pptx", "pdf", "ics", "slides-pdf")
@@ -26,39 +23,6 @@ Examples:
   deckbuilder build                      # the project in this folder, into ./output
   deckbuilder build ~/decks/ihk --out /tmp/ihk-deck
 """
-
-
-def _relative(path: Path) -> str:
-    from .places import shown
-
-    return shown(path)
-
-
-#: The project the running command works on: content places are shown from the current
-#: folder through it (places.py). Set by ``_project``.
-_current: list[Path] = []
-
-
-def _project(project: Path) -> Path:
-    """Checks the project folder (one message each for missing, a file, no content/) and
-    remembers it for the messages."""
-    if not project.exists():
-        raise UsageError(f"the project folder '{_relative(project)}' does not exist")
-    if not project.is_dir():
-        raise UsageError(f"'{_relative(project)}' is a file, not a project folder")
-    if not (project / "content").is_dir():
-        where = _relative(project) if _relative(project) != "." else str(Path.cwd())
-        raise UsageError(f"the folder '{where}' has no content/ folder: run "
-                         "deckbuilder in a deck project, or name the project folder")
-    _current[:] = [project]
-    return project
-
-
-def _shown(problem: Diagnostic) -> str:
-    """A diagnostic with its file shown from the current folder."""
-    from .places import rebased
-
-    return str(rebased(problem, _current[0])) if _current else str(problem)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -72,9 +36,6 @@ def cli() -> None:
       deckbuilder build
     """
 
-
-OUT_OPTION = click.option("--out", type=click.Path(file_okay=False, path_type=Path),
-                          default=None, help="Folder for the results (default: PROJECT/output).")
 
 
 @cli.command(epilog=EPILOG_BUILD)
@@ -129,96 +90,6 @@ def build(project: Path, out: Path | None, formats: str, force: bool,
         click.echo(f"kept the edited {_relative(edited)} as {_relative(kept)}")
     for path, what in report.outputs:
         click.echo(f"wrote {_relative(path)} ({what})")
-
-
-@cli.command(name="changes")
-@click.argument("project", type=click.Path(file_okay=False, path_type=Path), default=".")
-@OUT_OPTION
-@click.option("--since", default=None, metavar="YYYY-MM-DD",
-              help="Only the versions built on this day or later.")
-def changes_command(project: Path, out: Path | None, since: str | None) -> None:
-    """Print the change log: what changed in the content from build to build (moved
-    events, edited slides), as kept in output/NAME-changes.md for hand-outs.
-
-    \b
-    Examples:
-      deckbuilder changes
-      deckbuilder changes --since 2026-11-01
-    """
-    from .changelog import since as sections_since
-
-    folder = out if out is not None else project / "output"
-    logs = sorted(folder.glob("*-changes.md"))
-    if not logs:
-        raise UsageError(f"there is no change log in '{_relative(folder)}' yet: run "
-                         "'deckbuilder build' first")
-    day = _date(since)
-    for log in logs:
-        text = log.read_text("utf-8")
-        click.echo(text if day is None else sections_since(text, day), nl=False)
-
-
-@cli.command(name="pull")
-@click.argument("project", type=click.Path(file_okay=False, path_type=Path), default=".")
-@OUT_OPTION
-@click.option("--from", "source", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="The edited deck (default: the deck in the output folder).")
-@click.option("--dry-run", is_flag=True, help="Only show the edits and where they belong.")
-def pull_command(project: Path, out: Path | None, source: Path | None, dry_run: bool) -> None:
-    """Take the texts edited in the built deck (in PowerPoint, say) into content/: each
-    edited text replaces the value it came from, nothing else in the files changes. What
-    cannot be carried back (moved shapes, new slides) is listed and left alone.
-
-    \b
-    Examples:
-      deckbuilder pull --dry-run      # only show the edits and where they belong
-      deckbuilder pull                # write them into content/, then build
-    """
-    from . import pull_write
-    from .load import load_project
-    from .output_state import load
-    from .pull import read_edits
-
-    loaded = load_project(project)
-    folder = out if out is not None else project / "output"
-    built = f"{loaded.project.deck.name}.pptx"
-    deck = source or folder / built
-    found = read_edits(project, deck, built, load(folder), loaded.project)
-    plan = pull_write.plan(project, found)
-    for proposal in plan.changes:
-        click.echo(str(proposal))
-        for follow in (f for f in plan.follows if f.old == proposal.old):
-            click.echo(f"  and {follow.where}: {follow.note}")
-    if plan.left:
-        click.echo("left alone (cannot be carried back into content/):")
-        for line in plan.left:
-            click.echo(f"  {line}")
-    if not plan.changes and not plan.left:
-        click.echo(f"no edits in {_relative(deck)} since the last build")
-    if dry_run or not plan.changes:
-        return
-    _pull(project, folder, built, deck, found, plan)
-
-
-def _pull(project: Path, folder: Path, built: str, deck: Path, found: Found, plan: Plan) -> None:
-    """Writes the planned changes and says what comes next."""
-    from . import pull_write
-
-    texts = pull_write.new_texts(project, [*plan.changes, *plan.follows])
-    pull_write.write(texts)
-    names = ", ".join(_relative(p) for p in texts)
-    count = len(plan.changes)
-    click.echo(f"wrote {count} edit{'s' if count != 1 else ''} into {names}")
-    if deck.resolve() == (folder / built).resolve():
-        copy = pull_write.accept(folder, built, found, plan)
-        click.echo(f"kept the edited deck as {_relative(copy)} (pull takes the texts; "
-                   "formatting, pictures and notes stay only in that copy)")
-    if plan.left:
-        click.echo("the next build stops because of what is left alone: if it should stay, "
-                   "make it in content/ by hand; then run 'deckbuilder build --discard-edits' "
-                   "(it keeps the edited deck under output/replaced/ and builds anew)")
-    else:
-        click.echo("next: 'deckbuilder build' makes the deck from content/ with these texts")
 
 
 @cli.command(name="check")
@@ -393,153 +264,8 @@ def watch_command(project: Path, out: Path | None) -> None:
         once()
 
 
-@cli.group(name="template")
-def template_group() -> None:
-    """Inspect a corporate PowerPoint template (its masters and layouts).
-
-    \b
-    Example:
-      deckbuilder template check assets/corporate.pptx
-    """
-
-
-@template_group.command(name="check")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-def template_check(file: Path) -> None:
-    """List FILE's layouts and placeholders and say which slide kinds each can serve.
-
-    \b
-    Example:
-      deckbuilder template check assets/corporate.pptx
-    """
-    from .template import describe_template
-
-    for line in describe_template(file):
-        click.echo(line)
-
-
-def _date(value: str | None) -> dt.date | None:
-    """A date from the command line, with the same rules and messages as in the YAML."""
-    if value is None:
-        return None
-    from .model import _parse_date
-
-    try:
-        parsed = _parse_date(value)
-    except ValueError as exc:
-        raise UsageError(str(exc)) from None
-    assert isinstance(parsed, dt.date)
-    return parsed
-
-
-PROJECT_ARG = click.argument("project", type=click.Path(file_okay=False, path_type=Path),
-                             default=".")
-
-
-@cli.group()
-def events() -> None:
-    """List and change the dates of the program (content/program.yaml).
-
-    \b
-    Examples:
-      deckbuilder events list
-      deckbuilder events move "Future Day Frankfurt" 2026-11-19
-      deckbuilder events move "Virtuelle Sprechstunde" 2026-04-24 --on 2026-04-17
-      deckbuilder events add 2026-12-03 "Future Work Session" --place "Essen"
-      deckbuilder events remove "Deep Dive Szenariotechnik"
-    """
-
-
-@events.command("list")
-@PROJECT_ARG
-def events_list(project: Path) -> None:
-    """Print the program as a table; entries before today are marked 'past'.
-
-    \b
-    Example:
-      deckbuilder events list ~/decks/ihk
-    """
-    from .build import build_timestamp
-    from .dates import weekday_date
-    from .load import load_project
-    from .program import entries, is_past
-
-    program = load_project(_project(project)).project.program
-    today = build_timestamp().date()
-    rows = [(e.heading, weekday_date(e.event.date), e.event.label,
-             "past" if is_past(e.event, today) else "") for e in entries(program)]
-    widths = [max(len(r[i]) for r in rows) for i in range(3)]
-    for section, date, label, past in rows:
-        click.echo(f"{section:<{widths[0]}}  {date:<{widths[1]}}  {label:<{widths[2]}}  {past}"
-                   .rstrip())
-
-
-@events.command("move")
-@click.argument("title")
-@click.argument("date")
-@PROJECT_ARG
-@click.option("--on", "on", default=None, help="The entry's current date, when the title "
-              "names several entries.")
-def events_move(title: str, date: str, project: Path, on: str | None) -> None:
-    """Give the entry TITLE the new DATE (YYYY-MM-DD); only that line of YAML changes.
-
-    \b
-    Example:
-      deckbuilder events move "Future Day Frankfurt" 2026-11-19
-    """
-    from .events import move
-
-    new = _date(date)
-    assert new is not None
-    _report(move(_project(project), title, new, _date(on)), project)
-
-
-@events.command("add")
-@click.argument("date")
-@click.argument("title")
-@PROJECT_ARG
-@click.option("--place", default=None, help="Place or partner, shown under the title.")
-@click.option("--section", type=click.Choice(["events", "deep-dives"]), default="events",
-              show_default=True, help="Which list of the program gets the entry.")
-def events_add(date: str, title: str, project: Path, place: str | None, section: str) -> None:
-    """Add an entry on DATE called TITLE, in date order.
-
-    \b
-    Example:
-      deckbuilder events add 2026-12-03 "Future Work Session" --place "Essen"
-    """
-    from .events import add
-
-    day = _date(date)
-    assert day is not None
-    _report(add(_project(project), section, day, title, place), project)
-
-
-@events.command("remove")
-@click.argument("title")
-@PROJECT_ARG
-@click.option("--on", "on", default=None, help="The entry's date, when the title names "
-              "several entries.")
-def events_remove(title: str, project: Path, on: str | None) -> None:
-    """Remove the entry TITLE from the program.
-
-    \b
-    Example:
-      deckbuilder events remove "Deep Dive Szenariotechnik"
-    """
-    from .events import remove
-
-    _report(remove(_project(project), title, _date(on)), project)
-
-
-def _report(change, project: Path) -> None:  # type: ignore[no-untyped-def]
-    """What changed, and the command that brings the outputs up to date (naming the
-    project when it is not the current folder)."""
-    from .places import command_for
-
-    click.echo(f"{change.summary} in {_relative(change.path)}; run "
-               f"'{command_for(project, 'deckbuilder build')}' to update the deck, dossier "
-               "and calendar")
+for command in (changes_command, pull_command, template_group, events):
+    cli.add_command(command)
 
 
 def _usage_line(exc: UsageError) -> str:
