@@ -36,6 +36,7 @@ LAYERS: dict[str, str] = {
     "yaml_text": "source",  # replaces single values in a YAML text, nothing else
     "messages": "source",
     "model": "source",
+    "model_types": "source",
     "assets": "content",
     "radar_check": "content",
     "program": "content",

@@ -56,10 +56,10 @@ def _date(value: str | None) -> dt.date | None:
     """A date from the command line, with the same rules and messages as in the YAML."""
     if value is None:
         return None
-    from .model import _parse_date
+    from .model_types import parse_date
 
     try:
-        parsed = _parse_date(value)
+        parsed = parse_date(value)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     assert isinstance(parsed, dt.date)

@@ -12,7 +12,8 @@ from pydantic import BaseModel
 
 from .errors import Diagnostic, error
 from .measure import Measurer
-from .model import Located, Project, Shown
+from .model import Located, Project
+from .model_types import Shown
 
 #: White space, and the soft hyphen: a break point the layout honours, drawn only as the
 #: hyphen at a line's end (which every face has).
