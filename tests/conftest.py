@@ -1,18 +1,70 @@
-"""Shared fixtures: a copy of the real project to break, and one build of it to read."""
+"""Shared fixtures: small projects built from ``{path: text}``, a copy of the real project,
+and one build of it to read.
+
+Tests of messages and behaviour use the small projects (``make_project``): their expected
+``file:line:col`` name lines the test owns, so editing content/ breaks none of them. Only
+tests about the IHK deck itself (completeness, golden files) read content/.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable
+import textwrap
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT.parent / "shared" / "seed" / "000_d31f371f938a50c8.txt"
+
+
+#: The small project's content, owned by the tests (the scaffold's, frozen): a base that
+#: ``make_project`` completes with the theme and pictures of ``deckbuilder new``.
+MINI = Path(__file__).resolve().parent / "projects" / "mini"
+
+MakeProject = Callable[..., Path]
+
+
+def write_project(dest: Path, files: Mapping[str, str | bytes] | None = None) -> Path:
+    """A complete small project in ``dest``: the theme and pictures of ``deckbuilder new``,
+    the content of tests/projects/mini, then ``files`` ({path: text}, dedented) over it."""
+    from deckbuilder.scaffold import create_project
+
+    create_project(dest, dt.date(2025, 11, 4))  # theme and pictures only: the year is unused
+    shutil.copytree(MINI, dest, dirs_exist_ok=True)
+    for rel, text in (files or {}).items():
+        path = dest / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(textwrap.dedent(text), "utf-8")
+    return dest
+
+
+@pytest.fixture()
+def make_project(tmp_path: Path) -> MakeProject:
+    """``make_project({"content/deck.yaml": "..."})``: a small project with these files."""
+    count = iter(range(1000))
+
+    def _make(files: Mapping[str, str | bytes] | None = None) -> Path:
+        return write_project(tmp_path / f"small{next(count)}", files)
+
+    return _make
+
+
+def replace_in(project: Path, name: str, old: str, new: str) -> Path:
+    """Replaces one exact piece of text in a content file of ``project`` (it must occur)."""
+    path = project / "content" / name
+    text = path.read_text("utf-8")
+    assert old in text, f"{old!r} not in {name}"
+    path.write_text(text.replace(old, new, 1), "utf-8")
+    return project
 
 
 @pytest.fixture()
@@ -44,8 +96,13 @@ BUILD_EPOCH = "1762214400"
 
 def run_cli(*args: str | Path, cwd: Path | None = None, epoch: str = BUILD_EPOCH
             ) -> subprocess.CompletedProcess[str]:
-    """The real command in a fresh process, as a user runs it, on a fixed build date."""
+    """The real command in a fresh process, as a user runs it, on a fixed build date.
+
+    Without ``cwd`` it runs in the first project folder named, as a user usually does, so
+    messages show places as ``content/...`` (they are relative to the folder run from)."""
     env = {**os.environ, "SOURCE_DATE_EPOCH": epoch}
+    if cwd is None:
+        cwd = next((a for a in args if isinstance(a, Path) and (a / "content").is_dir()), None)
     return subprocess.run([sys.executable, "-m", "deckbuilder", *map(str, args)],
                           capture_output=True, text=True, cwd=cwd, timeout=120, env=env)
 

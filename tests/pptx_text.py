@@ -28,7 +28,8 @@ def slide_texts(path: Path) -> list[str]:
 
 
 def normalize(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+    """One space between words; soft hyphens (break points, not text) left out."""
+    return re.sub(r"\s+", " ", text.replace("\u00ad", "")).strip()
 
 
 def flowing_text(path: Path) -> str:

@@ -19,24 +19,30 @@ from pptx import Presentation
 
 from deckbuilder.schema import schema_line, schemas
 
-from .conftest import BUILD_EPOCH, ROOT, run_cli
+from .conftest import BUILD_EPOCH, ROOT, MakeProject, replace_in, run_cli
 
 Edit = Callable[[str, str, str], Path]
 CONTENT = ["deck.yaml", "trends.yaml", "scenarios.yaml", "future-circle.yaml", "program.yaml",
            "radar.yaml", "theme.yaml"]
 
 
-def test_check_validates_without_writing(project: Path, edit: Edit) -> None:
+def test_check_validates_without_writing(make_project: MakeProject) -> None:
+    project = make_project()
     result = run_cli("check", project)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "no errors (33 slides, 0 warnings)"
+    assert result.stdout.strip() == "no errors (13 slides, 0 warnings)"
     assert not (project / "output").exists()
-    edit("trends.yaml", "      - Personalisierungsgrad\n",
-         "      - Personalisierungsgradpersonalisierungsgradpersonalisierungsgrad\n")
-    edit("program.yaml", "2026-03-04", "2026-02-30")
+    replace_in(project, "trends.yaml", "      - Ein dritter Einflussfaktor\n",
+               "      - www.personalisierungsgradpersonalisierungsgradpersonalisierung.de\n")
+    replace_in(project, "program.yaml", "2026-03-04", "2026-02-30")
     bad = run_cli("check", project)
     assert bad.returncode == 1
-    assert bad.stderr.splitlines()[-1] == "1 error; nothing was written."  # content first
+    # One pass: the date (load) and the word (layout) are both reported, in file order.
+    lines = bad.stderr.splitlines()
+    assert [line.split(": error: ")[0] for line in lines[:-1]] == [
+        "content/program.yaml:8:13", "content/trends.yaml:12:5"]
+    assert lines[1].endswith("(slide 6) (shorten it or add a hyphen or space)")
+    assert lines[-1] == "2 errors; nothing was written."
     assert not (project / "output").exists()
 
 
@@ -140,6 +146,18 @@ def test_new_project_builds_and_shows_every_slide_kind(tmp_path: Path) -> None:
     assert len({type(s) for s in loaded.project.deck.slides}) == len(PLANNERS)
 
 
+def test_new_project_made_in_december_plans_the_next_year(tmp_path: Path) -> None:
+    december = str(int(dt.datetime(2026, 12, 1, tzinfo=dt.UTC).timestamp()))
+    target = tmp_path / "deck"
+    assert run_cli("new", target, epoch=december).returncode == 0
+    program = yaml.safe_load((target / "content" / "program.yaml").read_text("utf-8"))
+    assert program["year"] == 2027
+    assert program["events"]["entries"][0]["date"] == dt.date(2027, 3, 4)
+    checked = run_cli("check", target, epoch=december)
+    # Nothing greyed out as past, no picture too small: a new project starts clean.
+    assert checked.stdout.strip() == "no errors (13 slides, 0 warnings)", checked.stderr
+
+
 def _template(path: Path, width: int = 12192000) -> Path:
     prs = Presentation()
     prs.slide_width, prs.slide_height = width, 6858000
@@ -156,11 +174,16 @@ def test_corporate_template_masters_are_used(project: Path, edit: Edit) -> None:
     result = run_cli("build", project, "--format", "pptx")
     assert result.returncode == 0, result.stderr
     prs = Presentation(str(project / "output" / "szenarien-ihk-ruhr.pptx"))
-    assert {s.slide_layout.name for s in prs.slides} == {"Leer (Firma)"}
+    # No layout is named for a kind: every slide goes on the title-only layout, its title
+    # in the template's title placeholder.
+    assert {s.slide_layout.name for s in prs.slides} == {"Title Only"}
     assert len(prs.slides) == 33
+    assert all(s.shapes.title is not None and s.shapes.title.text_frame.text
+               for s in prs.slides)
     listing = run_cli("template", "check", project / "assets" / "firma.pptx").stdout
     assert "- layout 'Leer (Firma)': date 'Date Placeholder 1'" in listing
-    assert "serves every slide kind" in listing and "11 layouts" in listing
+    assert "- trend -> layout 'Title Only' (title, footer, slide number)" in listing
+    assert "11 layouts" in listing
 
 
 @pytest.mark.parametrize(("setting", "message"), [

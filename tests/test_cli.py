@@ -26,10 +26,13 @@ def test_build_writes_the_deck_into_project_output(project: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == ["wrote output/szenarien-ihk-ruhr.pptx (33 slides)",
                                           "wrote output/szenarien-ihk-ruhr.pdf (15 pages)",
-                                          "wrote output/szenarien-ihk-ruhr.ics (9 events)"]
+                                          "wrote output/szenarien-ihk-ruhr.ics (9 events)",
+                                          "wrote output/szenarien-ihk-ruhr-changes.md "
+                                          "(first version)"]
     assert result.stderr == ""
     assert sorted(p.name for p in (project / "output").iterdir()) == [
-        ".cache", "szenarien-ihk-ruhr.ics", "szenarien-ihk-ruhr.pdf", "szenarien-ihk-ruhr.pptx"]
+        ".cache", ".deckbuilder-state.json", "szenarien-ihk-ruhr-changes.md",
+        "szenarien-ihk-ruhr.ics", "szenarien-ihk-ruhr.pdf", "szenarien-ihk-ruhr.pptx"]
 
 
 def test_failed_build_keeps_the_previous_deck(project: Path,
@@ -43,6 +46,8 @@ def test_failed_build_keeps_the_previous_deck(project: Path,
     assert "Traceback" not in result.stderr
     assert deck.read_bytes() == before
     assert sorted(p.name for p in deck.parent.iterdir()) == [".cache",
+                                                             ".deckbuilder-state.json",
+                                                             "szenarien-ihk-ruhr-changes.md",
                                                              "szenarien-ihk-ruhr.ics",
                                                              "szenarien-ihk-ruhr.pdf",
                                                              "szenarien-ihk-ruhr.pptx"]
@@ -52,7 +57,8 @@ def test_format_chooses_outputs(project: Path) -> None:
     result = run_cli("build", project, "--format", "slides-pdf")
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in (project / "output").iterdir()) == [
-        ".cache", "szenarien-ihk-ruhr-slides.pdf"]
+        ".cache", ".deckbuilder-state.json", "szenarien-ihk-ruhr-changes.md",
+        "szenarien-ihk-ruhr-slides.pdf"]
     bad = run_cli("build", project, "--format", "docx")
     assert bad.returncode == 2
     assert bad.stderr.strip() == ("error: unknown format 'docx': choose from pptx, pdf, ics, "

@@ -43,7 +43,7 @@ def expected_strings(project: Project) -> list[str]:
     prog = project.program
     found += [prog.title, prog.events.heading, prog.deep_dives.heading, prog.publications.heading]
     for entry in [*prog.events.entries, *prog.deep_dives.entries]:
-        found += [day_month(entry.date), entry.label]
+        found += [day_month(entry.date), entry.title, *([entry.place] if entry.place else [])]
     found += [p.title for p in prog.publications.entries]
     found += project.radar.rings
     found += [prog.half_label.format(half=p.half) for p in prog.publications.entries]
@@ -71,8 +71,24 @@ def test_dropping_a_sentence_is_noticed(built_deck: Path) -> None:
     assert missing_from(text.replace(sentence, ""), wanted) == [sentence]
 
 
+# The seed kept the original slides' line-end hyphenation as if it were spelling; the
+# content writes the words as a German reader expects them (issue 15), so the seed is read
+# with the same corrections before it is compared.
+SEED_CORRECTIONS = {"Zukunfts-kompetenz": "Zukunftskompetenz",
+                    "Zukunfts- kompetenz": "Zukunftskompetenz",
+                    "Publikations-programms": "Publikationsprogramms",
+                    "Expert:innen-netzwerk": "Expert:innen-Netzwerk"}
+
+
+def _seed_text() -> str:
+    text = SEED.read_text("utf-8")
+    for hyphenated, word in SEED_CORRECTIONS.items():
+        text = text.replace(hyphenated, word)
+    return text
+
+
 def _seed_paragraphs() -> tuple[list[str], list[str]]:
-    paras = [p.strip() for p in SEED.read_text("utf-8").split("\n\n") if p.strip()]
+    paras = [p.strip() for p in _seed_text().split("\n\n") if p.strip()]
     alts = [p for p in paras if p.startswith(ALT_TEXT_STARTS)]
     visible = [p for p in paras if not p.startswith(ALT_TEXT_STARTS)]
     return visible, alts
@@ -84,21 +100,30 @@ JOINED = {"INTELLI": "INTELLIGENT", "GENT": "INTELLIGENT", "AUTO": "AUTOMATION",
           "ARBEITS": "ARBEITSWELT", "WELT": "ARBEITSWELT"}
 
 
+def editorial(text: str) -> str:
+    """Text as compared with the seed: the seed kept line-end hyphens of its layout as
+    content ("Zukunfts- kompetenz", "Expert:innen-netzwerk"), which the content may
+    correct; so hyphens inside words (with the space a line end left) and case are ignored,
+    on both sides alike. A lost or changed word still shows."""
+    return re.sub(r"(?<=\w)-\s*(?=\w)", "", text).casefold()
+
+
 @pytest.mark.skipif(not SEED.exists(), reason="the shared seed is not beside the repository")
 def test_every_seed_word_is_in_the_deck(built_deck: Path) -> None:
-    words = set(re.findall(r"\w+", flowing_text(built_deck)))
+    words = set(re.findall(r"\w+", editorial(flowing_text(built_deck))))
     visible, _ = _seed_paragraphs()
-    seed_words = {w for p in visible for w in re.findall(r"\w+", p)}
-    missing = sorted(w for w in seed_words if w not in words and JOINED.get(w) not in words)
+    seed_words = {w for p in visible for w in re.findall(r"\w+", editorial(p))}
+    joined = {editorial(k): editorial(v) for k, v in JOINED.items()}
+    missing = sorted(w for w in seed_words if w not in words and joined.get(w) not in words)
     assert missing == []
 
 
 @pytest.mark.skipif(not SEED.exists(), reason="the shared seed is not beside the repository")
 def test_seed_sentences_are_on_slides_word_for_word(built_deck: Path) -> None:
-    text = flowing_text(built_deck)
+    text = editorial(flowing_text(built_deck))
     visible, _ = _seed_paragraphs()
     prose = [p for p in visible if len(p) > 80 and not p.startswith("-") and "\t" not in p]
-    sentences = [s for p in prose
+    sentences = [editorial(s) for p in prose
                  for s in re.split(r"(?<=[.!?])\s+", normalize(p))]
     assert len(sentences) > 60
     assert [s for s in sentences if s not in text] == []
@@ -107,8 +132,10 @@ def test_seed_sentences_are_on_slides_word_for_word(built_deck: Path) -> None:
 @pytest.mark.skipif(not SEED.exists(), reason="the shared seed is not beside the repository")
 def test_described_pictures_carry_the_seed_alt_text(built_deck: Path) -> None:
     prs = Presentation(str(built_deck))
-    descriptions = {normalize(pic._element.nvPicPr.cNvPr.get("descr", ""))
-                    for slide in prs.slides for pic in slide.shapes if pic.shape_type == 13}
+    # Every picture, plain or in a picture placeholder (the deck's pictures sit in its
+    # layouts' placeholders, so shape_type alone would see none of them).
+    descriptions = {normalize(c_nv_pr.get("descr", "")) for slide in prs.slides
+                    for c_nv_pr in slide.element.xpath(".//p:pic/p:nvPicPr/p:cNvPr")}
     _, alts = _seed_paragraphs()
     assert len(alts) == 3
     assert [a for a in alts if normalize(a) not in descriptions] == []
@@ -129,3 +156,10 @@ def test_only_web_addresses_are_links(built_deck: Path) -> None:
               if shape.has_text_frame for para in shape.text_frame.paragraphs
               for run in para.runs if run.hyperlink.address]
     assert linked == [("www.zukunftsinstitut.de", "https://www.zukunftsinstitut.de")]
+
+
+def test_the_seeds_line_end_hyphens_are_gone(built_deck: Path) -> None:
+    """'Zukunfts-kompetenz Live' read as a typo: the words are whole in the deck."""
+    text = flowing_text(built_deck)
+    assert [w for w in SEED_CORRECTIONS.values() if w not in text] == []
+    assert [w for w in SEED_CORRECTIONS if w in text] == []

@@ -12,7 +12,13 @@ from deckbuilder.load import load_project
 
 from .conftest import ROOT, SEED, run_cli
 from .pptx_text import normalize
-from .test_content_complete import JOINED, _seed_paragraphs, expected_strings, missing_from
+from .test_content_complete import (
+    JOINED,
+    _seed_paragraphs,
+    editorial,
+    expected_strings,
+    missing_from,
+)
 
 
 @pytest.fixture(scope="session")
@@ -55,10 +61,11 @@ def test_every_seed_word_is_in_the_dossier(built_pdfs: dict[str, Path]) -> None:
     text = pdf_text(built_pdfs["dossier"])
     # A hyphen at a line end is either hyphenation (join without it) or a real hyphen.
     joined = re.sub(r"-\s*\n\s*", "", text) + " " + re.sub(r"-\s*\n\s*", "-", text)
-    words = set(re.findall(r"\w+", joined))
+    words = set(re.findall(r"\w+", editorial(joined)))
     visible, _ = _seed_paragraphs()
-    seed_words = {w for p in visible for w in re.findall(r"\w+", p)}
-    missing = sorted(w for w in seed_words if w not in words and JOINED.get(w) not in words)
+    seed_words = {w for p in visible for w in re.findall(r"\w+", editorial(p))}
+    known = {editorial(k): editorial(v) for k, v in JOINED.items()}
+    missing = sorted(w for w in seed_words if w not in words and known.get(w) not in words)
     assert missing == []
 
 

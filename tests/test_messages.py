@@ -2,65 +2,69 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
 from pathlib import Path
 
 import pytest
 
 from deckbuilder.cli import main
 
-from .conftest import BUILD_EPOCH
+from .conftest import BUILD_EPOCH, MakeProject, replace_in
 
+#: (name, file, old, new, message): one edit of the small project (tests/projects/mini) and
+#: the exact message it must cause.
 CASES = [
-    ("unknown-key", "trends.yaml", "  - title: RESPONSIBLE AI\n", "  - titel: RESPONSIBLE AI\n",
-     "content/trends.yaml:19:5: error: unknown key 'titel' (did you mean 'title'?)"),
+    ("unknown-key", "trends.yaml", "  - title: ZWEITER TREND\n", "  - titel: ZWEITER TREND\n",
+     "content/trends.yaml:12:5: error: unknown key 'titel' (did you mean 'title'?)"),
     ("duplicate-key", "program.yaml", "year: 2026\n", "year: 2026\nyear: 2027\n",
-     "content/program.yaml:6:1: error: duplicate key 'year' (first given on line 5) "
+     "content/program.yaml:5:1: error: duplicate key 'year' (first given on line 4) "
      "(keep only one of them: YAML would silently drop the first)"),
     ("impossible-date", "program.yaml", "2026-03-04", "2026-02-30",
-     "content/program.yaml:11:13: error: '2026-02-30' is not a date (February 2026 has 28 days)"),
+     "content/program.yaml:8:13: error: '2026-02-30' is not a date (February 2026 has 28 days)"),
     ("german-date", "program.yaml", "2026-03-04", "04.03.2026",
-     "content/program.yaml:11:13: error: '04.03.2026' is not a date: write it as YYYY-MM-DD, "
+     "content/program.yaml:8:13: error: '04.03.2026' is not a date: write it as YYYY-MM-DD, "
      "e.g. 2026-03-04"),
-    ("missing-key", "scenarios.yaml", "    label: SZENARIO 2\n", "",
-     "content/scenarios.yaml:45:5: error: missing required key 'label'"),
-    ("wrong-type", "trends.yaml", "      - Regulierungsdichte von KI\n", "      - [a, b]\n",
-     "content/trends.yaml:27:9: error: expected text, got a list"),
-    ("null", "deck.yaml", "author: Zukunftsinstitut GmbH", "author:",
-     "content/deck.yaml:7:8: error: expected text, got nothing"),
+    ("missing-key", "scenarios.yaml", "    label: SZENARIO 1\n", "",
+     "content/scenarios.yaml:3:5: error: missing required key 'label'"),
+    ("wrong-type", "trends.yaml", "      - Ein dritter Einflussfaktor\n", "      - [a, b]\n",
+     "content/trends.yaml:19:9: error: expected text, got a list"),
+    ("null", "deck.yaml", "author: Mein Team", "author:",
+     "content/deck.yaml:5:8: error: expected text, got nothing"),
     ("tab", "program.yaml", "    - date: 2026-03-04\n", "\t- date: 2026-03-04\n",
-     "content/program.yaml:11:1: error: a tab character is not allowed here (indent with spaces)"),
-    ("broken-yaml", "deck.yaml", "title: Szenarien\n", "title: [Szenarien\n",
-     "content/deck.yaml:6:8: error: expected ',' or ']', but got ':' "
+     "content/program.yaml:8:1: error: a tab character is not allowed here (indent with spaces)"),
+    ("broken-yaml", "deck.yaml", "title: Mein Deck\n", "title: [Mein Deck\n",
+     "content/deck.yaml:5:7: error: expected ',' or ']', but got ':' "
      "(check indentation, colons and quotes on this line or the one above)"),
-    ("alias", "deck.yaml", "title: Szenarien\n", "title: &a Szenarien\nsubject2: *a\n",
-     "content/deck.yaml:6:11: error: anchors and aliases (&name, *name) are not supported "
+    ("alias", "deck.yaml", "title: Mein Deck\n", "title: &a Mein Deck\nsubject2: *a\n",
+     "content/deck.yaml:5:11: error: anchors and aliases (&name, *name) are not supported "
      "(write the value out in full)"),
     ("unknown-kind", "deck.yaml", "  - kind: method\n", "  - kind: methd\n",
-     "content/deck.yaml:39:5: error: unknown slide kind 'methd' (did you mean 'method'?)"),
-    ("unknown-colour", "trends.yaml", "    color: lilac\n", "    color: purple\n",
-     "content/trends.yaml:74:5: error: unknown colour 'purple' (use one of: accent, blue, "
+     "content/deck.yaml:20:5: error: unknown slide kind 'methd' (did you mean 'method'?)"),
+    ("unknown-colour", "trends.yaml", "    color: lightblue\n", "    color: purple\n",
+     "content/trends.yaml:13:12: error: unknown colour 'purple' (use one of: accent, blue, "
      "coral, golden, green, highlight, ink, lightblue, lilac, muted, orange, paper, rule, "
      "teal, tint)"),
-    ("missing-picture", "trends.yaml", "trends/ai-leadership.jpg", "trends/nope.jpg",
-     "content/trends.yaml:77:7: error: the picture 'assets/pictures/trends/nope.jpg' "
+    ("missing-picture", "trends.yaml", "assets/pictures/trend.jpg", "assets/pictures/nope.jpg",
+     "content/trends.yaml:7:7: error: the picture 'assets/pictures/nope.jpg' "
      "does not exist"),
-    ("dotdot-picture", "trends.yaml", "assets/pictures/trends/ai-leadership.jpg",
-     "../../etc/passwd",
-     "content/trends.yaml:77:7: error: '../../etc/passwd' leaves the project folder "
+    ("dotdot-picture", "trends.yaml", "assets/pictures/trend.jpg", "../../etc/passwd",
+     "content/trends.yaml:7:7: error: '../../etc/passwd' leaves the project folder "
      "('..' is not allowed)"),
-    ("absolute-picture", "trends.yaml", "assets/pictures/trends/ai-leadership.jpg", "/etc/passwd",
-     "content/trends.yaml:77:7: error: '/etc/passwd' is an absolute path; "
+    ("absolute-picture", "trends.yaml", "assets/pictures/trend.jpg", "/etc/passwd",
+     "content/trends.yaml:7:7: error: '/etc/passwd' is an absolute path; "
      "write it relative to the project"),
-    ("control-character", "deck.yaml", "title: Szenarien\n", 'title: "Szen\\x07arien"\n',
-     "content/deck.yaml:5:8: error: the text contains the invisible control character U+0007"),
-    ("word-too-wide", "trends.yaml", "      - Personalisierungsgrad\n",
-     "      - Personalisierungsgradpersonalisierungsgradpersonalisierungsgrad\n",
-     "content/trends.yaml:87:5: error: the word "
-     "'Personalisierungsgradpersonalisierungsgradpersonalisierungsgrad' is too wide for its "
-     "box (501 pt, room for 374 pt) (slide 11) (shorten it or add a hyphen or space)"),
+    ("control-character", "deck.yaml", "title: Mein Deck\n", 'title: "Mein\\x07Deck"\n',
+     "content/deck.yaml:4:8: error: the text contains the invisible control character U+0007"),
+    ("word-too-wide", "trends.yaml", "      - Ein dritter Einflussfaktor\n",
+     "      - www.personalisierungsgradpersonalisierungsgradpersonalisierung.de\n",
+     "content/trends.yaml:12:5: error: the word "
+     "'www.personalisierungsgradpersonalisierungsgradpersonalisierung.de' is too wide for its "
+     "box (551 pt, room for 374 pt) (slide 6) (shorten it or add a hyphen or space)"),
     ("out-of-range", "program.yaml", "    - half: 1\n", "    - half: 3\n",
-     "content/program.yaml:42:13: error: '3' is too large (at most 2)"),
+     "content/program.yaml:20:13: error: '3' is too large (at most 2)"),
+    ("glyph-in-radar-ring", "radar.yaml", "Discover]", "Disc\u2603ver]",
+     "content/radar.yaml:3:31: error: the character '\u2603' (U+2603 SNOWMAN) is not in the "
+     "font Source Sans Pro (replace it; it would print as an empty box)"),
 ]
 
 
@@ -76,77 +80,140 @@ def run(project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.M
 @pytest.mark.parametrize(("name", "file", "old", "new", "message"), CASES,
                          ids=[c[0] for c in CASES])
 def test_bad_content_message(name: str, file: str, old: str, new: str, message: str,
-                             edit: Callable[[str, str, str], Path],
-                             capsys: pytest.CaptureFixture[str],
+                             make_project: MakeProject, capsys: pytest.CaptureFixture[str],
                              monkeypatch: pytest.MonkeyPatch) -> None:
-    project = edit(file, old, new)
+    project = replace_in(make_project(), file, old, new)
     code, err = run(project, capsys, monkeypatch)
     assert code == 1
     assert err.splitlines() == [message, "1 error; nothing was written."]
     assert not (project / "output").exists()
 
 
-def test_all_problems_are_reported_at_once(edit: Callable[[str, str, str], Path],
-                                           capsys: pytest.CaptureFixture[str],
-                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    edit("program.yaml", "2026-03-04", "2026-02-30")
-    edit("trends.yaml", "    color: lilac\n", "    color: purple\n")
-    project = edit("deck.yaml", "  - kind: method\n", "  - kind: methd\n")
+#: A word too wide for any box on a slide (over 1,000 pt in a title's type); a web address,
+#: because a long German word would be hyphenated to fit.
+LONG = "www.vorsichtigeruhrregionvorsichtigeruhrregionvorsichtigeruhrregion.de"
+
+
+def test_four_problems_in_four_files_in_one_run(make_project: MakeProject,
+                                                 capsys: pytest.CaptureFixture[str],
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """Schema (unknown key), date, cross-reference and layout problems are all reported by
+    one run, in file order, the layout one with the number its slide has in the deck."""
+    project = make_project({
+        "content/future-circle.yaml": """\
+            title: WAS SIE ERWARTET
+            offerings:
+              - {titel: Treffen, text: Veranstaltungen mit anderen Mitgliedern.}
+            """,
+        "content/radar.yaml": """\
+            rings: [Act, Create]
+            segments: [Mensch, Technik]
+            trends:
+              - {name: ERSTER TREND, ring: Act, segment: Mensch, strength: 4}
+              - {name: ZWEITER TREND, ring: Create, segment: Technik, strength: 2}
+            connections:
+              - {from: ERSTER TREND, to: DRITTER TREND}
+            """,
+    })
+    replace_in(project, "program.yaml", "2026-03-04", "2026-02-30")
+    replace_in(project, "scenarios.yaml", "title: Die vernetzte Region", f"title: {LONG}")
+    code, err = run(project, capsys, monkeypatch)
+    assert code == 1
+    assert err.splitlines() == [
+        "content/future-circle.yaml:3:6: error: unknown key 'titel' (did you mean 'title'?)",
+        "content/program.yaml:8:13: error: '2026-02-30' is not a date (February 2026 has 28 "
+        "days)",
+        "content/radar.yaml:7:30: error: unknown trend 'DRITTER TREND' (did you mean "
+        "'ERSTER TREND'?)",
+        f"content/scenarios.yaml:3:5: error: the word '{LONG}' is too wide for its box "
+        "(1276 pt, room for 622 pt) (slide 8) (shorten it or add a hyphen or space)",
+        "4 errors; nothing was written.",
+    ]
+
+
+def test_slide_numbers_hold_after_an_earlier_failure(make_project: MakeProject,
+                                                      capsys: pytest.CaptureFixture[str],
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """A failure on slide 2 neither hides the second trend's problem nor shifts its number,
+    and a failing trend does not hide the trend after it."""
+    project = replace_in(make_project(), "deck.yaml", "title: VORGEHEN", f"title: {LONG}")
+    replace_in(project, "trends.yaml", "- Ein Einflussfaktor", f"- {LONG}")
+    replace_in(project, "trends.yaml", "Ein dritter Einflussfaktor", LONG)
+    code, err = run(project, capsys, monkeypatch)
+    assert code == 1
+    lines = err.splitlines()
+    assert [(line.split(": error: ")[0], re.findall(r"\(slide \d+\)", line)) for line in lines] \
+        == [("content/deck.yaml:20:5", ["(slide 2)"]), ("content/trends.yaml:4:5", ["(slide 5)"]),
+            ("content/trends.yaml:12:5", ["(slide 6)"]), ("3 errors; nothing was written.", [])]
+
+
+def test_problems_of_every_file_come_sorted(make_project: MakeProject,
+                                            capsys: pytest.CaptureFixture[str],
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    project = replace_in(make_project(), "program.yaml", "2026-03-04", "2026-02-30")
+    replace_in(project, "trends.yaml", "    color: lightblue\n", "    color: purple\n")
+    replace_in(project, "deck.yaml", "  - kind: method\n", "  - kind: methd\n")
     code, err = run(project, capsys, monkeypatch)
     assert code == 1
     assert [line.split(": error")[0] for line in err.splitlines()[:-1]] == [
-        "content/deck.yaml:39:5", "content/program.yaml:11:13", "content/trends.yaml:74:5"]
+        "content/deck.yaml:20:5", "content/program.yaml:8:13", "content/trends.yaml:13:12"]
     assert err.splitlines()[-1] == "3 errors; nothing was written."
 
 
-def test_file_that_is_not_utf8(project: Path, capsys: pytest.CaptureFixture[str],
+def test_file_that_is_not_utf8(make_project: MakeProject, capsys: pytest.CaptureFixture[str],
                                monkeypatch: pytest.MonkeyPatch) -> None:
-    path = project / "content" / "future-circle.yaml"
-    path.write_bytes(path.read_bytes().replace("Über".encode(), "Über".encode("latin-1")))
+    project = make_project({"content/future-circle.yaml": "title: WAS\noffer: Über\n"
+                            .encode("latin-1")})
     code, err = run(project, capsys, monkeypatch)
-    assert (code, err.splitlines()[0]) == (1, "content/future-circle.yaml:11:7: error: the file "
+    assert (code, err.splitlines()[0]) == (1, "content/future-circle.yaml:2:8: error: the file "
                                               "is not UTF-8 text (save it as UTF-8 in your editor)")
 
 
-def test_empty_file(project: Path, capsys: pytest.CaptureFixture[str],
+def test_empty_file(make_project: MakeProject, capsys: pytest.CaptureFixture[str],
                     monkeypatch: pytest.MonkeyPatch) -> None:
-    (project / "content" / "program.yaml").write_text("")
+    project = make_project({"content/program.yaml": ""})
     code, err = run(project, capsys, monkeypatch)
     assert (code, err.splitlines()[0]) == (1, "content/program.yaml:1:1: error: the file is "
                                               "empty (fill it in; README.md describes each "
                                               "content file)")
 
 
-def test_missing_file(project: Path, capsys: pytest.CaptureFixture[str],
+def test_missing_file(make_project: MakeProject, capsys: pytest.CaptureFixture[str],
                       monkeypatch: pytest.MonkeyPatch) -> None:
+    project = make_project()
     (project / "content" / "scenarios.yaml").unlink()
+    deck = (project / "content" / "deck.yaml").read_text("utf-8").splitlines()
+    line = deck.index("  - kind: scenarios") + 1
     code, err = run(project, capsys, monkeypatch)
     assert (code, err.splitlines()[0]) == (1, "content/scenarios.yaml: error: the file is "
-                                              "missing (create it; README.md describes each "
-                                              "content file)")
+                                              "missing (the 'scenarios' slide (content/deck.yaml"
+                                              f" line {line}) shows it: create the file, or "
+                                              "remove that slide)")
 
 
-def test_corrupt_picture(project: Path, capsys: pytest.CaptureFixture[str],
+def test_corrupt_picture(make_project: MakeProject, capsys: pytest.CaptureFixture[str],
                          monkeypatch: pytest.MonkeyPatch) -> None:
-    picture = project / "assets/pictures/trends/green-tech.jpg"
+    project = make_project()
+    picture = project / "assets/pictures/trend.jpg"
     picture.write_bytes(picture.read_bytes()[:2000])
     code, err = run(project, capsys, monkeypatch)
     assert code == 1
-    assert err.splitlines()[0] == ("content/trends.yaml:127:7: error: the picture "
-                                   "'assets/pictures/trends/green-tech.jpg' is not a readable "
+    assert err.splitlines()[0] == ("content/trends.yaml:7:7: error: the picture "
+                                   "'assets/pictures/trend.jpg' is not a readable "
                                    "image (corrupt or truncated?)")
 
 
-def test_symlink_out_of_the_project(project: Path, tmp_path: Path,
+def test_symlink_out_of_the_project(make_project: MakeProject, tmp_path: Path,
                                     capsys: pytest.CaptureFixture[str],
                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    project = make_project()
     outside = tmp_path / "elsewhere.jpg"
-    picture = project / "assets/pictures/trends/green-tech.jpg"
+    picture = project / "assets/pictures/trend.jpg"
     outside.write_bytes(picture.read_bytes())
     picture.unlink()
     picture.symlink_to(outside)
     code, err = run(project, capsys, monkeypatch)
     assert code == 1
-    assert err.splitlines()[0] == ("content/trends.yaml:127:7: error: "
-                                   "'assets/pictures/trends/green-tech.jpg' points outside the "
+    assert err.splitlines()[0] == ("content/trends.yaml:7:7: error: "
+                                   "'assets/pictures/trend.jpg' points outside the "
                                    "project folder (through a link)")

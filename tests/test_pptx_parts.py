@@ -11,10 +11,10 @@ import pytest
 from PIL import Image
 from pptx import Presentation
 
-from deckbuilder import render_pptx
 from deckbuilder.build import prepare
 from deckbuilder.images import ImageStore
-from deckbuilder.pptx_parts import DeckParts
+from deckbuilder.render.pptx import deck as render_pptx
+from deckbuilder.render.pptx.parts import DeckParts
 
 from .conftest import ROOT
 

@@ -88,7 +88,10 @@ def test_the_second_process_gives_the_same_bytes(project: Path, tmp_path: Path) 
 
 
 def _outputs(out: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(out.iterdir()) if p.is_file()}
+    """The results; not the record of what was written (it holds times) nor the change
+    log, which tells the history of a folder and so differs from a fresh build's."""
+    return {p.name: p.read_bytes() for p in sorted(out.iterdir()) if p.is_file()
+            and p.name != ".deckbuilder-state.json" and not p.name.endswith("-changes.md")}
 
 
 def test_caches_change_the_time_not_the_bytes(project: Path, edit: Edit, tmp_path: Path
@@ -138,8 +141,8 @@ def test_a_confirmed_guess_lays_the_dossier_out_once(project: Path, tmp_path: Pa
 def test_only_changed_slides_are_written_again(project: Path, edit: Edit, tmp_path: Path,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
     """A date change re-renders the program slide only; the rest comes from the cache."""
-    from deckbuilder import render_pptx
     from deckbuilder.build import build
+    from deckbuilder.render.pptx import deck as render_pptx
 
     rendered: list[str] = []
     original = render_pptx._Writer.slide
@@ -219,4 +222,4 @@ def test_slides_from_the_cache_keep_a_templates_layout(project: Path, edit: Edit
                    ).returncode == 0
     assert _outputs(warm) == _outputs(tmp_path / "fresh")
     deck = Presentation(str(warm / "szenarien-ihk-ruhr.pptx"))
-    assert {s.slide_layout.name for s in deck.slides} == {"Leer (Firma)"}
+    assert {s.slide_layout.name for s in deck.slides} == {"Title Only"}

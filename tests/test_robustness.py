@@ -100,7 +100,8 @@ def _slow_project(project: Path) -> None:
 def test_a_killed_build_leaves_the_previous_outputs_whole(project: Path) -> None:
     assert run_cli("build", project).returncode == 0
     out = project / "output"
-    before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+    before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()
+              and not p.name.startswith(".")}
     _slow_project(project)
     env = {**os.environ, "SOURCE_DATE_EPOCH": BUILD_EPOCH}
     proc = subprocess.Popen([sys.executable, "-m", "deckbuilder", "build", str(project)],
@@ -117,7 +118,8 @@ def test_a_killed_build_leaves_the_previous_outputs_whole(project: Path) -> None
         == before
     # The next build clears what the killed one left behind.
     assert run_cli("build", project).returncode == 0
-    assert [p.name for p in out.iterdir() if p.name.startswith(".")] == [".cache"]
+    assert sorted(p.name for p in out.iterdir() if p.name.startswith(".")) == [
+        ".cache", ".deckbuilder-state.json"]
 
 
 def test_two_builds_at_once_do_not_corrupt_each_other(project: Path) -> None:
@@ -132,7 +134,8 @@ def test_two_builds_at_once_do_not_corrupt_each_other(project: Path) -> None:
     assert len(Presentation(str(out / "szenarien-ihk-ruhr.pptx")).slides) == 33
     assert len(PdfReader(out / "szenarien-ihk-ruhr.pdf").pages) == 15
     assert sorted(p.name for p in out.iterdir()) == [
-        ".cache", "szenarien-ihk-ruhr.ics", "szenarien-ihk-ruhr.pdf", "szenarien-ihk-ruhr.pptx"]
+        ".cache", ".deckbuilder-state.json", "szenarien-ihk-ruhr-changes.md",
+        "szenarien-ihk-ruhr.ics", "szenarien-ihk-ruhr.pdf", "szenarien-ihk-ruhr.pptx"]
 
 
 def test_same_content_and_epoch_give_identical_bytes(tmp_path: Path) -> None:
@@ -140,8 +143,9 @@ def test_same_content_and_epoch_give_identical_bytes(tmp_path: Path) -> None:
     for out in outs:
         assert run_cli("build", ROOT, "--out", out, "--format", "pptx,pdf,ics,slides-pdf"
                        ).returncode == 0
-    names = sorted(p.name for p in outs[0].iterdir() if p.is_file())
-    assert len(names) == 4
+    names = sorted(p.name for p in outs[0].iterdir() if p.is_file()
+                   and p.name != ".deckbuilder-state.json")  # records times, not a result
+    assert len(names) == 5  # the four results and the change log
     for name in names:
         assert (outs[0] / name).read_bytes() == (outs[1] / name).read_bytes(), name
 

@@ -65,3 +65,22 @@ def test_any_text_parses_the_same_on_both_paths(text: str) -> None:
         for path, place in fast[2].items():  # type: ignore[union-attr]
             if _value_at(fast[1], path) is not None:
                 assert slow[2][path] == place  # type: ignore[index]
+
+
+def test_a_control_character_is_a_located_error_not_a_crash() -> None:
+    """YAML refuses control characters (text pasted from a terminal or an old program)."""
+    with pytest.raises(ContentError) as caught:
+        sourcemap.parse("title: Gut\nkicker: Text\x1b mit Escape\n", "content/x.yaml")
+    (problem,) = caught.value.diagnostics
+    assert str(problem).startswith("content/x.yaml:2:13: error: the file contains a control "
+                                   "character (U+001B)")
+
+
+def test_spans_give_each_scalar_its_characters_and_style() -> None:
+    text = "a: 'x'\nb: [c, {d: e}]\nf: |\n  g\n\nh: plain\n"
+    spans = sourcemap.scalar_spans(text)
+    assert {path: text[s.start:s.end] for path, s in spans.items()} == {
+        ("a",): "'x'", ("b", 0): "c", ("b", 1, "d"): "e", ("f",): "|\n  g\n\n",
+        ("h",): "plain"}
+    assert [spans[p].style for p in (("a",), ("b", 0), ("f",))] == ["'", "", "|"]
+    assert [spans[p].flow for p in (("a",), ("b", 0), ("b", 1, "d"))] == [False, True, True]

@@ -96,4 +96,4 @@ def _end_with_parent(conn: Connection) -> None:
 
 def _warm_up() -> None:
     """Imports the PDF renderer while the parent still loads and lays out the content."""
-    from . import render_pdf, render_slides_pdf  # noqa: F401
+    from .render.pdf import dossier, slides  # noqa: F401

@@ -5,20 +5,21 @@ from __future__ import annotations
 import datetime as dt
 import glob
 import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
+from . import changelog, clock, guard, output_state
 from .aside import Aside
+from .atomic import temporary_beside
 from .errors import ContentError, Diagnostic, Location, OutputInUse, UsageError, error
 from .glyphs import check_glyphs
-from .images import ImageStore
+from .images import ImageStore, low_resolution
 from .layout.plan import DeckPlan
 from .layout.slides import plan_deck
 from .layout.text import Typesetter
-from .load import load_project
+from .load import collect_project, sort_diagnostics
 from .locks import refuse_open_outputs, replace_all
 from .measure import Measurer
 from .model import Loaded
@@ -28,6 +29,8 @@ from .theme import Theme
 if TYPE_CHECKING:
     from .layout.dossier import DossierPlan
 
+T = TypeVar("T")
+
 
 @dataclass(frozen=True)
 class Report:
@@ -36,17 +39,15 @@ class Report:
     outputs: tuple[tuple[Path, str], ...]  # each file and what it holds ("33 slides")
     slides: int
     warnings: tuple[Diagnostic, ...]
+    replaced: tuple[tuple[Path, Path], ...] = ()  # edited outputs and where they were kept
 
 
 def build_timestamp() -> dt.datetime:
-    """SOURCE_DATE_EPOCH when set (reproducible builds), else now, in UTC."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        try:
-            return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
-        except (ValueError, OverflowError, OSError):
-            raise UsageError(f"SOURCE_DATE_EPOCH='{epoch}' is not a number of seconds") from None
-    return dt.datetime.now(tz=dt.UTC).replace(microsecond=0)
+    """SOURCE_DATE_EPOCH when set (reproducible builds), else now, in UTC (clock.py)."""
+    try:
+        return clock.build_timestamp()
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def write_all_atomically(writers: dict[Path, Callable[[Path], str]],
@@ -61,10 +62,7 @@ def write_all_atomically(writers: dict[Path, Callable[[Path], str]],
     try:
         for target in writers:
             _remove_stale_temporaries(target)
-            fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.",
-                                            suffix=".tmp", dir=target.parent)
-            os.close(fd)
-            temps[target] = Path(tmp_name)
+            temps[target] = temporary_beside(target)
         there = {t: (w, temps[t]) for t, w in writers.items()
                  if aside is not None and t.suffix == ".pdf"}
         if aside is not None:
@@ -154,45 +152,70 @@ def _quiet(stage: str) -> None:
     """The default progress report: none."""
 
 
-def prepare(root: Path, progress: Progress = _quiet) -> Prepared:
-    """Loads, checks glyphs and lays out the deck; raises ContentError with every problem."""
+def prepare(root: Path, progress: Progress = _quiet, *, dossier: bool = False) -> Prepared:
+    """Loads, checks glyphs, lays out the deck (and with ``dossier`` the dossier) and checks
+    the template: one validation pass that raises ContentError with every problem found."""
     progress("checking the content")
-    loaded = load_project(root)
+    loaded, found = collect_project(root)
+    errors = [d for d in found if d.severity == "error"]
+    if loaded is None:
+        raise ContentError(sort_diagnostics(errors))
     try:
         measurer = Measurer(loaded.theme, root)
     except FileNotFoundError as exc:
         raise ContentError([error(Location("content/theme.yaml"), f"the font file '{exc}' "
                                   "was not found", "put it in assets/fonts/")]) from None
-    glyph_problems = check_glyphs(loaded.project, measurer)
-    if glyph_problems:
-        raise ContentError(glyph_problems)
+    errors += check_glyphs(loaded.project, measurer)
     stamp = build_timestamp()
     today = stamp.date()
     typesetter = Typesetter(loaded.theme, measurer)
     progress("laying out the slides")
-    plan = plan_deck(loaded, typesetter, today)
-    template = None
-    if loaded.theme.template is not None:
-        from .template import check_template
+    plan = _collecting(errors, plan_deck, loaded, typesetter, today)
+    if dossier:
+        from .layout.dossier import plan_dossier
 
-        slide = loaded.theme.slide
-        where = Location("content/theme.yaml")
-        template, problems = check_template(root, loaded.theme.template.file,
-                                            loaded.theme.template.layout, slide.width,
-                                            slide.height, where)
-        if problems:
-            raise ContentError(problems)
-    warnings = (*loaded.warnings, *past_warnings(loaded.project.program, today), *plan.warnings)
+        _collecting(errors, plan_dossier, loaded, typesetter, today)
+    template = _check_template(root, loaded, errors)
+    if errors or plan is None:
+        raise ContentError(sort_diagnostics(errors))
+    warnings = (*loaded.warnings, *past_warnings(loaded.project.program, today), *plan.warnings,
+                *low_resolution(plan, loaded.images))
     return Prepared(loaded, measurer, typesetter, plan, today, stamp, warnings, template)
+
+
+def _collecting(errors: list[Diagnostic], stage: Callable[..., T], *args: object) -> T | None:
+    """The stage's result, or None with its problems added to ``errors``."""
+    try:
+        return stage(*args)
+    except ContentError as exc:
+        errors.extend(exc.diagnostics)
+        return None
+    except Exception:
+        # Content with errors is laid out with stand-ins (salvage.py); should that still
+        # trip the layout, the errors already found are what the editor needs to see.
+        if errors:
+            return None
+        raise
+
+
+def _check_template(root: Path, loaded: Loaded, errors: list[Diagnostic]) -> Path | None:
+    """The corporate template's path, if the theme names one; its problems go to ``errors``."""
+    if loaded.theme.template is None:
+        return None
+    from .template import check_template
+
+    slide = loaded.theme.slide
+    template, problems = check_template(root, loaded.theme.template.file,
+                                        loaded.theme.template.layout, slide.width,
+                                        slide.height, Location("content/theme.yaml"))
+    errors.extend(problems)
+    return template
 
 
 def check(root: Path) -> Report:
     """Everything a build checks (content, pictures, glyphs, dates, text fit in deck and
-    dossier), without writing anything."""
-    from .layout.dossier import plan_dossier
-
-    ready = prepare(root)
-    plan_dossier(ready.loaded, ready.typesetter, ready.today)
+    dossier, template), without writing anything."""
+    ready = prepare(root, dossier=True)
     return Report((), len(ready.plan.slides), ready.warnings)
 
 
@@ -212,23 +235,24 @@ class _PdfWriter:
         measurer = Measurer(self.theme, self.root)
         fonts = {key: measurer.font_name(key) for key in self.theme.faces}
         if isinstance(self.plan, DeckPlan):
-            from .render_slides_pdf import render as render_slides
+            from .render.pdf.slides import render as render_slides
 
             return render_slides(self.plan, self.theme, path, images=self.images, fonts=fonts,
                                  timestamp=self.stamp)
-        from . import render_pdf
+        from .render.pdf import dossier
 
-        return render_pdf.render(self.plan, self.theme, path, images=self.images, fonts=fonts,
-                                 timestamp=self.stamp, cache=self.cache)
+        return dossier.render(self.plan, self.theme, path, images=self.images, fonts=fonts,
+                              timestamp=self.stamp, cache=self.cache)
 
 
 def build(root: Path, out: Path, formats: tuple[str, ...] = DEFAULT_FORMATS,
-          progress: Progress = _quiet) -> Report:
+          progress: Progress = _quiet, discard_edits: bool = False) -> Report:
     """Loads, lays out and renders the project; raises ContentError or UsageError.
 
     Every output is rendered to a temporary file first; nothing is replaced until all
     requested outputs rendered, so a failure leaves the previous set of results whole.
     The second process for the PDFs starts first: its start overlaps loading and layout.
+    An output edited since the last build stops it (see guard.py) unless ``discard_edits``.
     """
     aside = _start_aside(formats)
     try:
@@ -236,9 +260,17 @@ def build(root: Path, out: Path, formats: tuple[str, ...] = DEFAULT_FORMATS,
         _prepare_out(out)
         writers = _writers(ready, root, out, formats, progress)
         refuse_open_outputs(list(writers))
+        replaced = guard.check(root, out, writers, discard_edits)  # before anything is written
+        outputs = list(writers)
+        deck = ready.loaded.project.deck
+        content, log = changelog.for_build(out, deck.name, deck.title,
+                                           ready.loaded.project.program, ready.plan, ready.today)
+        if log is not None:  # written with the outputs: a failed build adds no entry
+            writers[log.path] = log.write
         progress(f"writing {', '.join(p.suffix[1:].upper() for p in writers)}")
         try:
             said = write_all_atomically(writers, aside)
+            output_state.record_outputs(out, outputs, content)
         except OutputInUse:
             raise
         except OSError as exc:
@@ -247,7 +279,7 @@ def build(root: Path, out: Path, formats: tuple[str, ...] = DEFAULT_FORMATS,
     finally:
         if aside is not None:
             aside.close()
-    return Report(tuple(said.items()), len(ready.plan.slides), ready.warnings)
+    return Report(tuple(said.items()), len(ready.plan.slides), ready.warnings, tuple(replaced))
 
 
 def _writers(ready: Prepared, root: Path, out: Path, formats: tuple[str, ...],
@@ -261,11 +293,10 @@ def _writers(ready: Prepared, root: Path, out: Path, formats: tuple[str, ...],
     writers: dict[Path, Callable[[Path], str]] = {}
     if "pptx" in formats:
         def write_deck(path: Path) -> str:
-            from . import render_pptx
+            from .render.pptx import deck
 
-            return render_pptx.render(plan, loaded.theme, path, images=store,
-                                      timestamp=stamp, template=ready.template,
-                                      cache=out / CACHE)
+            return deck.render(plan, loaded.theme, path, images=store, timestamp=stamp,
+                               template=ready.template, cache=out / CACHE)
 
         writers[out / f"{name}.pptx"] = write_deck
     if "pdf" in formats:
@@ -280,10 +311,10 @@ def _writers(ready: Prepared, root: Path, out: Path, formats: tuple[str, ...],
                                                          stamp, out / CACHE)
     if "ics" in formats:
         def write_calendar(path: Path) -> str:
-            from .program import calendar_plan  # imports icalendar: kept in the writer
-            from .render_ics import render as render_ics
+            from .layout.calendar import plan_calendar
+            from .render.ics import render as render_ics  # imports icalendar: kept here
 
-            calendar = calendar_plan(loaded.project.program, loaded.project.deck.title,
+            calendar = plan_calendar(loaded.project.program, loaded.project.deck.title,
                                      loaded.project.deck.language)
             return render_ics(calendar, path, timestamp=stamp)
 

@@ -8,10 +8,10 @@ so neither is worth an error message.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
+
+from .atomic import write_atomically
 
 
 def read(path: Path | None) -> Any:
@@ -30,13 +30,7 @@ def write(path: Path | None, value: Any) -> None:
     if path is None:
         return
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(value, handle, ensure_ascii=False, sort_keys=True)
-            os.replace(tmp, path)
-        finally:
-            Path(tmp).unlink(missing_ok=True)
+        text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+        write_atomically(path, text.encode("utf-8"))
     except OSError:
         pass

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import sys
 import traceback
@@ -11,7 +10,10 @@ from pathlib import Path
 
 import click
 
-from .errors import ContentError, Diagnostic, ExitCode, OutputInUse, UsageError
+from .cli_common import OUT_OPTION, _current, _project, _relative, _shown
+from .cli_edits import changes_command, pull_command
+from .cli_events import events, template_group
+from .errors import ContentError, ExitCode, OutputInUse, UsageError
 
 #: Kept here, not imported from build.py, so `build` can decide "up to date" cheaply.
 FORMATS = ("pptx", "pdf", "ics", "slides-pdf")
@@ -21,39 +23,6 @@ Examples:
   deckbuilder build                      # the project in this folder, into ./output
   deckbuilder build ~/decks/ihk --out /tmp/ihk-deck
 """
-
-
-def _relative(path: Path) -> str:
-    from .places import shown
-
-    return shown(path)
-
-
-#: The project the running command works on: content places are shown from the current
-#: folder through it (places.py). Set by ``_project``.
-_current: list[Path] = []
-
-
-def _project(project: Path) -> Path:
-    """Checks the project folder (one message each for missing, a file, no content/) and
-    remembers it for the messages."""
-    if not project.exists():
-        raise UsageError(f"the project folder '{_relative(project)}' does not exist")
-    if not project.is_dir():
-        raise UsageError(f"'{_relative(project)}' is a file, not a project folder")
-    if not (project / "content").is_dir():
-        where = _relative(project) if _relative(project) != "." else str(Path.cwd())
-        raise UsageError(f"the folder '{where}' has no content/ folder: run "
-                         "deckbuilder in a deck project, or name the project folder")
-    _current[:] = [project]
-    return project
-
-
-def _shown(problem: Diagnostic) -> str:
-    """A diagnostic with its file shown from the current folder."""
-    from .places import rebased
-
-    return str(rebased(problem, _current[0])) if _current else str(problem)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -68,9 +37,6 @@ def cli() -> None:
     """
 
 
-OUT_OPTION = click.option("--out", type=click.Path(file_okay=False, path_type=Path),
-                          default=None, help="Folder for the results (default: PROJECT/output).")
-
 
 @cli.command(epilog=EPILOG_BUILD)
 @click.argument("project", type=click.Path(file_okay=False, path_type=Path), default=".")
@@ -81,7 +47,11 @@ OUT_OPTION = click.option("--out", type=click.Path(file_okay=False, path_type=Pa
                    "16:9 PDF pages).")
 @click.option("--force", is_flag=True, help="Build even when nothing changed since the last "
               "build.")
-def build(project: Path, out: Path | None, formats: str, force: bool) -> None:
+@click.option("--discard-edits", is_flag=True, help="When a result was edited after the last "
+              "build (in PowerPoint, say), keep the edited file in output/replaced/ and build "
+              "anyway; without this the build stops and names the edits.")
+def build(project: Path, out: Path | None, formats: str, force: bool,
+          discard_edits: bool) -> None:
     """Check the content and write the deck (PPTX), the dossier (PDF) and the program's
     calendar (ICS) into the output folder.
 
@@ -111,31 +81,41 @@ def build(project: Path, out: Path | None, formats: str, force: bool) -> None:
     from .progress import Progress
 
     with Progress() as progress:
-        report = run_build(project, folder, chosen, progress)
+        report = run_build(project, folder, chosen, progress, discard_edits)
     uptodate.record(project, folder, chosen, list(report.outputs),
                     [str(w) for w in report.warnings])
     for w in report.warnings:
         click.echo(_shown(w), err=True)
+    for edited, kept in report.replaced:
+        click.echo(f"kept the edited {_relative(edited)} as {_relative(kept)}")
     for path, what in report.outputs:
         click.echo(f"wrote {_relative(path)} ({what})")
 
 
 @cli.command(name="check")
 @click.argument("project", type=click.Path(file_okay=False, path_type=Path), default=".")
-def check_command(project: Path) -> None:
+@click.option("--strict", is_flag=True, help="Treat warnings (blurry pictures, past events, "
+              "continued slides) as errors: exit status 1 when there is any.")
+def check_command(project: Path, strict: bool) -> None:
     """Check everything a build would (content, dates, pictures, characters, text fit)
     without writing anything. Exit status 1 when there is an error.
 
     \b
-    Example:
+    Examples:
       deckbuilder check ~/decks/ihk
+      deckbuilder check --strict        # warnings count as errors too
     """
+    from dataclasses import replace
+
     from .build import check
 
     report = check(_project(project))
+    if strict and report.warnings:
+        raise ContentError([replace(w, severity="error") for w in report.warnings])
     for w in report.warnings:
         click.echo(_shown(w), err=True)
-    click.echo(f"no errors ({report.slides} slides, {len(report.warnings)} warnings)")
+    count = len(report.warnings)
+    click.echo(f"no errors ({report.slides} slides, {count} warning{'' if count == 1 else 's'})")
     _note_missing_fonts(project)
 
 
@@ -212,9 +192,10 @@ def new_command(directory: Path) -> None:
     Example:
       deckbuilder new ~/decks/workshop && deckbuilder build ~/decks/workshop
     """
+    from .build import build_timestamp
     from .scaffold import create_project
 
-    for path in create_project(directory):
+    for path in create_project(directory, build_timestamp().date()):
         click.echo(f"created {_relative(path)}")
     click.echo(f"next: deckbuilder build {_relative(directory)}")
 
@@ -238,7 +219,8 @@ def preview_command(project: Path, out: Path | None) -> None:
     report = run_build(project, folder, ("pdf", "slides-pdf"))
     for w in report.warnings:
         click.echo(_shown(w), err=True)
-    for path in write_previews([p for p, _ in report.outputs], folder / "preview"):
+    pdfs = [p for p, _ in report.outputs if p.suffix == ".pdf"]  # not the change log
+    for path in write_previews(pdfs, folder / "preview"):
         click.echo(f"wrote {_relative(path)}")
 
 
@@ -282,153 +264,8 @@ def watch_command(project: Path, out: Path | None) -> None:
         once()
 
 
-@cli.group(name="template")
-def template_group() -> None:
-    """Inspect a corporate PowerPoint template (its masters and layouts).
-
-    \b
-    Example:
-      deckbuilder template check assets/corporate.pptx
-    """
-
-
-@template_group.command(name="check")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-def template_check(file: Path) -> None:
-    """List FILE's layouts and placeholders and say which slide kinds each can serve.
-
-    \b
-    Example:
-      deckbuilder template check assets/corporate.pptx
-    """
-    from .template import describe_template
-
-    for line in describe_template(file):
-        click.echo(line)
-
-
-def _date(value: str | None) -> dt.date | None:
-    """A date from the command line, with the same rules and messages as in the YAML."""
-    if value is None:
-        return None
-    from .model import _parse_date
-
-    try:
-        parsed = _parse_date(value)
-    except ValueError as exc:
-        raise UsageError(str(exc)) from None
-    assert isinstance(parsed, dt.date)
-    return parsed
-
-
-PROJECT_ARG = click.argument("project", type=click.Path(file_okay=False, path_type=Path),
-                             default=".")
-
-
-@cli.group()
-def events() -> None:
-    """List and change the dates of the program (content/program.yaml).
-
-    \b
-    Examples:
-      deckbuilder events list
-      deckbuilder events move "Future Day Frankfurt" 2026-11-19
-      deckbuilder events move "Virtuelle Sprechstunde" 2026-04-24 --on 2026-04-17
-      deckbuilder events add 2026-12-03 "Future Work Session" --place "Essen"
-      deckbuilder events remove "Deep Dive Szenariotechnik"
-    """
-
-
-@events.command("list")
-@PROJECT_ARG
-def events_list(project: Path) -> None:
-    """Print the program as a table; entries before today are marked 'past'.
-
-    \b
-    Example:
-      deckbuilder events list ~/decks/ihk
-    """
-    from .build import build_timestamp
-    from .dates import weekday_date
-    from .load import load_project
-    from .program import entries, is_past
-
-    program = load_project(_project(project)).project.program
-    today = build_timestamp().date()
-    rows = [(e.heading, weekday_date(e.event.date), e.event.label,
-             "past" if is_past(e.event, today) else "") for e in entries(program)]
-    widths = [max(len(r[i]) for r in rows) for i in range(3)]
-    for section, date, label, past in rows:
-        click.echo(f"{section:<{widths[0]}}  {date:<{widths[1]}}  {label:<{widths[2]}}  {past}"
-                   .rstrip())
-
-
-@events.command("move")
-@click.argument("title")
-@click.argument("date")
-@PROJECT_ARG
-@click.option("--on", "on", default=None, help="The entry's current date, when the title "
-              "names several entries.")
-def events_move(title: str, date: str, project: Path, on: str | None) -> None:
-    """Give the entry TITLE the new DATE (YYYY-MM-DD); only that line of YAML changes.
-
-    \b
-    Example:
-      deckbuilder events move "Future Day Frankfurt" 2026-11-19
-    """
-    from .events import move
-
-    new = _date(date)
-    assert new is not None
-    _report(move(_project(project), title, new, _date(on)), project)
-
-
-@events.command("add")
-@click.argument("date")
-@click.argument("title")
-@PROJECT_ARG
-@click.option("--place", default=None, help="Place or partner, shown after the title.")
-@click.option("--section", type=click.Choice(["events", "deep-dives"]), default="events",
-              show_default=True, help="Which list of the program gets the entry.")
-def events_add(date: str, title: str, project: Path, place: str | None, section: str) -> None:
-    """Add an entry on DATE called TITLE, in date order.
-
-    \b
-    Example:
-      deckbuilder events add 2026-12-03 "Future Work Session" --place "Essen"
-    """
-    from .events import add
-
-    day = _date(date)
-    assert day is not None
-    _report(add(_project(project), section, day, title, place), project)
-
-
-@events.command("remove")
-@click.argument("title")
-@PROJECT_ARG
-@click.option("--on", "on", default=None, help="The entry's date, when the title names "
-              "several entries.")
-def events_remove(title: str, project: Path, on: str | None) -> None:
-    """Remove the entry TITLE from the program.
-
-    \b
-    Example:
-      deckbuilder events remove "Deep Dive Szenariotechnik"
-    """
-    from .events import remove
-
-    _report(remove(_project(project), title, _date(on)), project)
-
-
-def _report(change, project: Path) -> None:  # type: ignore[no-untyped-def]
-    """What changed, and the command that brings the outputs up to date (naming the
-    project when it is not the current folder)."""
-    from .places import command_for
-
-    click.echo(f"{change.summary} in {_relative(change.path)}; run "
-               f"'{command_for(project, 'deckbuilder build')}' to update the deck, dossier "
-               "and calendar")
+for command in (changes_command, pull_command, template_group, events):
+    cli.add_command(command)
 
 
 def _usage_line(exc: UsageError) -> str:

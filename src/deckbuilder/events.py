@@ -7,7 +7,6 @@ like a build would before it replaces the file.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import io
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,9 +15,11 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 
 from .build import write_all_atomically
-from .errors import ContentError, UsageError
+from .errors import ContentError
+from .event_match import match_entry
 from .load import load_project, validate_program_text
 from .program import Entry, entries
+from .program_text import move_entry, remove_entry
 
 PROGRAM = Path("content") / "program.yaml"
 SECTIONS = {"events": "events", "deep-dives": "deep_dives"}
@@ -41,37 +42,24 @@ def _yaml() -> YAML:
 
 
 def find_entry(root: Path, title: str, on: dt.date | None = None) -> Entry:
-    """The one entry called ``title`` (its title, or title and place); ``on`` picks by date."""
-    program = load_project(root).project.program
-    wanted = " ".join(title.split()).casefold()
-    all_entries = entries(program)
-    matches = [e for e in all_entries
-               if wanted in (e.event.label.casefold(), e.event.title.casefold())]
-    if on is not None:
-        matches = [e for e in matches if e.event.date == on]
-    if len(matches) == 1:
-        return matches[0]
-    if not matches:
-        labels = sorted({e.event.label for e in all_entries})
-        near = difflib.get_close_matches(title, labels, n=3, cutoff=0.5)
-        listed = near or labels
-        hint = ("did you mean: " if near else "the program has: ") + "; ".join(
-            f"'{label}'" for label in listed)
-        when = f" on {on.isoformat()}" if on else ""
-        raise UsageError(f"no program entry called '{title}'{when}; {hint}")
-    lines = "\n".join(f"  {e.event.date.isoformat()}  {e.event.label}" for e in matches)
-    raise UsageError(f"'{title}' names {len(matches)} entries; add --on DATE to choose one:\n"
-                     f"{lines}")
+    """The one entry ``title`` names (by title, place or both); ``on`` picks by date."""
+    return match_entry(entries(load_project(root).project.program), title, on)
 
 
-def _edit(root: Path, change: str, mutate) -> Change:  # type: ignore[no-untyped-def]
+def _edit(root: Path, change: str, mutate, reorder=None) -> Change:  # type: ignore[no-untyped-def]
+    """Applies ``mutate`` to the round-tripped data, then ``reorder`` to the text (which
+    moves an entry's lines into date order); writes only a result that validates."""
     path = root / PROGRAM
     y = _yaml()
-    data = y.load(path.read_text("utf-8"))
-    mutate(data)
-    out = io.StringIO()
-    y.dump(data, out)
-    text = out.getvalue()
+    text = path.read_text("utf-8")
+    if mutate is not None:
+        data = y.load(text)
+        mutate(data)
+        out = io.StringIO()
+        y.dump(data, out)
+        text = out.getvalue()
+    if reorder is not None:
+        text = reorder(text)
     problems = validate_program_text(text)
     if problems:
         raise ContentError(problems)
@@ -80,18 +68,25 @@ def _edit(root: Path, change: str, mutate) -> Change:  # type: ignore[no-untyped
 
 
 def move(root: Path, title: str, new_date: dt.date, on: dt.date | None = None) -> Change:
+    """Gives one entry a new date and moves its lines (comments included) to where that
+    date belongs in its section, so every output lists the program in date order."""
     entry = find_entry(root, title, on)
     index = entry.index
 
     def mutate(data: CommentedMap) -> None:
         data[entry.section]["entries"][index]["date"] = new_date
 
+    def reorder(text: str) -> str:
+        return move_entry(text, entry.section, index)
+
     return _edit(root, f"moved '{entry.event.label}' from {entry.event.date.isoformat()} "
-                       f"to {new_date.isoformat()}", mutate)
+                       f"to {new_date.isoformat()}", mutate, reorder)
 
 
 def add(root: Path, section: str, date: dt.date, title: str, place: str | None) -> Change:
+    """Adds an entry at the end of its section, then moves it to its place by date."""
     key = SECTIONS[section]
+    count = len(getattr(load_project(root).project.program, key).entries)
 
     def mutate(data: CommentedMap) -> None:
         items = data[key]["entries"]
@@ -100,27 +95,34 @@ def add(root: Path, section: str, date: dt.date, title: str, place: str | None) 
         entry["title"] = title
         if place:
             entry["place"] = place
-        at = next((i for i, e in enumerate(items) if _as_date(e["date"]) > date), len(items))
-        if at == len(items) and items:
+        if items:
             _hand_over_trailing_lines(items[-1], entry)
-        items.insert(at, entry)
+        items.append(entry)
 
-    label = f"{title} {place}" if place else title
-    return _edit(root, f"added '{label}' on {date.isoformat()}", mutate)
+    def reorder(text: str) -> str:
+        return move_entry(text, key, count)
+
+    label = f"{title} ({place})" if place else title
+    return _edit(root, f"added '{label}' on {date.isoformat()}", mutate, reorder)
 
 
 def remove(root: Path, title: str, on: dt.date | None = None) -> Change:
+    """Removes an entry's lines with the comments above it; the rest stays as it was."""
     entry = find_entry(root, title, on)
-    index = entry.index
 
-    def mutate(data: CommentedMap) -> None:
-        items = data[entry.section]["entries"]
-        if index == len(items) - 1 and index > 0:
-            _hand_over_trailing_lines(items[index], items[index - 1])
-        del items[index]
+    def reorder(text: str) -> str:
+        removed = remove_entry(text, entry.section, entry.index)
+        if removed is not None:
+            return removed
+        y = _yaml()  # a layout program_text cannot split (flow style): let ruamel do it
+        data = y.load(text)
+        del data[entry.section]["entries"][entry.index]
+        out = io.StringIO()
+        y.dump(data, out)
+        return out.getvalue()
 
     return _edit(root, f"removed '{entry.event.label}' on {entry.event.date.isoformat()}",
-                 mutate)
+                 None, reorder)
 
 
 def _hand_over_trailing_lines(previous: CommentedMap, new: CommentedMap) -> None:
@@ -130,12 +132,3 @@ def _hand_over_trailing_lines(previous: CommentedMap, new: CommentedMap) -> None
     comment = previous.ca.items.pop(last, None)
     if comment is not None:
         new.ca.items[list(new.keys())[-1]] = comment
-
-
-def _as_date(value: object) -> dt.date:
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value).strip()[-10:])
-    except ValueError:
-        return dt.date.max

@@ -11,20 +11,57 @@ from __future__ import annotations
 import hashlib
 import io
 import math
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PIL import Image, ImageOps
 
 from .assets import ORIENTATION
+from .atomic import write_atomically
+from .errors import Diagnostic, warning
 from .layout.geometry import cover_crop
+from .layout.plan import DeckPlan, PictureBox
+
+if TYPE_CHECKING:  # the model (pydantic) stays out of the PDF process's imports
+    from .model import ImageInfo
 
 #: A picture with at most this many colours (or with transparency) is flat art: PNG.
 FLAT_ART_COLOURS = 64
 #: Modes only drawn art comes in (palette, transparency, black and white).
 DRAWN_MODES = ("P", "RGBA", "LA", "1")
+#: Below this many pixels per inch a placed picture looks soft on a projector or in print.
+LOW_PPI = 150
+
+
+def effective_ppi(info: ImageInfo, placed: PictureBox) -> float:
+    """Pixels per inch of the part of the picture that fills the box (after cropping)."""
+    left, top, right, bottom = placed.crop
+    across = info.width * (1 - left - right) / (placed.box.w / 72)
+    down = info.height * (1 - top - bottom) / (placed.box.h / 72)
+    return min(across, down)
+
+
+def low_resolution(plan: DeckPlan, images: dict[str, ImageInfo]) -> list[Diagnostic]:
+    """A warning for each picture placed on a slide at less than LOW_PPI, with the pixels
+    it would need. Only a warning: the staff decide whether the picture will do."""
+    found: list[Diagnostic] = []
+    for slide in plan.slides:
+        for placed in (e for e in slide.elements if isinstance(e, PictureBox)):
+            info = images.get(placed.path)
+            if info is None or placed.box.w <= 0 or placed.box.h <= 0:
+                continue
+            ppi = effective_ppi(info, placed)
+            if ppi >= LOW_PPI:
+                continue
+            factor = LOW_PPI / ppi
+            found.append(warning(
+                placed.source, f"the picture '{placed.path}' ({info.width} × {info.height} "
+                f"pixels) shows at {ppi:.0f} ppi on slide {slide.number}, below {LOW_PPI} ppi; "
+                "it will look blurry",
+                f"use one of at least {math.ceil(info.width * factor)} × "
+                f"{math.ceil(info.height * factor)} pixels"))
+    return found
 
 
 def upright_rgb(image: Image.Image, background: tuple[int, int, int] = (255, 255, 255)
@@ -119,9 +156,5 @@ class ImageStore:
                 return cached
         data, kind = prepare(source, width_pt, height_pt, focus, density, self.quality)
         target = self.cache / f"{digest}{'.png' if kind == 'png' else '.jpg'}"
-        self.cache.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=self.cache, prefix=".", suffix=".tmp")
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, target)
+        write_atomically(target, data)
         return target

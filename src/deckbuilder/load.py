@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -27,7 +30,8 @@ from .model import (
     TrendsFile,
 )
 from .program import check_program
-from .radar_check import check_radar
+from .radar_check import check_radar, radar_for_layout
+from .salvage import salvage
 from .theme import Theme
 
 M = TypeVar("M", bound=BaseModel)
@@ -42,12 +46,39 @@ CONTENT_FILES: dict[str, tuple[str, type[BaseModel]]] = {
 }
 THEME_FILE = "theme.yaml"
 
+#: Content files a deck may leave out when no slide uses them (the slide kinds that do).
+#: The dossier then leaves their sections out too.
+OPTIONAL: dict[str, tuple[str, ...]] = {
+    "scenarios": ("scenarios",),
+    "future_circle": ("offerings",),
+    "radar": ("radar",),
+}
+
 #: Content files larger than this are refused before parsing (a slide deck is never this big).
 MAX_FILE_BYTES = 2_000_000
+
+#: Content texts to read instead of the files (by file name): pull validates its new texts
+#: as a build would before it writes them. A context variable rather than a parameter
+#: threaded through every loader function.
+_PROPOSED: ContextVar[Mapping[str, str] | None] = ContextVar("proposed", default=None)
+
+
+@contextmanager
+def proposed_texts(texts: Mapping[str, str]) -> Iterator[None]:
+    """Within the block, the loaders read ``texts`` ({'trends.yaml': text}) instead of
+    those content files."""
+    token = _PROPOSED.set(texts)
+    try:
+        yield
+    finally:
+        _PROPOSED.reset(token)
 
 
 def _read(root: Path, name: str) -> tuple[Any, sourcemap.SourceMap]:
     rel = f"content/{name}"
+    proposed = _PROPOSED.get() or {}
+    if name in proposed:
+        return sourcemap.parse(proposed[name], rel)
     path = root / "content" / name
     if not path.is_file():
         raise ContentError([error(Location(rel), "the file is missing",
@@ -63,19 +94,29 @@ def _read(root: Path, name: str) -> tuple[Any, sourcemap.SourceMap]:
     return data, smap
 
 
+def _set_source(obj: Located, loc: Location, fields: dict[str, Location]) -> None:
+    """Fills in where ``obj`` and its fields were written (``Located.loc``, ``where``),
+    which only the loader knows. They are pydantic private attributes, set here through
+    pydantic's documented store of private values, ``__pydantic_private__``."""
+    private = obj.__pydantic_private__
+    assert private is not None  # Located declares private attributes
+    private["_loc"] = loc
+    private["_field_locs"] = fields
+
+
 def _attach(obj: Any, path: sourcemap.Path, smap: sourcemap.SourceMap) -> None:
     """Gives every model object its source location, walking model and data paths together."""
     if isinstance(obj, Located):
-        obj._loc = smap.locate(path)
-        obj._field_locs = {}
+        fields: dict[str, Location] = {}
         for name, field in type(obj).model_fields.items():
             key = (*path, field.alias or name)
             if key in smap.values:
-                obj._field_locs[name] = smap.values[key]
+                fields[name] = smap.values[key]
             value = getattr(obj, name)
             for index in range(len(value) if isinstance(value, list) else 0):
                 if (*key, index) in smap.values:
-                    obj._field_locs[f"{name}[{index}]"] = smap.values[(*key, index)]
+                    fields[f"{name}[{index}]"] = smap.values[(*key, index)]
+        _set_source(obj, smap.locate(path), fields)
     if isinstance(obj, BaseModel):
         for name in type(obj).model_fields:
             _attach(getattr(obj, name), (*path, name), smap)
@@ -94,12 +135,27 @@ def _validate(model: type[M], data: Any, smap: sourcemap.SourceMap) -> M:
 
 
 def _load_file(root: Path, name: str, model: type[M], sink: list[Diagnostic]) -> M | None:
+    return _load_part(root, name, model, sink)[0]
+
+
+def _load_part(root: Path, name: str, model: type[M], sink: list[Diagnostic]
+               ) -> tuple[M | None, M | None]:
+    """The file's model (None when it has errors, which go to ``sink``) and a stand-in for
+    layout: the model itself, or the file with its faulty values replaced (salvage.py)."""
     try:
         data, smap = _read(root, name)
-        return _validate(model, data, smap)
     except ContentError as exc:
         sink.extend(exc.diagnostics)
-        return None
+        return None, None
+    try:
+        valid = _validate(model, data, smap)
+        return valid, valid
+    except ContentError as exc:
+        sink.extend(exc.diagnostics)
+    stand_in = salvage(model, data)
+    if stand_in is not None:
+        _attach(stand_in, (), smap)
+    return None, stand_in
 
 
 def load_theme(root: Path) -> Theme:
@@ -139,11 +195,11 @@ def _check_pictures(root: Path, parts: dict[str, Any], sink: list[Diagnostic]
 def _check_colors(parts: dict[str, Any], theme: Theme, sink: list[Diagnostic]) -> None:
     named: list[tuple[str, Location]] = []
     if parts["trends"] is not None:
-        named += [(t.color, t.loc) for t in parts["trends"].trends]
+        named += [(t.color, t.where("color")) for t in parts["trends"].trends]
     if parts["scenarios"] is not None:
-        named += [(s.color, s.loc) for s in parts["scenarios"].scenarios]
+        named += [(s.color, s.where("color")) for s in parts["scenarios"].scenarios]
     if parts["deck"] is not None:
-        named += [(s.color, s.loc) for s in parts["deck"].slides
+        named += [(s.color, s.where("color")) for s in parts["deck"].slides
                   if isinstance(s, SectionSlide | CtaSlide)]
     for color, loc in named:
         if color not in theme.colors:
@@ -151,18 +207,58 @@ def _check_colors(parts: dict[str, Any], theme: Theme, sink: list[Diagnostic]) -
                               "use one of: " + ", ".join(sorted(theme.colors))))
 
 
-def load_project(root: Path) -> Loaded:
-    """Validated content and theme of the project at ``root``, or ContentError with all problems."""
+def sort_diagnostics(found: list[Diagnostic]) -> list[Diagnostic]:
+    """In file order: by file, line and column; each problem once."""
+    unique = {str(d): d for d in found}
+    return sorted(unique.values(),
+                  key=lambda d: (d.location.file, d.location.line, d.location.column))
+
+
+def collect_project(root: Path) -> tuple[Loaded | None, list[Diagnostic]]:
+    """Every problem the content files, pictures and cross-checks show (errors and warnings),
+    and the project to lay out: valid, or with stand-ins for what is wrong (so layout can
+    find its own problems in the same run). None when not even stand-ins can be made."""
     if not (root / "content").is_dir():
         raise UsageError(f"the folder '{root.resolve()}' has no content/ folder: run "
                          "deckbuilder in a deck project, or name the project folder")
     found: list[Diagnostic] = []
-    parts = {key: _load_file(root, name, model, found)
-             for key, (name, model) in CONTENT_FILES.items()}
+    deck, deck_stand_in = _load_part(root, CONTENT_FILES["deck"][0], Deck, found)
+    loaded: dict[str, tuple[Any, Any]] = {"deck": (deck, deck_stand_in)}
+    left_out: set[str] = set()  # optional files that are absent and that no slide uses
+    for key, (name, model) in CONTENT_FILES.items():
+        if key == "deck":
+            continue
+        if key in OPTIONAL and deck_stand_in is not None and not (root / "content" / name).exists():
+            loaded[key] = (None, None)
+            users = [s for s in deck_stand_in.slides if s.kind in OPTIONAL[key]]
+            if not users:
+                left_out.add(key)  # no slide needs it: leaving it out is fine
+                continue
+            found.append(error(Location(f"content/{name}"), "the file is missing",
+                               f"the '{users[0].kind}' slide (content/deck.yaml line "
+                               f"{users[0].loc.line}) shows it: create the file, or "
+                               "remove that slide"))
+            continue
+        loaded[key] = _load_part(root, name, model, found)
+    parts = {key: valid for key, (valid, _) in loaded.items()}
     theme = _load_file(root, THEME_FILE, Theme, found)
     if theme is not None:
         _check_colors(parts, theme, found)
     images = _check_pictures(root, parts, found)
+    found += _cross_checks(parts)
+    stand_ins = {key: stand_in for key, (_, stand_in) in loaded.items()}
+    if isinstance(stand_ins["radar"], RadarFile):
+        stand_ins["radar"] = radar_for_layout(stand_ins["radar"])
+    if theme is None or any(part is None for key, part in stand_ins.items()
+                            if key not in left_out):
+        return None, found
+    notes = tuple(d for d in found if d.severity != "error")
+    return Loaded(root, Project.model_validate(stand_ins), theme, images, notes), found
+
+
+def _cross_checks(parts: dict[str, Any]) -> list[Diagnostic]:
+    """Dates of the program, names on the radar: only on files without errors of their own."""
+    found: list[Diagnostic] = []
     program = parts["program"]
     if isinstance(program, ProgramFile):
         found += check_program(program)
@@ -171,11 +267,16 @@ def load_project(root: Path) -> Loaded:
         trends = parts["trends"]
         titles = [t.title for t in trends.trends] if isinstance(trends, TrendsFile) else None
         found += check_radar(radar, titles)
+    return found
+
+
+def load_project(root: Path) -> Loaded:
+    """Validated content and theme of the project at ``root``, or ContentError with all problems."""
+    loaded, found = collect_project(root)
     errors = [d for d in found if d.severity == "error"]
-    if errors or theme is None:
-        raise ContentError(sorted(errors, key=lambda d: (d.location.file, d.location.line)))
-    notes = tuple(d for d in found if d.severity != "error")
-    return Loaded(root, Project.model_validate(parts), theme, images, notes)
+    if errors or loaded is None:
+        raise ContentError(sort_diagnostics(errors))
+    return loaded
 
 
 def validate_program_text(text: str) -> list[Diagnostic]:

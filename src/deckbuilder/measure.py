@@ -13,14 +13,21 @@ from pathlib import Path
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from . import linebreak
+from .errors import ContentError
+from .hyphenate import Hyphenator
 from .theme import Theme
+
+#: Fonts that ship with deckbuilder: the fallback's files (Liberation Sans, SIL OFL).
+PACKAGED_FONTS = Path(__file__).parent / "fonts"
 
 
 def font_directories(project: Path | None = None) -> list[Path]:
-    """Where font files are looked up: the project's assets/fonts, then the font package."""
+    """Where font files are looked up: the project's assets/fonts, the font package, then
+    the fonts shipped with deckbuilder (never the fonts installed on the machine)."""
     import font_source_sans_pro
 
-    dirs = [Path(font_source_sans_pro.font_directory)]
+    dirs = [Path(font_source_sans_pro.font_directory), PACKAGED_FONTS]
     if project is not None:
         dirs.insert(0, project / "assets" / "fonts")
     return dirs
@@ -45,24 +52,56 @@ def _register(path: str) -> str:
 
 @dataclass(frozen=True)
 class Word:
-    """A word and the face it is set in; ``space`` is True when a space precedes it."""
+    """A word (or a piece of one) and the face it is set in; ``space`` is True when a space
+    precedes it; ``run`` and ``offset`` say where in its paragraph's runs it starts."""
 
     text: str
     face: str
     space: bool = True
+    run: int = 0
+    offset: int = 0
 
 
 class Measurer:
     """Widths and line breaks for a theme's faces, in points."""
 
-    def __init__(self, theme: Theme, project: Path | None = None) -> None:
+    def __init__(self, theme: Theme, project: Path | None = None,
+                 splits: linebreak.Splits | None = None) -> None:
         self.theme = theme
+        # German split points for words too wide for a line; pyphen loads on first use.
+        self.splits = splits if splits is not None else Hyphenator(None)
         self._fonts: dict[str, str] = {}
+        self.paths: dict[str, Path] = {}  # each face's font file
         for key, face in theme.faces.items():
             path = find_font_file(face.file, project)
             if path is None:
                 raise FileNotFoundError(face.file)
+            self.paths[key] = path
             self._fonts[key] = _register(str(path))
+        self._fallbacks = self._register_fallbacks(project)
+        self._widths: dict[tuple[str, str, float], float] = {}
+        if project is not None:  # the files are open here: their licence is checked here
+            from .font_licence import embedding_problems
+
+            problems = embedding_problems(theme, self.paths, project)
+            if problems:
+                raise ContentError(problems)
+
+    def _register_fallbacks(self, project: Path | None) -> dict[str, str]:
+        """The fallback's font for each face, chosen by the face's bold and italic flags,
+        as a renderer that lacks the family picks it from the run's b and i (a Black
+        family, b="0", is drawn in the fallback's regular)."""
+        fallback = self.theme.fallback
+        if fallback is None:
+            return {}
+        names = {}
+        for key, face in self.theme.faces.items():
+            file = fallback.file(face.bold, face.italic)
+            path = find_font_file(file, project)
+            if path is None:
+                raise FileNotFoundError(file)
+            names[key] = _register(str(path))
+        return names
 
     def font_name(self, face: str) -> str:
         """The reportlab font name registered for a theme face."""
@@ -74,36 +113,37 @@ class Measurer:
         return set.intersection(*sets) if sets else set()
 
     def width(self, text: str, face: str, size: float) -> float:
-        return float(pdfmetrics.stringWidth(text, self._fonts[face], size))
+        """The wider of the deck's face and its fallback: text measured so fits both.
+        Soft hyphens are invisible inside a line; a line ending at one measures its "-".
+        Kept per word, face and size: layout measures the same words at every scale it
+        tries, and two fonts cost twice."""
+        key = (text, face, size)
+        known = self._widths.get(key)
+        if known is not None:
+            return known
+        shown = linebreak.visible(text)
+        width = pdfmetrics.stringWidth(shown, self._fonts[face], size)
+        fallback = self._fallbacks.get(face)
+        if fallback is not None:
+            width = max(width, pdfmetrics.stringWidth(shown, fallback, size))
+        self._widths[key] = float(width)
+        return float(width)
 
     def wrap(self, words: list[Word], size: float, width: float,
-             max_lines: int | None = None) -> list[list[Word]]:
-        """Greedy line breaking at spaces, as PowerPoint and LibreOffice do; stops after
-        ``max_lines`` complete lines when given (a long text need not be wrapped whole to
-        fill one box).
+             max_lines: int | None = None, hyphenate: bool = True) -> list[list[Word]]:
+        """Greedy line breaking at spaces, as PowerPoint and LibreOffice do, and inside a
+        word too wide for a line at its hyphens and German split points (linebreak.py);
+        stops after ``max_lines`` complete lines when given. ``hyphenate=False`` breaks long
+        words at their hyphens only.
 
-        Raises ``WordTooWide`` for a word that cannot fit on a line of its own.
+        Raises ``WordTooWide`` for a word that cannot fit even when split.
         """
         limit = width * self.theme.fit.width_safety
-        lines: list[list[Word]] = []
-        current: list[Word] = []
-        used = 0.0
-        for word in words:
-            w = self.width(word.text, word.face, size)
-            if w > limit:
-                raise WordTooWide(word.text, w, limit)
-            gap = self.width(" ", word.face, size) if (current and word.space) else 0.0
-            if current and used + gap + w > limit and word.space:
-                lines.append(current)
-                if max_lines is not None and len(lines) >= max_lines:
-                    return lines
-                current, used = [word], w
-            else:
-                current.append(word)
-                used += gap + w
-        if current:
-            lines.append(current)
-        return lines or [[]]
+        try:
+            return linebreak.wrap(words, lambda text, face: self.width(text, face, size),  # type: ignore[arg-type,return-value]
+                                  limit, self.splits if hyphenate else None, max_lines)
+        except linebreak.TooWide as exc:
+            raise WordTooWide(exc.word, exc.width, limit) from None
 
 
 class WordTooWide(Exception):

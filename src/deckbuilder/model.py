@@ -6,93 +6,24 @@ still points an editor at ``file:line:column``.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
-import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr
 
 from .errors import Diagnostic, Location
+from .model_types import (
+    ColorName,
+    IsoDate,
+    Plain,
+    PlainProperty,
+    Property,
+    Text,
+    check_keywords,
+)
 from .theme import Theme
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff"
-                      r"\ue000-\uf8ff\ufffe\uffff]")
-
-
-#: One text field's limit: about ten slides of body text. Longer belongs in paragraphs.
-MAX_TEXT = 20_000
-
-
-def _check_text(value: str) -> str:
-    """Text must show something; control characters would vanish or corrupt the XML."""
-    if len(value) > MAX_TEXT:
-        count, limit = (f"{n:,}".replace(",", ".") for n in (len(value), MAX_TEXT))
-        raise ValueError(f"the text has {count} characters, more than {limit}; "
-                         "split it into paragraphs")
-    bad = _CONTROL.search(value)
-    if bad:
-        name = unicodedata.name(bad.group(), f"U+{ord(bad.group()):04X}")
-        raise ValueError(f"the text contains the invisible control character {name}")
-    if "\r" in value:
-        value = value.replace("\r\n", "\n").replace("\r", "\n")
-    if not value.strip():
-        raise ValueError("the text is empty")
-    return value.strip(" \t\n")
-
-
-_DATE = re.compile(r"(?:(?P<before>[^\W\d_]+)\.?,?\s+)?(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"
-                   r"(?:,?\s+\(?(?P<after>[^\W\d_]+)\.?\)?)?")
-
-
-def _weekday_number(name: str) -> int | None:
-    """Monday = 0 for a German or English weekday name or abbreviation (CLDR via Babel)."""
-    from babel.dates import get_day_names
-
-    wanted = name.lower().rstrip(".")
-    for locale in ("de", "en"):
-        for width in ("wide", "abbreviated", "short"):
-            for number, day_name in get_day_names(width, locale=locale).items():
-                if day_name.lower().rstrip(".") == wanted:
-                    return int(number)
-    return None
-
-
-def _parse_date(value: object) -> object:
-    """ISO dates (optionally with a weekday, which must match), with a message that says
-    why an impossible date is impossible."""
-    if isinstance(value, dt.date):
-        return value
-    if not isinstance(value, str):
-        return value
-    match = _DATE.fullmatch(value.strip())
-    if not match:
-        raise ValueError(f"'{value}' is not a date: write it as YYYY-MM-DD, e.g. 2026-03-04")
-    year, month, day = (int(match.group(g)) for g in ("y", "m", "d"))
-    if not 1 <= month <= 12:
-        raise ValueError(f"'{value}' is not a date (there is no month {month})")
-    last = calendar.monthrange(year, month)[1]
-    if not 1 <= day <= last:
-        month_name = calendar.month_name[month]
-        raise ValueError(f"'{value}' is not a date ({month_name} {year} has {last} days)")
-    date = dt.date(year, month, day)
-    named = match.group("before") or match.group("after")
-    if named:
-        number = _weekday_number(named)
-        if number is None:
-            raise ValueError(f"'{named}' in '{value}' is not a weekday")
-        if number != date.weekday():
-            raise ValueError(f"'{value}' names a {calendar.day_name[number]}, but "
-                             f"{date.isoformat()} is a {calendar.day_name[date.weekday()]}")
-    return date
-
-
-Text = Annotated[str, AfterValidator(_check_text)]
-IsoDate = Annotated[dt.date, BeforeValidator(_parse_date)]
-ColorName = Annotated[str, Field(pattern=r"^[a-z][a-z0-9-]*$")]
 
 
 class Located(BaseModel):
@@ -116,13 +47,13 @@ class Located(BaseModel):
 class Picture(Located):
     """An image file inside the project and its description for screen readers."""
 
-    path: Text
-    alt: Text
+    path: Plain
+    alt: Plain
     focus: tuple[float, float] = (0.5, 0.5)
 
 
 class SlideBase(Located):
-    notes: Text | None = None
+    notes: Plain | None = None
 
 
 class TitleSlide(SlideBase):
@@ -141,7 +72,8 @@ class Step(Located):
 class MethodSlide(SlideBase):
     kind: Literal["method"]
     title: Text
-    steps: list[Step] = Field(min_length=1, max_length=6)
+    steps: list[Step] = Field(min_length=1, description=(
+        "The steps, side by side; more than 6 continue on a further slide."))
 
 
 class LegendItem(Located):
@@ -189,7 +121,8 @@ class ProgramSlide(SlideBase):
 
 class CtaSlide(SlideBase):
     kind: Literal["cta"]
-    lines: list[Text] = Field(min_length=1, max_length=5)
+    lines: list[Text] = Field(min_length=1, max_length=5, description=(
+        "Up to 5 lines in large type; the type shrinks a little to fit, no further."))
     color: ColorName = "accent"
 
 
@@ -213,12 +146,13 @@ class Deck(Located):
     """deck.yaml: what the deck is, and the order of its slides."""
 
     name: Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,80}$")]
-    title: Text
-    subject: Text | None = None
-    author: Text
+    title: Property
+    subject: PlainProperty | None = None
+    author: Property
     date: IsoDate
-    language: Text = "de-DE"
-    keywords: list[Text] = Field(default_factory=list)
+    language: Plain = "de-DE"
+    keywords: Annotated[list[Plain], AfterValidator(check_keywords)] = Field(
+        default_factory=list)
     contents_title: Text = "INHALT"
     continued: Text = "(Fortsetzung)"  # added to the title of a continuation slide
     footer: Text
@@ -230,8 +164,10 @@ class Trend(Located):
     title: Text
     color: ColorName
     picture: Picture
-    factors: list[Text] = Field(min_length=1, max_length=6)
-    notes: Text | None = None
+    factors: list[Text] = Field(min_length=1, description=(
+        "Influence factors as a list beside the picture; a list longer than the slide "
+        "holds continues on a '(Fortsetzung)' slide."))
+    notes: Plain | None = None
 
 
 class TrendsFile(Located):
@@ -245,7 +181,7 @@ class Scenario(Located):
     color: ColorName
     picture: Picture | None = None  # shown on the scenario's divider slide
     paragraphs: list[Text] = Field(min_length=1)
-    notes: Text | None = None
+    notes: Plain | None = None
 
 
 class ScenariosFile(Located):
@@ -260,20 +196,28 @@ class Offering(Located):
 class FutureCircleFile(Located):
     title: Text
     highlight: Text | None = None
-    offerings: list[Offering] = Field(min_length=1, max_length=6)
+    offerings: list[Offering] = Field(min_length=1, description=(
+        "Cards of up to 6 per slide (2 or 3 in a row); more continue on a further slide."))
     button: Text | None = None
 
 
 class Event(Located):
     date: IsoDate
+    end: IsoDate | None = None  # the last day of an event that lasts several days
     title: Text
     place: Text | None = None
-    id: Text | None = None  # a stable identity for the calendar; title and place otherwise
+    id: Plain | None = None  # a stable identity for the calendar; title and place otherwise
+
+    @property
+    def last_day(self) -> dt.date:
+        """The event's last day (its date, unless it lasts several days)."""
+        return self.end or self.date
 
     @property
     def label(self) -> str:
-        """The line a reader sees: title and place, as the original deck writes them."""
-        return f"{self.title} {self.place}" if self.place else self.title
+        """Title and place for messages and listings; the place in brackets so the two
+        never read as one name ("Nachfolgebörse Südwestfalen (Siegen)")."""
+        return f"{self.title} ({self.place})" if self.place else self.title
 
 
 class Publication(Located):
@@ -283,7 +227,7 @@ class Publication(Located):
 
 class EventSection(Located):
     heading: Text
-    location: Text | None = None  # calendar LOCATION for entries without a place
+    location: Plain | None = None  # calendar LOCATION for entries without a place
     entries: list[Event] = Field(min_length=1)
 
 
@@ -304,8 +248,8 @@ class ProgramFile(Located):
 
 class RadarTrend(Located):
     name: Text
-    ring: Text
-    segment: Text
+    ring: Plain  # names one of the rings, which are checked as Text
+    segment: Plain  # likewise one of the segments
     strength: Annotated[int, Field(ge=1, le=5)]
     concept: bool = False
 
@@ -313,16 +257,18 @@ class RadarTrend(Located):
 class Connection(Located):
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
 
-    source: Text = Field(alias="from")
-    target: Text = Field(alias="to")
+    source: Plain = Field(alias="from")  # trend names, checked as Text where they are set
+    target: Plain = Field(alias="to")
     intensity: Annotated[int, Field(ge=1, le=3)] = 1
 
 
 class RadarFile(Located):
     """radar.yaml: where each trend sits on the radar and how trends connect."""
 
-    rings: list[Text] = Field(min_length=1, max_length=6)
-    segments: list[Text] = Field(min_length=1, max_length=8)
+    rings: list[Text] = Field(min_length=1, max_length=6, description=(
+        "Rings from the centre out; at most 6, so that every ring keeps room for its dots."))
+    segments: list[Text] = Field(min_length=1, max_length=8, description=(
+        "Segments clockwise from the top; at most 8, so that their labels do not collide."))
     trends: list[RadarTrend] = Field(min_length=1)
     connections: list[Connection] = Field(default_factory=list)
 
@@ -342,10 +288,26 @@ class Project(BaseModel):
 
     deck: Deck
     trends: TrendsFile
-    scenarios: ScenariosFile
-    future_circle: FutureCircleFile
+    scenarios: ScenariosFile | None  # None: no slide uses it and the file is absent
+    future_circle: FutureCircleFile | None
     program: ProgramFile
-    radar: RadarFile
+    radar: RadarFile | None
+
+    # The loader requires a file whenever a slide uses it; a slide's planner reads it here.
+    @property
+    def radar_file(self) -> RadarFile:
+        assert self.radar is not None, "a radar slide without radar.yaml passed the loader"
+        return self.radar
+
+    @property
+    def scenarios_file(self) -> ScenariosFile:
+        assert self.scenarios is not None, "scenario slides without scenarios.yaml"
+        return self.scenarios
+
+    @property
+    def future_circle_file(self) -> FutureCircleFile:
+        assert self.future_circle is not None, "an offerings slide without future-circle.yaml"
+        return self.future_circle
 
 
 @dataclass(frozen=True)

@@ -53,8 +53,25 @@ def entries(program: ProgramFile) -> list[Entry]:
     return found
 
 
+def _check_end(event: Event, year: int) -> list[Diagnostic]:
+    """A multi-day event's last day: after its first, in the program's year."""
+    if event.end is None:
+        return []
+    where = event.where("end")
+    if event.end <= event.date:
+        hint = ("remove 'end' for an event on one day" if event.end == event.date
+                else "write the last day of the event, or correct its 'date'")
+        return [error(where, f"the end {event.end.isoformat()} is not after the start "
+                      f"{event.date.isoformat()}", hint)]
+    if event.end.year != year:
+        return [error(where, f"{event.end.isoformat()} is not in {year}, the year of this "
+                      "program", "correct the year, or the program's 'year'")]
+    return []
+
+
 def check_program(program: ProgramFile) -> list[Diagnostic]:
-    """Errors an editor makes when moving dates: wrong year, an entry given twice."""
+    """Errors an editor makes when moving dates: wrong year, an end before the start,
+    an entry given twice."""
     problems: list[Diagnostic] = []
     firsts: dict[tuple[dt.date, str], Event] = {}
     for entry in entries(program):
@@ -63,6 +80,7 @@ def check_program(program: ProgramFile) -> list[Diagnostic]:
             problems.append(error(event.where("date"), f"{event.date.isoformat()} is not in "
                                   f"{program.year}, the year of this program",
                                   "correct the year, or the program's 'year'"))
+        problems += _check_end(event, program.year)
         key = (event.date, event.label)
         if key in firsts:
             problems.append(error(event.where("date"), f"'{event.label}' on "
@@ -72,28 +90,23 @@ def check_program(program: ProgramFile) -> list[Diagnostic]:
     return problems
 
 
+def when(event: Event) -> str:
+    """The event's day or days as written in the file: '2026-06-10 to 2026-06-12'."""
+    if event.end is None:
+        return event.date.isoformat()
+    return f"{event.date.isoformat()} to {event.end.isoformat()}"
+
+
 def is_past(event: Event, today: dt.date) -> bool:
-    return event.date < today
+    """Past once its last day is over: a fair that began yesterday is still on."""
+    return event.last_day < today
 
 
 def past_warnings(program: ProgramFile, today: dt.date) -> list[Diagnostic]:
     """A warning per entry before the build date; the program's 'past' setting says how
     they show (greyed, hidden or as usual)."""
     shown = {"grey": "greyed out", "hide": "left out", "show": "shown as usual"}[program.past]
-    return [warning(e.event.where("date"), f"'{e.event.label}' on {e.event.date.isoformat()} "
+    return [warning(e.event.where("date"), f"'{e.event.label}' on {when(e.event)} "
                     f"is in the past; it is {shown}")
             for e in entries(program) if is_past(e.event, today)]
 
-
-def calendar_plan(program: ProgramFile, deck_title: str, language: str):  # type: ignore[no-untyped-def]
-    """The calendar's entries: every event and deep dive, past ones included."""
-    from .render_ics import CalendarEntry, CalendarPlan
-
-    found = []
-    for entry in entries(program):
-        section = _section(program, entry.section)
-        event = entry.event
-        found.append(CalendarEntry(
-            entry.uid, event.date, event.label, event.place or section.location,
-            f"{section.heading} – {program.title} ({deck_title})"))
-    return CalendarPlan(program.title, language, tuple(found))

@@ -40,3 +40,12 @@ def check_radar(radar: RadarFile, trend_titles: list[str] | None) -> list[Diagno
                 problems.append(warning(radar.loc, f"the trend '{title}' is not on the radar",
                                         "add it to radar.yaml's trends"))
     return problems
+
+
+def radar_for_layout(radar: RadarFile) -> RadarFile:
+    """The radar without trends placed on an unknown ring or segment (already reported),
+    so the rest of the deck can still be laid out and checked in the same run."""
+    placed = [t for t in radar.trends if t.ring in radar.rings and t.segment in radar.segments]
+    if len(placed) == len(radar.trends):
+        return radar
+    return radar.model_copy(update={"trends": placed})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from pathlib import Path
 
@@ -132,20 +133,29 @@ connections:
   - {from: ERSTER TREND, to: ZWEITER TREND, intensity: 2}
 """
 
+EXAMPLE_YEAR = "2026"  # the texts above are written for it; a new project gets its own
 FILES = {"deck.yaml": DECK, "trends.yaml": TRENDS, "scenarios.yaml": SCENARIOS,
          "future-circle.yaml": FUTURE_CIRCLE, "program.yaml": PROGRAM, "radar.yaml": RADAR}
 
 
 def _artwork(path: Path, color: tuple[int, int, int]) -> None:
-    image = Image.new("RGB", (800, 600), color)
+    """Large enough (2000 × 1500) for the full-bleed title at 150 ppi: a new project's
+    first `check` shows no picture warning of its own making."""
+    image = Image.new("RGB", (2000, 1500), color)
     draw = ImageDraw.Draw(image)
-    for r in range(60, 700, 90):
-        draw.ellipse((400 - r, 300 - r, 400 + r, 300 + r), outline=(255, 255, 255), width=3)
+    for r in range(150, 1750, 225):
+        draw.ellipse((1000 - r, 750 - r, 1000 + r, 750 + r), outline=(255, 255, 255), width=6)
     path.parent.mkdir(parents=True, exist_ok=True)
     image.save(path, "JPEG", quality=85)
 
 
-def create_project(directory: Path) -> list[Path]:
+def program_year(today: dt.date) -> int:
+    """The year a new project's program is for: this year, or the next from October on,
+    when chambers plan the coming year. Its example events then lie ahead, not greyed out."""
+    return today.year + 1 if today.month >= 10 else today.year
+
+
+def create_project(directory: Path, today: dt.date) -> list[Path]:
     """Writes the project; refuses to touch a folder that already has content."""
     if (directory / "content").exists():
         raise UsageError(f"'{directory}' already has a content/ folder; choose a new folder")
@@ -154,6 +164,7 @@ def create_project(directory: Path) -> list[Path]:
     content.mkdir(parents=True)
     for name, text in FILES.items():
         path = content / name
+        text = text.replace(EXAMPLE_YEAR, str(program_year(today)))
         path.write_text(schema_line(name) + "\n" + text, "utf-8")
         created.append(path)
     theme = Path(__file__).with_name("default_theme.yaml")

@@ -14,7 +14,7 @@ from yaml.composer import Composer
 from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .errors import ContentError, Location, error
+from .errors import ContentError, Diagnostic, Location, error
 
 Path = tuple[str | int, ...]
 
@@ -136,7 +136,10 @@ def parse(text: str, file: str) -> tuple[Any, SourceMap]:
 def _parse_slowly(text: str, file: str) -> tuple[Any, SourceMap]:
     """The pure-Python composer: refuses aliases as it meets them, with exact places."""
     smap = SourceMap(file)
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)
+    except yaml.reader.ReaderError as exc:  # the reader checks every character at once
+        raise ContentError([_control_character(text, file, exc)]) from None
     try:
         node = loader.get_single_node()
     except _AliasError as exc:
@@ -164,6 +167,16 @@ def _parse_slowly(text: str, file: str) -> tuple[Any, SourceMap]:
     if diagnostics:
         raise ContentError(diagnostics)
     return data, smap
+
+
+def _control_character(text: str, file: str, exc: yaml.reader.ReaderError) -> Diagnostic:
+    """A character YAML refuses (an escape or other control code), at its place."""
+    before = text[:exc.position]
+    column = exc.position - (before.rfind("\n") + 1) + 1
+    return error(Location(file, before.count("\n") + 1, column),
+                 f"the file contains a control character (U+{exc.character:04X}) that YAML "
+                 "does not allow", "delete it: it is invisible in most editors and often "
+                 "comes with text copied from another program")
 
 
 def _convert(node: Node, path: Path, smap: SourceMap, diags: list, seen: set[int]) -> Any:
@@ -209,3 +222,49 @@ def _convert_mapping(node: MappingNode, path: Path, smap: SourceMap, diags: list
         smap.keys[(*path, key)] = key_loc
         result[key] = _convert(value_node, (*path, key), smap, diags, seen)
     return result
+
+
+@dataclass(frozen=True)
+class Span:
+    """Where one scalar is written: character offsets into the text (end exclusive; a
+    block scalar's span runs from its '|' or '>' to the start of the next line after its
+    trailing blank lines), its style ('' plain, "'", '"', '|', '>') and whether it stands
+    in a flow collection (``[a, b]``, ``{k: v}``), where commas and brackets end it."""
+
+    start: int
+    end: int
+    style: str
+    flow: bool
+
+
+def scalar_spans(text: str) -> dict[Path, Span]:
+    """Each scalar of ``text`` by its data path, for editing the text in place (``pull``).
+
+    Uses the pure-Python composer, whose marks count characters of ``text`` exactly;
+    call ``parse`` first: a document it refuses has no spans (empty result)."""
+    try:
+        loader = _Loader(text)
+    except yaml.YAMLError:
+        return {}
+    try:
+        node = loader.get_single_node()
+    except (yaml.YAMLError, _AliasError):
+        return {}
+    finally:
+        loader.dispose()
+    spans: dict[Path, Span] = {}
+    if node is not None:
+        _spans(node, (), False, spans)
+    return spans
+
+
+def _spans(node: Node, path: Path, flow: bool, spans: dict[Path, Span]) -> None:
+    if isinstance(node, ScalarNode):
+        spans[path] = Span(node.start_mark.index, node.end_mark.index, node.style or "", flow)
+    elif isinstance(node, SequenceNode):
+        for i, item in enumerate(node.value):
+            _spans(item, (*path, i), flow or bool(node.flow_style), spans)
+    elif isinstance(node, MappingNode):
+        for key, value in node.value:
+            if isinstance(key, ScalarNode):
+                _spans(value, (*path, key.value), flow or bool(node.flow_style), spans)

@@ -11,11 +11,76 @@ from pptx.util import Emu
 
 from .assets import AssetProblem, resolve_inside
 from .errors import Diagnostic, Location, error
+from .render.pptx.master import LAYOUT_NAMES
+from .render.pptx.placeholders import Available, Holder
 
 #: Placeholders that a slide may keep empty without showing anything odd.
 FURNITURE = {PP_PLACEHOLDER.DATE, PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER}
 KINDS = ("title", "method", "radar", "section", "trend", "scenario-divider", "scenario-text",
          "offerings", "program", "cta", "legal")
+#: Which of a template's placeholder types serve which role of a slide.
+ROLES = {"title": (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE),
+         "body": (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT),
+         "pic": (PP_PLACEHOLDER.PICTURE,), "ftr": (PP_PLACEHOLDER.FOOTER,),
+         "sldNum": (PP_PLACEHOLDER.SLIDE_NUMBER,)}
+ROLE_NAMES = {"title": "title", "body": "body", "pic": "picture", "ftr": "footer",
+              "sldNum": "slide number"}
+
+
+def layout_roles(layout) -> Available:  # type: ignore[no-untyped-def]
+    """The layout's placeholders by role, each in index order, with their XML type."""
+    found: Available = {}
+    for holder in sorted(layout.placeholders, key=lambda p: p.placeholder_format.idx):
+        fmt = holder.placeholder_format
+        role = next((r for r, types in ROLES.items() if fmt.type in types), None)
+        if role is None:
+            continue
+        ph = holder.element.ph
+        idx = int(ph.get("idx")) if ph.get("idx") is not None else None
+        found.setdefault(role, []).append(Holder(role, idx, ph.get("type", "obj")))
+    return found
+
+
+def _title_only(layout) -> bool:  # type: ignore[no-untyped-def]
+    roles = layout_roles(layout)
+    return "title" in roles and not set(roles) - {"title", "ftr", "sldNum"} and all(
+        p.placeholder_format.type in FURNITURE or p.placeholder_format.type in ROLES["title"]
+        for p in layout.placeholders)
+
+
+def default_layout(prs):  # type: ignore[no-untyped-def]
+    """The layout for kinds without one of their own: the first title-only layout, else
+    the first without content placeholders; KeyError when there is neither."""
+    found = next((lay for lay in prs.slide_layouts if _title_only(lay)), None)
+    if found is None:
+        blank = blank_layouts(prs)
+        if not blank:
+            raise KeyError("without content placeholders")
+        found = next(lay for lay in prs.slide_layouts if lay.name == blank[0])
+    return found
+
+
+def kind_layouts(prs, default: str | None, named: dict[str, str]) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    """The template layout of each slide kind ("" for any other): the one theme.yaml names
+    for it, else one named like the kind (in German as the deck's own, or as the kind),
+    else the default: 'layout:' from theme.yaml, a title-only layout (so titles take the
+    template's title style) or the first blank one. Raises KeyError for an unknown name."""
+    by_name = {layout.name.casefold(): layout for layout in prs.slide_layouts}
+
+    def named_layout(name: str):  # type: ignore[no-untyped-def]
+        if name.casefold() not in by_name:
+            raise KeyError(name)  # as written in theme.yaml
+        return by_name[name.casefold()]
+
+    fallback = named_layout(default) if default is not None else default_layout(prs)
+    chosen: dict[str, object] = {"": fallback}
+    for kind in KINDS:
+        if kind in named:
+            chosen[kind] = named_layout(named[kind])
+        else:
+            chosen[kind] = by_name.get(LAYOUT_NAMES[kind].casefold()) or \
+                by_name.get(kind.casefold()) or fallback
+    return chosen
 
 
 def _open(path: Path):  # type: ignore[no-untyped-def]
@@ -39,16 +104,26 @@ def describe_template(path: Path) -> list[str]:
     lines = [f"{path.name}: slides {width:.0f} × {height:.0f} pt "
              f"({'16:9' if abs(width / height - 16 / 9) < 0.01 else 'not 16:9'}), "
              f"{len(prs.slide_masters)} master(s), {len(prs.slide_layouts)} layouts"]
-    blank = blank_layouts(prs)
     for layout in prs.slide_layouts:
         holders = [f"{p.placeholder_format.type.name.lower()} '{p.name}'"
                    for p in layout.placeholders] or ["no placeholders"]
-        serves = ("serves every slide kind: " + ", ".join(KINDS)) if layout.name in blank \
-            else "serves no slide kind (its content placeholders would show empty)"
-        lines.append(f"- layout '{layout.name}': {', '.join(holders)}; {serves}")
-    if not blank:
-        lines.append("no layout without content placeholders: add a blank layout to the "
-                     "template")
+        lines.append(f"- layout '{layout.name}': {', '.join(holders)}")
+    try:
+        default_layout(prs)
+    except KeyError:
+        lines.append("no title-only layout and none without content placeholders: add one "
+                     "to the template")
+        return lines
+    lines.append("slide kinds and the placeholders they fill (without 'layouts:' in "
+                 "theme.yaml; the rest of each slide is drawn as free shapes):")
+    for kind, layout in kind_layouts(prs, None, {}).items():
+        if not kind:
+            continue
+        roles = layout_roles(layout)
+        found = [f"{len(roles[r])} {ROLE_NAMES[r]}" if len(roles[r]) > 1 else ROLE_NAMES[r]
+                 for r in ROLES if r in roles]
+        lines.append(f"- {kind} -> layout '{layout.name}' "  # type: ignore[attr-defined]
+                     f"({', '.join(found) or 'no placeholders: every shape drawn free'})")
     return lines
 
 
@@ -70,7 +145,8 @@ def check_template(root: Path, file: str, layout: str | None, width: float, heig
     if layout is not None and layout not in names:
         problems.append(error(where, f"the template has no layout '{layout}'",
                               "one of: " + ", ".join(names)))
-    elif layout is None and not blank_layouts(prs):
-        problems.append(error(where, "the template has no layout without content placeholders",
+    elif layout is None and not (blank_layouts(prs) or any(map(_title_only, prs.slide_layouts))):
+        problems.append(error(where, "the template has no title-only layout and none without "
+                              "content placeholders",
                               "name one with 'layout:' or add a blank layout"))
     return path, problems

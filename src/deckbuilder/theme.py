@@ -68,11 +68,36 @@ class Pictures(_Strict):
     jpeg_quality: Annotated[int, Field(ge=40, le=100)] = 85
 
 
+class Fallback(_Strict):
+    """The font drawn where the deck's own is missing and the embedded copy is not used
+    (Google Slides, Keynote, older LibreOffice): every line is measured in both and the
+    wider counts, so text fits in either. Default: Liberation Sans, metric-compatible
+    with Arial (what PowerPoint and Keynote substitute); its files ship with deckbuilder."""
+
+    family: str = "Liberation Sans"
+    regular: str = "LiberationSans-Regular.ttf"
+    bold: str = "LiberationSans-Bold.ttf"
+    italic: str = "LiberationSans-Italic.ttf"
+    bold_italic: str = "LiberationSans-BoldItalic.ttf"
+
+    def file(self, bold: bool, italic: bool) -> str:
+        """The fallback's file for a face of this weight and slant."""
+        if bold:
+            return self.bold_italic if italic else self.bold
+        return self.italic if italic else self.regular
+
+
 class Template(_Strict):
     """A corporate .pptx whose masters and layouts the deck uses (inside the project)."""
 
     file: str
-    layout: str | None = None  # default: the first layout without content placeholders
+    layout: str | None = None  # default: a title-only layout, else the first blank one
+    layouts: dict[str, str] = {}  # slide kind -> template layout name (default: by name)
+
+
+#: The slots of a PowerPoint colour scheme that ``scheme:`` may fill with palette names.
+SCHEME_SLOTS = ("dk1", "lt1", "dk2", "lt2", "accent1", "accent2", "accent3", "accent4",
+                "accent5", "accent6", "hlink", "folHlink")
 
 
 class Theme(_Strict):
@@ -85,6 +110,9 @@ class Theme(_Strict):
     fit: Fit = Fit()
     pictures: Pictures = Pictures()
     template: Template | None = None
+    scheme: dict[str, str] = {}  # PowerPoint colour-scheme slot -> palette name
+    embed_fonts: bool = True  # the deck's faces travel inside the PPTX
+    fallback: Fallback | None = Fallback()  # None: measure in the deck's faces only
 
     @model_validator(mode="after")
     def _references_exist(self) -> Theme:
@@ -93,13 +121,22 @@ class Theme(_Strict):
                 raise ValueError(f"style '{name}' names the unknown face '{style.face}'")
             if style.color not in self.colors:
                 raise ValueError(f"style '{name}' names the unknown colour '{style.color}'")
+        for slot, name in self.scheme.items():
+            if slot not in SCHEME_SLOTS:
+                raise ValueError(f"'{slot}' is not a colour-scheme slot (one of: "
+                                 + ", ".join(SCHEME_SLOTS) + ")")
+            if name not in self.colors:
+                raise ValueError(f"scheme slot '{slot}' names the unknown colour '{name}'")
         for needed in ("ink", "paper", "accent", "muted"):
             if needed not in self.colors:
                 raise ValueError(f"the palette needs a colour named '{needed}'")
         return self
 
     def color(self, name: str) -> str:
-        """The hex value (RRGGBB) of a palette colour."""
+        """The hex value (RRGGBB) of a palette colour, or of "#RRGGBB": a variant of one
+        that the layout derived to keep text readable (layout/legible.py)."""
+        if name.startswith("#"):
+            return name[1:].upper()
         return self.colors[name].upper()
 
     def style(self, name: str) -> TextStyle:

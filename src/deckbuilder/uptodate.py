@@ -3,6 +3,8 @@
 A build records a fingerprint of its inputs (every file under content/ and assets/, the
 requested formats, the build date and deckbuilder's own code) and of each output it wrote.
 If the inputs hash the same and the outputs are still as written, the build is skipped.
+An output changed since (edited in PowerPoint, say) is not simply rebuilt: the build then
+runs, and guard.py stops it before it overwrites the edits.
 Only the standard library is used here: the point is to stay cheap.
 """
 
@@ -11,16 +13,21 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import os
 from pathlib import Path
+
+from .atomic import write_atomically
+from .clock import source_date_epoch
 
 STATE = Path(".cache") / "build-state.json"
 
 
 def _build_day() -> str:
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.strip().isdigit():
-        return f"epoch:{epoch.strip()}"
+    try:
+        epoch = source_date_epoch()
+    except ValueError:  # never up to date: the build itself reports the malformed variable
+        return f"bad-epoch:{dt.datetime.now().isoformat()}"
+    if epoch is not None:
+        return f"epoch:{epoch}"
     return dt.date.today().isoformat()  # past events depend on the day
 
 
@@ -66,11 +73,10 @@ def current(root: Path, out: Path, formats: tuple[str, ...]) -> dict | None:  # 
 
 def record(root: Path, out: Path, formats: tuple[str, ...], outputs: list[tuple[Path, str]],
            warnings: list[str]) -> None:
+    # The change log is no result to declare "up to date": it is only written when the
+    # content changed, and people may add to it by hand.
+    outputs = [(p, what) for p, what in outputs if not p.name.endswith("-changes.md")]
     state = {"fingerprint": fingerprint(root, formats),
              "outputs": {p.name: _stamp(p) for p, _ in outputs},
              "said": {p.name: what for p, what in outputs}, "warnings": warnings}
-    target = out / STATE
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_suffix(f".{os.getpid()}.tmp")
-    tmp.write_text(json.dumps(state), "utf-8")
-    os.replace(tmp, target)
+    write_atomically(out / STATE, json.dumps(state).encode("utf-8"))

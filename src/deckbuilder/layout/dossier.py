@@ -23,7 +23,7 @@ from ..model import (
 from .plan import Box, Element, Para, Run
 from .program_slide import program_groups
 from .radar_slide import geometry_for, legend_elements, legend_height, radar_group
-from .slides import clean, para
+from .slide_parts import clean, para
 from .text import Typesetter
 
 
@@ -104,9 +104,10 @@ class Cards:
 
 @dataclass(frozen=True)
 class Calendar:
-    """Dated entries grouped under headings; ``rows`` are (date label, text, past)."""
+    """Dated entries grouped under headings; ``rows`` are (date label, text, past, place),
+    the place (or None) shown on a line of its own under the text."""
 
-    groups: tuple[tuple[str, tuple[tuple[str, str, bool], ...]], ...]
+    groups: tuple[tuple[str, tuple[tuple[str, str, bool, str | None], ...]], ...]
 
 
 @dataclass(frozen=True)
@@ -139,7 +140,7 @@ def _radar_figure(loaded: Loaded, ts: Typesetter, slide: RadarSlide) -> RadarFig
     width = ts.theme.page.content_width
     geo = geometry_for(loaded, ts, Box(0, 0, width, RADAR_HEIGHT), "d-radar-label")
     group = radar_group(geo, "d-radar-label", ts.theme.style("d-radar-label").size, slide.loc)
-    rings = loaded.project.radar.rings
+    rings = loaded.project.radar_file.rings
     legend_h = legend_height(len(slide.legend), len(rings), ts, "d-small")
     legend = legend_elements(slide.legend, slide.legend_title, rings, ts,
                              Box(0, RADAR_HEIGHT + 12, width * 0.75, legend_h), slide.loc,
@@ -153,6 +154,39 @@ def _radar_figure(loaded: Loaded, ts: Typesetter, slide: RadarSlide) -> RadarFig
 
 def _slide(loaded: Loaded, kind: type) -> object | None:
     return next((s for s in loaded.project.deck.slides if isinstance(s, kind)), None)
+
+
+def _method(method: MethodSlide) -> list[Block]:
+    """The method's heading and its numbered steps, each step's emphasis in italics."""
+    steps = []
+    for step in method.steps:
+        paras = [para(step.text, "d-lead")]
+        if step.emphasis:
+            paras.append(Para((Run(clean(step.emphasis), face="italic"),), "d-lead"))
+        steps.append((step.number, tuple(paras)))
+    return [Heading(method.title, "method"), Steps(tuple(steps))]
+
+
+def _trends_and_scenarios(loaded: Loaded) -> list[Block]:
+    """A card per trend, then each scenario on its own page, under the headings of the
+    deck's first two section slides (or plain ones when the deck has none)."""
+    p = loaded.project
+    sections = [s for s in p.deck.slides if isinstance(s, SectionSlide)]
+    trends_title = sections[0].title if sections else "TRENDS"
+    trends_color = sections[0].color if sections else "accent"
+    blocks: list[Block] = [Heading(trends_title, "trends", color=trends_color)]
+    for i, trend in enumerate(p.trends.trends, start=1):
+        blocks.append(TrendCard(trend.title, f"trend-{i}", trend.color, trend.picture,
+                                tuple(trend.factors)))
+    scen_title = sections[1].title if len(sections) > 1 else "SZENARIEN"
+    for i, sc in enumerate(p.scenarios.scenarios if p.scenarios else ()):
+        if i == 0:
+            blocks.append(Heading(scen_title, "scenarios", color=sections[1].color
+                                  if len(sections) > 1 else "accent"))
+        blocks.append(ScenarioOpener(str(sc.number), sc.label, sc.title, f"scenario-{sc.number}",
+                                     sc.color, new_page=i > 0))
+        blocks.append(Text(tuple(para(t, "d-body") for t in sc.paragraphs), justify=True))
+    return blocks
 
 
 def plan_dossier(loaded: Loaded, ts: Typesetter, today: dt.date | None = None) -> DossierPlan:
@@ -170,41 +204,22 @@ def plan_dossier(loaded: Loaded, ts: Typesetter, today: dt.date | None = None) -
     blocks.append(Contents(deck.contents_title))
     method = _slide(loaded, MethodSlide)
     if isinstance(method, MethodSlide):
-        blocks.append(Heading(method.title, "method"))
-        steps = []
-        for step in method.steps:
-            paras = [para(step.text, "d-lead")]
-            if step.emphasis:
-                paras.append(Para((Run(clean(step.emphasis), face="italic"),), "d-lead"))
-            steps.append((step.number, tuple(paras)))
-        blocks.append(Steps(tuple(steps)))
+        blocks += _method(method)
     radar = _slide(loaded, RadarSlide)
     if isinstance(radar, RadarSlide):
         blocks.append(Heading(radar.title, "radar", kicker=radar.kicker))
         blocks.append(Text((para(radar.text, "d-body"),), justify=True))
         blocks.append(_radar_figure(loaded, ts, radar))
-    sections = [s for s in deck.slides if isinstance(s, SectionSlide)]
-    trends_title = sections[0].title if sections else "TRENDS"
-    trends_color = sections[0].color if sections else "accent"
-    blocks.append(Heading(trends_title, "trends", color=trends_color))
-    for i, trend in enumerate(p.trends.trends, start=1):
-        blocks.append(TrendCard(trend.title, f"trend-{i}", trend.color, trend.picture,
-                                tuple(trend.factors)))
-    scen_title = sections[1].title if len(sections) > 1 else "SZENARIEN"
-    for i, sc in enumerate(p.scenarios.scenarios):
-        if i == 0:
-            blocks.append(Heading(scen_title, "scenarios", color=sections[1].color
-                                  if len(sections) > 1 else "accent"))
-        blocks.append(ScenarioOpener(str(sc.number), sc.label, sc.title, f"scenario-{sc.number}",
-                                     sc.color, new_page=i > 0))
-        blocks.append(Text(tuple(para(t, "d-body") for t in sc.paragraphs), justify=True))
+    blocks += _trends_and_scenarios(loaded)
     fc = p.future_circle
-    blocks.append(Heading(fc.title, "future-circle"))
-    blocks.append(Cards(tuple((o.title, o.text) for o in fc.offerings), fc.button))
+    if fc is not None:  # a deck without offerings leaves the section out
+        blocks.append(Heading(fc.title, "future-circle"))
+        blocks.append(Cards(tuple((o.title, o.text) for o in fc.offerings), fc.button))
     prog = p.program
     blocks.append(Heading(prog.title, "program"))
     groups = program_groups(prog, today, date_label=weekday_date)
-    blocks.append(Calendar(tuple((g.heading, tuple((r.date, r.text, r.past) for r in g.rows))
+    blocks.append(Calendar(tuple((g.heading, tuple((r.date, r.text, r.past, r.place)
+                                                    for r in g.rows))
                                  for g in groups)))
     cta = _slide(loaded, CtaSlide)
     if isinstance(cta, CtaSlide):
@@ -212,5 +227,7 @@ def plan_dossier(loaded: Loaded, ts: Typesetter, today: dt.date | None = None) -
     legal = deck.legal
     blocks.append(Heading(legal.copyright, "legal", style="d-h3", new_page=False))
     blocks.append(Text(tuple(para(t, "d-body") for t in legal.paragraphs)))
+    if today is not None:  # so that a printed copy can be matched to its version
+        blocks.append(Text((para(f"Stand: {long_date(today)}", "d-body"),)))
     return DossierPlan(deck.title, deck.author, deck.subject or deck.title, tuple(deck.keywords),
                        deck.language, deck.footer, tuple(blocks))

@@ -72,6 +72,7 @@ class TextBox:
     height: float = 0.0  # the measured height of the text, in points
     role: str = "body"  # "title" marks the slide's title for reading order
     wrap: bool = True  # False: one line per paragraph, as measured (radar labels)
+    name: str = ""  # the content it came from, e.g. "trends.yaml:trends[4].factors:body"
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,7 @@ class PictureBox:
     crop: tuple[float, float, float, float]
     source: Location = field(repr=False)  # where the text came from; not drawn
     focus: tuple[float, float] = (0.5, 0.5)
+    name: str = ""  # the content it came from, e.g. "trends.yaml:trends[4].picture"
 
 
 @dataclass(frozen=True)
@@ -111,6 +113,7 @@ class TableBox:
     rule: str
     source: Location = field(repr=False)  # where the text came from; not drawn
     scale: float = 1.0
+    name: str = ""  # the content it came from, e.g. "program.yaml:events:table"
 
 
 @dataclass(frozen=True)
@@ -152,6 +155,8 @@ class SlidePlan:
     background: str = "paper"
     notes: str | None = None
     number: int = 0
+    name: str = ""  # the content it came from, e.g. "trends.yaml:trends[4]"
+    section: str = ""  # not empty: a new section of the deck starts here, so named
 
 
 @dataclass(frozen=True)
@@ -166,3 +171,4 @@ class DeckPlan:
     subject: str
     language: str
     warnings: tuple[Diagnostic, ...] = field(default=())
+    keywords: tuple[str, ...] = ()

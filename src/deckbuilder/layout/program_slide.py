@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 
 from ..dates import day_month
 from ..errors import ContentError, Location, error
+from ..measure import WordTooWide
 from ..model import ProgramFile
 from ..program import entries, is_past
 from .plan import Box, Para, Run, TableBox, TextBox
@@ -22,6 +23,8 @@ class Row:
     date: str
     text: str
     past: bool = False
+    place: str | None = None  # shown on a line of its own under the title
+    source: Location | None = None  # where the entry's title is written
 
 
 @dataclass(frozen=True)
@@ -39,18 +42,21 @@ def program_groups(prog: ProgramFile, today: dt.date | None,
     for key in ("events", "deep_dives"):
         section = getattr(prog, key)
         rows = []
-        for entry in (e for e in all_entries if e.section == key):
+        # date order whatever the file's order (a stable sort keeps same-day entries as written)
+        for entry in sorted((e for e in all_entries if e.section == key),
+                            key=lambda e: e.event.date):
             past = today is not None and is_past(entry.event, today)
             if past and prog.past == "hide":
                 continue
-            rows.append(Row(date_label(entry.event.date), entry.event.label,
-                            past and prog.past == "grey"))
+            event = entry.event
+            rows.append(Row(date_label(event.date, event.end), event.title,
+                            past and prog.past == "grey", event.place, event.where("title")))
         if rows:
             groups.append(Group(section.heading, tuple(rows), section.loc))
     pubs, last = [], None
     for pub in prog.publications.entries:
         label = prog.half_label.format(half=pub.half) if pub.half != last else ""
-        pubs.append(Row(label, pub.title))
+        pubs.append(Row(label, pub.title, source=pub.where("title")))
         last = pub.half
     groups.append(Group(prog.publications.heading, tuple(pubs), prog.publications.loc))
     return groups
@@ -74,14 +80,28 @@ class ProgramLayout:
         return min(widest / theme.fit.width_safety + 2 * CELL_PAD + 4, self.width * 0.45)
 
     def cells(self, row: Row) -> tuple[tuple[Para, ...], tuple[Para, ...]]:
+        """The date and text cells, with soft hyphens where a long word breaks."""
         color = "muted" if row.past else None
         date = (Para((Run(row.date),), "table-date", color=color),) if row.date else ()
-        return date, (Para((Run(row.text),), "table-text", color=color),)
+        text: tuple[Para, ...] = (Para((Run(row.text),), "table-text", color=color),)
+        if row.place:  # apart from the title, so the two never read as one name
+            text += (Para((Run(row.place),), "table-text", color="muted"),)
+        return tuple(tuple(self.ctx.ts.hyphenated(p, w - 2 * CELL_PAD, self.scale) for p in c)
+                     for c, w in zip((date, text), self.widths, strict=True))  # type: ignore[return-value]
+
+    @property
+    def widths(self) -> tuple[float, float]:
+        return (self.date_w, self.width - self.date_w)
 
     def row_height(self, row: Row) -> float:
-        widths = (self.date_w, self.width - self.date_w)
-        return max(self.ctx.ts.height(list(c), w - 2 * CELL_PAD, self.scale) if c else 0.0
-                   for c, w in zip(self.cells(row), widths, strict=True)) + 2 * CELL_PAD
+        try:
+            return max(self.ctx.ts.height(list(c), w - 2 * CELL_PAD, self.scale) if c else 0.0
+                       for c, w in zip(self.cells(row), self.widths, strict=True)) + 2 * CELL_PAD
+        except WordTooWide as exc:
+            raise ContentError([error(row.source or Location("content/program.yaml"),
+                                      f"the word '{exc.word}' is too wide for a column of "
+                                      "the program slide, even hyphenated",
+                                      "shorten it or put a space in it")]) from None
 
     def heading_height(self) -> float:
         style = self.ctx.theme.style("table-head")

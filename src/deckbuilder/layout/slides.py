@@ -5,18 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
-from functools import cached_property
+from dataclasses import replace
 
 from ..dates import long_date
-from ..errors import ContentError, Diagnostic, Location, error, warning
+from ..errors import ContentError, error, warning
 from ..model import (
     CtaSlide,
     LegalSlide,
     Loaded,
     MethodSlide,
     OfferingsSlide,
-    Picture,
     ProgramSlide,
     RadarSlide,
     Scenario,
@@ -24,83 +22,16 @@ from ..model import (
     SectionSlide,
     Slide,
     TitleSlide,
-    Trend,
     TrendsSlides,
 )
-from .geometry import cover_crop
-from .plan import Box, DeckPlan, Element, Para, PictureBox, Run, ShapeBox, SlidePlan
-from .program_slide import Group, layout_program, program_groups
+from .identity import name_deck
+from .legible import make_legible
+from .list_slides import plan_method, plan_offerings, plan_trends
+from .plan import Box, DeckPlan, Element, Para, Run, ShapeBox, SlidePlan
+from .program_slide import layout_program
 from .radar_slide import geometry_for, legend_elements, legend_height, radar_group
-from .text import Overflow, Typesetter
-
-_SPACES = re.compile(r"[ \t\r\n]+")
-
-
-def clean(text: str) -> str:
-    """One space between words: line breaks in YAML are not line breaks on the slide.
-    Only ASCII white space is folded; a no-break space stays what it is."""
-    return _SPACES.sub(" ", text).strip(" ")
-
-
-def para(text: str, style: str, **kwargs: object) -> Para:
-    return Para((Run(clean(text)),), style, **kwargs)  # type: ignore[arg-type]
-
-
-@dataclass
-class Draft:
-    """A slide while it is being laid out; the footer is added once numbers are known."""
-
-    kind: str
-    source: Location
-    elements: list[Element] = field(default_factory=list)
-    background: str = "paper"
-    notes: str | None = None
-    footer_left: float | None = None  # None: no footer on this slide
-
-
-@dataclass
-class Context:
-    loaded: Loaded
-    ts: Typesetter
-    today: dt.date | None = None  # entries before this date are past (greyed or hidden)
-    warnings: list[Diagnostic] = field(default_factory=list)
-
-    @cached_property
-    def program_groups(self) -> list[Group]:
-        return program_groups(self.loaded.project.program, self.today)
-
-    @property
-    def theme(self):  # type: ignore[no-untyped-def]
-        return self.ts.theme
-
-    def fit(self, paras: list[Para], box: Box, source: Location, **kwargs: object):  # type: ignore[no-untyped-def]
-        try:
-            return self.ts.fit(paras, box, source, **kwargs)  # type: ignore[arg-type]
-        except Overflow as exc:
-            raise ContentError([error(source, f"the text does not fit its box ({exc})",
-                                      "shorten the text")]) from None
-
-    def picture(self, picture: Picture, box: Box) -> PictureBox:
-        info = self.loaded.images[picture.path]
-        crop = cover_crop(info.width, info.height, box.w, box.h, picture.focus)
-        return PictureBox(box, picture.path, clean(picture.alt), crop, picture.loc,
-                          picture.focus)
-
-
-def _title_block(ctx: Context, d: Draft, text: str, x: float, y: float, w: float,
-                 source: Location, kicker: str | None = None, color: str = "accent") -> float:
-    """Colour bar, optional kicker and the title; returns the y below the title."""
-    th = ctx.theme
-    d.elements.append(ShapeBox(Box(x, y, 48, 6), "rect", fill=color))
-    y += 18
-    if kicker:
-        k = ctx.fit([para(kicker, "kicker")], Box(x, y, w, 40), source)
-        d.elements.append(replace(k, box=replace(k.box, h=k.height)))
-        y += k.height + 6
-    box = Box(x, y, w, th.slide.height * 0.3)
-    t = ctx.fit([para(text, "title")], box, source, role="title")
-    d.elements.append(replace(t, box=replace(box, h=t.height)))
-    return y + t.height
+from .slide_parts import Context, Draft, clean, para, title_block
+from .text import Typesetter
 
 
 def plan_title(ctx: Context, s: TitleSlide) -> Iterator[Draft]:
@@ -120,34 +51,13 @@ def plan_title(ctx: Context, s: TitleSlide) -> Iterator[Draft]:
     yield d
 
 
-def plan_method(ctx: Context, s: MethodSlide) -> Iterator[Draft]:
-    th = ctx.theme
-    d = Draft("method", s.loc, notes=s.notes, footer_left=th.slide.left)
-    x0, w = th.slide.left, th.slide.content_width
-    y = _title_block(ctx, d, s.title, x0, th.slide.top, w, s.loc) + 48
-    n = len(s.steps)
-    col = (w - (n - 1) * th.gutter) / n
-    bottom = th.slide.height - th.slide.bottom - 16
-    for i, step in enumerate(s.steps):
-        x = x0 + i * (col + th.gutter)
-        d.elements.append(ShapeBox(Box(x, y, col, 0), "line", line="rule", line_width=1))
-        num = ctx.fit([para(step.number, "step-number")], Box(x, y + 14, col, 70), step.loc)
-        d.elements.append(num)
-        paras = [para(step.text, "step-text")]
-        if step.emphasis:
-            paras.append(Para((Run(clean(step.emphasis), face="italic"),), "step-text"))
-        ty = y + 14 + num.height + 18
-        d.elements.append(ctx.fit(paras, Box(x, ty, col, bottom - ty), step.loc))
-    yield d
-
-
 def plan_radar(ctx: Context, s: RadarSlide) -> Iterator[Draft]:
     th = ctx.theme
     d = Draft("radar", s.loc, notes=s.notes, footer_left=th.slide.left)
     x0, left_w = th.slide.left, th.slide.content_width * 0.42
-    y = _title_block(ctx, d, s.title, x0, th.slide.top, left_w, s.loc, kicker=s.kicker) + 18
+    y = title_block(ctx, d, s.title, x0, th.slide.top, left_w, s.loc, kicker=s.kicker) + 18
     bottom = th.slide.height - th.slide.bottom - 16
-    rings = ctx.loaded.project.radar.rings
+    rings = ctx.loaded.project.radar_file.rings
     legend_h = legend_height(len(s.legend), len(rings), ctx.ts)
     text = ctx.fit([para(s.text, "body")], Box(x0, y, left_w, bottom - y - legend_h - 16),
                    s.loc)
@@ -185,37 +95,6 @@ def plan_section(ctx: Context, s: SectionSlide) -> Iterator[Draft]:
     yield _banner(ctx, "section", s, [para(s.title, "title-xl")], 0.36, 0.45)
 
 
-def plan_trend(ctx: Context, t: Trend, notes: str | None) -> Draft:
-    th = ctx.theme
-    split = th.slide.width * 0.46
-    d = Draft("trend", t.loc, notes=t.notes or notes, footer_left=split + th.gutter * 2)
-    d.elements.append(ctx.picture(t.picture, Box(0, 0, split, th.slide.height)))
-    x = split + th.gutter * 2
-    w = th.slide.width - th.slide.right - x
-    top, bottom = th.slide.top, th.slide.height - th.slide.bottom - 16
-    panel: list[Element] = []
-    block = Draft("trend", t.loc, elements=panel)
-    y = _title_block(ctx, block, t.title, x, top, w, t.loc, color=t.color) + 30
-    factors = [para(f, "bullet", bullet=t.color) for f in t.factors]
-    text = ctx.fit(factors, Box(x, y, w, bottom - y), t.loc)
-    panel.append(replace(text, box=replace(text.box, h=text.height)))
-    # Centre the title and list in the panel: the picture is the visual anchor on the left.
-    d.elements.extend(_shifted(panel, (bottom - (y + text.height)) / 2))
-    return d
-
-
-def _shifted(elements: list[Element], dy: float) -> list[Element]:
-    moved: list[Element] = []
-    for el in elements:
-        moved.append(replace(el, box=replace(el.box, y=el.box.y + dy)))  # type: ignore[arg-type]
-    return moved
-
-
-def plan_trends(ctx: Context, s: TrendsSlides) -> Iterator[Draft]:
-    for trend in ctx.loaded.project.trends.trends:
-        yield plan_trend(ctx, trend, s.notes)
-
-
 def plan_scenario(ctx: Context, sc: Scenario, continued: str) -> Iterator[Draft]:
     th = ctx.theme
     div = Draft("scenario-divider", sc.loc, background=sc.color, notes=sc.notes,
@@ -246,7 +125,7 @@ def plan_scenario(ctx: Context, sc: Scenario, continued: str) -> Iterator[Draft]
     while paras:
         d = Draft("scenario-text", sc.loc, footer_left=th.slide.left)
         title = sc.title if first else f"{sc.title} {continued}"
-        y = _title_block(ctx, d, title, x, th.slide.top, th.slide.content_width, sc.loc,
+        y = title_block(ctx, d, title, x, th.slide.top, th.slide.content_width, sc.loc,
                          kicker=sc.label, color=sc.color) + 26
         bottom = th.slide.height - th.slide.bottom - 16
         col = (th.slide.content_width - th.gutter) / 2
@@ -264,53 +143,9 @@ def plan_scenario(ctx: Context, sc: Scenario, continued: str) -> Iterator[Draft]
 
 
 def plan_scenarios(ctx: Context, s: ScenariosSlides) -> Iterator[Draft]:
-    for sc in ctx.loaded.project.scenarios.scenarios:
-        yield from plan_scenario(ctx, sc, ctx.loaded.project.deck.continued)
-
-
-def plan_offerings(ctx: Context, s: OfferingsSlide) -> Iterator[Draft]:
-    th, fc = ctx.theme, ctx.loaded.project.future_circle
-    d = Draft("offerings", fc.loc, notes=s.notes, footer_left=th.slide.left)
-    x0, w = th.slide.left, th.slide.content_width
-    title = _highlighted(fc.title, fc.highlight)
-    d.elements.append(ShapeBox(Box(x0, th.slide.top, 48, 6), "rect", fill="accent"))
-    t = ctx.fit([title], Box(x0, th.slide.top + 18, w, 90), fc.loc, role="title")
-    d.elements.append(replace(t, box=replace(t.box, h=t.height)))
-    y = th.slide.top + 18 + t.height + 34
-    bottom = th.slide.height - th.slide.bottom - 16 - (56 if fc.button else 0)
-    n = len(fc.offerings)
-    cols = 2 if n in (2, 4) else min(n, 3)
-    rows = -(-n // cols)
-    gap = th.gutter * 0.75
-    col = (w - (cols - 1) * gap) / cols
-    row = (bottom - y - (rows - 1) * gap) / rows
-    pad = 18
-    texts = []
-    for i, off in enumerate(fc.offerings):
-        x, cy = x0 + (i % cols) * (col + gap), y + (i // cols) * (row + gap)
-        d.elements.append(ShapeBox(Box(x, cy, col, row), "rect", fill="tint"))
-        d.elements.append(ShapeBox(Box(x, cy, 6, row), "rect", fill="accent"))
-        texts.append(ctx.fit([para(off.title, "card-title"), para(off.text, "card-text")],
-                             Box(x + 6 + pad, cy + pad, col - 6 - 2 * pad, row - 2 * pad),
-                             off.loc))
-    d.elements.extend(ctx.ts.same_scale(texts))
-    if fc.button:
-        bw = ctx.ts.measurer.width(fc.button, "bold", th.style("button").size) / \
-            th.fit.width_safety + 48
-        box = Box(x0 + w - bw, bottom + 20, bw, 36)
-        label = ctx.fit([para(fc.button, "button", align="center")], Box(box.x, box.y, bw, 36),
-                        fc.loc, anchor="middle")
-        d.elements.append(ShapeBox(box, "rounded", fill="accent", text=label))
-    yield d
-
-
-def _highlighted(text: str, highlight: str | None) -> Para:
-    text = clean(text)
-    if not highlight or clean(highlight) not in text:
-        return Para((Run(text),), "title")
-    before, _, after = text.partition(clean(highlight))
-    runs = [Run(before), Run(clean(highlight), color="highlight"), Run(after)]
-    return Para(tuple(r for r in runs if r.text), "title")
+    for sc in ctx.loaded.project.scenarios_file.scenarios:
+        yield from ctx.guarded(plan_scenario(ctx, sc, ctx.loaded.project.deck.continued),
+                               "scenario-text", sc.loc)
 
 
 def plan_program(ctx: Context, s: ProgramSlide) -> Iterator[Draft]:
@@ -321,13 +156,13 @@ def plan_program(ctx: Context, s: ProgramSlide) -> Iterator[Draft]:
     # The tables start below the longer title, the continued one, so that a title that
     # wraps to a second line on a continuation slide cannot run into them.
     probe = Draft("program", prog.loc)
-    top = _title_block(ctx, probe, f"{prog.title} {continued}", th.slide.left, th.slide.top,
+    top = title_block(ctx, probe, f"{prog.title} {continued}", th.slide.left, th.slide.top,
                        th.slide.content_width, prog.loc) + 34
     for elements in layout_program(ctx, top, bottom):
         d = Draft("program", prog.loc, notes=s.notes if first else None,
                   footer_left=th.slide.left)
         title = prog.title if first else f"{prog.title} {continued}"
-        _title_block(ctx, d, title, th.slide.left, th.slide.top, th.slide.content_width,
+        title_block(ctx, d, title, th.slide.left, th.slide.top, th.slide.content_width,
                      prog.loc)
         d.elements.extend(elements)
         if not first:
@@ -345,7 +180,7 @@ def plan_legal(ctx: Context, s: LegalSlide) -> Iterator[Draft]:
     d = Draft("legal", legal.loc, notes=s.notes, footer_left=None)
     x, w = th.slide.left, th.slide.content_width * 0.72
     paras = [Para(_linked_runs(clean(legal.copyright)), "legal-head")]
-    paras += [para(p, "legal") for p in legal.paragraphs]
+    paras += [Para(_linked_runs(clean(p)), "legal") for p in legal.paragraphs]
     d.elements.append(ShapeBox(Box(x, th.slide.top, 48, 6), "rect", fill="accent"))
     box = Box(x, th.slide.top + 40, w, th.slide.content_height - 40)
     d.elements.append(ctx.fit(paras, box, legal.loc, role="body"))
@@ -353,19 +188,22 @@ def plan_legal(ctx: Context, s: LegalSlide) -> Iterator[Draft]:
 
 
 def _linked_runs(text: str) -> tuple[Run, ...]:
-    """The text with its web address (www.…) as a link of its own: only the address shows
-    as a link (blue, underlined in LibreOffice), not the whole line."""
-    match = WEB_ADDRESS.search(text)
-    if match is None:
-        return (Run(text),)
-    before, address, after = text[:match.start()], match.group(), text[match.end():]
-    runs = [Run(before)] if before else []
-    runs.append(Run(address, link="https://" + address))
-    return (*runs, *([Run(after)] if after else []))
+    """The text with its web and e-mail addresses (www.…, name@host) as links of their own:
+    only the address shows as a link (blue, underlined in LibreOffice), not the whole line."""
+    runs: list[Run] = []
+    at = 0
+    for match in ADDRESS.finditer(text):
+        if match.start() > at:
+            runs.append(Run(text[at:match.start()]))
+        address = match.group()
+        target = f"mailto:{address}" if "@" in address else f"https://{address}"
+        runs.append(Run(address, link=target))
+        at = match.end()
+    return (*runs, Run(text[at:])) if at < len(text) or not runs else tuple(runs)
 
 
-#: A web address as the content writes it; trailing punctuation is not part of it.
-WEB_ADDRESS = re.compile(r"www\.[\w.-]*\w")
+#: A web or e-mail address as the content writes it; trailing punctuation is not part of it.
+ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}|www\.[\w.-]*\w")
 
 
 PLANNERS: dict[type, Callable[[Context, Slide], Iterator[Draft]]] = {
@@ -399,25 +237,25 @@ def plan_deck(loaded: Loaded, ts: Typesetter, today: dt.date | None = None) -> D
     ctx = Context(loaded, ts, today)
     deck = loaded.project.deck
     drafts: list[Draft] = []
-    problems: list[Diagnostic] = []
     for slide in deck.slides:
-        try:
-            for draft in PLANNERS[type(slide)](ctx, slide):
-                drafts.append(draft)
-        except ContentError as exc:
-            where = f" (slide {len(drafts) + 1})"
-            problems.extend(replace(d, message=d.message + where) for d in exc.diagnostics)
+        planned = ctx.guarded(PLANNERS[type(slide)](ctx, slide), slide.kind, slide.loc)
+        while True:
+            ctx.slide = len(drafts) + 1  # the number of the slide the planner works on
+            draft = next(planned, None)
+            if draft is None:
+                break
+            drafts.append(draft)
     slides = []
     for number, d in enumerate(drafts, start=1):
-        try:
-            footer = _footer(ctx, d, number)
-        except ContentError as exc:
-            problems.extend(exc.diagnostics)
-            footer = []
+        ctx.slide = number
+        footer = _footer(ctx, d, number)
         slides.append(SlidePlan(d.kind, tuple(d.elements + footer), d.source, d.background,
                                 d.notes, number))
-    if problems:
-        raise ContentError(problems)
+    slides, unreadable = make_legible(slides, ctx.theme, ctx.ts.ink_box)
+    ctx.problems.extend(unreadable)  # each names its slide already
+    if ctx.problems:
+        raise ContentError(ctx.problems)
     th = loaded.theme
-    return DeckPlan(th.slide.width, th.slide.height, tuple(slides), deck.title, deck.author,
-                    deck.subject or deck.title, deck.language, tuple(ctx.warnings))
+    return name_deck(loaded, DeckPlan(th.slide.width, th.slide.height, tuple(slides),
+                                      deck.title, deck.author, deck.subject or deck.title,
+                                      deck.language, tuple(ctx.warnings)))

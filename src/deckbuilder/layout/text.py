@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from ..errors import ContentError, Location, error
+from ..linebreak import SHY, visible
 from ..measure import Measurer, Word, WordTooWide
 from ..theme import Theme
 from .plan import Box, Para, Run, TextBox
 
 #: Horizontal room a bullet takes (marker plus gap), in points at scale 1.
 BULLET_INDENT = 20.0
+#: Room added to a measured line when judging what lies behind it (renderers differ a little).
+INK_MARGIN = 6.0
 SHRINK_STEP = 0.025
 #: Shrinking is tried only when what is left over is at most this share of what fits.
 SHRINK_REACH = 0.35
@@ -26,6 +30,7 @@ class Typesetter:
 
     theme: Theme
     measurer: Measurer
+    hyphenate: bool = True  # False: long words break at their hyphens only
 
     def size(self, para: Para, scale: float) -> float:
         return self.theme.style(para.style).size * scale
@@ -39,20 +44,70 @@ class Typesetter:
         return self.theme.style(para.style).space_before * scale
 
     def words(self, para: Para) -> list[Word]:
+        """The paragraph's words, each with the run and offset where it starts."""
         default = self.theme.style(para.style).face
         found: list[Word] = []
         pending = False  # a space came before the next word, possibly in an earlier run
-        for run in para.runs:
+        for r, run in enumerate(para.runs):
+            offset = 0
             for i, piece in enumerate(run.text.split(" ")):
                 pending = pending or i > 0
                 if piece:
-                    found.append(Word(piece, run.face or default, space=pending and bool(found)))
+                    found.append(Word(piece, run.face or default, space=pending and bool(found),
+                                      run=r, offset=offset))
                     pending = False
+                offset += len(piece) + 1
         return found
 
     def lines(self, para: Para, width: float, scale: float) -> list[list[Word]]:
         indent = BULLET_INDENT * scale if para.bullet else 0.0
-        return self.measurer.wrap(self.words(para), self.size(para, scale), width - indent)
+        return self.measurer.wrap(self.words(para), self.size(para, scale), width - indent,
+                                  hyphenate=self.hyphenate)
+
+    def hyphenated(self, para: Para, width: float, scale: float) -> Para:
+        """The paragraph with a soft hyphen wherever its lines break inside a word at a
+        German split point, so PowerPoint and LibreOffice break exactly there."""
+        indent = BULLET_INDENT * scale if para.bullet else 0.0
+        words, size = self.words(para), self.size(para, scale)
+        if not self.hyphenate or not self._too_wide(words, size, width - indent):
+            return para  # no word needs splitting: nothing to mark (the common case)
+        lines = self.measurer.wrap(words, size, width - indent, hyphenate=self.hyphenate)
+        marks = _soft_marks(para, lines[:-1])
+        return _rebuilt(para, marks, None)[0] if marks else para
+
+    def _too_wide(self, words: list[Word], size: float, width: float) -> bool:
+        limit = width * self.theme.fit.width_safety
+        token = 0.0
+        for word in words:
+            token = (0.0 if word.space else token) + self.measurer.width(word.text, word.face,
+                                                                          size)
+            if token > limit:
+                return True
+        return False
+
+    def ink_box(self, tb: TextBox) -> Box:
+        """The part of ``tb``'s box that its lines cover across, by their alignment: a
+        short footer in a box that runs on over a picture lies on the slide colour only."""
+        try:
+            widest = max((self._line_width(p, line, tb.scale) for p in tb.paras
+                          for line in (self.lines(p, tb.box.w, tb.scale) if tb.wrap
+                                       else [self.words(p)])), default=0.0)
+        except WordTooWide:  # a stand-in for text that did not fit: judge the whole box
+            return tb.box
+        w = min(widest + INK_MARGIN, tb.box.w)
+        aligns = {p.align for p in tb.paras}
+        if aligns == {"right"}:
+            return Box(tb.box.right - w, tb.box.y, w, tb.box.h)
+        if aligns == {"center"}:
+            return Box(tb.box.x + (tb.box.w - w) / 2, tb.box.y, w, tb.box.h)
+        return Box(tb.box.x, tb.box.y, w, tb.box.h) if aligns == {"left"} else tb.box
+
+    def _line_width(self, para: Para, line: list[Word], scale: float) -> float:
+        size, m = self.size(para, scale), self.measurer
+        indent = BULLET_INDENT * scale if para.bullet else 0.0
+        return indent + sum(m.width(w.text, w.face, size)
+                            + (m.width(" ", w.face, size) if i and w.space else 0.0)
+                            for i, w in enumerate(line))
 
     def height(self, paras: tuple[Para, ...] | list[Para], width: float, scale: float) -> float:
         total = 0.0
@@ -64,7 +119,14 @@ class Typesetter:
 
     def fit(self, paras: list[Para], box: Box, source: Location, *, anchor: str = "top",
             role: str = "body", shrink: bool = True) -> TextBox:
-        """The text at the largest scale (1 down to the theme's minimum) that fits ``box``."""
+        """The text at the largest scale (1 down to the theme's minimum) that fits ``box``;
+        a long word is hyphenated only when no scale fits it whole."""
+        if self.hyphenate:
+            try:
+                return replace(self, hyphenate=False).fit(paras, box, source, anchor=anchor,
+                                                         role=role, shrink=shrink)
+            except (Overflow, ContentError):
+                pass
         scale = 1.0
         floor = self.theme.fit.min_scale if shrink and self._can_shrink(paras) else 1.0
         while True:
@@ -78,7 +140,8 @@ class Typesetter:
                         "shorten it or add a hyphen or space")]) from None
                 height = float("inf")
             if height <= box.h + 0.01:
-                return TextBox(box, tuple(paras), source, scale, anchor, height, role)
+                final = tuple(self.hyphenated(p, box.w, scale) for p in paras)
+                return TextBox(box, final, source, scale, anchor, height, role)
             if scale - SHRINK_STEP < floor - 1e-9:
                 raise Overflow(f"{height:.0f} pt of text for a {box.h:.0f} pt box")
             scale = round(scale - SHRINK_STEP, 4)
@@ -107,7 +170,8 @@ class Typesetter:
     def same_scale(self, boxes: list[TextBox]) -> list[TextBox]:
         """Sets sibling boxes (cards, columns) in one size: the smallest any of them needs."""
         scale = min(b.scale for b in boxes)
-        return [replace(b, scale=scale, height=self.height(b.paras, b.box.w, scale))
+        return [replace(b, scale=scale, height=self.height(b.paras, b.box.w, scale),
+                        paras=tuple(self.hyphenated(p, b.box.w, scale) for p in b.paras))
                 for b in boxes]
 
     def flow(self, paras: list[Para], boxes: list[Box], source: Location, scale: float = 1.0
@@ -136,18 +200,24 @@ class Typesetter:
                     raise ContentError([error(
                         source, f"the word '{exc.word}' is too wide for its box",
                         "shorten it or add a hyphen or space")]) from None
-                complete = sum(len(line) for line in lines) == len(words)
+                complete = _visible_length(w for line in lines for w in line) == \
+                    _visible_length(words)
                 if complete and room >= len(lines):
-                    taken.append(para)
+                    marks = _soft_marks(para, lines[:-1])
+                    taken.append(_rebuilt(para, marks, None)[0] if marks else para)
                     used += gap + len(lines) * pitch
                     queue.pop(0)
                     continue
                 keep = room if len(lines) - room >= 2 else len(lines) - 2
+                while keep >= 2 and lines[keep][0].space is False:
+                    keep -= 1  # a word is not split between two boxes
                 if keep >= 2:
-                    head, tail = _split(para, words, sum(len(line) for line in lines[:keep]))
+                    first = lines[keep][0]
+                    head, tail = _rebuilt(para, _soft_marks(para, lines[:keep - 1]),
+                                          (first.run, first.offset))
                     taken.append(head)
                     used += gap + keep * pitch
-                    queue[0] = tail
+                    queue[0] = tail  # type: ignore[assignment]
                 break
             if taken:
                 filled.append(TextBox(box, tuple(taken), source, scale, "top", used))
@@ -156,17 +226,54 @@ class Typesetter:
         return filled, queue
 
 
-def _split(para: Para, words: list[Word], count: int) -> tuple[Para, Para]:
-    """Splits a paragraph after its first ``count`` words, keeping each word's face."""
-    return replace(para, runs=_runs(words[:count])), replace(para, runs=_runs(words[count:]))
+def _visible_length(words: Iterable[Word]) -> int:
+    return sum(len(visible(w.text)) for w in words)
 
 
-def _runs(words: list[Word]) -> tuple[Run, ...]:
-    runs: list[Run] = []
-    for i, word in enumerate(words):
-        text = (" " if i and word.space else "") + word.text
-        if runs and runs[-1].face == word.face:
-            runs[-1] = Run(runs[-1].text + text, word.face)
+def _soft_marks(para: Para, lines: list[list[Word]]) -> set[tuple[int, int]]:
+    """Where (run, offset) the lines end in a soft hyphen that the text does not have."""
+    marks = set()
+    for line in lines:
+        if line and line[-1].text.endswith(SHY):
+            last = line[-1]
+            at = last.offset + len(last.text) - 1
+            if para.runs[last.run].text[at:at + 1] != SHY:
+                marks.add((last.run, at))
+    return marks
+
+
+def _rebuilt(para: Para, marks: set[tuple[int, int]], cut: tuple[int, int] | None
+             ) -> tuple[Para, Para | None]:
+    """The paragraph with soft hyphens at ``marks``, split at ``cut`` (run, offset) when
+    given; every run keeps its face, colour and link."""
+    head: list[Run] = []
+    tail: list[Run] = []
+    for r, run in enumerate(para.runs):
+        text = run.text
+        for at in sorted((o for (rr, o) in marks if rr == r), reverse=True):
+            text = text[:at] + SHY + text[at:]
+        if cut is None or r < cut[0]:
+            head.append(replace(run, text=text))
+        elif r > cut[0]:
+            tail.append(replace(run, text=text))
         else:
-            runs.append(Run(text, word.face))
-    return tuple(runs)
+            shift = sum(1 for (rr, o) in marks if rr == r and o < cut[1])
+            before, after = text[:cut[1] + shift], text[cut[1] + shift:]
+            if before.rstrip(" "):
+                head.append(replace(run, text=before))
+            if after:
+                tail.append(replace(run, text=after))
+    if cut is None:
+        return replace(para, runs=tuple(head)), None
+    head = _strip_end(head)
+    if tail:
+        tail[0] = replace(tail[0], text=tail[0].text.lstrip(" "))
+    return replace(para, runs=tuple(head)), replace(para, runs=tuple(r for r in tail if r.text))
+
+
+def _strip_end(runs: list[Run]) -> list[Run]:
+    while runs and not runs[-1].text.rstrip(" "):
+        runs.pop()
+    if runs:
+        runs[-1] = replace(runs[-1], text=runs[-1].text.rstrip(" "))
+    return runs

@@ -1,0 +1,201 @@
+"""Stable, readable names for every slide and text shape: the content each came from.
+
+A name such as ``trends.yaml:trends[4].factors:body`` says which file, which object and
+which field a shape shows, and in what role. The PPTX carries it as the shape's name (the
+selection pane) and the slide's name, so that an edited deck can be matched back to its
+source. Names depend on the content's structure, not on line numbers or slide positions,
+so they survive edits elsewhere in the files.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from ..errors import Location
+from ..model import Loaded, Located, SectionSlide
+from .plan import DeckPlan, Element, PictureBox, ShapeBox, SlidePlan, TableBox, TextBox
+
+#: The name of the deck's first section, before the first section divider.
+FIRST_SECTION = "Einleitung"
+
+_SPACES = re.compile(r"\s+")
+Objects = dict[Location, tuple[str, Located]]
+
+
+def _flat(text: str) -> str:
+    return _SPACES.sub(" ", text).strip()
+
+
+def _walk(value: Any, path: str, found: Objects) -> None:
+    """Every content object under ``value`` by its place, with its path from the file."""
+    if isinstance(value, Located):
+        found.setdefault(value.loc, (path, value))
+    if isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            _walk(getattr(value, name), f"{path}.{name}" if path else name, found)
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            _walk(item, f"{path}[{i}]", found)
+
+
+def content_objects(loaded: Loaded) -> Objects:
+    """Each content object's place, mapped to ``file:path`` and the object."""
+    found: Objects = {}
+    project = loaded.project
+    for name in type(project).model_fields:
+        part = getattr(project, name)
+        if part is None:  # an optional file the project leaves out
+            continue
+        found_here: Objects = {}
+        _walk(part, "", found_here)
+        file = Path(part.loc.file).name
+        for loc, (path, obj) in found_here.items():
+            found.setdefault(loc, (f"{file}:{path}" if path else file, obj))
+    return found
+
+
+#: Fields that name a choice rather than hold shown text.
+_NOT_TEXT = ("kind", "color", "symbol", "path", "alt", "focus", "id")
+
+
+def _candidates(obj: Located, role: str) -> list[tuple[str, str]]:
+    """(field, text) pairs of ``obj``; a list gives one pair per item, named ``f[i]``."""
+    names = [n for n in type(obj).model_fields if n not in _NOT_TEXT]
+    if role in names:  # a title shape shows the title field before anything else
+        names.remove(role)
+        names.insert(0, role)
+    pairs: list[tuple[str, str]] = []
+    for name in names:
+        value = getattr(obj, name)
+        if isinstance(value, str | int) and not isinstance(value, bool):
+            pairs.append((name, _flat(str(value))))
+        elif isinstance(value, list):
+            items = [_flat(v) for v in value if isinstance(v, str)]
+            pairs += [(name if len(items) == 1 else f"{name}[{i}]", item)
+                      for i, item in enumerate(items)]
+    return pairs
+
+
+def _field_of(obj: Located, texts: list[str], role: str) -> str:
+    """The field of ``obj`` whose text the shape shows ('' when none matches): the same
+    text first, then a part of a field's text (a paragraph split across columns)."""
+    pairs = _candidates(obj, role)
+    tests = (lambda text, value: text == value,
+             lambda text, value: len(text) > 8 and text in value,
+             lambda text, value: len(value) > 8 and value in text)
+    for test in tests:
+        for text in texts:
+            for name, value in pairs:
+                if text and test(text, value):
+                    if "[" in name and len(texts) > 1 and name.endswith("[0]") and all(
+                            any(t == v for _, v in pairs) for t in texts):
+                        return name.split("[")[0]  # the whole list in one shape
+                    return name
+    return ""
+
+
+def _texts(element: Element) -> list[str]:
+    if isinstance(element, ShapeBox) and element.text is not None:
+        element = element.text
+    if isinstance(element, TextBox):
+        return [_flat(p.text) for p in element.paras]
+    if isinstance(element, TableBox):
+        return [_flat(p.text) for row in element.rows for cell in row for p in cell]
+    return []
+
+
+def _role(element: Element, number: int) -> str:
+    if isinstance(element, PictureBox):
+        return "picture"
+    if isinstance(element, TableBox):
+        return "table"
+    if not isinstance(element, TextBox):
+        return "button"
+    texts = _texts(element)
+    if element.role == "footer" and texts == [str(number)]:
+        return "slide-number"
+    return element.role
+
+
+def _named(element: Element, objects: Objects, slide: SlidePlan, taken: set[str]) -> Element:
+    source = getattr(element, "source", None)
+    if isinstance(element, ShapeBox):
+        source = element.text.source if element.text is not None else None
+    if source is None or not isinstance(element, TextBox | PictureBox | TableBox | ShapeBox):
+        return element
+    path, obj = objects.get(source, (slide.name or Path(source.file).name, None))
+    role = _role(element, slide.number)
+    field = _field_of(obj, _texts(element), role) if obj is not None and \
+        role != "slide-number" else ""
+    if field:
+        path = f"{path}.{field}" if ":" in path else f"{path}:{field}"
+    base = f"{path}:{role}"
+    name, n = base, 1
+    while name in taken:
+        n += 1
+        name = f"{base}#{n}"
+    taken.add(name)
+    if isinstance(element, ShapeBox) and element.text is not None:
+        return replace(element, text=replace(element.text, name=name))
+    return replace(element, name=name)  # type: ignore[arg-type]
+
+
+#: Slide kinds made many at a time from one entry of deck.yaml (trends, scenarios).
+GROUPED = ("trend", "scenario-divider", "scenario-text")
+
+
+def _slide_names(plan: DeckPlan, objects: Objects) -> list[tuple[str, str]]:
+    """(name, section) per slide: a section starts at each divider, and after a group of
+    slides made from one entry (trends, scenarios) when other slides follow."""
+    names: list[tuple[str, str]] = []
+    seen: dict[str, int] = {}
+    grouped = False
+    for slide in plan.slides:
+        path, obj = objects.get(slide.source, (Path(slide.source.file).name, None))
+        if slide.kind == "scenario-text":
+            path += ".paragraphs"
+        seen[path] = seen.get(path, 0) + 1
+        name = path if seen[path] == 1 else f"{path}#{seen[path]}"
+        section = ""
+        if not names:
+            section = FIRST_SECTION
+        elif isinstance(obj, SectionSlide):
+            section = _section_name(obj.title)
+        elif grouped and slide.kind not in GROUPED:
+            section = _section_name(_slide_title(slide) or path)
+        grouped = slide.kind in GROUPED
+        names.append((name, section))
+    return names
+
+
+def _slide_title(slide: SlidePlan) -> str:
+    for element in slide.elements:
+        if isinstance(element, TextBox) and element.role == "title":
+            return " ".join(p.text for p in element.paras)
+    return ""
+
+
+def _section_name(title: str) -> str:
+    """A heading set in capitals reads better in Title Case in PowerPoint's section list."""
+    title = _flat(title)
+    return title.title() if title.isupper() else title
+
+
+def name_deck(loaded: Loaded, plan: DeckPlan) -> DeckPlan:
+    """The plan with every slide, text, picture and table named after its content, the
+    sections marked, and the deck's keywords."""
+    objects = content_objects(loaded)
+    slides = []
+    for slide, (name, section) in zip(plan.slides, _slide_names(plan, objects),
+                                      strict=True):
+        slide = replace(slide, name=name, section=section)
+        taken: set[str] = set()
+        elements = tuple(_named(e, objects, slide, taken) for e in slide.elements)
+        slides.append(replace(slide, elements=elements))
+    return replace(plan, slides=tuple(slides),
+                   keywords=tuple(loaded.project.deck.keywords))

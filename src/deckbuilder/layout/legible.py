@@ -1,0 +1,162 @@
+"""Makes every text colour of a slide plan readable on what lies behind it (WCAG 2.x AA).
+
+A theme picks colours by role (grey footers, accent numbers); on some slide colours such a
+choice is unreadable. This pass looks at each text in drawing order, finds the colours
+behind it (the slide, cards, shapes, radar rings), and where the theme's colour misses the
+contrast WCAG asks for, uses the nearest darker or lighter variant of it that passes, at
+worst the theme's dark or light text colour. A radar dot that does not stand out from its
+ring gets an outline that does. Text on a picture is not judged: its pixels are unknown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+
+from .. import contrast
+from ..errors import Diagnostic, Location, error
+from ..theme import Theme
+from .plan import Box, Element, GroupBox, Para, PictureBox, ShapeBox, SlidePlan, TableBox, TextBox
+
+THEME = Location("content/theme.yaml")
+
+
+@dataclass(frozen=True)
+class _Under:
+    """Something already drawn: its box, shape and colour (None for a picture)."""
+
+    box: Box
+    shape: str
+    color: str | None
+
+
+@dataclass
+class _Slide:
+    theme: Theme
+    background: str
+    number: int
+    ink: Callable[[TextBox], Box] | None = None  # where a text box's lines lie across
+    under: list[_Under] = field(default_factory=list)
+    problems: list[Diagnostic] = field(default_factory=list)
+
+    def behind(self, box: Box) -> list[str] | None:
+        """The colours a box lies on, or None when a picture is among them."""
+        found = [self.background]
+        for u in self.under:
+            if not _overlaps(u, box):
+                continue
+            if u.color is None:
+                return None
+            if u.shape in ("rect", "rounded") and box.inside_box(u.box):
+                found = [u.color]
+            elif u.color not in found:
+                found.append(u.color)
+        return found
+
+
+def _overlaps(u: _Under, box: Box) -> bool:
+    b = u.box
+    if box.right <= b.x or b.right <= box.x or box.bottom <= b.y or b.bottom <= box.y:
+        return False
+    if u.shape != "oval":
+        return True
+    rx, ry = b.w / 2, b.h / 2
+    cx, cy = b.x + rx, b.y + ry
+    px, py = min(max(cx, box.x), box.right), min(max(cy, box.y), box.bottom)
+    return ((px - cx) / rx) ** 2 + ((py - cy) / ry) ** 2 < 1
+
+
+def make_legible(slides: list[SlidePlan], theme: Theme,
+                 ink: Callable[[TextBox], Box] | None = None
+                 ) -> tuple[list[SlidePlan], list[Diagnostic]]:
+    """The slides with readable text colours, and an error for each text that no colour
+    of the palette makes readable. ``ink`` narrows a text box to where its lines lie
+    (Typesetter.ink_box), so text beside a picture is judged; else the whole box is."""
+    done, problems = [], []
+    for slide in slides:
+        state = _Slide(theme, theme.color(slide.background), slide.number, ink)
+        elements = tuple(_element(state, el) for el in slide.elements)
+        done.append(replace(slide, elements=elements))
+        problems += state.problems
+    return done, problems
+
+
+def _element(state: _Slide, el: Element) -> Element:
+    if isinstance(el, TextBox):
+        bgs = state.behind(state.ink(el) if state.ink else el.box)
+        result: Element = el if bgs is None else _textbox(state, el, bgs)
+    elif isinstance(el, ShapeBox):
+        result = _shape(state, el)
+    elif isinstance(el, TableBox):
+        bgs = state.behind(el.box)
+        result = el if bgs is None else replace(el, rows=tuple(
+            tuple(tuple(_para(state, p, el.scale, bgs) for p in cell) for cell in row)
+            for row in el.rows))
+    elif isinstance(el, GroupBox):
+        result = replace(el, elements=tuple(_element(state, p) for p in el.elements))  # type: ignore[misc]
+    else:
+        result = el
+    if isinstance(el, PictureBox):
+        state.under.append(_Under(el.box, "rect", None))
+    elif isinstance(result, ShapeBox) and result.fill and result.shape != "line":
+        state.under.append(_Under(result.box, result.shape, state.theme.color(result.fill)))
+    return result
+
+
+def _textbox(state: _Slide, tb: TextBox, bgs: list[str]) -> TextBox:
+    return replace(tb, paras=tuple(_para(state, p, tb.scale, bgs) for p in tb.paras))
+
+
+def _shape(state: _Slide, sb: ShapeBox) -> ShapeBox:
+    if sb.text is not None:
+        bgs = [state.theme.color(sb.fill)] if sb.fill else state.behind(sb.box)
+        if bgs is not None:
+            sb = replace(sb, text=_textbox(state, sb.text, bgs))
+    if sb.alt is None or sb.shape == "line":
+        return sb
+    bgs = state.behind(sb.box)  # a shape that means something must stand out (1.4.11)
+    if bgs is None:
+        return sb
+    marks = [state.theme.color(c) for c in (sb.fill, sb.line) if c]
+    if any(contrast.passes(m, bgs, contrast.GRAPHIC) for m in marks):
+        return sb
+    outline = _readable(state, state.theme.color("ink"), bgs, contrast.GRAPHIC, "a shape")
+    return replace(sb, line="#" + outline, line_width=max(sb.line_width, 1.0)) if outline else sb
+
+
+def _para(state: _Slide, para: Para, scale: float, bgs: list[str]) -> Para:
+    th = state.theme
+    style = th.style(para.style)
+    runs = []
+    for run in para.runs:
+        name = run.color or para.color or style.color
+        face = th.faces[run.face or style.face]
+        bold = face.bold or "black" in (run.face or style.face) or "Black" in face.family
+        need = contrast.needed(style.size * scale, bold)
+        color = th.color(name)
+        if contrast.passes(color, bgs, need) or not run.text.strip():
+            runs.append(run)
+            continue
+        better = _readable(state, color, bgs, need, f"the text '{run.text.strip()[:40]}'",
+                           keep_hue=name not in ("ink", "paper"))
+        runs.append(replace(run, color="#" + better) if better else run)
+    return replace(para, runs=tuple(runs))
+
+
+def _readable(state: _Slide, color: str, bgs: list[str], need: float, what: str,
+              keep_hue: bool = True) -> str | None:
+    """A colour for ``color`` that passes: the nearest darker or lighter variant of an
+    accent or grey, the theme's other text colour for its dark or light one."""
+    th = state.theme
+    dark, light = th.color("ink"), th.color("paper")
+    if keep_hue:
+        found = contrast.readable(color, bgs, need, dark, light)
+    else:
+        found = next((c for c in (dark, light) if contrast.passes(c, bgs, need)), None)
+    if found is None:
+        shown = ", ".join(f"#{b}" for b in bgs)
+        state.problems.append(error(
+            THEME, f"no colour of the palette makes {what} readable on {shown} "
+            f"(slide {state.number}; WCAG AA asks for {need}:1)",
+            "make 'ink' darker or 'paper' lighter, or choose another slide colour"))
+    return found

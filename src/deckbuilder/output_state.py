@@ -1,0 +1,76 @@
+"""What the last build wrote into an output folder: a hash of each output, a per-slide
+summary of each deck, and a summary of the content it was built from.
+
+This is kept outside output/.cache on purpose: the cache may be deleted at any time, but
+this record is what lets the next build notice that someone edited the deck (the guard)
+and say what changed in the content (the change log). Without it both would be blind.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+STATE = ".deckbuilder-state.json"
+
+State = dict[str, Any]
+
+
+def load(out: Path) -> State:
+    """The recorded state of ``out``; empty when there is none or it is unreadable (a
+    folder built by an older deckbuilder, or a damaged file), which means: nothing known."""
+    try:
+        state = json.loads((out / STATE).read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return state if isinstance(state, dict) else {}
+
+
+def save(out: Path, state: State) -> None:
+    """Writes the state through a temporary file, so a killed build leaves the old one."""
+    target = out / STATE
+    tmp = target.with_name(f"{STATE}.{os.getpid()}.tmp")
+    tmp.write_text(json.dumps(state, ensure_ascii=False), "utf-8")
+    os.replace(tmp, target)
+
+
+def sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        for block in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def stamp(path: Path) -> list[int]:
+    """Size and modification time: when both are as recorded, the file was not touched."""
+    stat = path.stat()
+    return [stat.st_size, stat.st_mtime_ns]
+
+
+def describe_output(path: Path) -> dict[str, Any]:
+    """The record of one output just written: hash and stamp; for a deck also what each
+    slide holds, so a later edit can be described slide by slide."""
+    record: dict[str, Any] = {"sha256": sha256(path), "stamp": stamp(path)}
+    if path.suffix.lower() == ".pptx":
+        from .deck_summary import read_deck, to_json
+
+        record["slides"] = to_json(read_deck(path))
+    return record
+
+
+def record_outputs(out: Path, written: list[Path], content: Any = None) -> None:
+    """Records the outputs a build just wrote (and the content summary for the change log);
+    records of outputs this build did not write stay, those of deleted files go."""
+    state = load(out)
+    outputs = {name: rec for name, rec in state.get("outputs", {}).items()
+               if (out / name).exists()}
+    for path in written:
+        outputs[path.name] = describe_output(path)
+    state["outputs"] = outputs
+    if content is not None:
+        state["content"] = content
+    save(out, state)

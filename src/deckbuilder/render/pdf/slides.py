@@ -1,0 +1,95 @@
+"""Draws the deck's slide plan as 16:9 PDF pages: "send me the slides as PDF", no LibreOffice.
+
+It reads the same plan as the PPTX renderer, so both show the same boxes; text is set with
+the same exact line pitch the layout measured. The pages are tagged where it is cheap: each
+slide a section (Sect) whose title is an H1, text boxes paragraphs, pictures and the radar
+Figures with their descriptions, tables with their dates as row headers; backgrounds,
+rules and decorative shapes are artifacts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from reportlab import rl_config
+
+from ...images import ImageStore
+from ...layout.plan import (
+    DeckPlan,
+    Element,
+    GroupBox,
+    PictureBox,
+    ShapeBox,
+    SlidePlan,
+    TableBox,
+    TextBox,
+)
+from ...theme import Theme
+from .draw import Painter, mark, radar_alt
+from .finish import finish
+from .tags import Node, Tags, tagging_canvas
+from .text import PdfText
+
+
+def render(plan: DeckPlan, theme: Theme, path: Path, *, images: ImageStore,
+           fonts: dict[str, str], timestamp: dt.datetime) -> str:
+    """Writes one 16:9 page per slide to ``path``."""
+    rl_config.useA85 = 0
+    tags = Tags(lambda url: f"Webseite {url.removeprefix('https://')}")
+    c = tagging_canvas(tags, timestamp.replace(tzinfo=None))(
+        str(path), pagesize=(plan.width, plan.height), invariant=1,
+        initialFontName=fonts["regular"], lang=plan.language)
+    c.setTitle(plan.title)
+    c.setAuthor(plan.author)
+    c.setSubject(plan.subject)
+    c.setCreator("deckbuilder")
+    c.setProducer("deckbuilder")
+    c.setViewerPreference("DisplayDocTitle", "true")
+    painter = Painter(c, PdfText(theme, fonts), images, plan.height)
+    for slide in plan.slides:
+        tags.begin_page(c)
+        _slide(painter, slide, plan.width, tags)
+        tags.end_page(c)
+        c.showPage()
+    c.save()
+    finish(path, tags, title=plan.title, lang=plan.language)
+    return f"{len(plan.slides)} pages"
+
+
+def _slide(painter: Painter, slide: SlidePlan, width: float, tags: Tags) -> None:
+    """The background, then each element in the plan's reading order as its element; the
+    slide's title is also its bookmark."""
+    sect = tags.root.add("Sect")
+    title = next((e for e in slide.elements if isinstance(e, TextBox) and e.role == "title"),
+                 None)
+    if title is not None:
+        key = f"slide-{painter.c.getPageNumber()}"
+        painter.c.bookmarkPage(key)
+        painter.c.addOutlineEntry(" ".join(p.text for p in title.paras), key, level=0)
+    painter.c.setFillColor(painter.t.color(slide.background))
+    painter.c.rect(0, 0, width, painter.h, stroke=0, fill=1)
+    for el in slide.elements:
+        if isinstance(el, TableBox):
+            painter.table(el, sect)
+        elif isinstance(el, TextBox) and el.role == "footer":
+            with tags.pagination(painter.c), tags.owner(sect):  # its link is the slide's
+                painter.element(el)
+        else:
+            with mark(painter.c, _element(el, sect)):
+                painter.element(el)
+
+
+def _element(el: Element, sect: Node) -> Node | None:
+    """The structure element an element is drawn as; None draws it as an artifact."""
+    if isinstance(el, TextBox):
+        return sect.add("H1" if el.role == "title" else "P")
+    if isinstance(el, PictureBox):
+        return sect.add("Figure", alt=el.alt)
+    if isinstance(el, GroupBox):
+        return sect.add("Figure", alt=radar_alt((el,)))
+    if isinstance(el, ShapeBox) and el.text is not None:
+        return sect.add("P")
+    if isinstance(el, ShapeBox) and el.alt:
+        return sect.add("Figure", alt=el.alt)
+    return None

@@ -1,0 +1,148 @@
+"""Paragraph markup and styles in the project's fonts, shared by the two PDF renderers."""
+
+from __future__ import annotations
+
+import re
+from xml.sax.saxutils import escape
+
+from reportlab.lib.colors import HexColor
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus.tableofcontents import TableOfContents, drawPageNumbers
+
+from ...hyphenate import Hyphenator
+from ...layout.plan import Para, Run
+from ...theme import Theme
+from .private import drawn_contents, set_contents_table
+from .tags import Node
+
+LINK = re.compile(r"www\.[\w.-]+\.[a-z]{2,}")
+ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}
+
+
+class StableName(str):
+    """A picture's path that reportlab reads from, but names (and so hashes) by its file
+    name alone: the cache's content-hash name. The PDF's bytes then do not depend on
+    where the output folder is, and reportlab can pass the JPEG through undecoded
+    (handing it bytes instead makes it decode every picture to name it, which costs
+    memory in proportion to the deck)."""
+
+    def __str__(self) -> str:
+        return self.rsplit("/", 1)[-1]
+
+
+class PdfText:
+    """Theme styles as reportlab ParagraphStyles; every run names an embedded font."""
+
+    def __init__(self, theme: Theme, fonts: dict[str, str],
+                 hyphenator: Hyphenator | None = None) -> None:
+        self.theme, self.fonts = theme, fonts
+        self.hyphenator = hyphenator or Hyphenator(None)
+
+    def color(self, name: str) -> HexColor:
+        return HexColor("#" + self.theme.color(name))
+
+    def style(self, name: str, *, scale: float = 1.0, justify: bool = False,
+              align: str = "left", color: str | None = None, **extra: object) -> ParagraphStyle:
+        """Justified text is hyphenated (German, pyphen) and keeps no widows or orphans."""
+        s = self.theme.style(name)
+        options: dict[str, object] = dict(
+            fontName=self.fonts[s.face], fontSize=s.size * scale,
+            leading=s.size * s.leading * scale, textColor=self.color(color or s.color),
+            spaceBefore=s.space_before * scale,
+            alignment=TA_JUSTIFY if justify else ALIGN[align],
+            hyphenationLang=self.hyphenator if justify else "", embeddedHyphenation=1,
+            uriWasteReduce=0.3, allowWidows=0, allowOrphans=0, splitLongWords=0,
+            bulletFontName=self.fonts["regular"])
+        options.update(extra)
+        return ParagraphStyle(f"{name}-{scale}-{int(justify)}", **options)  # type: ignore[arg-type]
+
+    def markup(self, para: Para, color: str | None = None) -> str:
+        """Escaped text with a font and colour per run; web addresses become links."""
+        style = self.theme.style(para.style)
+        parts = []
+        for run in para.runs:
+            face = self.fonts[run.face or style.face]
+            hexcolor = self.theme.color(run.color or color or para.color or style.color)
+            text = LINK.sub(lambda m: f'<a href="https://{m.group()}">{m.group()}</a>',
+                            escape(run.text))
+            parts.append(f'<font face="{face}" color="#{hexcolor}">{text}</font>')
+        return "".join(parts)
+
+    def para(self, para: Para, tag: Node | None, *, justify: bool = False,
+             color: str | None = None, **extra: object) -> TaggedParagraph:
+        """The paragraph, drawn as the content of the structure element ``tag``."""
+        p = TaggedParagraph(self.markup(para, color),
+                            self.style(para.style, justify=justify, color=color, **extra))  # type: ignore[arg-type]
+        p.tag = tag
+        return p
+
+    def text(self, text: str, style: str, tag: Node | None, **extra: object) -> TaggedParagraph:
+        """A one-run paragraph in ``style``."""
+        return self.para(Para((Run(text),), style), tag, **extra)  # type: ignore[arg-type]
+
+    def table_style(self, commands: list[tuple]) -> TableStyle:
+        """A TableStyle in the project's font: reportlab's default Helvetica is not embedded
+        and cannot show „ “ or ₂."""
+        base: list[tuple] = [("FONTNAME", (0, 0), (-1, -1), self.fonts["regular"])]
+        return TableStyle(base + commands)
+
+
+class TaggedParagraph(Paragraph):
+    """A paragraph drawn as the content of its structure element ``tag`` (see tags.py);
+    the parts a page break splits it into stay that one element."""
+
+    tag: Node | None = None
+
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802
+        tags = getattr(canvas, "tags", None)
+        if tags is None:
+            super().drawOn(canvas, x, y, _sW)
+            return
+        with tags.mark(canvas, self.tag):
+            super().drawOn(canvas, x, y, _sW)
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        parts = super().split(availWidth, availHeight)
+        for part in parts:
+            part.tag = self.tag  # type: ignore[attr-defined]
+        return parts
+
+
+
+class TaggedContents(TableOfContents):
+    """reportlab's contents list as a TOC element: each entry a TOCI whose Link holds the
+    entry's text, its page number and both of their link annotations. The table is built
+    as reportlab builds it (no dots, no page-number formatter), from tagged paragraphs."""
+
+    tag: Node | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        entries = drawn_contents(self) or [(0, "…", 0, None)]
+
+        def page_number(canvas: Canvas, kind: str, label: str) -> None:
+            page, level, key = label.split(",", 2)
+            drawPageNumbers(canvas, self.getLevelStyle(int(level)), [(int(page), key)],
+                            availWidth, availHeight, "")
+
+        self.canv.setNamedCB("drawTOCEntryEnd", page_number)
+        rows: list[list[Flowable]] = []
+        if self.tag is not None:
+            self.tag.kids = []
+        for level, text, page, key in entries:
+            style = self.getLevelStyle(level)
+            if style.spaceBefore:
+                rows.append([Spacer(1, style.spaceBefore)])
+            para = TaggedParagraph(f'<a href="#{key}">{escape(text)}</a>'
+                                   f'<onDraw name="drawTOCEntryEnd" label="{page},{level},{key}"/>',
+                                   style)
+            # The page number is drawn before the entry's text; it is read after it.
+            para.tag = (self.tag.add("TOCI").add("Link", actual=f"{text} {page}")
+                        if self.tag is not None else None)
+            rows.append([para])
+        table = Table(rows, colWidths=(availWidth,), style=self.tableStyle)
+        set_contents_table(self, table)
+        self.width, self.height = table.wrapOn(self.canv, availWidth, availHeight)
+        return self.width, self.height

@@ -1,0 +1,375 @@
+"""Writes a deck plan as an editable PPTX: text boxes, native shapes, tables, pictures.
+
+Reads only the plan and the theme. Line spacing is written as exact points so PowerPoint
+and LibreOffice break lines where the layout measured them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import math
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from lxml import etree
+from pptx.dml.color import RGBColor
+from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
+from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.oxml import parse_xml
+from pptx.oxml.ns import qn
+from pptx.util import Emu, Pt
+
+from ...images import ImageStore
+from ...layout.plan import (
+    DeckPlan,
+    Element,
+    GroupBox,
+    LineBox,
+    Para,
+    PictureBox,
+    ShapeBox,
+    SlidePlan,
+    TableBox,
+    TextBox,
+)
+from ...layout.text import BULLET_INDENT
+from ...theme import Theme
+from . import private
+from .master import start_presentation
+from .package import finish_package
+from .parts import DeckParts, add_picture
+from .placeholders import (
+    Available,
+    Holder,
+    fitted,
+    hidden_title,
+    make_placeholder,
+    number_field,
+    placeholders,
+    template_style,
+)
+from .slide_cache import Relation, SlideCache
+
+NO_STYLE_TABLE = "{2D5ABB26-0587-4C30-8999-92F81FD0307C}"  # "No Style, No Grid"
+ALGN = {"left": "l", "center": "ctr", "right": "r"}
+ANCHOR = {"top": MSO_ANCHOR.TOP, "middle": MSO_ANCHOR.MIDDLE, "bottom": MSO_ANCHOR.BOTTOM}
+SHAPES = {"rect": MSO_SHAPE.RECTANGLE, "oval": MSO_SHAPE.OVAL,
+          "rounded": MSO_SHAPE.ROUNDED_RECTANGLE}
+
+
+def _emu(points: float) -> Emu:
+    return Emu(round(points * 12700))
+
+
+DECORATIVE_EXT = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
+DECORATIVE_NS = "http://schemas.microsoft.com/office/drawing/2017/decorative"
+
+
+def reading_order(plan: SlidePlan) -> list[Element]:
+    """Shapes in the order a screen reader meets them: the slide tree's order.
+
+    Decorative shapes come first (lowest, behind the text, and skipped by readers), then
+    the title, then everything else in the order the layout placed it.
+    """
+    decorative = [e for e in plan.elements
+                  if (isinstance(e, ShapeBox) and e.text is None and e.alt is None)
+                  or isinstance(e, LineBox)]
+    titles = [e for e in plan.elements if isinstance(e, TextBox) and e.role == "title"]
+    rest = [e for e in plan.elements if e not in decorative and e not in titles]
+    return [*decorative, *titles, *rest]
+
+
+def _mark_decorative(element) -> None:  # type: ignore[no-untyped-def]
+    """Office's 'Mark as decorative' flag (an extension of cNvPr): readers skip the shape."""
+    cnvpr = element.find(".//" + qn("p:cNvPr"))
+    ext_lst = etree.SubElement(cnvpr, qn("a:extLst"))
+    ext = etree.SubElement(ext_lst, qn("a:ext"), {"uri": DECORATIVE_EXT})
+    etree.SubElement(ext, f"{{{DECORATIVE_NS}}}decorative", {"val": "1"},
+                     nsmap={"adec": DECORATIVE_NS})
+
+
+def _centipoints(points: float) -> int:
+    """PPTX stores sizes in 1/100 pt; rounding down keeps text within what was measured."""
+    return math.floor(points * 100 + 1e-6)
+
+
+_A_P, _A_PPR = qn("a:p"), qn("a:pPr")
+_R_EMBED, _R_ID, _P_SLD = qn("r:embed"), qn("r:id"), qn("p:sld")
+
+
+def _sub(parent, tag: str, attrs: dict[str, str] | None = None, **more: str):  # type: ignore[no-untyped-def]
+    return etree.SubElement(parent, qn(tag), {**(attrs or {}), **more})
+
+
+def _rgb(theme: Theme, name: str) -> RGBColor:
+    return RGBColor.from_string(theme.color(name))
+
+
+class _Writer:
+    def __init__(self, theme: Theme, images: ImageStore, layouts: dict[str, Any],
+                 parts: DeckParts, available: dict[str, Available]) -> None:
+        self.parts = parts
+        self.theme = theme
+        self.images = images
+        self.layouts = layouts  # by slide kind; "" for any other
+        self.available = available  # a template layout's placeholders, by slide kind
+        self.relations: list[Relation] = []  # made by the slide being written, in order
+        self.holders: dict[int, Holder] = {}  # the slide's placeholders, by id of element
+
+    def paragraphs(self, frame, paras: tuple[Para, ...], scale: float) -> None:  # type: ignore[no-untyped-def]
+        """Paragraphs and runs written as DrawingML directly: python-pptx's property objects
+        cost a third of the deck's render time for the same XML."""
+        body = private.text_body(frame)
+        first = body.find(_A_P)
+        for i, para in enumerate(paras):
+            p = first if i == 0 and first is not None else _sub(body, "a:p")
+            style = self.theme.style(para.style)
+            ppr = p.find(_A_PPR)
+            if ppr is None:
+                ppr = etree.Element(_A_PPR)
+                p.insert(0, ppr)
+            ppr.set("algn", ALGN[para.align])
+            if para.bullet:
+                indent = str(_emu(BULLET_INDENT * scale))
+                ppr.set("marL", indent)
+                ppr.set("indent", "-" + indent)
+            for tag, points in (("a:lnSpc", style.size * style.leading * scale),
+                                ("a:spcBef", style.space_before * scale if i else 0),
+                                ("a:spcAft", 0)):
+                _sub(_sub(ppr, tag), "a:spcPts", val=str(_centipoints(points)))
+            if para.bullet:
+                _sub(_sub(ppr, "a:buClr"), "a:srgbClr", val=self.theme.color(para.bullet))
+                _sub(ppr, "a:buFont", typeface="Arial")
+                _sub(ppr, "a:buChar", char="■")
+            size = str(_centipoints(style.size * scale))
+            for piece in para.runs:
+                face = self.theme.faces[piece.face or style.face]
+                run = _sub(p, "a:r")
+                rpr = _sub(run, "a:rPr", sz=size, b=str(int(face.bold)), i=str(int(face.italic)))
+                color = self.theme.color(piece.color or para.color or style.color)
+                _sub(_sub(rpr, "a:solidFill"), "a:srgbClr", val=color)
+                _sub(rpr, "a:latin", typeface=face.family)
+                if piece.link:
+                    rid = frame.part.relate_to(piece.link, RT.HYPERLINK, is_external=True)
+                    self.relations.append(("link", piece.link, rid))
+                    _sub(rpr, "a:hlinkClick", {qn("r:id"): rid})
+                _sub(run, "a:t").text = private.escape_control_characters(piece.text)
+
+    def text(self, shapes, tb: TextBox) -> None:  # type: ignore[no-untyped-def]
+        b = tb.box
+        shape = shapes.add_textbox(_emu(b.x), _emu(b.y), _emu(b.w), _emu(b.h))
+        shape.name = tb.name or f"{tb.role.capitalize()} {shape.shape_id}"
+        self.frame(shape.text_frame, tb)
+        holder = self.holders.get(id(tb))
+        if holder is not None:
+            make_placeholder(shape.element, holder, tb.name)
+            if holder.type == "title" and self.theme.template is not None:
+                template_style(shape.element)
+            if holder.type == "sldNum":
+                number_field(shape.element)
+
+    def frame(self, frame, tb: TextBox) -> None:  # type: ignore[no-untyped-def]
+        frame.word_wrap = tb.wrap
+        frame.auto_size = MSO_AUTO_SIZE.NONE
+        frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = 0
+        frame.vertical_anchor = ANCHOR[tb.anchor]
+        self.paragraphs(frame, tb.paras, tb.scale)
+
+    def picture(self, shapes, pb: PictureBox) -> None:  # type: ignore[no-untyped-def]
+        """Placed already cropped to fill and resampled; alt text has no python-pptx API."""
+        b = pb.box
+        prepared = self.images.get(pb.path, b.w, b.h, pb.focus)
+        pic = add_picture(shapes, self.parts, prepared, _emu(b.x), _emu(b.y), _emu(b.w),
+                          _emu(b.h))
+        pic.name = pb.name or f"Picture {pic.shape_id}"
+        if id(pb) in self.holders:
+            make_placeholder(pic.element, self.holders[id(pb)], pb.name)
+        self.relations.append(("image", [pb.path, b.w, b.h, *pb.focus],
+                               pic.element.blipFill.blip.rEmbed))
+        pic.element.nvPicPr.cNvPr.set("descr", pb.alt)
+
+    def shape(self, shapes, sb: ShapeBox) -> None:  # type: ignore[no-untyped-def]
+        b = sb.box
+        if sb.shape == "line":
+            shp = shapes.add_connector(MSO_CONNECTOR.STRAIGHT, _emu(b.x), _emu(b.y),
+                                             _emu(b.right), _emu(b.bottom))
+        else:
+            shp = shapes.add_shape(SHAPES[sb.shape], _emu(b.x), _emu(b.y),
+                                         _emu(b.w), _emu(b.h))
+            if sb.fill:
+                shp.fill.solid()
+                shp.fill.fore_color.rgb = _rgb(self.theme, sb.fill)
+            else:
+                shp.fill.background()
+        if sb.alt is not None:
+            shp.element.find(".//" + qn("p:cNvPr")).set("descr", sb.alt)
+        elif sb.text is None:
+            _mark_decorative(shp.element)
+        style = shp.element.find(qn("p:style"))
+        if style is not None:  # the default style would add theme colours and effects
+            shp.element.remove(style)
+        if sb.line:
+            shp.line.color.rgb = _rgb(self.theme, sb.line)
+            shp.line.width = Pt(sb.line_width)
+        else:
+            shp.line.fill.background()
+        if sb.text is not None:
+            shp.name = sb.text.name or shp.name
+            self.frame(shp.text_frame, sb.text)
+
+    def table(self, shapes, tb: TableBox) -> None:  # type: ignore[no-untyped-def]
+        b = tb.box
+        gframe = shapes.add_table(len(tb.rows), len(tb.columns), _emu(b.x), _emu(b.y),
+                                        _emu(b.w), _emu(b.h))
+        table = gframe.table
+        tbl = gframe.element.graphic.graphicData.tbl
+        tbl.tblPr.set("firstRow", "0")
+        tbl.tblPr.set("bandRow", "0")
+        style_id = tbl.tblPr.find(qn("a:tableStyleId"))
+        if style_id is not None:
+            style_id.text = NO_STYLE_TABLE
+        for j, width in enumerate(tb.columns):
+            table.columns[j].width = _emu(width)
+        for i, height in enumerate(tb.heights):
+            table.rows[i].height = _emu(height)
+            for j, paras in enumerate(tb.rows[i]):
+                cell = table.cell(i, j)
+                cell.margin_left = cell.margin_right = _emu(tb.padding)
+                cell.margin_top = cell.margin_bottom = _emu(tb.padding)
+                cell.vertical_anchor = MSO_ANCHOR.TOP
+                frame = cell.text_frame
+                frame.word_wrap = True
+                if paras:
+                    self.paragraphs(frame, paras, tb.scale)
+                self.rule(cell, tb.rule)
+
+    def rule(self, cell, color: str) -> None:  # type: ignore[no-untyped-def]
+        """A thin line under each row; no API for cell borders in python-pptx."""
+        tcpr = private.cell_properties(cell)
+        line = etree.Element(qn("a:lnB"), {"w": str(_emu(0.75)), "cmpd": "sng"})
+        fill = etree.SubElement(line, qn("a:solidFill"))
+        etree.SubElement(fill, qn("a:srgbClr"), {"val": self.theme.color(color)})
+        tcpr.insert(0, line)
+
+    def line(self, shapes, lb: LineBox) -> None:  # type: ignore[no-untyped-def]
+        shp = shapes.add_connector(MSO_CONNECTOR.STRAIGHT, _emu(lb.x1), _emu(lb.y1),
+                                   _emu(lb.x2), _emu(lb.y2))
+        shp.line.color.rgb = _rgb(self.theme, lb.color)
+        shp.line.width = Pt(lb.width)
+        _mark_decorative(shp.element)
+
+    def group(self, shapes, gb: GroupBox) -> None:  # type: ignore[no-untyped-def]
+        """A native group: the radar moves and scales as one, each part still editable."""
+        group = shapes.add_group_shape()
+        group.name = gb.name
+        children = group.shapes
+        with private.extents_once(children):  # not after every shape: quadratic
+            for element in gb.elements:
+                self.element(children, element)
+
+    def element(self, shapes, element: Element) -> None:  # type: ignore[no-untyped-def]
+        """Writes one plan element with the writer ``WRITERS`` names for its type."""
+        WRITERS[type(element)](self, shapes, element)
+
+    def slide(self, prs, plan: SlidePlan):  # type: ignore[no-untyped-def]
+        self.relations = []
+        slide = self.parts.add_slide(self.layout(plan))  # the plan draws every shape
+        if plan.name:
+            slide.element.cSld.set("name", plan.name)
+        if plan.background != "paper" or self.theme.template is None:
+            slide.background.fill.solid()  # a template's own background shows on plain slides
+            slide.background.fill.fore_color.rgb = _rgb(self.theme, plan.background)
+        offered = self.available.get(plan.kind, self.available.get("")) \
+            if self.theme.template else None
+        self.holders = fitted(placeholders(plan), offered)
+        elements = reading_order(plan)
+        if all(h.type != "title" for h in self.holders.values()) and \
+                (offered is None or offered.get("title")):
+            elements.insert(0, hidden_title(plan, self.theme.slide.height))
+            self.holders[id(elements[0])] = offered["title"][0] if offered else Holder("title")
+        for element in elements:
+            self.element(slide.shapes, element)
+        if plan.notes:
+            slide.notes_slide.notes_text_frame.text = plan.notes
+        return slide
+
+    def layout(self, plan: SlidePlan) -> Any:
+        return self.layouts.get(plan.kind, self.layouts[""])
+
+    def reuse(self, prs, plan: SlidePlan, xml: str, relations: list[Relation]) -> bool:  # type: ignore[no-untyped-def]
+        """A slide from the cache: its relationships made again in their first order (so
+        they get the same ids), then its XML in place of the new, empty slide's. False,
+        with nothing added, when the cached XML is not a slide (a damaged cache)."""
+        try:
+            root = parse_xml(xml.encode("utf-8"))
+        except etree.XMLSyntaxError:
+            return False
+        if root.tag != _P_SLD:
+            return False
+        prepared = {i: self.images.get(target[0], target[1], target[2], (target[3], target[4]))
+                    for i, (kind, target, _) in enumerate(relations) if kind == "image"}
+        slide = self.parts.add_slide(self.layout(plan))
+        renamed: dict[str, str] = {}
+        for i, (kind, target, rid) in enumerate(relations):
+            if kind == "image":
+                _, renamed[rid] = self.parts.image(slide.part, prepared[i])
+            else:
+                renamed[rid] = slide.part.relate_to(target, RT.HYPERLINK, is_external=True)
+        if any(old != new for old, new in renamed.items()):
+            for element in root.iter():
+                for name in (_R_EMBED, _R_ID):
+                    if element.get(name) in renamed:
+                        element.set(name, renamed[element.get(name)])
+        private.replace_slide_xml(slide, root)
+        if plan.notes:
+            slide.notes_slide.notes_text_frame.text = plan.notes
+        return True
+
+
+#: The one dispatch from plan element to the method that writes it; a new kind of element
+#: is one line here (and a KeyError names it until then).
+WRITERS: dict[type, Callable[[_Writer, Any, Any], None]] = {
+    TextBox: _Writer.text,
+    PictureBox: _Writer.picture,
+    ShapeBox: _Writer.shape,
+    TableBox: _Writer.table,
+    LineBox: _Writer.line,
+    GroupBox: _Writer.group,
+}
+
+
+def _depends_on(plan: DeckPlan, theme: Theme, template: Path | None) -> str:
+    """Everything besides its own plan that a slide's XML depends on."""
+    import pptx
+
+    from ...uptodate import code_stamp
+
+    shape = hashlib.sha256(template.read_bytes()).hexdigest() if template else "default"
+    return f"{code_stamp()}|{pptx.__version__}|{shape}|{plan.width}x{plan.height}|{theme!r}"
+
+
+def render(plan: DeckPlan, theme: Theme, path: Path, *, images: ImageStore,
+           timestamp: dt.datetime, template: Path | None = None,
+           cache: Path | None = None) -> str:
+    """Writes the deck to ``path``; pictures come prepared from ``images``. With a
+    ``cache`` folder, slides whose plan is unchanged since the last build are taken from
+    there (see slide_cache.py)."""
+    prs, layouts, available = start_presentation(template, theme, plan)
+    prs.slide_width = _emu(plan.width)
+    prs.slide_height = _emu(plan.height)
+    writer = _Writer(theme, images, layouts, DeckParts(prs), available)
+    slides = SlideCache(cache, _depends_on(plan, theme, template))
+    for slide_plan in plan.slides:
+        cached = slides.get(slide_plan)
+        if cached is not None and writer.reuse(prs, slide_plan, *cached):
+            continue
+        slide = writer.slide(prs, slide_plan)
+        slides.put(slide_plan, etree.tostring(slide.element, encoding="unicode"),
+                   writer.relations)
+    slides.save()
+    finish_package(prs, plan, theme, timestamp, images.root)
+    private.StableWriter(path, timestamp, prs.part.package).write_package()
+    return f"{len(plan.slides)} slides"

@@ -1,0 +1,76 @@
+"""The package around the slides: document properties, sections, and the stable zip.
+
+Sections (PowerPoint 2010's ``p14:sectionLst`` in the presentation's extension list) group
+the slide sorter and navigation by the deck's parts; the document properties carry what
+deck.yaml says about the deck, keywords included, for search and for screen readers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from pptx.oxml import parse_xml
+from pptx.oxml.ns import nsdecls, qn
+
+from ...layout.plan import DeckPlan
+from ...measure import find_font_file
+from ...theme import Theme
+from .fonts import embed_fonts
+
+SECTIONS_EXT = "{521415D9-36F7-43E2-AB2F-B90AF26B5E84}"
+P14 = "http://schemas.microsoft.com/office/powerpoint/2010/main"
+#: Section ids are GUIDs; derived from the deck's sections so equal input gives equal bytes.
+_SECTION_NS = uuid.UUID("6f0b8c9e-0d4e-4f7a-9d0c-2f3b6a1d5e17")
+
+
+def sections(plan: DeckPlan, slide_ids: list[str]) -> list[tuple[str, list[str]]]:
+    """(name, slide ids) of each section, in order; slides before a named start join the
+    first section."""
+    found: list[tuple[str, list[str]]] = []
+    for slide, sid in zip(plan.slides, slide_ids, strict=True):
+        if slide.section or not found:
+            found.append((slide.section or plan.title, []))
+        found[-1][1].append(sid)
+    return found
+
+
+def add_sections(prs: Any, plan: DeckPlan) -> None:
+    """The presentation's section list (one p14:section per part of the deck)."""
+    ids = [str(i) for i in prs.slides.element.xpath("./p:sldId/@id")]
+    parts = "".join(
+        f'<p14:section name="{escape(name)}" '
+        f'id="{{{str(uuid.uuid5(_SECTION_NS, f"{n}|{name}")).upper()}}}"><p14:sldIdLst>'
+        + "".join(f'<p14:sldId id="{i}"/>' for i in members) + "</p14:sldIdLst></p14:section>"
+        for n, (name, members) in enumerate(sections(plan, ids)))
+    ext_list = parse_xml(
+        f'<p:extLst {nsdecls("p")}><p:ext uri="{SECTIONS_EXT}"><p14:sectionLst '
+        f'xmlns:p14="{P14}">{parts}</p14:sectionLst></p:ext></p:extLst>')
+    root = prs.element
+    old = root.find(qn("p:extLst"))
+    if old is not None:
+        root.remove(old)
+    root.append(ext_list)
+
+
+def finish_package(prs: Any, plan: DeckPlan, theme: Theme, timestamp: dt.datetime,
+                   root: Path | None) -> None:
+    """Document properties, sections and embedded fonts, once every slide is in place;
+    font files are found as the measurer finds them (the project's assets/fonts first)."""
+    props = prs.core_properties
+    props.title, props.author, props.subject = plan.title, plan.author, plan.subject
+    props.keywords = ", ".join(plan.keywords)
+    props.language = plan.language
+    props.last_modified_by = plan.author
+    props.created = props.modified = timestamp.replace(tzinfo=None)
+    props.revision = 1
+    if plan.slides:
+        add_sections(prs, plan)
+    prs.element.attrib.pop("saveSubsetFonts", None)
+    if theme.embed_fonts:
+        paths = {key: find_font_file(face.file, root) for key, face in theme.faces.items()}
+        embed_fonts(prs, theme, {k: p for k, p in paths.items() if p is not None})
+

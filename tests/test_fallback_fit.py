@@ -1,0 +1,95 @@
+"""Where the deck's font is missing, text drawn in the fallback (Liberation Sans, Arial's
+metrics) still fits: the written PPTX is measured entirely in Liberation Sans."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pptx import Presentation
+from pptx.util import Emu
+
+from deckbuilder.load import load_project
+from deckbuilder.measure import PACKAGED_FONTS, Measurer, Word, WordTooWide
+from deckbuilder.theme import Face, Theme
+
+from .conftest import ROOT
+
+LIBERATION = {(False, False): "LiberationSans-Regular.ttf",
+              (True, False): "LiberationSans-Bold.ttf",
+              (False, True): "LiberationSans-Italic.ttf",
+              (True, True): "LiberationSans-BoldItalic.ttf"}
+
+
+def _liberation_only(theme: Theme) -> Theme:
+    """The theme with every face replaced by Liberation Sans of the same flags, no
+    fallback: what a computer without Source Sans Pro draws."""
+    faces = {key: Face(file=LIBERATION[(f.bold, f.italic)], family="Liberation Sans",
+                       bold=f.bold, italic=f.italic) for key, f in theme.faces.items()}
+    return theme.model_copy(update={"faces": faces, "fallback": None})
+
+
+def _height(measurer: Measurer, frame, width: float) -> float:  # type: ignore[no-untyped-def]
+    """The frame's text height from its own runs: Liberation Sans of each run's b and i."""
+    total = 0.0
+    for i, p in enumerate(frame.paragraphs):
+        runs = [r for r in p.runs if r.text]
+        if not runs:
+            continue
+        words = [Word(piece, _key(r.font.bold, r.font.italic)) for r in runs
+                 for piece in r.text.split()]
+        indent = Emu(int(p._p.pPr.get("marL", "0"))).pt if p._p.pPr is not None else 0.0
+        try:
+            lines = measurer.wrap(words, runs[0].font.size.pt, width - indent)
+        except WordTooWide:
+            return float("inf")  # a word broken inside: as bad as an overflow
+        total += len(lines) * p.line_spacing.pt + (p.space_before.pt if i else 0.0)
+    return total
+
+
+def _key(bold: bool | None, italic: bool | None) -> str:
+    return {(False, False): "r", (True, False): "b", (False, True): "i",
+            (True, True): "bi"}[(bool(bold), bool(italic))]
+
+
+def _measurer() -> Measurer:
+    theme = _liberation_only(load_project(ROOT).theme)
+    faces = {_key(bold, italic): Face(file=file, family="Liberation Sans", bold=bold,
+                                      italic=italic)
+             for (bold, italic), file in LIBERATION.items()}
+    return Measurer(theme.model_copy(update={"faces": faces}))
+
+
+def test_the_fallback_ships_with_deckbuilder() -> None:
+    assert sorted(p.name for p in PACKAGED_FONTS.glob("*.ttf")) == sorted(LIBERATION.values())
+    assert (PACKAGED_FONTS / "LICENSE-Liberation.txt").read_text("utf-8").count("OFL") >= 1
+
+
+def test_every_box_holds_its_text_in_liberation_sans(built_deck: Path) -> None:
+    measurer = _measurer()
+    checked = 0
+    over: list[str] = []
+    prs = Presentation(str(built_deck))
+    for number, slide in enumerate(prs.slides, start=1):
+        for shape in slide.shapes:
+            if shape.top >= prs.slide_height:
+                continue  # a title kept off the slide for screen readers
+            frames = []
+            if shape.has_text_frame and shape.text_frame.text.strip():
+                frames.append((shape.text_frame, Emu(shape.width).pt, Emu(shape.height).pt))
+            if getattr(shape, "has_table", False) and shape.has_table:
+                table = shape.table
+                for row in table.rows:
+                    for j, cell in enumerate(row.cells):
+                        pad = Emu(cell.margin_left + cell.margin_right).pt
+                        vpad = Emu(cell.margin_top + cell.margin_bottom).pt
+                        frames.append((cell.text_frame, Emu(table.columns[j].width).pt - pad,
+                                       Emu(row.height).pt - vpad))
+            for frame, width, height in frames:
+                if not frame.text.strip():
+                    continue
+                needed = _height(measurer, frame, width)
+                checked += 1
+                if needed > height + 0.5:
+                    over.append(f"slide {number}: {frame.text[:40]!r} {needed:.1f} > {height:.1f}")
+    assert checked > 150
+    assert over == []
