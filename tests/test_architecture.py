@@ -26,7 +26,8 @@ LAYERS: dict[str, str] = {
     "dates": "base",
     "theme": "base",
     "cache_file": "base",
-    "uptodate": "base",  # the code stamp; the CLI decides "up to date" with it alone
+    "uptodate": "base",  # the inputs' fingerprint and the state the build records
+    "incremental": "build",  # builds unless the last results stand; imports build lazily
     "progress": "base",
     "salvage": "base",
     "atomic": "base",  # the one way files are replaced

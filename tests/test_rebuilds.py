@@ -223,3 +223,18 @@ def test_slides_from_the_cache_keep_a_templates_layout(project: Path, edit: Edit
     assert _outputs(warm) == _outputs(tmp_path / "fresh")
     deck = Presentation(str(warm / "szenarien-ihk-ruhr.pptx"))
     assert {s.slide_layout.name for s in deck.slides} == {"Title Only"}
+
+
+def test_the_build_records_its_state_wherever_it_runs(project: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """A build run from a script leaves the state a command-line build would: the next
+    `deckbuilder build` finds the results up to date, with the build's warnings."""
+    from deckbuilder.build import build
+
+    late = "1790000000"  # events in the past: warnings to repeat
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", late)
+    report = build(project, project / "output")
+    assert report.warnings
+    again = run_cli("build", project, epoch=late)
+    assert again.stdout.startswith("up to date")
+    assert again.stderr.count("warning:") == len(report.warnings)

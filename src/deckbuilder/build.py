@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from . import changelog, clock, guard, output_state
+from . import changelog, clock, guard, output_state, uptodate
 from .aside import Aside
 from .atomic import temporary_beside
 from .errors import ContentError, Diagnostic, Location, OutputInUse, UsageError, error
@@ -271,6 +271,7 @@ def build(root: Path, out: Path, formats: tuple[str, ...] = DEFAULT_FORMATS,
         try:
             said = write_all_atomically(writers, aside)
             output_state.record_outputs(out, outputs, content)
+            uptodate.record(root, out, formats, list(said.items()), list(ready.warnings))
         except OutputInUse:
             raise
         except OSError as exc:

@@ -59,7 +59,8 @@ def build(project: Path, out: Path | None, formats: str, force: bool,
     Every problem is listed as file:line:column with what to do; nothing is written
     when there is an error, and earlier results stay as they were.
     """
-    from . import uptodate
+    from .incremental import build as run_build
+    from .progress import Progress
 
     chosen = tuple(f.strip() for f in formats.split(",") if f.strip())
     unknown = [f for f in chosen if f not in FORMATS]
@@ -68,28 +69,16 @@ def build(project: Path, out: Path | None, formats: str, force: bool,
                          + ", ".join(FORMATS))
     _project(project)
     folder = out if out is not None else project / "output"
-    state = None if force else uptodate.current(project, folder, chosen)
-    if state is not None:  # decided before the heavy libraries are imported
-        from .places import rebased_line
-
-        for line in state["warnings"]:
-            click.echo(rebased_line(line, project), err=True)
-        for name, what in state["said"].items():
-            click.echo(f"up to date: {_relative(folder / name)} ({what})")
-        return
-    from .build import build as run_build
-    from .progress import Progress
-
     with Progress() as progress:
-        report = run_build(project, folder, chosen, progress, discard_edits)
-    uptodate.record(project, folder, chosen, list(report.outputs),
-                    [str(w) for w in report.warnings])
-    for w in report.warnings:
+        outcome = run_build(project, folder, chosen, force=force, discard_edits=discard_edits,
+                            progress=progress)
+    for w in outcome.warnings:
         click.echo(_shown(w), err=True)
-    for edited, kept in report.replaced:
+    for edited, kept in outcome.replaced:
         click.echo(f"kept the edited {_relative(edited)} as {_relative(kept)}")
-    for path, what in report.outputs:
-        click.echo(f"wrote {_relative(path)} ({what})")
+    for path, what in outcome.outputs:
+        said = "up to date:" if outcome.up_to_date else "wrote"
+        click.echo(f"{said} {_relative(path)} ({what})")
 
 
 @cli.command(name="check")

@@ -41,16 +41,6 @@ def rebased(diagnostic: Diagnostic, project: PurePath) -> Diagnostic:
     return replace(diagnostic, location=replace(where, file=in_project(project, where.file)))
 
 
-def rebased_line(line: str, project: PurePath) -> str:
-    """A diagnostic already turned into text (``content/x.yaml:3:1: warning: …``), with
-    its file shown from the current folder."""
-    place, sep, rest = line.partition(": ")
-    file, colon, position = place.partition(":")
-    if not sep or not file.startswith(("content/", "assets/")):
-        return line
-    return f"{in_project(project, file)}{colon}{position}{sep}{rest}"
-
-
 def is_here(project: Path) -> bool:
     """Whether ``project`` is the folder the command was run from."""
     try:

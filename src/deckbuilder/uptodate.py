@@ -5,7 +5,9 @@ requested formats, the build date and deckbuilder's own code) and of each output
 If the inputs hash the same and the outputs are still as written, the build is skipped.
 An output changed since (edited in PowerPoint, say) is not simply rebuilt: the build then
 runs, and guard.py stops it before it overwrites the edits.
-Only the standard library is used here: the point is to stay cheap.
+Only the standard library is used here: the point is to stay cheap. The build writes
+the state (build.py calls ``record``); incremental.py is the one place that decides, so no
+caller keeps state of its own.
 """
 
 from __future__ import annotations
@@ -13,10 +15,13 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from dataclasses import asdict
 from pathlib import Path
+from typing import Any
 
 from .atomic import write_atomically
 from .clock import source_date_epoch
+from .errors import Diagnostic, Location
 
 STATE = Path(".cache") / "build-state.json"
 
@@ -57,7 +62,7 @@ def _stamp(path: Path) -> list[int]:
     return [stat.st_size, stat.st_mtime_ns]
 
 
-def current(root: Path, out: Path, formats: tuple[str, ...]) -> dict | None:  # type: ignore[type-arg]
+def current(root: Path, out: Path, formats: tuple[str, ...]) -> dict[str, Any] | None:
     """The recorded state when the last build's outputs are still valid, else None."""
     try:
         state = json.loads((out / STATE).read_text("utf-8"))
@@ -66,17 +71,28 @@ def current(root: Path, out: Path, formats: tuple[str, ...]) -> dict | None:  # 
         for name, stamp in state["outputs"].items():
             if _stamp(out / name) != stamp:
                 return None
+        for warning in state["warnings"]:
+            diagnostic(warning)
     except (OSError, ValueError, KeyError, TypeError):
         return None
     return state  # type: ignore[no-any-return]
 
 
+def diagnostic(stored: dict[str, Any]) -> Diagnostic:
+    where = stored["location"]
+    return Diagnostic(str(stored["severity"]),
+                      Location(str(where["file"]), int(where["line"]), int(where["column"])),
+                      str(stored["message"]), str(stored["hint"]))
+
+
 def record(root: Path, out: Path, formats: tuple[str, ...], outputs: list[tuple[Path, str]],
-           warnings: list[str]) -> None:
+           warnings: list[Diagnostic]) -> None:
+    """Called by the build once its results are in place."""
     # The change log is no result to declare "up to date": it is only written when the
     # content changed, and people may add to it by hand.
     outputs = [(p, what) for p, what in outputs if not p.name.endswith("-changes.md")]
     state = {"fingerprint": fingerprint(root, formats),
              "outputs": {p.name: _stamp(p) for p, _ in outputs},
-             "said": {p.name: what for p, what in outputs}, "warnings": warnings}
+             "said": {p.name: what for p, what in outputs},
+             "warnings": [asdict(w) for w in warnings]}
     write_atomically(out / STATE, json.dumps(state).encode("utf-8"))

@@ -20,6 +20,7 @@ from ..model import (
     SectionSlide,
     TitleSlide,
 )
+from .links import linked_runs
 from .plan import Box, Element, Para, Run
 from .program_slide import program_groups
 from .radar_slide import geometry_for, legend_elements, legend_height, radar_group
@@ -38,6 +39,7 @@ class Heading:
     color: str = "accent"
     new_page: bool = True
     style: str = "d-h1"
+    runs: tuple[Run, ...] = ()  # the text with its links, where it has some (links.py)
 
 
 @dataclass(frozen=True)
@@ -127,7 +129,7 @@ class DossierPlan:
     subject: str
     keywords: tuple[str, ...]
     language: str
-    footer: str
+    footer: tuple[Run, ...]  # with its address as a link (links.py)
     blocks: tuple[Block, ...]
     source: Location = field(default=Location("content/deck.yaml"))
 
@@ -225,9 +227,10 @@ def plan_dossier(loaded: Loaded, ts: Typesetter, today: dt.date | None = None) -
     if isinstance(cta, CtaSlide):
         blocks.append(Callout(tuple(cta.lines), cta.color))
     legal = deck.legal
-    blocks.append(Heading(legal.copyright, "legal", style="d-h3", new_page=False))
-    blocks.append(Text(tuple(para(t, "d-body") for t in legal.paragraphs)))
+    blocks.append(Heading(legal.copyright, "legal", style="d-h3", new_page=False,
+                          runs=linked_runs(clean(legal.copyright))))
+    blocks.append(Text(tuple(Para(linked_runs(clean(t)), "d-body") for t in legal.paragraphs)))
     if today is not None:  # so that a printed copy can be matched to its version
         blocks.append(Text((para(f"Stand: {long_date(today)}", "d-body"),)))
     return DossierPlan(deck.title, deck.author, deck.subject or deck.title, tuple(deck.keywords),
-                       deck.language, deck.footer, tuple(blocks))
+                       deck.language, linked_runs(clean(deck.footer)), tuple(blocks))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 
@@ -26,8 +25,9 @@ from ..model import (
 )
 from .identity import name_deck
 from .legible import make_legible
+from .links import linked_runs
 from .list_slides import plan_method, plan_offerings, plan_trends
-from .plan import Box, DeckPlan, Element, Para, Run, ShapeBox, SlidePlan
+from .plan import Box, DeckPlan, Element, Para, ShapeBox, SlidePlan
 from .program_slide import layout_program
 from .radar_slide import geometry_for, legend_elements, legend_height, radar_group
 from .slide_parts import Context, Draft, clean, para, title_block
@@ -179,31 +179,12 @@ def plan_legal(ctx: Context, s: LegalSlide) -> Iterator[Draft]:
     th, legal = ctx.theme, ctx.loaded.project.deck.legal
     d = Draft("legal", legal.loc, notes=s.notes, footer_left=None)
     x, w = th.slide.left, th.slide.content_width * 0.72
-    paras = [Para(_linked_runs(clean(legal.copyright)), "legal-head")]
-    paras += [Para(_linked_runs(clean(p)), "legal") for p in legal.paragraphs]
+    paras = [Para(linked_runs(clean(legal.copyright)), "legal-head")]
+    paras += [Para(linked_runs(clean(p)), "legal") for p in legal.paragraphs]
     d.elements.append(ShapeBox(Box(x, th.slide.top, 48, 6), "rect", fill="accent"))
     box = Box(x, th.slide.top + 40, w, th.slide.content_height - 40)
     d.elements.append(ctx.fit(paras, box, legal.loc, role="body"))
     yield d
-
-
-def _linked_runs(text: str) -> tuple[Run, ...]:
-    """The text with its web and e-mail addresses (www.…, name@host) as links of their own:
-    only the address shows as a link (blue, underlined in LibreOffice), not the whole line."""
-    runs: list[Run] = []
-    at = 0
-    for match in ADDRESS.finditer(text):
-        if match.start() > at:
-            runs.append(Run(text[at:match.start()]))
-        address = match.group()
-        target = f"mailto:{address}" if "@" in address else f"https://{address}"
-        runs.append(Run(address, link=target))
-        at = match.end()
-    return (*runs, Run(text[at:])) if at < len(text) or not runs else tuple(runs)
-
-
-#: A web or e-mail address as the content writes it; trailing punctuation is not part of it.
-ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}|www\.[\w.-]*\w")
 
 
 PLANNERS: dict[type, Callable[[Context, Slide], Iterator[Draft]]] = {

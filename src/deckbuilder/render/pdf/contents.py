@@ -9,6 +9,7 @@ from pathlib import Path
 from ... import cache_file
 from ...layout import dossier as d
 from ...layout.plan import Para
+from .text import describe_address
 
 #: The contents' entries with their page numbers, as the last build found them.
 CONTENTS_FILE = "dossier-contents.json"
@@ -49,7 +50,7 @@ def link_describer(plan: d.DossierPlan) -> Callable[[str], str]:
     def describe(target: str) -> str:
         if target.startswith("#"):
             return f"Verweis auf „{targets.get(target[1:], target[1:])}“"
-        return f"Webseite {target.removeprefix('https://')}"
+        return describe_address(target)
 
     return describe
 

@@ -29,13 +29,14 @@ from ... import cache_file
 from ...hyphenate import Hyphenator
 from ...images import ImageStore
 from ...layout import dossier as d
+from ...layout.plan import Para, Run
 from ...theme import Theme
 from .contents import CONTENTS_FILE, last_contents, link_describer, whole_text
 from .draw import Bar, Cover, Radar, TaggedImage
 from .finish import finish
 from .private import drawn_contents, seed_contents
 from .tags import Node, Tags, tagging_canvas
-from .text import LINK, PdfText, StableName, TaggedContents
+from .text import PdfText, StableName, TaggedContents
 
 
 class _Doc(BaseDocTemplate):
@@ -77,8 +78,8 @@ class _Renderer:
         self.tags.end_page(canvas)
 
     def footer(self, canvas, doc) -> None:  # type: ignore[no-untyped-def]
-        """The running footer and page number: pagination artifacts; its web address is a
-        link all the same."""
+        """The running footer and page number: pagination artifacts; its links (layout
+        decides which) are links all the same."""
         self.tags.begin_page(canvas)
         th, st = self.theme, self.st
         style = th.style("d-footer")
@@ -88,13 +89,14 @@ class _Renderer:
         with self.tags.pagination(canvas):
             canvas.setFont(font, style.size)
             canvas.setFillColor(st.color(style.color))
-            canvas.drawString(th.page.left, y, self.plan.footer)
+            canvas.drawString(th.page.left, y, "".join(r.text for r in self.plan.footer))
             canvas.drawRightString(th.page.width - th.page.right, y, str(canvas.getPageNumber()))
-        match = LINK.search(self.plan.footer)
-        if match:
-            x0 = th.page.left + stringWidth(self.plan.footer[: match.start()], font, style.size)
-            x1 = x0 + stringWidth(match.group(), font, style.size)
-            canvas.linkURL(f"https://{match.group()}", (x0, y - 2, x1, y + style.size), relative=0)
+        x0 = th.page.left
+        for run in self.plan.footer:
+            x1 = x0 + stringWidth(run.text, font, style.size)
+            if run.link:
+                canvas.linkURL(run.link, (x0, y - 2, x1, y + style.size), relative=0)
+            x0 = x1
         canvas.restoreState()
 
     def heading(self, b: d.Heading) -> list[Flowable]:
@@ -102,7 +104,8 @@ class _Renderer:
         found.append(Bar(self.st.color(b.color)))
         if b.kicker:
             found.append(self.st.text(b.kicker, "d-kicker", self.node("P"), spaceAfter=4))
-        head = self.st.text(b.text, b.style, self.node(f"H{b.level + 1}"), spaceAfter=18)
+        head = self.st.para(Para(b.runs or (Run(b.text),), b.style),
+                            self.node(f"H{b.level + 1}"), spaceAfter=18)
         head.toc_entry = (b.level, b.text, b.key)  # type: ignore[attr-defined]
         found.append(head)
         for f in found:
@@ -356,24 +359,12 @@ def render(
     hyphenator = Hyphenator(cache)
     r = _Renderer(plan, theme, fonts, images, hyphenator)
     page = theme.page
-    doc = _Doc(
-        str(path),
-        pagesize=(page.width, page.height),
-        leftMargin=page.left,
-        rightMargin=page.right,
-        topMargin=page.top,
-        bottomMargin=page.bottom,
-        title=plan.title,
-        author=plan.author,
-        subject=plan.subject,
-        keywords=", ".join(plan.keywords),
-        creator="deckbuilder",
-        producer="deckbuilder",
-        lang=plan.language,
-        displayDocTitle=1,
-        invariant=1,
-        initialFontName=fonts["regular"],
-    )
+    doc = _Doc(str(path), pagesize=(page.width, page.height), leftMargin=page.left,
+               rightMargin=page.right, topMargin=page.top, bottomMargin=page.bottom,
+               title=plan.title, author=plan.author, subject=plan.subject,
+               keywords=", ".join(plan.keywords), creator="deckbuilder", producer="deckbuilder",
+               lang=plan.language, displayDocTitle=1, invariant=1,
+               initialFontName=fonts["regular"])
     cover = PageTemplate("cover", [Frame(0, 0, page.width, page.height, 0, 0, 0, 0, id="full")],
                          onPage=r.page_begin, onPageEnd=r.page_end)
     body = PageTemplate(

@@ -29,14 +29,14 @@ from ...theme import Theme
 from .draw import Painter, mark, radar_alt
 from .finish import finish
 from .tags import Node, Tags, tagging_canvas
-from .text import PdfText
+from .text import PdfText, describe_address
 
 
 def render(plan: DeckPlan, theme: Theme, path: Path, *, images: ImageStore,
            fonts: dict[str, str], timestamp: dt.datetime) -> str:
     """Writes one 16:9 page per slide to ``path``."""
     rl_config.useA85 = 0
-    tags = Tags(lambda url: f"Webseite {url.removeprefix('https://')}")
+    tags = Tags(describe_address)
     c = tagging_canvas(tags, timestamp.replace(tzinfo=None))(
         str(path), pagesize=(plan.width, plan.height), invariant=1,
         initialFontName=fonts["regular"], lang=plan.language)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import HexColor
@@ -18,8 +17,14 @@ from ...theme import Theme
 from .private import drawn_contents, set_contents_table
 from .tags import Node
 
-LINK = re.compile(r"www\.[\w.-]+\.[a-z]{2,}")
 ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}
+
+
+def describe_address(target: str) -> str:
+    """What a web or e-mail link does, as a screen reader announces it (its /Contents)."""
+    if target.startswith("mailto:"):
+        return f"E-Mail an {target.removeprefix('mailto:')}"
+    return f"Webseite {target.removeprefix('https://')}"
 
 
 class StableName(str):
@@ -60,14 +65,16 @@ class PdfText:
         return ParagraphStyle(f"{name}-{scale}-{int(justify)}", **options)  # type: ignore[arg-type]
 
     def markup(self, para: Para, color: str | None = None) -> str:
-        """Escaped text with a font and colour per run; web addresses become links."""
+        """Escaped text with a font and colour per run; a run with a link (layout decides
+        which, links.py) becomes one."""
         style = self.theme.style(para.style)
         parts = []
         for run in para.runs:
             face = self.fonts[run.face or style.face]
             hexcolor = self.theme.color(run.color or color or para.color or style.color)
-            text = LINK.sub(lambda m: f'<a href="https://{m.group()}">{m.group()}</a>',
-                            escape(run.text))
+            text = escape(run.text)
+            if run.link:
+                text = f'<a href="{escape(run.link, {chr(34): "&quot;"})}">{text}</a>'
             parts.append(f'<font face="{face}" color="#{hexcolor}">{text}</font>')
         return "".join(parts)
 
