@@ -54,8 +54,8 @@ class TitleSlide(Strict):
     picture_from: Share = _is(0.5, "where the picture starts, share of the slide width")
     kicker_height: Points = _is(80, "room for the date and clients above the title")
     title_top: Share = _is(0.45, "the title's top, share of the slide height")
-    title_height: Share = _is(0.5, "the title's height, share of the slide height, "
-                                   "less the bottom margin")
+    title_height: Share = _is(0.5, "the title's height: share of the slide height less "
+                                   "the margin")
 
 
 class Divider(Strict):
@@ -117,8 +117,8 @@ class Radar(Strict):
     dot_margin: Points = _is(1, "labels keep this far from a dot's edge (besides label_gap)")
     label_distances: Annotated[tuple[Points, ...], Field(min_length=1, max_length=20)] = _is(
         (2.0, 6.0, 12.0, 20.0, 30.0), "distances from a dot tried in turn for its label")
-    centre_clearance: Share = _is(0.35, "dots in the inner ring keep this share of a ring's "
-                                        "width from the centre")
+    centre_clearance: Share = _is(0.35, "inner-ring dots keep this share of a ring's width "
+                                        "off the centre")
     stagger: Share = _is(0.22, "dots sharing a cell step in and out by this share of a ring")
     dot_size: Share = _is(0.014, "a dot's radius at strength 0, share of the radar's radius")
     dot_size_step: Share = _is(0.007, "added to a dot's radius per strength step, share of "
