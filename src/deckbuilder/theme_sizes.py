@@ -59,7 +59,7 @@ class TitleSlide(Strict):
 
 
 class Divider(Strict):
-    """Section dividers and the call to action: a full-colour slide, a bar, big type."""
+    """Section dividers and the call to action: a colour slide, a bar, big type."""
 
     bar_width: Points = _is(96, "width of the bar above the big type")
     bar_height: Points = _is(10, "height of the bar above the big type")
@@ -117,8 +117,8 @@ class Radar(Strict):
     dot_margin: Points = _is(1, "labels keep this far from a dot's edge (besides label_gap)")
     label_distances: Annotated[tuple[Points, ...], Field(min_length=1, max_length=20)] = _is(
         (2.0, 6.0, 12.0, 20.0, 30.0), "distances from a dot tried in turn for its label")
-    centre_clearance: Share = _is(0.35, "inner-ring dots keep this share of a ring's width "
-                                        "off the centre")
+    centre_clearance: Share = _is(0.35, "inner-ring dots stay this share of a ring off the "
+                                        "centre")
     stagger: Share = _is(0.22, "dots sharing a cell step in and out by this share of a ring")
     dot_size: Share = _is(0.014, "a dot's radius at strength 0, share of the radar's radius")
     dot_size_step: Share = _is(0.007, "added to a dot's radius per strength step, share of "
@@ -180,11 +180,119 @@ class Legal(Strict):
 
 
 class DossierRadar(Strict):
-    """The radar figure in the A4 dossier."""
+    """The radar figure: drawing, caption and legend."""
 
     height: Points = _is(340, "height of the radar drawing")
     to_legend: Points = _is(12, "from the radar drawing to its legend")
     legend_width: Share = _is(0.75, "width of the legend, share of the text width")
+    space_before: Points = _is(10, "above the figure")
+    caption_to_radar: Points = _is(6, "from the caption to the drawing")
+
+
+class DossierCover(Strict):
+    """The cover page: artwork, a bar, the title, the meta lines at the foot."""
+
+    picture_height: Share = _is(0.56, "the artwork's tallest height, share of the page height")
+    picture_to_bar: Points = _is(60, "from the artwork's foot to the bar's foot")
+    bar_width: Points = _is(48, "width of the bar above the title")
+    bar_height: Points = _is(6, "height of the bar above the title")
+    bar_to_title: Points = _is(24, "from the bar's foot to the title")
+    title_to_meta: Points = _is(24, "least room between the title and the meta lines")
+    meta_lift: Points = _is(10, "the last meta line's foot, above the bottom margin")
+
+
+class DossierHeadings(Strict):
+    """Section bars, kickers and headings, and the running footer."""
+
+    bar_width: Points = _is(40, "width of the colour bar that opens a section")
+    bar_height: Points = _is(5, "height of that bar")
+    bar_to_text: Points = _is(12, "from the bar to the kicker or heading")
+    keep_room: Points = _is(160, "a heading with less room under it starts a new page")
+    kicker_to_heading: Points = _is(4, "from a kicker to its heading")
+    heading_to_text: Points = _is(18, "from a heading to the text")
+    footer_drop: Points = _is(32, "the footer's baseline, below the text area")
+
+
+class DossierContents(Strict):
+    """The contents page."""
+
+    heading_to_list: Points = _is(24, "from the heading to the first entry")
+    chapter_space: Points = _is(8, "above each chapter entry")
+    section_indent: Points = _is(16, "indent of the entries under a chapter")
+    row_gap: Points = _is(1, "under each entry")
+
+
+class DossierTables(Strict):
+    """The ruled lists: the method's steps and the program's dates."""
+
+    rule_width: Points = _is(0.6, "line weight of the rules between rows")
+    row_padding: Points = _is(6, "above and below each row's text (program)")
+    cell_gap: Points = _is(10, "right of each cell's text")
+    step_number_width: Points = _is(80, "the steps' number column")
+    step_padding: Points = _is(14, "above and below each step's text")
+    date_width: Points = _is(170, "the program's date column")
+    heading_space: Points = _is(14, "above each program heading")
+    heading_to_table: Points = _is(8, "from a program heading to its table")
+
+
+class DossierTrend(Strict):
+    """A trend card: the picture at the left, bar, title and factors at the right."""
+
+    picture_width: Points = _is(170, "width of the picture")
+    picture_height: Points = _is(128, "height of the picture")
+    picture_to_text: Points = _is(22, "from the picture to the text")
+    bar_to_title: Points = _is(8, "from the bar to the title")
+    title_to_factors: Points = _is(8, "from the title to the factors")
+    factor_indent: Points = _is(14, "indent of each factor's text after its bullet")
+    card_gap: Points = _is(22, "under each card")
+
+
+class DossierScenario(Strict):
+    """A scenario's opener: big number, label and title."""
+
+    number_width: Points = _is(110, "the big number's column")
+    heading_lift: Points = _is(6, "space under the big number and the heading")
+    label_to_title: Points = _is(4, "from the label to the title")
+    space_before: Points = _is(30, "above an opener that does not start a page")
+    opener_to_text: Points = _is(18, "from the opener to the text")
+
+
+class DossierCards(Strict):
+    """The offerings' cards (two per row) and the button."""
+
+    stripe_width: Points = _is(4, "width of the accent stripe at each card's left")
+    gap: Points = _is(8, "between cards, across and down")
+    padding_side: Points = _is(14, "left and right inside a card")
+    padding_top: Points = _is(12, "above a card's text")
+    padding_bottom: Points = _is(16, "below a card's text")
+    title_to_text: Points = _is(4, "from a card's title to its text")
+    to_button: Points = _is(10, "from the cards to the button")
+    button_padding: Points = _is(16, "left and right inside the button")
+    button_extra: Points = _is(34, "added to the button text's width")
+
+
+class DossierCallout(Strict):
+    """The call to action: big type on a colour panel."""
+
+    keep_room: Points = _is(260, "with less room left on the page it starts a new one")
+    space: Points = _is(30, "above and below the panel")
+    padding_left: Points = _is(28, "left inside the panel")
+    padding_top: Points = _is(30, "above the text")
+    padding_bottom: Points = _is(36, "below the text")
+
+
+class Dossier(Strict):
+    """The A4 dossier, by its parts."""
+
+    cover: DossierCover = DossierCover()
+    headings: DossierHeadings = DossierHeadings()
+    contents: DossierContents = DossierContents()
+    tables: DossierTables = DossierTables()
+    radar: DossierRadar = DossierRadar()
+    trend: DossierTrend = DossierTrend()
+    scenario: DossierScenario = DossierScenario()
+    cards: DossierCards = DossierCards()
+    callout: DossierCallout = DossierCallout()
 
 
 class Sizes(Strict):
@@ -203,4 +311,4 @@ class Sizes(Strict):
     trend: Trend = Trend()
     offerings: Offerings = Offerings()
     legal: Legal = Legal()
-    dossier_radar: DossierRadar = DossierRadar()
+    dossier: Dossier = Dossier()

@@ -134,7 +134,7 @@ class DossierPlan:
 
 def _radar_figure(loaded: Loaded, ts: Typesetter, slide: RadarSlide) -> RadarFigure:
     """The same radar geometry as the slide's, fitted to the page's width."""
-    width, size = ts.theme.page.content_width, ts.theme.sizes.dossier_radar
+    width, size = ts.theme.page.content_width, ts.theme.sizes.dossier.radar
     geo = geometry_for(loaded, ts, Box(0, 0, width, size.height), "d-radar-label")
     group = radar_group(geo, "d-radar-label", ts.theme.style("d-radar-label").size, slide.loc,
                         ts.theme.sizes.radar)

@@ -44,6 +44,13 @@ class Renderer:
         self.width = theme.page.content_width
         self.describe = link_describer(plan)
         self.tags = Tags(self.describe)
+        self.sizes = theme.sizes.dossier
+
+    def bar(self, color: str, space: float | None = None) -> Bar:
+        """The colour bar that opens a section (``space`` under it: the theme's unless given)."""
+        h = self.sizes.headings
+        return Bar(self.st.color(color), h.bar_width, h.bar_height,
+                   h.bar_to_text if space is None else space)
 
     def node(self, role: str, parent: Node | None = None, **extra: object) -> Node:
         return (parent or self.tags.root).add(role, **extra)
@@ -61,7 +68,7 @@ class Renderer:
         th, st = self.theme, self.st
         style = th.style("d-footer")
         font = st.fonts[style.face]
-        y = th.page.bottom - 32
+        y = th.page.bottom - self.sizes.headings.footer_drop
         canvas.saveState()
         with self.tags.pagination(canvas):
             canvas.setFont(font, style.size)
@@ -76,11 +83,15 @@ class Renderer:
         canvas.restoreState()
 
     def heading(self, b: d.Heading) -> list[Flowable]:
-        found: list[Flowable] = [PageBreakIfNotEmpty()] if b.new_page else [CondPageBreak(160)]
-        found.append(Bar(self.st.color(b.color)))
+        size = self.sizes.headings
+        found: list[Flowable] = ([PageBreakIfNotEmpty()] if b.new_page
+                                 else [CondPageBreak(size.keep_room)])
+        found.append(self.bar(b.color))
         if b.kicker:
-            found.append(self.st.text(b.kicker, "d-kicker", self.node("P"), spaceAfter=4))
-        head = self.st.text(b.text, b.style, self.node(f"H{b.level + 1}"), spaceAfter=18)
+            found.append(self.st.text(b.kicker, "d-kicker", self.node("P"),
+                                      spaceAfter=size.kicker_to_heading))
+        head = self.st.text(b.text, b.style, self.node(f"H{b.level + 1}"),
+                            spaceAfter=size.heading_to_text)
         head.toc_entry = (b.level, b.text, b.key)  # type: ignore[attr-defined]
         found.append(head)
         for f in found:
@@ -88,10 +99,10 @@ class Renderer:
         return found
 
     def contents(self, b: d.Contents) -> list[Flowable]:
-        toc = self.toc
+        toc, size = self.toc, self.sizes.contents
         toc.levelStyles = [
-            self.st.style("d-toc-1", spaceBefore=8),
-            self.st.style("d-toc-2", leftIndent=16),
+            self.st.style("d-toc-1", spaceBefore=size.chapter_space),
+            self.st.style("d-toc-2", leftIndent=size.section_indent),
         ]
         toc.dotsMinLevel = -1
         toc.tableStyle = self.st.table_style(
@@ -100,13 +111,13 @@ class Renderer:
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                 ("TOPPADDING", (0, 0), (-1, -1), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), size.row_gap),
             ]
         )
-        head = self.st.text(b.title, "d-h1", self.node("H1"), spaceAfter=24)
+        head = self.st.text(b.title, "d-h1", self.node("H1"), spaceAfter=size.heading_to_list)
         head.toc_entry = (0, b.title, "contents", False)  # type: ignore[attr-defined]
         toc.tag = self.node("TOC")
-        return [Bar(self.st.color("accent")), head, toc]
+        return [self.bar("accent"), head, toc]
 
     def steps(self, b: d.Steps) -> list[Flowable]:
         """The method's numbered steps: a list (L) whose labels are the numbers."""
@@ -117,34 +128,40 @@ class Renderer:
             label = self.st.text(num, "d-step-number", self.node("Lbl", item))
             body = self.node("LBody", item)
             rows.append([label, [self.st.para(p, self.node("P", body)) for p in paras]])
-        table = Table(rows, colWidths=[80, self.width - 80])
-        table.setStyle(self._rules(len(rows), pad=14))
+        size = self.sizes.tables
+        table = Table(rows, colWidths=[size.step_number_width,
+                                       self.width - size.step_number_width])
+        table.setStyle(self._rules(size.step_padding))
         return [table]
 
-    def _rules(self, n: int, pad: float = 6, first_line: bool = True) -> TableStyle:
+    def _rules(self, pad: float) -> TableStyle:
+        """Rows with rules above and below, ``pad`` above and below each row's text."""
+        size = self.sizes.tables
         cmds: list[tuple] = [
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 10),
+            ("RIGHTPADDING", (0, 0), (-1, -1), size.cell_gap),
             ("TOPPADDING", (0, 0), (-1, -1), pad),
             ("BOTTOMPADDING", (0, 0), (-1, -1), pad),
-            ("LINEBELOW", (0, 0), (-1, -1), 0.6, self.st.color("rule")),
+            ("LINEBELOW", (0, 0), (-1, -1), size.rule_width, self.st.color("rule")),
+            ("LINEABOVE", (0, 0), (-1, 0), size.rule_width, self.st.color("rule")),
         ]
-        if first_line:
-            cmds.append(("LINEABOVE", (0, 0), (-1, 0), 0.6, self.st.color("rule")))
         return self.st.table_style(cmds)
 
     def radar(self, b: d.RadarFigure) -> list[Flowable]:
-        found: list[Flowable] = [Spacer(1, 10)]
+        size = self.sizes.radar
+        found: list[Flowable] = [Spacer(1, size.space_before)]
         if b.caption:
-            found.append(self.st.text(b.caption, "d-caption", self.node("P"), spaceAfter=6))
+            found.append(self.st.text(b.caption, "d-caption", self.node("P"),
+                                      spaceAfter=size.caption_to_radar))
         found.append(Radar(b, self.st, self.images, self.tags.root, self.describe))
         return [KeepTogether(found)]
 
     def trend(self, b: d.TrendCard) -> list[Flowable]:
         """A trend card: its title (H2) is read first, then the picture and the factors."""
-        pic_w, pic_h = 170.0, 128.0
-        title = self.st.text(b.title, "d-h2", self.node("H2"), spaceAfter=8)
+        size = self.sizes.trend
+        pic_w, pic_h = size.picture_width, size.picture_height
+        title = self.st.text(b.title, "d-h2", self.node("H2"), spaceAfter=size.title_to_factors)
         pic = TaggedImage(
             StableName(self.images.get(b.picture.path, pic_w, pic_h, b.picture.focus,
                                        ppi=self.ppi)),
@@ -160,20 +177,21 @@ class Renderer:
                 self.node("LBody", self.node("LI", factors)),
                 bulletText="■",
                 bulletColor=self.st.color(b.color),
-                leftIndent=14,
+                leftIndent=size.factor_indent,
                 bulletIndent=0,
             )
             for f in b.factors
         ]
-        cell = [Bar(self.st.color(b.color), space=8), title, *items]
-        table = Table([[pic, cell]], colWidths=[pic_w + 22, self.width - pic_w - 22])
+        cell = [self.bar(b.color, space=size.bar_to_title), title, *items]
+        gap = size.picture_to_text
+        table = Table([[pic, cell]], colWidths=[pic_w + gap, self.width - pic_w - gap])
         table.setStyle(
             self.st.table_style(
                 [
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("LEFTPADDING", (0, 0), (-1, -1), 0),
                     ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 22),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), size.card_gap),
                     ("TOPPADDING", (0, 0), (-1, -1), 0),
                 ]
             )
@@ -184,27 +202,31 @@ class Renderer:
     def scenario(self, b: d.ScenarioOpener) -> list[Flowable]:
         """The big number repeats the label ("SZENARIO 1"): it is drawn as an artifact;
         the label is read before the heading, as a kicker is."""
+        size = self.sizes.scenario
         number = self.st.text(b.number, "d-number", None, color=b.color)
-        head = [self.st.text(b.label, "d-kicker", self.node("P"), spaceAfter=4),
+        head = [self.st.text(b.label, "d-kicker", self.node("P"), spaceAfter=size.label_to_title),
                 self.st.text(b.title, "d-h1", self.node("H2"))]
-        table = Table([[number, head]], colWidths=[110, self.width - 110])
+        table = Table([[number, head]], colWidths=[size.number_width,
+                                                   self.width - size.number_width])
         table.setStyle(
             self.st.table_style(
                 [
                     ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
                     ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), size.heading_lift),
                 ]
             )
         )
         table.toc_entry = (1, f"{b.label} – {b.title}", b.key)  # type: ignore[attr-defined]
         table.keepWithNext = True
-        start: list[Flowable] = [PageBreakIfNotEmpty()] if b.new_page else [Spacer(1, 30)]
-        return [*start, Bar(self.st.color(b.color)), table, Spacer(1, 18)]
+        start: list[Flowable] = ([PageBreakIfNotEmpty()] if b.new_page
+                                 else [Spacer(1, size.space_before)])
+        return [*start, self.bar(b.color), table, Spacer(1, size.opener_to_text)]
 
     def cards(self, b: d.Cards) -> list[Flowable]:
+        size = self.sizes.cards
         cells = [
-            [self.st.text(t, "d-h3", self.node("H2"), spaceAfter=4),
+            [self.st.text(t, "d-h3", self.node("H2"), spaceAfter=size.title_to_text),
              self.st.text(x, "d-body", self.node("P"))] for t, x in b.items
         ]
         rows = [
@@ -216,38 +238,41 @@ class Renderer:
                 [
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("BACKGROUND", (0, 0), (-1, -1), self.st.color("tint")),
-                    ("LINEBEFORE", (0, 0), (-1, -1), 4, self.st.color("accent")),
-                    ("LINEAFTER", (0, 0), (-1, -1), 8, self.st.color("paper")),
-                    ("LINEBELOW", (0, 0), (-1, -1), 8, self.st.color("paper")),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 14),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 14),
-                    ("TOPPADDING", (0, 0), (-1, -1), 12),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 16),
+                    ("LINEBEFORE", (0, 0), (-1, -1), size.stripe_width, self.st.color("accent")),
+                    ("LINEAFTER", (0, 0), (-1, -1), size.gap, self.st.color("paper")),
+                    ("LINEBELOW", (0, 0), (-1, -1), size.gap, self.st.color("paper")),
+                    ("LEFTPADDING", (0, 0), (-1, -1), size.padding_side),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), size.padding_side),
+                    ("TOPPADDING", (0, 0), (-1, -1), size.padding_top),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), size.padding_bottom),
                 ]
             )
         )
         found: list[Flowable] = [table]
         if b.button:
             style = self.theme.style("d-h3")
-            width = stringWidth(b.button, self.st.fonts[style.face], style.size) + 34
+            width = stringWidth(b.button, self.st.fonts[style.face], style.size) + \
+                size.button_extra
             button = Table([[self.st.text(b.button, "d-h3", self.node("P"))]], colWidths=[width])
             button.setStyle(
                 self.st.table_style(
                     [
                         ("BACKGROUND", (0, 0), (-1, -1), self.st.color("accent")),
-                        ("LEFTPADDING", (0, 0), (-1, -1), 16),
-                        ("RIGHTPADDING", (0, 0), (-1, -1), 16),
+                        ("LEFTPADDING", (0, 0), (-1, -1), size.button_padding),
+                        ("RIGHTPADDING", (0, 0), (-1, -1), size.button_padding),
                     ]
                 )
             )
             button.hAlign = "LEFT"
-            found += [Spacer(1, 10), button]
+            found += [Spacer(1, size.to_button), button]
         return found
 
     def calendar(self, b: d.Calendar) -> list[Flowable]:
         found: list[Flowable] = []
+        size = self.sizes.tables
         for heading, rows in b.groups:
-            head = self.st.text(heading, "d-h2", self.node("H2"), spaceBefore=14, spaceAfter=8)
+            head = self.st.text(heading, "d-h2", self.node("H2"), spaceBefore=size.heading_space,
+                                spaceAfter=size.heading_to_table)
             head.keepWithNext = True
             cells = []
             grid = self.node("Table")
@@ -260,25 +285,27 @@ class Renderer:
                 if place:  # apart from the title, so the two never read as one name
                     what.append(self.st.text(place, "d-body", td, color="muted"))
                 cells.append([self.st.text(date, "d-h3", th, color=color), what])
-            table = Table(cells, colWidths=[170, self.width - 170])
-            table.setStyle(self._rules(len(rows)))
+            table = Table(cells, colWidths=[size.date_width, self.width - size.date_width])
+            table.setStyle(self._rules(size.row_padding))
             found += [head, table]
         return found
 
     def callout(self, b: d.Callout) -> list[Flowable]:
+        size = self.sizes.callout
         lines = [self.st.text(line, "d-cta", self.node("P")) for line in b.lines]
         table = Table([[lines]], colWidths=[self.width])
         table.setStyle(
             self.st.table_style(
                 [
                     ("BACKGROUND", (0, 0), (-1, -1), self.st.color(b.color)),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 28),
-                    ("TOPPADDING", (0, 0), (-1, -1), 30),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 36),
+                    ("LEFTPADDING", (0, 0), (-1, -1), size.padding_left),
+                    ("TOPPADDING", (0, 0), (-1, -1), size.padding_top),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), size.padding_bottom),
                 ]
             )
         )
-        return [CondPageBreak(260), Spacer(1, 30), table, Spacer(1, 30)]
+        return [CondPageBreak(size.keep_room), Spacer(1, size.space), table,
+                Spacer(1, size.space)]
 
     def cover(self, b: d.Cover) -> list[Flowable]:
         """The cover on its own page template; the body's pages follow."""

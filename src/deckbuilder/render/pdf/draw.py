@@ -180,9 +180,7 @@ class TaggedImage(Image):
 class Bar(Flowable):
     """The short colour bar that opens each section, as on the slides (an artifact)."""
 
-    def __init__(
-        self, color: HexColor, width: float = 40, height: float = 5, space: float = 12
-    ) -> None:
+    def __init__(self, color: HexColor, width: float, height: float, space: float) -> None:
         super().__init__()
         self.color, self.bar_w, self.bar_h, self.space = color, width, height, space
 
@@ -234,10 +232,6 @@ class Radar(Flowable):
                 self.canv.linkRect("", key, rect, relative=1, thickness=0)
 
 
-#: Least room between the cover's title and its meta lines, in points.
-COVER_GAP = 24.0
-
-
 class Cover(Flowable):
     """The cover page: artwork on the upper part (a Figure), title (H1) and meta lines."""
 
@@ -258,24 +252,25 @@ class Cover(Flowable):
         """Meta lines sit on the bottom margin, the title above them; a title of several
         lines takes its room from the artwork, so it never runs into the date line."""
         c, st, th = self.canv, self.st, self.st.theme
-        x = th.page.left
+        x, size = th.page.left, th.sizes.dossier.cover
         title = self._text(self.block.title, "d-cover", self.title)
         _, title_h = title.wrap(self.page_w - 2 * x, self.page_h)
         metas = [self._text(line, "d-cover-meta", node)
                  for line, node in zip(self.block.lines, self.lines, strict=True)]
         meta_h = sum(m.wrap(self.page_w - 2 * x, 100)[1] for m in metas)
-        room = self.page_h - (th.page.bottom + 10 + meta_h + COVER_GAP + title_h + 24 + 60)
-        art_h = max(min(self.page_h * 0.56, room), 0.0)
+        room = self.page_h - (th.page.bottom + size.meta_lift + meta_h + size.title_to_meta
+                              + title_h + size.bar_to_title + size.picture_to_bar)
+        art_h = max(min(self.page_h * size.picture_height, room), 0.0)
         pic = self.block.picture
         if pic is not None and art_h > 0:
             prepared = self.images.get(pic.path, self.page_w, art_h, pic.focus, ppi=self.ppi)
             with mark(c, self.figure):
                 Image(StableName(prepared), self.page_w, art_h).drawOn(c, 0, self.page_h - art_h)
-        y = self.page_h - art_h - 60
+        y = self.page_h - art_h - size.picture_to_bar
         c.setFillColor(st.color("accent"))
-        c.rect(x, y, 48, 6, stroke=0, fill=1)
-        title.drawOn(c, x, y - 24 - title_h)
-        y = th.page.bottom + 10 + meta_h
+        c.rect(x, y, size.bar_width, size.bar_height, stroke=0, fill=1)
+        title.drawOn(c, x, y - size.bar_to_title - title_h)
+        y = th.page.bottom + size.meta_lift + meta_h
         for meta in metas:  # from the top down (reading order), the last on the margin
             y -= meta.height
             meta.drawOn(c, x, y)
