@@ -28,6 +28,12 @@ def _is(default: Any, what: str) -> Any:
     return Field(default, description=what)
 
 
+class Text(Strict):
+    """Running text on the slides."""
+
+    bullet_indent: Points = _is(20, "room a bullet takes before its text (marker and gap)")
+
+
 class TitleBlock(Strict):
     """The colour bar, kicker and title at the top of every content slide."""
 
@@ -298,6 +304,7 @@ class Dossier(Strict):
 class Sizes(Strict):
     """All layout sizes, by the part of the deck they shape."""
 
+    text: Text = Text()
     title_block: TitleBlock = TitleBlock()
     footer: Footer = Footer()
     title_slide: TitleSlide = TitleSlide()

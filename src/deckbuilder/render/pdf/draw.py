@@ -31,7 +31,6 @@ from ...layout.plan import (
     TableBox,
     TextBox,
 )
-from ...layout.text import BULLET_INDENT
 from .tags import Node
 from .text import PdfText, StableName, TaggedParagraph
 
@@ -48,7 +47,7 @@ class Painter:
         for i, para in enumerate(tb.paras):
             extra: dict[str, object] = {}
             if para.bullet:
-                indent = BULLET_INDENT * tb.scale
+                indent = self.t.theme.sizes.text.bullet_indent * tb.scale
                 extra = dict(leftIndent=indent, bulletIndent=0, bulletText="■",
                              bulletColor=self.t.color(para.bullet))
             style = self.t.style(para.style, scale=tb.scale, align=para.align, **extra)  # type: ignore[arg-type]

@@ -35,7 +35,6 @@ from ...layout.plan import (
     TableBox,
     TextBox,
 )
-from ...layout.text import BULLET_INDENT
 from ...theme import Theme
 from . import private
 from .master import start_presentation
@@ -133,7 +132,7 @@ class _Writer:
                 p.insert(0, ppr)
             ppr.set("algn", ALGN[para.align])
             if para.bullet:
-                indent = str(_emu(BULLET_INDENT * scale))
+                indent = str(_emu(self.theme.sizes.text.bullet_indent * scale))
                 ppr.set("marL", indent)
                 ppr.set("indent", "-" + indent)
             for tag, points in (("a:lnSpc", style.size * style.leading * scale),
