@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pypdfium2 as pdfium
 import pytest
 import yaml
 
@@ -108,12 +109,41 @@ def test_the_dossier_legend_follows_its_gap(make_project: MakeProject) -> None:
 
 
 def _build(project: Path, capsys: pytest.CaptureFixture[str],
-           monkeypatch: pytest.MonkeyPatch) -> tuple[int, str]:
+           monkeypatch: pytest.MonkeyPatch, *args: str) -> tuple[int, str]:
     monkeypatch.chdir(project)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_EPOCH)
     with pytest.raises(SystemExit) as exit_info:
-        main(["build"])
+        main(["build", *args])
     return int(exit_info.value.code or 0), capsys.readouterr().err
+
+
+def _footer_feet(pdf: Path) -> list[float | None]:
+    """Per page of the dossier, where the footer's first letter stands (points from the
+    page's foot), or None on a page without the footer (the cover)."""
+    doc = pdfium.PdfDocument(str(pdf))
+    feet: list[float | None] = []
+    for page in doc:
+        text = page.get_textpage()
+        hit = text.search("Mein Team, 2026").get_next()
+        feet.append(text.get_charbox(hit[0])[1] if hit else None)
+    doc.close()
+    return feet
+
+
+def test_the_dossier_footer_follows_its_gap(make_project: MakeProject,
+                                            capsys: pytest.CaptureFixture[str],
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """A size the PDF renderer reads (not the plan): the footer drops by exactly the
+    change, on every page that has one."""
+    feet = []
+    for sizes in ("", "sizes:\n  dossier:\n    headings:\n      footer_drop: 40\n"):
+        project = _with_sizes(make_project, sizes)
+        assert _build(project, capsys, monkeypatch, "--format", "pdf")[0] == 0
+        feet.append(_footer_feet(project / "output" / "my-deck.pdf"))
+    before, after = feet
+    assert before[0] is None and len(before) == len(after) > 2
+    assert [None if b is None else b - a for b, a in zip(before, after, strict=True)] == \
+        [None] + [pytest.approx(8, abs=0.01)] * (len(before) - 1)
 
 
 BAD = [
