@@ -155,6 +155,7 @@ class Program(Strict):
     date_extra: Points = _is(4, "added to the widest date for the date column")
     date_width: Share = _is(0.45, "the widest the date column may be, share of the column")
     heading_extra: Points = _is(10, "room under a table's heading line")
+    rule_width: Points = _is(0.75, "line weight of the rule under each row")
 
 
 class Trend(Strict):

@@ -149,7 +149,8 @@ class ProgramLayout:
             heights = tuple(self.row_height(r) for r in rows)
             placed.append(TableBox(Box(x, y, self.width, sum(heights)),
                                    (self.date_w, self.width - self.date_w), cells, heights,
-                                   self.pad, "rule", group.source, self.scale))
+                                   self.pad, "rule", group.source, self.scale,
+                                   rule_width=self.sizes.rule_width))
             y += sum(heights)
         return placed
 

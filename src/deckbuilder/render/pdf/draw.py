@@ -114,7 +114,7 @@ class Painter:
                 x += width
             y += height
             self.c.setStrokeColor(self.t.color(tb.rule))
-            self.c.setLineWidth(0.75)
+            self.c.setLineWidth(tb.rule_width)
             self.c.line(tb.box.x, self.h - y, tb.box.right, self.h - y)
 
     def line(self, lb: LineBox) -> None:

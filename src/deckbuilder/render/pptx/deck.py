@@ -243,12 +243,12 @@ class _Writer:
                 frame.word_wrap = True
                 if paras:
                     self.paragraphs(frame, paras, tb.scale)
-                self.rule(cell, tb.rule)
+                self.rule(cell, tb.rule, tb.rule_width)
 
-    def rule(self, cell, color: str) -> None:  # type: ignore[no-untyped-def]
+    def rule(self, cell, color: str, width: float) -> None:  # type: ignore[no-untyped-def]
         """A thin line under each row; no API for cell borders in python-pptx."""
         tcpr = private.cell_properties(cell)
-        line = etree.Element(qn("a:lnB"), {"w": str(_emu(0.75)), "cmpd": "sng"})
+        line = etree.Element(qn("a:lnB"), {"w": str(_emu(width)), "cmpd": "sng"})
         fill = etree.SubElement(line, qn("a:solidFill"))
         etree.SubElement(fill, qn("a:srgbClr"), {"val": self.theme.color(color)})
         tcpr.insert(0, line)
