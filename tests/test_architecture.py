@@ -25,6 +25,7 @@ LAYERS: dict[str, str] = {
     "errors": "base",  # Location, Diagnostic, exit codes: everything may use them
     "dates": "base",
     "theme": "base",
+    "theme_sizes": "base",  # the layout's sizes and gaps, a part of the theme
     "cache_file": "base",
     "uptodate": "base",  # the inputs' fingerprint and the state the build records
     "incremental": "build",  # builds unless the last results stand; imports build lazily

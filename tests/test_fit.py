@@ -9,9 +9,10 @@ from pptx.util import Emu
 
 from deckbuilder.layout.plan import GroupBox, LineBox, PictureBox, ShapeBox, TableBox, TextBox
 from deckbuilder.layout.slides import plan_deck
-from deckbuilder.layout.text import BULLET_INDENT, Typesetter
+from deckbuilder.layout.text import Typesetter
 from deckbuilder.load import load_project
 from deckbuilder.measure import Measurer, Word
+from deckbuilder.theme_sizes import Sizes
 
 from .conftest import ROOT
 
@@ -99,4 +100,4 @@ def test_bullet_indent_is_what_the_layout_reserved(built_deck: Path) -> None:
     slide = Presentation(str(built_deck)).slides[4]
     margins = {p._p.pPr.get("marL") for s in slide.shapes if s.has_text_frame
                for p in s.text_frame.paragraphs if p._p.pPr is not None and p._p.pPr.get("marL")}
-    assert margins == {str(round(BULLET_INDENT * 12700))}
+    assert margins == {str(round(Sizes().text.bullet_indent * 12700))}

@@ -25,6 +25,12 @@ def _describe(value: Any) -> str:
     return f"'{text[:60]}…'" if len(text) > 60 else f"'{text}'"
 
 
+def _number(bound: Any) -> str:
+    """A limit as a person writes it: 0, not 0.0 (pydantic gives a float field's limits as
+    floats)."""
+    return f"{bound:g}" if isinstance(bound, float) else str(bound)
+
+
 def _unwrap(tp: Any) -> Any:
     while get_origin(tp) is typing.Annotated:
         tp = get_args(tp)[0]
@@ -134,10 +140,14 @@ def _message(err: ErrorDetails, root: type[BaseModel], data_path: Path) -> tuple
         return f"needs at least {ctx.get('min_length')} entries, got {ctx.get('actual_length')}", ""
     if kind == "too_long":
         return f"allows at most {ctx.get('max_length')} entries, got {ctx.get('actual_length')}", ""
-    if kind in ("greater_than_equal", "greater_than"):
-        return f"{_describe(value)} is too small (at least {ctx.get('ge', ctx.get('gt'))})", ""
-    if kind in ("less_than_equal", "less_than"):
-        return f"{_describe(value)} is too large (at most {ctx.get('le', ctx.get('lt'))})", ""
+    if kind == "greater_than_equal":
+        return f"{_describe(value)} is too small (at least {_number(ctx.get('ge'))})", ""
+    if kind == "greater_than":
+        return f"{_describe(value)} is too small (more than {_number(ctx.get('gt'))})", ""
+    if kind == "less_than_equal":
+        return f"{_describe(value)} is too large (at most {_number(ctx.get('le'))})", ""
+    if kind == "less_than":
+        return f"{_describe(value)} is too large (less than {_number(ctx.get('lt'))})", ""
     if kind == "literal_error":
         return f"{_describe(value)} is not allowed here", f"expected {ctx.get('expected')}"
     if kind == "string_pattern_mismatch":

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
+
+from .theme_sizes import Points, Sizes
+from .theme_sizes import Strict as _Strict
 
 Hex = Annotated[str, Field(pattern=r"^[0-9A-Fa-f]{6}$")]
-Points = Annotated[float, Field(ge=0, le=5000)]
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
 
 class Page(_Strict):
@@ -113,6 +111,7 @@ class Theme(_Strict):
     scheme: dict[str, str] = {}  # PowerPoint colour-scheme slot -> palette name
     embed_fonts: bool = True  # the deck's faces travel inside the PPTX
     fallback: Fallback | None = Fallback()  # None: measure in the deck's faces only
+    sizes: Sizes = Sizes()  # every gap and size of the layout (theme_sizes.py)
 
     @model_validator(mode="after")
     def _references_exist(self) -> Theme:

@@ -134,23 +134,22 @@ class DossierPlan:
     source: Location = field(default=Location("content/deck.yaml"))
 
 
-RADAR_HEIGHT = 340.0
-
-
 def _radar_figure(loaded: Loaded, ts: Typesetter, slide: RadarSlide) -> RadarFigure:
     """The same radar geometry as the slide's, fitted to the page's width."""
-    width = ts.theme.page.content_width
-    geo = geometry_for(loaded, ts, Box(0, 0, width, RADAR_HEIGHT), "d-radar-label")
-    group = radar_group(geo, "d-radar-label", ts.theme.style("d-radar-label").size, slide.loc)
+    width, size = ts.theme.page.content_width, ts.theme.sizes.dossier.radar
+    geo = geometry_for(loaded, ts, Box(0, 0, width, size.height), "d-radar-label")
+    group = radar_group(geo, "d-radar-label", ts.theme.style("d-radar-label").size, slide.loc,
+                        ts.theme.sizes.radar)
     rings = loaded.project.radar_file.rings
     legend_h = legend_height(len(slide.legend), len(rings), ts, "d-small")
     legend = legend_elements(slide.legend, slide.legend_title, rings, ts,
-                             Box(0, RADAR_HEIGHT + 12, width * 0.75, legend_h), slide.loc,
+                             Box(0, size.height + size.to_legend, width * size.legend_width,
+                                 legend_h), slide.loc,
                              "d-small", "d-h3")
     keys = {t.title: f"trend-{i}" for i, t in enumerate(loaded.project.trends.trends, start=1)}
     links = tuple((Box(n.x - n.r, n.y - n.r, 2 * n.r, 2 * n.r), keys[n.name])
                   for n in geo.nodes if n.name in keys)
-    return RadarFigure((group, *legend), width, RADAR_HEIGHT + 12 + legend_h, links,
+    return RadarFigure((group, *legend), width, size.height + size.to_legend + legend_h, links,
                        slide.caption)
 
 

@@ -10,7 +10,7 @@ from typing import TypeVar
 from ..errors import Location, warning
 from ..model import MethodSlide, Offering, OfferingsSlide, Step, Trend, TrendsSlides
 from .plan import Box, Element, Para, Run, ShapeBox, TextBox
-from .slide_parts import Context, Draft, clean, para, title_block
+from .slide_parts import Context, Draft, clean, content_bottom, para, title_bar, title_block
 from .text import Overflow
 
 T = TypeVar("T")
@@ -40,21 +40,25 @@ def plan_method(ctx: Context, s: MethodSlide) -> Iterator[Draft]:
 
 def _method_slide(ctx: Context, s: MethodSlide, steps: list[Step], index: int) -> Draft:
     th = ctx.theme
+    size = th.sizes.method
     d = Draft("method", s.loc, notes=s.notes if index == 0 else None, footer_left=th.slide.left)
     x0, w = th.slide.left, th.slide.content_width
-    y = title_block(ctx, d, _continued(ctx, s.title, index), x0, th.slide.top, w, s.loc) + 48
+    y = title_block(ctx, d, _continued(ctx, s.title, index), x0, th.slide.top, w,
+                    s.loc) + size.title_to_steps
     n = len(steps)
     col = (w - (n - 1) * th.gutter) / n
-    bottom = th.slide.height - th.slide.bottom - 16
+    bottom = content_bottom(ctx)
     for i, step in enumerate(steps):
         x = x0 + i * (col + th.gutter)
-        d.elements.append(ShapeBox(Box(x, y, col, 0), "line", line="rule", line_width=1))
-        num = ctx.fit([para(step.number, "step-number")], Box(x, y + 14, col, 70), step.loc)
+        d.elements.append(ShapeBox(Box(x, y, col, 0), "line", line="rule",
+                                   line_width=size.rule_width))
+        num = ctx.fit([para(step.number, "step-number")],
+                      Box(x, y + size.rule_to_number, col, size.number_height), step.loc)
         d.elements.append(num)
         paras = [para(step.text, "step-text")]
         if step.emphasis:
             paras.append(Para((Run(clean(step.emphasis), face="italic"),), "step-text"))
-        ty = y + 14 + num.height + 18
+        ty = y + size.rule_to_number + num.height + size.number_to_text
         d.elements.append(ctx.fit(paras, Box(x, ty, col, bottom - ty), step.loc))
     return d
 
@@ -87,16 +91,16 @@ def _trend_slides(ctx: Context, t: Trend, notes: str | None, factors: list[Para]
 def _trend_slide(ctx: Context, t: Trend, notes: str | None, factors: list[Para],
                  index: int) -> tuple[Draft, int]:
     th = ctx.theme
-    split = th.slide.width * 0.46
+    split = th.slide.width * th.sizes.trend.picture_width
     d = Draft("trend", t.loc, notes=t.notes or notes, footer_left=split + th.gutter * 2)
     d.elements.append(ctx.picture(t.picture, Box(0, 0, split, th.slide.height)))
     x = split + th.gutter * 2
     w = th.slide.width - th.slide.right - x
-    top, bottom = th.slide.top, th.slide.height - th.slide.bottom - 16
+    top, bottom = th.slide.top, content_bottom(ctx)
     panel: list[Element] = []
     block = Draft("trend", t.loc, elements=panel)
     y = title_block(ctx, block, _continued(ctx, t.title, index), x, top, w, t.loc,
-                    color=t.color) + 30
+                    color=t.color) + th.sizes.trend.title_to_factors
     text, taken = _most_that_fit(ctx, factors, Box(x, y, w, bottom - y), t.loc)
     panel.append(replace(text, box=replace(text.box, h=text.height)))
     # Centre the title and list in the panel: the picture is the visual anchor on the left.
@@ -151,33 +155,35 @@ def _offerings_slide(ctx: Context, s: OfferingsSlide, offerings: list[Offering],
     if index:
         title = replace(title, runs=(*title.runs, Run(" " + ctx.loaded.project.deck.continued)))
     button = fc.button if last else None
-    d.elements.append(ShapeBox(Box(x0, th.slide.top, 48, 6), "rect", fill="accent"))
-    t = ctx.fit([title], Box(x0, th.slide.top + 18, w, 90), fc.loc, role="title")
+    size, below_bar = th.sizes.offerings, th.sizes.title_block.bar_to_text
+    d.elements.append(title_bar(ctx, x0, th.slide.top))
+    t = ctx.fit([title], Box(x0, th.slide.top + below_bar, w, size.title_height), fc.loc,
+                role="title")
     d.elements.append(replace(t, box=replace(t.box, h=t.height)))
-    y = th.slide.top + 18 + t.height + 34
-    bottom = th.slide.height - th.slide.bottom - 16 - (56 if button else 0)
+    y = th.slide.top + below_bar + t.height + size.title_to_cards
+    bottom = content_bottom(ctx) - (size.button_room if button else 0)
     n = len(offerings)
     cols = 2 if n in (2, 4) else min(n, 3)
     rows = -(-n // cols)
-    gap = th.gutter * 0.75
+    gap = size.card_gap
     col = (w - (cols - 1) * gap) / cols
     row = (bottom - y - (rows - 1) * gap) / rows
-    pad = 18
+    pad, stripe = size.card_padding, size.stripe_width
     texts = []
     for i, off in enumerate(offerings):
         x, cy = x0 + (i % cols) * (col + gap), y + (i // cols) * (row + gap)
         d.elements.append(ShapeBox(Box(x, cy, col, row), "rect", fill="tint"))
-        d.elements.append(ShapeBox(Box(x, cy, 6, row), "rect", fill="accent"))
+        d.elements.append(ShapeBox(Box(x, cy, stripe, row), "rect", fill="accent"))
         texts.append(ctx.fit([para(off.title, "card-title"), para(off.text, "card-text")],
-                             Box(x + 6 + pad, cy + pad, col - 6 - 2 * pad, row - 2 * pad),
-                             off.loc))
+                             Box(x + stripe + pad, cy + pad, col - stripe - 2 * pad,
+                                 row - 2 * pad), off.loc))
     d.elements.extend(ctx.ts.same_scale(texts))
     if button:
         bw = ctx.ts.measurer.width(button, "bold", th.style("button").size) / \
-            th.fit.width_safety + 48
-        box = Box(x0 + w - bw, bottom + 20, bw, 36)
-        label = ctx.fit([para(button, "button", align="center")], Box(box.x, box.y, bw, 36),
-                        fc.loc, anchor="middle")
+            th.fit.width_safety + size.button_padding
+        box = Box(x0 + w - bw, bottom + size.button_gap, bw, size.button_height)
+        label = ctx.fit([para(button, "button", align="center")],
+                        Box(box.x, box.y, bw, size.button_height), fc.loc, anchor="middle")
         d.elements.append(ShapeBox(box, "rounded", fill="accent", text=label))
     return d
 

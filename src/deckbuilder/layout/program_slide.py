@@ -15,7 +15,6 @@ from .plan import Box, Para, Run, TableBox, TextBox
 from .text import SHRINK_STEP
 
 COLUMNS = 3
-CELL_PAD = 5.0
 
 
 @dataclass(frozen=True)
@@ -70,6 +69,8 @@ class ProgramLayout:
 
     def __init__(self, ctx, width: float, height: float, scale: float) -> None:  # type: ignore[no-untyped-def]
         self.ctx, self.width, self.height, self.scale = ctx, width, height, scale
+        self.sizes = ctx.theme.sizes.program
+        self.pad = self.sizes.cell_padding
         self.date_w = self._date_width()
 
     def _date_width(self) -> float:
@@ -77,7 +78,8 @@ class ProgramLayout:
         style = theme.style("table-date")
         widest = max((m.width(r.date, style.face, style.size) for g in self.ctx.program_groups
                       for r in g.rows if r.date), default=0.0)
-        return min(widest / theme.fit.width_safety + 2 * CELL_PAD + 4, self.width * 0.45)
+        return min(widest / theme.fit.width_safety + 2 * self.pad + self.sizes.date_extra,
+                   self.width * self.sizes.date_width)
 
     def cells(self, row: Row) -> tuple[tuple[Para, ...], tuple[Para, ...]]:
         """The date and text cells, with soft hyphens where a long word breaks."""
@@ -86,7 +88,7 @@ class ProgramLayout:
         text: tuple[Para, ...] = (Para((Run(row.text),), "table-text", color=color),)
         if row.place:  # apart from the title, so the two never read as one name
             text += (Para((Run(row.place),), "table-text", color="muted"),)
-        return tuple(tuple(self.ctx.ts.hyphenated(p, w - 2 * CELL_PAD, self.scale) for p in c)
+        return tuple(tuple(self.ctx.ts.hyphenated(p, w - 2 * self.pad, self.scale) for p in c)
                      for c, w in zip((date, text), self.widths, strict=True))  # type: ignore[return-value]
 
     @property
@@ -95,8 +97,8 @@ class ProgramLayout:
 
     def row_height(self, row: Row) -> float:
         try:
-            return max(self.ctx.ts.height(list(c), w - 2 * CELL_PAD, self.scale) if c else 0.0
-                       for c, w in zip(self.cells(row), self.widths, strict=True)) + 2 * CELL_PAD
+            return max(self.ctx.ts.height(list(c), w - 2 * self.pad, self.scale) if c else 0.0
+                       for c, w in zip(self.cells(row), self.widths, strict=True)) + 2 * self.pad
         except WordTooWide as exc:
             raise ContentError([error(row.source or Location("content/program.yaml"),
                                       f"the word '{exc.word}' is too wide for a column of "
@@ -105,7 +107,7 @@ class ProgramLayout:
 
     def heading_height(self) -> float:
         style = self.ctx.theme.style("table-head")
-        return style.size * style.leading * self.scale + 10
+        return style.size * style.leading * self.scale + self.sizes.heading_extra
 
     def paginate(self, groups: list[Group], packed: bool) -> list[list[Column]]:
         """Slides of columns. Unpacked, each group starts a column of its own; packed, a
@@ -147,7 +149,8 @@ class ProgramLayout:
             heights = tuple(self.row_height(r) for r in rows)
             placed.append(TableBox(Box(x, y, self.width, sum(heights)),
                                    (self.date_w, self.width - self.date_w), cells, heights,
-                                   CELL_PAD, "rule", group.source, self.scale))
+                                   self.pad, "rule", group.source, self.scale,
+                                   rule_width=self.sizes.rule_width))
             y += sum(heights)
         return placed
 

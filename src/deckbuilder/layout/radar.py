@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from ..errors import ContentError, error
 from ..measure import Measurer
 from ..model import RadarFile
+from ..theme_sizes import Radar as RadarSizes
 from .plan import Box
 
 DIRECTIONS = 16  # label candidates around each dot
@@ -78,14 +79,15 @@ def _lines(name: str, measurer: Measurer, face: str, size: float, limit: float
     return (name[:cut], name[cut + 1 :])
 
 
-LEADING = 1.15  # the radar-label style's leading; labels are one box per line group
+#: The leading of labels: the radar-label style's (labels are one box per line group).
+LEADING = 1.15
 
 
 def _text_box(lines: tuple[str, ...], measurer: Measurer, face: str, size: float,
               cx: float, cy: float) -> Box:
     """The box a label needs, with the theme's width reserve so no renderer wraps it."""
     widest = max(measurer.width(line, face, size) for line in lines)
-    w = widest / measurer.theme.fit.width_safety + 1
+    w = widest / measurer.theme.fit.width_safety + measurer.theme.sizes.radar.label_extra_width
     h = size * LEADING * len(lines)
     return Box(cx - w / 2, cy - h / 2, w, h)
 
@@ -93,7 +95,8 @@ def _text_box(lines: tuple[str, ...], measurer: Measurer, face: str, size: float
 def radar_geometry(radar: RadarFile, colors: dict[str, str], box: Box, measurer: Measurer,
                    face: str, size: float) -> RadarGeometry:
     """The radar fitted into ``box`` (points); ``colors`` maps trend names to palette names."""
-    margin = size * 2.6
+    sizes = measurer.theme.sizes.radar
+    margin = size * sizes.rim_margin
     radius = min(box.w, box.h) / 2 - margin
     cx, cy = box.x + box.w / 2, box.y + box.h / 2
     n_rings, n_segments = len(radar.rings), len(radar.segments)
@@ -104,26 +107,31 @@ def radar_geometry(radar: RadarFile, colors: dict[str, str], box: Box, measurer:
     labels: list[Label] = []
     for i, ring in enumerate(radar.rings):  # ring names on the upward axis
         mid = band * (i + 0.5) if i else band * 0.5
-        labels.append(Label(_text_box((ring,), measurer, face, size * 0.9, cx, cy - mid),
-                            (ring,), size * 0.9, face, "ring"))
+        ring_size = size * sizes.ring_label_size
+        labels.append(Label(_text_box((ring,), measurer, face, ring_size, cx, cy - mid),
+                            (ring,), ring_size, face, "ring"))
     for j, segment in enumerate(radar.segments):  # segment names outside the rim
         a = angles[j] + span / 2
-        lines = _lines(segment, measurer, face, size, radius * 0.7)
+        lines = _lines(segment, measurer, face, size, radius * sizes.segment_label_width)
         probe = _text_box(lines, measurer, face, size, 0, 0)
-        reach = radius + 6 + abs(math.cos(a)) * probe.w / 2 + abs(math.sin(a)) * probe.h / 2
+        reach = (radius + sizes.segment_label_gap + abs(math.cos(a)) * probe.w / 2
+                 + abs(math.sin(a)) * probe.h / 2)
         labels.append(Label(_text_box(lines, measurer, face, size, cx + reach * math.cos(a),
                                       cy + reach * math.sin(a)), lines, size, face, "segment"))
-    nodes = _nodes(radar, colors, cx, cy, band, angles, span, radius)
+    nodes = _nodes(radar, colors, (cx, cy), band, angles, span, radius, sizes)
     by_name = {n.name: n for n in nodes}
     edges = tuple(Edge(by_name[c.source].x, by_name[c.source].y, by_name[c.target].x,
-                       by_name[c.target].y, 0.5 + 0.75 * c.intensity)
+                       by_name[c.target].y,
+                       sizes.connection_width + sizes.connection_step * c.intensity)
                   for c in radar.connections if c.source in by_name and c.target in by_name)
     labels += _place_labels(nodes, labels, box, measurer, face, size, radius, cx, cy, radar)
     return RadarGeometry(cx, cy, radius, ring_radii, angles, nodes, edges, tuple(labels))
 
 
-def _nodes(radar: RadarFile, colors: dict[str, str], cx: float, cy: float, band: float,
-           angles: tuple[float, ...], span: float, radius: float) -> tuple[Node, ...]:
+def _nodes(radar: RadarFile, colors: dict[str, str], centre: tuple[float, float],
+           band: float, angles: tuple[float, ...], span: float, radius: float,
+           sizes: RadarSizes) -> tuple[Node, ...]:
+    cx, cy = centre
     cells: dict[tuple[int, int], list[int]] = {}
     for index, trend in enumerate(radar.trends):
         key = (radar.rings.index(trend.ring), radar.segments.index(trend.segment))
@@ -134,10 +142,10 @@ def _nodes(radar: RadarFile, colors: dict[str, str], cx: float, cy: float, band:
         for t, index in enumerate(members):
             trend = radar.trends[index]
             a = angles[segment] + span * (t + 1) / (count + 1)
-            inner = band * ring if ring else band * 0.35
-            depth = 0.5 + (0.22 if t % 2 else -0.22) * (count > 1)
+            inner = band * ring if ring else band * sizes.centre_clearance
+            depth = 0.5 + (sizes.stagger if t % 2 else -sizes.stagger) * (count > 1)
             r_pos = inner + (band * (ring + 1) - inner) * depth
-            dot = radius * (0.014 + 0.007 * trend.strength)
+            dot = radius * (sizes.dot_size + sizes.dot_size_step * trend.strength)
             placed[index] = Node(trend.name, cx + r_pos * math.cos(a), cy + r_pos * math.sin(a),
                                  dot, "muted" if trend.concept else colors.get(trend.name,
                                                                                "accent"),
@@ -148,17 +156,19 @@ def _nodes(radar: RadarFile, colors: dict[str, str], cx: float, cy: float, band:
 def _place_labels(nodes: tuple[Node, ...], fixed: list[Label], box: Box, measurer: Measurer,
                   face: str, size: float, radius: float, cx: float, cy: float,
                   radar: RadarFile) -> list[Label]:
-    dots = [Box(n.x - n.r - 1, n.y - n.r - 1, 2 * n.r + 2, 2 * n.r + 2) for n in nodes]
+    sizes = measurer.theme.sizes.radar
+    m = sizes.dot_margin
+    dots = [Box(n.x - n.r - m, n.y - n.r - m, 2 * n.r + 2 * m, 2 * n.r + 2 * m) for n in nodes]
     taken = [label.box for label in fixed]
     found: list[Label] = []
     order = sorted(range(len(nodes)), key=lambda i: -nodes[i].r)
     for i in order:
         node = nodes[i]
-        lines = _lines(node.name, measurer, face, size, radius * 0.55)
+        lines = _lines(node.name, measurer, face, size, radius * sizes.trend_label_width)
         probe = _text_box(lines, measurer, face, size, 0, 0)
         outward = math.atan2(node.y - cy, node.x - cx)
         best: Box | None = None
-        for distance in (2.0, 6.0, 12.0, 20.0, 30.0):
+        for distance in sizes.label_distances:
             for k in range(DIRECTIONS):
                 step = (k + 1) // 2 * (1 if k % 2 else -1)
                 a = outward + step * 2 * math.pi / DIRECTIONS
@@ -168,7 +178,7 @@ def _place_labels(nodes: tuple[Node, ...], fixed: list[Label], box: Box, measure
                                       node.y + uy * reach)
                 if not candidate.inside_box(box):
                     continue
-                if any(overlaps(candidate, other, 1.0) for other in taken + dots):
+                if any(overlaps(candidate, other, sizes.label_gap) for other in taken + dots):
                     continue
                 best = candidate
                 break

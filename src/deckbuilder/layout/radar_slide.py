@@ -6,12 +6,12 @@ import math
 from collections.abc import Sequence
 
 from ..model import LegendItem, Loaded
+from ..theme_sizes import Radar
 from .plan import Box, GroupBox, LineBox, Para, Run, ShapeBox, TextBox
 from .radar import RadarGeometry, radar_geometry
 from .text import Typesetter
 
 RING_FILLS = ("tint", "paper")
-LEGEND_HEAD = 30.0  # room for the legend's heading, in points
 
 
 def trend_colors(loaded: Loaded) -> dict[str, str]:
@@ -26,16 +26,16 @@ def geometry_for(loaded: Loaded, ts: Typesetter, box: Box, style: str) -> RadarG
 
 
 def radar_group(geo: RadarGeometry, style: str, style_size: float,
-                source) -> GroupBox:  # type: ignore[no-untyped-def]
+                source, sizes: Radar) -> GroupBox:  # type: ignore[no-untyped-def]
     """Rings and segment lines (decorative), connections, dots (described) and labels."""
     parts: list[TextBox | ShapeBox | LineBox] = []
     for i, r in reversed(list(enumerate(geo.ring_radii))):
         fill = "accent" if i == 0 else RING_FILLS[i % 2]
         parts.append(ShapeBox(Box(geo.cx - r, geo.cy - r, 2 * r, 2 * r), "oval", fill=fill,
-                              line="rule", line_width=0.75))
+                              line="rule", line_width=sizes.line_width))
     for a in geo.segment_angles:
         parts.append(LineBox(geo.cx, geo.cy, geo.cx + geo.radius * math.cos(a),
-                             geo.cy + geo.radius * math.sin(a), "rule", 0.75))
+                             geo.cy + geo.radius * math.sin(a), "rule", sizes.line_width))
     for e in geo.edges:
         parts.append(LineBox(e.x1, e.y1, e.x2, e.y2, "muted", e.width))
     for n in geo.nodes:
@@ -44,7 +44,8 @@ def radar_group(geo: RadarGeometry, style: str, style_size: float,
                f"Signalstärke {n.strength} von 5")
         parts.append(ShapeBox(Box(n.x - n.r, n.y - n.r, 2 * n.r, 2 * n.r), "oval",
                               fill=None if n.concept else n.color, line="ink" if n.concept
-                              else "paper", line_width=1.5 if n.concept else 0.75, alt=alt))
+                              else "paper", alt=alt,
+                              line_width=sizes.concept_outline if n.concept else sizes.line_width))
     for label in geo.labels:
         color = None if label.kind == "trend" else "muted"
         paras = tuple(Para((Run(line),), style, align="center", color=color)
@@ -63,23 +64,24 @@ def radar_group(geo: RadarGeometry, style: str, style_size: float,
 
 def legend_height(items: int, rings: int, ts: Typesetter, style: str = "legend") -> float:
     s = ts.theme.style(style)
-    return LEGEND_HEAD + -(-(items + rings) // 2) * (s.size * s.leading + s.space_before)
+    return (ts.theme.sizes.legend.heading_height
+            + -(-(items + rings) // 2) * (s.size * s.leading + s.space_before))
 
 
 def legend_elements(items: list[LegendItem], title: str, rings: list[str], ts: Typesetter,
                     box: Box, source, style_name: str = "legend",  # type: ignore[no-untyped-def]
                     head_style: str = "kicker") -> list[TextBox | ShapeBox | LineBox]:
     """The legend as shapes: each symbol drawn as it appears in the radar, text beside it."""
-    style = ts.theme.style(style_name)
+    style, size = ts.theme.style(style_name), ts.theme.sizes.legend
     pitch = style.size * style.leading + style.space_before
-    symbol_w = 26.0
+    symbol_w, to_text = size.symbol_width, size.symbol_to_text
     found: list[TextBox | ShapeBox | LineBox] = []
-    head = ts.fit([Para((Run(title),), head_style)], Box(box.x, box.y, box.w, LEGEND_HEAD),
-                  source)
+    head = ts.fit([Para((Run(title),), head_style)],
+                  Box(box.x, box.y, box.w, size.heading_height), source)
     found.append(head)
-    y = box.y + head.height + 6
-    half = (box.w - 12) / 2
-    column_x = [box.x, box.x + half + 12]
+    y = box.y + head.height + size.heading_to_items
+    half = (box.w - size.column_gap) / 2
+    column_x = [box.x, box.x + half + size.column_gap]
     entries = [(item.text, item.symbol) for item in items] + [(r, f"ring{i}")
                                                                 for i, r in enumerate(rings)]
     rows = -(-len(entries) // 2)
@@ -87,18 +89,22 @@ def legend_elements(items: list[LegendItem], title: str, rings: list[str], ts: T
         x = column_x[index // rows]
         row_y = y + (index % rows) * pitch
         mid = row_y + style.size * style.leading / 2
-        found += _symbol(symbol, x, mid, symbol_w, len(rings))
+        found += _symbol(symbol, x, mid, symbol_w, ts.theme.sizes.radar)
         label = ts.fit([Para((Run(text),), style_name)],
-                       Box(x + symbol_w + 6, row_y, half - symbol_w - 6, pitch), source)
+                       Box(x + symbol_w + to_text, row_y, half - symbol_w - to_text, pitch),
+                       source)
         found.append(label)
     return found
 
 
-def _symbol(kind: str, x: float, mid: float, width: float, rings: int
+def _symbol(kind: str, x: float, mid: float, width: float, radar: Radar
             ) -> Sequence[TextBox | ShapeBox | LineBox]:
+    """A legend entry's symbol drawn as the radar draws it, in a ``width`` wide cell: the
+    pictogram's own proportions are its drawing (not gaps), its line weights the radar's."""
     dot = 4.0
     if kind == "concept":
-        return [ShapeBox(Box(x + 6, mid - 5, 10, 10), "oval", line="ink", line_width=1.5)]
+        return [ShapeBox(Box(x + 6, mid - 5, 10, 10), "oval", line="ink",
+                         line_width=radar.concept_outline)]
     if kind == "trend":
         return [ShapeBox(Box(x + 6, mid - 5, 10, 10), "oval", fill="accent")]
     if kind == "strength":
@@ -113,4 +119,4 @@ def _symbol(kind: str, x: float, mid: float, width: float, rings: int
     ring = int(kind[4:])
     fills = ["accent", "tint", "paper", "tint", "paper", "tint"]
     return [ShapeBox(Box(x + 4, mid - 6, 18, 12), "rect", fill=fills[ring % len(fills)],
-                     line="rule", line_width=0.75)]
+                     line="rule", line_width=radar.line_width)]

@@ -119,15 +119,26 @@ def title_block(ctx: Context, d: Draft, text: str, x: float, y: float, w: float,
                  source: Location, kicker: str | None = None, color: str = "accent") -> float:
     """Colour bar, optional kicker and the title; returns the y below the title."""
     th = ctx.theme
-    d.elements.append(ShapeBox(Box(x, y, 48, 6), "rect", fill=color))
-    y += 18
+    tb = th.sizes.title_block
+    d.elements.append(title_bar(ctx, x, y, color))
+    y += tb.bar_to_text
     if kicker:
-        k = ctx.fit([para(kicker, "kicker")], Box(x, y, w, 40), source)
+        k = ctx.fit([para(kicker, "kicker")], Box(x, y, w, tb.kicker_height), source)
         d.elements.append(replace(k, box=replace(k.box, h=k.height)))
-        y += k.height + 6
-    box = Box(x, y, w, th.slide.height * 0.3)
+        y += k.height + tb.kicker_to_title
+    box = Box(x, y, w, th.slide.height * tb.title_height)
     t = ctx.fit([para(text, "title")], box, source, role="title")
     d.elements.append(replace(t, box=replace(box, h=t.height)))
     return y + t.height
 
 
+def title_bar(ctx: Context, x: float, y: float, color: str = "accent") -> ShapeBox:
+    """The colour bar above a title, its top-left corner at (x, y)."""
+    tb = ctx.theme.sizes.title_block
+    return ShapeBox(Box(x, y, tb.bar_width, tb.bar_height), "rect", fill=color)
+
+
+def content_bottom(ctx: Context) -> float:
+    """Where a slide's content ends: above the bottom margin, clear of the footer."""
+    th = ctx.theme
+    return th.slide.height - th.slide.bottom - th.sizes.footer.content_gap

@@ -30,20 +30,24 @@ from .list_slides import plan_method, plan_offerings, plan_trends
 from .plan import Box, DeckPlan, Element, Para, ShapeBox, SlidePlan
 from .program_slide import layout_program
 from .radar_slide import geometry_for, legend_elements, legend_height, radar_group
-from .slide_parts import Context, Draft, clean, para, title_block
+from .slide_parts import Context, Draft, clean, content_bottom, para, title_bar, title_block
 from .text import Typesetter
 
 
 def plan_title(ctx: Context, s: TitleSlide) -> Iterator[Draft]:
     th, deck = ctx.theme, ctx.loaded.project.deck
+    size = th.sizes.title_slide
     d = Draft("title", s.loc, notes=s.notes)
-    split = th.slide.width * 0.5
+    split = th.slide.width * size.picture_from
     x, w = th.slide.left, split - th.slide.left - th.gutter
-    d.elements.append(ShapeBox(Box(x, th.slide.top, 48, 6), "rect", fill="accent"))
+    d.elements.append(title_bar(ctx, x, th.slide.top))
     top = ctx.fit([para(long_date(deck.date).upper(), "kicker"),
-                   para(s.clients, "kicker")], Box(x, th.slide.top + 18, w, 80), s.loc)
+                   para(s.clients, "kicker")],
+                  Box(x, th.slide.top + th.sizes.title_block.bar_to_text, w, size.kicker_height),
+                  s.loc)
     d.elements.append(top)
-    big = Box(x, th.slide.height * 0.45, w, th.slide.height * 0.5 - th.slide.bottom)
+    big = Box(x, th.slide.height * size.title_top,
+              w, th.slide.height * size.title_height - th.slide.bottom)
     d.elements.append(ctx.fit([para(s.title, "title-xl")], big, s.loc, role="title"))
     if s.picture:
         d.elements.append(ctx.picture(s.picture, Box(split, 0, th.slide.width - split,
@@ -53,27 +57,31 @@ def plan_title(ctx: Context, s: TitleSlide) -> Iterator[Draft]:
 
 def plan_radar(ctx: Context, s: RadarSlide) -> Iterator[Draft]:
     th = ctx.theme
+    size = th.sizes.radar_slide
     d = Draft("radar", s.loc, notes=s.notes, footer_left=th.slide.left)
-    x0, left_w = th.slide.left, th.slide.content_width * 0.42
-    y = title_block(ctx, d, s.title, x0, th.slide.top, left_w, s.loc, kicker=s.kicker) + 18
-    bottom = th.slide.height - th.slide.bottom - 16
+    x0, left_w = th.slide.left, th.slide.content_width * size.text_width
+    y = title_block(ctx, d, s.title, x0, th.slide.top, left_w, s.loc,
+                    kicker=s.kicker) + size.title_to_text
+    bottom = content_bottom(ctx)
     rings = ctx.loaded.project.radar_file.rings
     legend_h = legend_height(len(s.legend), len(rings), ctx.ts)
-    text = ctx.fit([para(s.text, "body")], Box(x0, y, left_w, bottom - y - legend_h - 16),
-                   s.loc)
+    text = ctx.fit([para(s.text, "body")],
+                   Box(x0, y, left_w, bottom - y - legend_h - size.text_to_legend), s.loc)
     d.elements.append(text)
     d.elements.extend(legend_elements(s.legend, s.legend_title, rings, ctx.ts,
                                       Box(x0, bottom - legend_h, left_w, legend_h), s.loc))
     left = x0 + left_w + th.gutter
     right = th.slide.width - th.slide.right
-    caption_h = 30.0 if s.caption else 0.0
-    area = Box(left, th.slide.top - 20, right - left, bottom - caption_h - th.slide.top + 20)
+    caption_h = size.caption_height if s.caption else 0.0
+    area = Box(left, th.slide.top - size.above_top, right - left,
+               bottom - caption_h - th.slide.top + size.above_top)
     style = th.style("radar-label")
     geo = geometry_for(ctx.loaded, ctx.ts, area, "radar-label")
-    d.elements.append(radar_group(geo, "radar-label", style.size, s.loc))
+    d.elements.append(radar_group(geo, "radar-label", style.size, s.loc, th.sizes.radar))
     if s.caption:
         d.elements.append(ctx.fit([para(s.caption, "caption", align="center")],
-                                  Box(left, bottom - caption_h + 6, right - left, caption_h),
+                                  Box(left, bottom - caption_h + size.caption_drop,
+                                      right - left, caption_h),
                                   s.loc))
     yield d
 
@@ -83,30 +91,36 @@ def _banner(ctx: Context, kind: str, s: SectionSlide | CtaSlide, paras: list[Par
     """A full-colour slide with a bar and big type: section dividers and the call to action;
     ``top`` and ``height`` are fractions of the slide's height."""
     th = ctx.theme
+    size = th.sizes.divider
     d = Draft(kind, s.loc, background=s.color, notes=s.notes, footer_left=th.slide.left)
     x, w = th.slide.left, th.slide.content_width
-    d.elements.append(ShapeBox(Box(x, th.slide.height * top, 96, 10), "rect", fill="ink"))
-    box = Box(x, th.slide.height * top + 34, w, th.slide.height * height)
+    d.elements.append(ShapeBox(Box(x, th.slide.height * top, size.bar_width, size.bar_height),
+                               "rect", fill="ink"))
+    box = Box(x, th.slide.height * top + size.bar_to_text, w, th.slide.height * height)
     d.elements.append(ctx.fit(paras, box, s.loc, role="title"))
     return d
 
 
 def plan_section(ctx: Context, s: SectionSlide) -> Iterator[Draft]:
-    yield _banner(ctx, "section", s, [para(s.title, "title-xl")], 0.36, 0.45)
+    size = ctx.theme.sizes.divider
+    yield _banner(ctx, "section", s, [para(s.title, "title-xl")], size.section_top,
+                  size.section_height)
 
 
 def plan_scenario(ctx: Context, sc: Scenario, continued: str) -> Iterator[Draft]:
     th = ctx.theme
+    size = th.sizes.scenario
     div = Draft("scenario-divider", sc.loc, background=sc.color, notes=sc.notes,
                 footer_left=th.slide.left)
     x = th.slide.left
     right = th.slide.width - th.slide.right
     if sc.picture:
-        split = th.slide.width * 0.62
+        split = th.slide.width * size.picture_from
         div.elements.append(ctx.picture(sc.picture, Box(split, 0, th.slide.width - split,
                                                         th.slide.height)))
         right = split - th.gutter
-    band = Box(x, th.slide.height * 0.12, th.slide.width * 0.4, th.slide.height * 0.66)
+    band = Box(x, th.slide.height * size.number_top, th.slide.width * size.number_width,
+               th.slide.height * size.number_height)
     number = ctx.fit([para(str(sc.number), "number-xl")], band, sc.loc, anchor="middle")
     digits = ctx.ts.measurer.width(str(sc.number), th.style("number-xl").face,
                                    th.style("number-xl").size * number.scale)
@@ -126,8 +140,8 @@ def plan_scenario(ctx: Context, sc: Scenario, continued: str) -> Iterator[Draft]
         d = Draft("scenario-text", sc.loc, footer_left=th.slide.left)
         title = sc.title if first else f"{sc.title} {continued}"
         y = title_block(ctx, d, title, x, th.slide.top, th.slide.content_width, sc.loc,
-                         kicker=sc.label, color=sc.color) + 26
-        bottom = th.slide.height - th.slide.bottom - 16
+                         kicker=sc.label, color=sc.color) + size.title_to_text
+        bottom = content_bottom(ctx)
         col = (th.slide.content_width - th.gutter) / 2
         boxes = [Box(x, y, col, bottom - y), Box(x + col + th.gutter, y, col, bottom - y)]
         filled, rest = ctx.ts.flow_fitted(paras, boxes, sc.loc)
@@ -150,14 +164,14 @@ def plan_scenarios(ctx: Context, s: ScenariosSlides) -> Iterator[Draft]:
 
 def plan_program(ctx: Context, s: ProgramSlide) -> Iterator[Draft]:
     th, prog = ctx.theme, ctx.loaded.project.program
-    bottom = th.slide.height - th.slide.bottom - 16
+    bottom = content_bottom(ctx)
     continued = ctx.loaded.project.deck.continued
     first = True
     # The tables start below the longer title, the continued one, so that a title that
     # wraps to a second line on a continuation slide cannot run into them.
     probe = Draft("program", prog.loc)
     top = title_block(ctx, probe, f"{prog.title} {continued}", th.slide.left, th.slide.top,
-                       th.slide.content_width, prog.loc) + 34
+                       th.slide.content_width, prog.loc) + th.sizes.program.title_to_tables
     for elements in layout_program(ctx, top, bottom):
         d = Draft("program", prog.loc, notes=s.notes if first else None,
                   footer_left=th.slide.left)
@@ -172,17 +186,20 @@ def plan_program(ctx: Context, s: ProgramSlide) -> Iterator[Draft]:
 
 
 def plan_cta(ctx: Context, s: CtaSlide) -> Iterator[Draft]:
-    yield _banner(ctx, "cta", s, [para(line, "cta") for line in s.lines], 0.22, 0.6)
+    size = ctx.theme.sizes.divider
+    yield _banner(ctx, "cta", s, [para(line, "cta") for line in s.lines], size.cta_top,
+                  size.cta_height)
 
 
 def plan_legal(ctx: Context, s: LegalSlide) -> Iterator[Draft]:
     th, legal = ctx.theme, ctx.loaded.project.deck.legal
     d = Draft("legal", legal.loc, notes=s.notes, footer_left=None)
-    x, w = th.slide.left, th.slide.content_width * 0.72
+    size = th.sizes.legal
+    x, w = th.slide.left, th.slide.content_width * size.text_width
     paras = [Para(linked_runs(clean(legal.copyright)), "legal-head")]
     paras += [Para(linked_runs(clean(p)), "legal") for p in legal.paragraphs]
-    d.elements.append(ShapeBox(Box(x, th.slide.top, 48, 6), "rect", fill="accent"))
-    box = Box(x, th.slide.top + 40, w, th.slide.content_height - 40)
+    d.elements.append(title_bar(ctx, x, th.slide.top))
+    box = Box(x, th.slide.top + size.bar_to_text, w, th.slide.content_height - size.bar_to_text)
     d.elements.append(ctx.fit(paras, box, legal.loc, role="body"))
     yield d
 
@@ -199,14 +216,15 @@ def _footer(ctx: Context, d: Draft, number: int) -> list[Element]:
     th, deck = ctx.theme, ctx.loaded.project.deck
     if d.footer_left is None:
         return []
-    y = th.slide.height - th.slide.bottom + 14
+    size = th.sizes.footer
+    y = th.slide.height - th.slide.bottom + size.top
     right = th.slide.width - th.slide.right
-    num_w = 40.0
+    num_w = size.number_width
     text = para(deck.footer, "footer")
-    left = ctx.fit([text], Box(d.footer_left, y, right - num_w - d.footer_left, 14), deck.loc,
-                   role="footer")
-    num = ctx.fit([para(str(number), "footer", align="right")], Box(right - num_w, y, num_w, 14),
-                  deck.loc, role="footer")
+    left = ctx.fit([text], Box(d.footer_left, y, right - num_w - d.footer_left, size.height),
+                   deck.loc, role="footer")
+    num = ctx.fit([para(str(number), "footer", align="right")],
+                  Box(right - num_w, y, num_w, size.height), deck.loc, role="footer")
     return [left, num]
 
 

@@ -11,8 +11,6 @@ from ..measure import Measurer, Word, WordTooWide
 from ..theme import Theme
 from .plan import Box, Para, Run, TextBox
 
-#: Horizontal room a bullet takes (marker plus gap), in points at scale 1.
-BULLET_INDENT = 20.0
 #: Room added to a measured line when judging what lies behind it (renderers differ a little).
 INK_MARGIN = 6.0
 SHRINK_STEP = 0.025
@@ -60,14 +58,14 @@ class Typesetter:
         return found
 
     def lines(self, para: Para, width: float, scale: float) -> list[list[Word]]:
-        indent = BULLET_INDENT * scale if para.bullet else 0.0
+        indent = self.theme.sizes.text.bullet_indent * scale if para.bullet else 0.0
         return self.measurer.wrap(self.words(para), self.size(para, scale), width - indent,
                                   hyphenate=self.hyphenate)
 
     def hyphenated(self, para: Para, width: float, scale: float) -> Para:
         """The paragraph with a soft hyphen wherever its lines break inside a word at a
         German split point, so PowerPoint and LibreOffice break exactly there."""
-        indent = BULLET_INDENT * scale if para.bullet else 0.0
+        indent = self.theme.sizes.text.bullet_indent * scale if para.bullet else 0.0
         words, size = self.words(para), self.size(para, scale)
         if not self.hyphenate or not self._too_wide(words, size, width - indent):
             return para  # no word needs splitting: nothing to mark (the common case)
@@ -104,7 +102,7 @@ class Typesetter:
 
     def _line_width(self, para: Para, line: list[Word], scale: float) -> float:
         size, m = self.size(para, scale), self.measurer
-        indent = BULLET_INDENT * scale if para.bullet else 0.0
+        indent = self.theme.sizes.text.bullet_indent * scale if para.bullet else 0.0
         return indent + sum(m.width(w.text, w.face, size)
                             + (m.width(" ", w.face, size) if i and w.space else 0.0)
                             for i, w in enumerate(line))
@@ -192,7 +190,7 @@ class Typesetter:
                 pitch = self.line_height(para, scale)
                 room = max(int((box.h - used - gap + 0.01) // pitch), 0)
                 words = self.words(para)
-                indent = BULLET_INDENT * scale if para.bullet else 0.0
+                indent = self.theme.sizes.text.bullet_indent * scale if para.bullet else 0.0
                 try:  # room + 2 lines tell whether and where to split
                     lines = self.measurer.wrap(words, self.size(para, scale), box.w - indent,
                                                max_lines=room + 2)

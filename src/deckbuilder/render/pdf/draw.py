@@ -31,7 +31,6 @@ from ...layout.plan import (
     TableBox,
     TextBox,
 )
-from ...layout.text import BULLET_INDENT
 from .tags import Node
 from .text import PdfText, StableName, TaggedParagraph
 
@@ -48,7 +47,7 @@ class Painter:
         for i, para in enumerate(tb.paras):
             extra: dict[str, object] = {}
             if para.bullet:
-                indent = BULLET_INDENT * tb.scale
+                indent = self.t.theme.sizes.text.bullet_indent * tb.scale
                 extra = dict(leftIndent=indent, bulletIndent=0, bulletText="■",
                              bulletColor=self.t.color(para.bullet))
             style = self.t.style(para.style, scale=tb.scale, align=para.align, **extra)  # type: ignore[arg-type]
@@ -115,7 +114,7 @@ class Painter:
                 x += width
             y += height
             self.c.setStrokeColor(self.t.color(tb.rule))
-            self.c.setLineWidth(0.75)
+            self.c.setLineWidth(tb.rule_width)
             self.c.line(tb.box.x, self.h - y, tb.box.right, self.h - y)
 
     def line(self, lb: LineBox) -> None:
@@ -180,9 +179,7 @@ class TaggedImage(Image):
 class Bar(Flowable):
     """The short colour bar that opens each section, as on the slides (an artifact)."""
 
-    def __init__(
-        self, color: HexColor, width: float = 40, height: float = 5, space: float = 12
-    ) -> None:
+    def __init__(self, color: HexColor, width: float, height: float, space: float) -> None:
         super().__init__()
         self.color, self.bar_w, self.bar_h, self.space = color, width, height, space
 
@@ -234,10 +231,6 @@ class Radar(Flowable):
                 self.canv.linkRect("", key, rect, relative=1, thickness=0)
 
 
-#: Least room between the cover's title and its meta lines, in points.
-COVER_GAP = 24.0
-
-
 class Cover(Flowable):
     """The cover page: artwork on the upper part (a Figure), title (H1) and meta lines."""
 
@@ -258,24 +251,25 @@ class Cover(Flowable):
         """Meta lines sit on the bottom margin, the title above them; a title of several
         lines takes its room from the artwork, so it never runs into the date line."""
         c, st, th = self.canv, self.st, self.st.theme
-        x = th.page.left
+        x, size = th.page.left, th.sizes.dossier.cover
         title = self._text(self.block.title, "d-cover", self.title)
         _, title_h = title.wrap(self.page_w - 2 * x, self.page_h)
         metas = [self._text(line, "d-cover-meta", node)
                  for line, node in zip(self.block.lines, self.lines, strict=True)]
         meta_h = sum(m.wrap(self.page_w - 2 * x, 100)[1] for m in metas)
-        room = self.page_h - (th.page.bottom + 10 + meta_h + COVER_GAP + title_h + 24 + 60)
-        art_h = max(min(self.page_h * 0.56, room), 0.0)
+        room = self.page_h - (th.page.bottom + size.meta_lift + meta_h + size.title_to_meta
+                              + title_h + size.bar_to_title + size.picture_to_bar)
+        art_h = max(min(self.page_h * size.picture_height, room), 0.0)
         pic = self.block.picture
         if pic is not None and art_h > 0:
             prepared = self.images.get(pic.path, self.page_w, art_h, pic.focus, ppi=self.ppi)
             with mark(c, self.figure):
                 Image(StableName(prepared), self.page_w, art_h).drawOn(c, 0, self.page_h - art_h)
-        y = self.page_h - art_h - 60
+        y = self.page_h - art_h - size.picture_to_bar
         c.setFillColor(st.color("accent"))
-        c.rect(x, y, 48, 6, stroke=0, fill=1)
-        title.drawOn(c, x, y - 24 - title_h)
-        y = th.page.bottom + 10 + meta_h
+        c.rect(x, y, size.bar_width, size.bar_height, stroke=0, fill=1)
+        title.drawOn(c, x, y - size.bar_to_title - title_h)
+        y = th.page.bottom + size.meta_lift + meta_h
         for meta in metas:  # from the top down (reading order), the last on the margin
             y -= meta.height
             meta.drawOn(c, x, y)

@@ -35,7 +35,6 @@ from ...layout.plan import (
     TableBox,
     TextBox,
 )
-from ...layout.text import BULLET_INDENT
 from ...theme import Theme
 from . import private
 from .master import start_presentation
@@ -133,7 +132,7 @@ class _Writer:
                 p.insert(0, ppr)
             ppr.set("algn", ALGN[para.align])
             if para.bullet:
-                indent = str(_emu(BULLET_INDENT * scale))
+                indent = str(_emu(self.theme.sizes.text.bullet_indent * scale))
                 ppr.set("marL", indent)
                 ppr.set("indent", "-" + indent)
             for tag, points in (("a:lnSpc", style.size * style.leading * scale),
@@ -244,12 +243,12 @@ class _Writer:
                 frame.word_wrap = True
                 if paras:
                     self.paragraphs(frame, paras, tb.scale)
-                self.rule(cell, tb.rule)
+                self.rule(cell, tb.rule, tb.rule_width)
 
-    def rule(self, cell, color: str) -> None:  # type: ignore[no-untyped-def]
+    def rule(self, cell, color: str, width: float) -> None:  # type: ignore[no-untyped-def]
         """A thin line under each row; no API for cell borders in python-pptx."""
         tcpr = private.cell_properties(cell)
-        line = etree.Element(qn("a:lnB"), {"w": str(_emu(0.75)), "cmpd": "sng"})
+        line = etree.Element(qn("a:lnB"), {"w": str(_emu(width)), "cmpd": "sng"})
         fill = etree.SubElement(line, qn("a:solidFill"))
         etree.SubElement(fill, qn("a:srgbClr"), {"val": self.theme.color(color)})
         tcpr.insert(0, line)
