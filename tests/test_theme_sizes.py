@@ -170,3 +170,23 @@ def test_a_bad_size_is_a_located_error(name: str, sizes: str, message: str,
     assert code == 1
     assert err.splitlines() == [message.format(line=line), "1 error; nothing was written."]
     assert not (project / "output").exists()
+
+
+def test_radar_labels_take_their_styles_leading(make_project: MakeProject) -> None:
+    """A label's box is as tall as its lines drawn in the label style's leading: a theme
+    that opens the leading gets taller boxes (which the placement keeps apart)."""
+    def heights(project: Path) -> list[float]:
+        radar = _slide(_plan(project), "radar")
+        group = next(e for e in radar.elements if e.__class__.__name__ == "GroupBox")
+        return [e.box.h / len(e.paras) for e in group.elements  # type: ignore[attr-defined]
+                if isinstance(e, TextBox) and _styles(e) == {"radar-label"}]
+
+    plain = make_project()
+    theme = plain / "content" / "theme.yaml"
+    before = heights(plain)
+    text = theme.read_text("utf-8")
+    line = next(x for x in text.splitlines() if x.strip().startswith("radar-label:"))
+    theme.write_text(text.replace(line, line.replace("leading: 1.15", "leading: 1.6")), "utf-8")
+    after = heights(plain)
+    assert before and len(after) == len(before)
+    assert after == pytest.approx([h * 1.6 / 1.15 for h in before])

@@ -79,21 +79,18 @@ def _lines(name: str, measurer: Measurer, face: str, size: float, limit: float
     return (name[:cut], name[cut + 1 :])
 
 
-#: The leading of labels: the radar-label style's (labels are one box per line group).
-LEADING = 1.15
-
-
 def _text_box(lines: tuple[str, ...], measurer: Measurer, face: str, size: float,
-              cx: float, cy: float) -> Box:
-    """The box a label needs, with the theme's width reserve so no renderer wraps it."""
+              leading: float, cx: float, cy: float) -> Box:
+    """The box a label needs, with the theme's width reserve so no renderer wraps it;
+    ``leading`` is the label style's, as the renderers draw the lines."""
     widest = max(measurer.width(line, face, size) for line in lines)
     w = widest / measurer.theme.fit.width_safety + measurer.theme.sizes.radar.label_extra_width
-    h = size * LEADING * len(lines)
+    h = size * leading * len(lines)
     return Box(cx - w / 2, cy - h / 2, w, h)
 
 
 def radar_geometry(radar: RadarFile, colors: dict[str, str], box: Box, measurer: Measurer,
-                   face: str, size: float) -> RadarGeometry:
+                   face: str, size: float, leading: float) -> RadarGeometry:
     """The radar fitted into ``box`` (points); ``colors`` maps trend names to palette names."""
     sizes = measurer.theme.sizes.radar
     margin = size * sizes.rim_margin
@@ -108,23 +105,25 @@ def radar_geometry(radar: RadarFile, colors: dict[str, str], box: Box, measurer:
     for i, ring in enumerate(radar.rings):  # ring names on the upward axis
         mid = band * (i + 0.5) if i else band * 0.5
         ring_size = size * sizes.ring_label_size
-        labels.append(Label(_text_box((ring,), measurer, face, ring_size, cx, cy - mid),
+        labels.append(Label(_text_box((ring,), measurer, face, ring_size, leading, cx, cy - mid),
                             (ring,), ring_size, face, "ring"))
     for j, segment in enumerate(radar.segments):  # segment names outside the rim
         a = angles[j] + span / 2
         lines = _lines(segment, measurer, face, size, radius * sizes.segment_label_width)
-        probe = _text_box(lines, measurer, face, size, 0, 0)
+        probe = _text_box(lines, measurer, face, size, leading, 0, 0)
         reach = (radius + sizes.segment_label_gap + abs(math.cos(a)) * probe.w / 2
                  + abs(math.sin(a)) * probe.h / 2)
-        labels.append(Label(_text_box(lines, measurer, face, size, cx + reach * math.cos(a),
-                                      cy + reach * math.sin(a)), lines, size, face, "segment"))
+        labels.append(Label(_text_box(lines, measurer, face, size, leading,
+                                      cx + reach * math.cos(a), cy + reach * math.sin(a)),
+                            lines, size, face, "segment"))
     nodes = _nodes(radar, colors, (cx, cy), band, angles, span, radius, sizes)
     by_name = {n.name: n for n in nodes}
     edges = tuple(Edge(by_name[c.source].x, by_name[c.source].y, by_name[c.target].x,
                        by_name[c.target].y,
                        sizes.connection_width + sizes.connection_step * c.intensity)
                   for c in radar.connections if c.source in by_name and c.target in by_name)
-    labels += _place_labels(nodes, labels, box, measurer, face, size, radius, cx, cy, radar)
+    labels += _place_labels(nodes, labels, box, measurer, (face, size, leading), radius, cx, cy,
+                            radar)
     return RadarGeometry(cx, cy, radius, ring_radii, angles, nodes, edges, tuple(labels))
 
 
@@ -154,8 +153,11 @@ def _nodes(radar: RadarFile, colors: dict[str, str], centre: tuple[float, float]
 
 
 def _place_labels(nodes: tuple[Node, ...], fixed: list[Label], box: Box, measurer: Measurer,
-                  face: str, size: float, radius: float, cx: float, cy: float,
+                  style: tuple[str, float, float], radius: float, cx: float, cy: float,
                   radar: RadarFile) -> list[Label]:
+    """Each trend's label beside its dot, clear of the other labels and dots; ``style``
+    is the labels' face, size and leading."""
+    face, size, leading = style
     sizes = measurer.theme.sizes.radar
     m = sizes.dot_margin
     dots = [Box(n.x - n.r - m, n.y - n.r - m, 2 * n.r + 2 * m, 2 * n.r + 2 * m) for n in nodes]
@@ -165,7 +167,7 @@ def _place_labels(nodes: tuple[Node, ...], fixed: list[Label], box: Box, measure
     for i in order:
         node = nodes[i]
         lines = _lines(node.name, measurer, face, size, radius * sizes.trend_label_width)
-        probe = _text_box(lines, measurer, face, size, 0, 0)
+        probe = _text_box(lines, measurer, face, size, leading, 0, 0)
         outward = math.atan2(node.y - cy, node.x - cx)
         best: Box | None = None
         for distance in sizes.label_distances:
@@ -174,8 +176,8 @@ def _place_labels(nodes: tuple[Node, ...], fixed: list[Label], box: Box, measure
                 a = outward + step * 2 * math.pi / DIRECTIONS
                 ux, uy = math.cos(a), math.sin(a)
                 reach = node.r + distance + abs(ux) * probe.w / 2 + abs(uy) * probe.h / 2
-                candidate = _text_box(lines, measurer, face, size, node.x + ux * reach,
-                                      node.y + uy * reach)
+                candidate = _text_box(lines, measurer, face, size, leading,
+                                      node.x + ux * reach, node.y + uy * reach)
                 if not candidate.inside_box(box):
                     continue
                 if any(overlaps(candidate, other, sizes.label_gap) for other in taken + dots):

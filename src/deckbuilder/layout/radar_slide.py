@@ -22,7 +22,7 @@ def trend_colors(loaded: Loaded) -> dict[str, str]:
 def geometry_for(loaded: Loaded, ts: Typesetter, box: Box, style: str) -> RadarGeometry:
     s = ts.theme.style(style)
     return radar_geometry(loaded.project.radar_file, trend_colors(loaded), box, ts.measurer,
-                          s.face, s.size)
+                          s.face, s.size, s.leading)
 
 
 def radar_group(geo: RadarGeometry, style: str, style_size: float,
