@@ -141,6 +141,7 @@ def _hidden_title(shape: Any, height: int) -> bool:
                 and shape.top >= height)
 
 
+@pytest.mark.slow
 @settings(max_examples=20, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.function_scoped_fixture,
                                  HealthCheck.too_slow])

@@ -77,6 +77,7 @@ def _build(project: Path, capsys: pytest.CaptureFixture[str],
     return int(exit_info.value.code or 0), capsys.readouterr().err
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("file", "old", "new"), [
     ("program.yaml", "title: Future Day\n", "title: Forum Fachkräftesicherungsstrategie\n"),
     ("program.yaml", "title: Deep Dive Szenariotechnik\n",

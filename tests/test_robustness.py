@@ -58,6 +58,7 @@ def _copy_project(tmp: Path) -> Path:
     return dest
 
 
+@pytest.mark.slow
 @settings(max_examples=12, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(field=st.sampled_from(FIELDS),
