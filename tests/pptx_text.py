@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from pptx import Presentation
 from pptx.shapes.group import GroupShape
+from pptx.util import Emu
+
+from deckbuilder.measure import Measurer, Word, WordTooWide
 
 
 def _shape_texts(shape) -> list[str]:  # type: ignore[no-untyped-def]
@@ -35,3 +39,23 @@ def normalize(text: str) -> str:
 def flowing_text(path: Path) -> str:
     """All slide text with whitespace collapsed, so text split across columns reads on."""
     return normalize(" ".join(slide_texts(path)))
+
+
+def frame_height(frame, width: float, measurer: Measurer,  # type: ignore[no-untyped-def]
+                 face_of: Callable[..., str]) -> float:
+    """A written text frame's height, measured from its own runs, sizes, indents and
+    spacing (not from the plan): each run in the theme face ``face_of(run)`` names. A word
+    wider than the frame counts as an overflow (infinite height)."""
+    total = 0.0
+    for i, p in enumerate(frame.paragraphs):
+        runs = [r for r in p.runs if r.text]
+        if not runs:
+            continue
+        words = [Word(piece, face_of(r)) for r in runs for piece in r.text.split()]
+        indent = Emu(int(p._p.pPr.get("marL", "0"))).pt if p._p.pPr is not None else 0.0
+        try:
+            lines = measurer.wrap(words, runs[0].font.size.pt, width - indent)
+        except WordTooWide:
+            return float("inf")
+        total += len(lines) * p.line_spacing.pt + (p.space_before.pt if i else 0.0)
+    return total

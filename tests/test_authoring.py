@@ -50,9 +50,11 @@ def test_committed_schemas_are_current_and_named_by_each_file() -> None:
     for name, schema in schemas().items():
         committed = json.loads((ROOT / "schema" / name).read_text("utf-8"))
         assert committed == schema, f"run 'deckbuilder schema' ({name} is stale)"
-    for name in CONTENT:
-        first = (ROOT / "content" / name).read_text("utf-8").splitlines()[0]
-        assert first == schema_line(name)
+    for name in CONTENT:  # the editor's modeline, among the file's opening comment lines
+        lines = (ROOT / "content" / name).read_text("utf-8").splitlines()
+        opening = [line for line in lines[:next(i for i, x in enumerate(lines)
+                                                   if not x.startswith("#"))]]
+        assert schema_line(name) in opening, f"content/{name} does not name its schema"
 
 
 def _as_editor_sees(value):  # type: ignore[no-untyped-def]

@@ -9,10 +9,11 @@ from pptx import Presentation
 from pptx.util import Emu
 
 from deckbuilder.load import load_project
-from deckbuilder.measure import PACKAGED_FONTS, Measurer, Word, WordTooWide
+from deckbuilder.measure import PACKAGED_FONTS, Measurer
 from deckbuilder.theme import Face, Theme
 
 from .conftest import ROOT
+from .pptx_text import frame_height
 
 LIBERATION = {(False, False): "LiberationSans-Regular.ttf",
               (True, False): "LiberationSans-Bold.ttf",
@@ -26,24 +27,6 @@ def _liberation_only(theme: Theme) -> Theme:
     faces = {key: Face(file=LIBERATION[(f.bold, f.italic)], family="Liberation Sans",
                        bold=f.bold, italic=f.italic) for key, f in theme.faces.items()}
     return theme.model_copy(update={"faces": faces, "fallback": None})
-
-
-def _height(measurer: Measurer, frame, width: float) -> float:  # type: ignore[no-untyped-def]
-    """The frame's text height from its own runs: Liberation Sans of each run's b and i."""
-    total = 0.0
-    for i, p in enumerate(frame.paragraphs):
-        runs = [r for r in p.runs if r.text]
-        if not runs:
-            continue
-        words = [Word(piece, _key(r.font.bold, r.font.italic)) for r in runs
-                 for piece in r.text.split()]
-        indent = Emu(int(p._p.pPr.get("marL", "0"))).pt if p._p.pPr is not None else 0.0
-        try:
-            lines = measurer.wrap(words, runs[0].font.size.pt, width - indent)
-        except WordTooWide:
-            return float("inf")  # a word broken inside: as bad as an overflow
-        total += len(lines) * p.line_spacing.pt + (p.space_before.pt if i else 0.0)
-    return total
 
 
 def _key(bold: bool | None, italic: bool | None) -> str:
@@ -87,7 +70,8 @@ def test_every_box_holds_its_text_in_liberation_sans(built_deck: Path) -> None:
             for frame, width, height in frames:
                 if not frame.text.strip():
                     continue
-                needed = _height(measurer, frame, width)
+                needed = frame_height(frame, width, measurer,
+                                      lambda run: _key(run.font.bold, run.font.italic))
                 checked += 1
                 if needed > height + 0.5:
                     over.append(f"slide {number}: {frame.text[:40]!r} {needed:.1f} > {height:.1f}")

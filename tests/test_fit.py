@@ -11,10 +11,11 @@ from deckbuilder.layout.plan import GroupBox, LineBox, PictureBox, ShapeBox, Tab
 from deckbuilder.layout.slides import plan_deck
 from deckbuilder.layout.text import Typesetter
 from deckbuilder.load import load_project
-from deckbuilder.measure import Measurer, Word
+from deckbuilder.measure import Measurer
 from deckbuilder.theme_sizes import Sizes
 
 from .conftest import ROOT
+from .pptx_text import frame_height
 
 
 def _plan(root: Path = ROOT):  # type: ignore[no-untyped-def]
@@ -68,29 +69,14 @@ def _face_key(ts: Typesetter, run) -> str:  # type: ignore[no-untyped-def]
     raise AssertionError(f"run in an unknown font: {run.font.name}")
 
 
-def _measured_height(ts: Typesetter, frame, width: float) -> float:  # type: ignore[no-untyped-def]
-    """Height of a text frame computed from the PPTX's own runs, sizes and spacing."""
-    total = 0.0
-    for i, p in enumerate(frame.paragraphs):
-        runs = [r for r in p.runs if r.text]
-        if not runs:
-            continue
-        size = runs[0].font.size.pt
-        words = [Word(piece, _face_key(ts, r), space=True)
-                 for r in runs for piece in r.text.split()]
-        indent = Emu(int(p._p.pPr.get("marL", "0"))).pt if p._p.pPr is not None else 0.0
-        lines = ts.measurer.wrap(words, size, width - indent)
-        total += len(lines) * p.line_spacing.pt + (p.space_before.pt if i else 0.0)
-    return total
-
-
 def test_written_text_boxes_hold_their_text(built_deck: Path) -> None:
     _, ts = _plan()
     checked = 0
     for number, slide in enumerate(Presentation(str(built_deck)).slides, start=1):
         for shape in slide.shapes:
             if shape.has_text_frame and shape.text_frame.text.strip():
-                height = _measured_height(ts, shape.text_frame, Emu(shape.width).pt)
+                height = frame_height(shape.text_frame, Emu(shape.width).pt, ts.measurer,
+                                      lambda run: _face_key(ts, run))
                 assert height <= Emu(shape.height).pt + 0.5, (number, shape.text_frame.text[:40])
                 checked += 1
     assert checked > 100
