@@ -58,6 +58,14 @@ def make_project(tmp_path: Path) -> MakeProject:
     return _make
 
 
+def line_of(project: Path, name: str, text: str) -> int:
+    """The number of the line of content/``name`` where ``text`` starts: messages name it,
+    and a test that counts it stays right when a line is added above."""
+    whole = (project / "content" / name).read_text("utf-8")
+    assert text in whole, f"{text!r} is not in {name}"
+    return whole[:whole.index(text)].count("\n") + 1
+
+
 def replace_in(project: Path, name: str, old: str, new: str) -> Path:
     """Replaces one exact piece of text in a content file of ``project`` (it must occur)."""
     path = project / "content" / name

@@ -13,7 +13,7 @@ from deckbuilder.hyphenate import Hyphenator
 from deckbuilder.load import load_project
 from deckbuilder.measure import Measurer, Word, WordTooWide
 
-from .conftest import BUILD_EPOCH, ROOT
+from .conftest import BUILD_EPOCH, ROOT, line_of
 from .pptx_text import normalize, slide_texts
 
 SHY = "\u00ad"
@@ -111,7 +111,8 @@ def test_word_too_wide_in_the_program_is_located(edit: Callable[[str, str, str],
                    "title: www.fachkraeftesicherungsstrategie.de\n")
     code, err = _build(project, capsys, monkeypatch)
     assert code == 1
-    assert err.startswith("content/program.yaml:21:14: error: the word "
+    line = line_of(project, "program.yaml", "title: www.fachkraeftesicherungsstrategie.de")
+    assert err.startswith(f"content/program.yaml:{line}:14: error: the word "
                           "'www.fachkraeftesicherungsstrategie.de' is too wide"), err
     assert "(slide 31)" in err
     assert "Traceback" not in err
@@ -125,7 +126,8 @@ def test_break_characters_without_glyphs_are_refused_with_advice(
     project = edit("program.yaml", "title: Future Day\n", f"title: Future{char}Day\n")
     code, err = _build(project, capsys, monkeypatch)
     assert code == 1
-    assert err.startswith("content/program.yaml:21:14: error: the character"), err
+    line = line_of(project, "program.yaml", f"title: Future{char}Day")
+    assert err.startswith(f"content/program.yaml:{line}:14: error: the character"), err
     assert hint in err
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from .conftest import run_cli
+from .conftest import line_of, run_cli
 from .pptx_text import flowing_text
 
 
@@ -37,9 +37,10 @@ def test_a_file_a_slide_uses_must_exist(project: Path) -> None:
     (project / "content" / "future-circle.yaml").unlink()
     result = run_cli("check", project)
     assert result.returncode == 1
+    line = line_of(project, "deck.yaml", "- kind: offerings")
     assert result.stderr.splitlines()[0] == (
         "content/future-circle.yaml: error: the file is missing (the 'offerings' slide "
-        "(content/deck.yaml line 90) shows it: create the file, or remove that slide)")
+        f"(content/deck.yaml line {line}) shows it: create the file, or remove that slide)")
 
 
 def test_an_unused_file_that_is_present_is_still_checked(project: Path) -> None:

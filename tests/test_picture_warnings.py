@@ -14,7 +14,7 @@ from deckbuilder.images import LOW_PPI, effective_ppi
 from deckbuilder.layout.plan import Box, PictureBox
 from deckbuilder.model import ImageInfo
 
-from .conftest import run_cli
+from .conftest import line_of, run_cli
 from .pptx_text import slide_texts
 
 FIRST_PICTURE = "assets/pictures/trends/human-centricity.jpg"
@@ -47,7 +47,7 @@ def test_a_small_picture_builds_with_a_located_warning(small_picture: Path) -> N
     assert result.returncode == 0, result.stderr
     (found,) = [m for m in map(WARNING.search, result.stderr.splitlines()) if m]
     line, _, ppi, slide, need_w, need_h = map(int, found.groups())
-    assert line == 9  # the picture's `path:`
+    assert line == line_of(small_picture, "trends.yaml", "assets/small.png")  # its `path:`
     assert 5 <= ppi < LOW_PPI
     assert int(need_w) >= 200 * LOW_PPI / (ppi + 1) and need_w / need_h == pytest.approx(2, 0.02)
     texts = slide_texts(small_picture / "output" / "szenarien-ihk-ruhr.pptx")
@@ -60,7 +60,8 @@ def test_a_small_picture_builds_with_a_located_warning(small_picture: Path) -> N
 def test_check_strict_turns_warnings_into_errors(small_picture: Path) -> None:
     result = run_cli("check", small_picture, "--strict")
     assert result.returncode == 1
-    assert re.search(r"content/trends\.yaml:9:7: error: the picture 'assets/small\.png'",
+    line = line_of(small_picture, "trends.yaml", "assets/small.png")
+    assert re.search(rf"content/trends\.yaml:{line}:7: error: the picture 'assets/small\.png'",
                      result.stderr)
     assert result.stderr.splitlines()[-1] == "1 error; nothing was written."
 

@@ -118,18 +118,18 @@ def test_is_past_uses_the_end() -> None:
 
 BAD_ENDS = [
     ("2026-06-12", "2026-06-09",
-     "content/program.yaml:18:12: error: the end 2026-06-09 is not after the start 2026-06-10 "
+     "content/program.yaml:{line}:12: error: the end 2026-06-09 is not after the start 2026-06-10 "
      "(write the last day of the event, or correct its 'date')"),
     ("2026-06-12", "2026-06-10",
-     "content/program.yaml:18:12: error: the end 2026-06-10 is not after the start 2026-06-10 "
+     "content/program.yaml:{line}:12: error: the end 2026-06-10 is not after the start 2026-06-10 "
      "(remove 'end' for an event on one day)"),
     ("2026-06-12", "2026-06-31",
-     "content/program.yaml:18:12: error: '2026-06-31' is not a date (June 2026 has 30 days)"),
+     "content/program.yaml:{line}:12: error: '2026-06-31' is not a date (June 2026 has 30 days)"),
     ("2026-07-02", "2027-07-02",
-     "content/program.yaml:22:12: error: 2027-07-02 is not in 2026, the year of this program "
+     "content/program.yaml:{line}:12: error: 2027-07-02 is not in 2026, the year of this program "
      "(correct the year, or the program's 'year')"),
     ("2026-06-12", "Mo, 2026-06-12",
-     "content/program.yaml:18:12: error: 'Mo, 2026-06-12' names a Monday, but 2026-06-12 is a "
+     "content/program.yaml:{line}:12: error: 'Mo, 2026-06-12' names a Monday, but 2026-06-12 is a "
      "Friday"),
 ]
 
@@ -142,7 +142,9 @@ def test_a_wrong_end_is_a_located_error(tmp_path: Path, old: str, new: str,
     text = program.read_text("utf-8")
     line = f"\n      end: {old}\n"  # the entry's line, not the header comment's example
     assert line in text
-    program.write_text(text.replace(line, f"\n      end: {new}\n", 1), "utf-8")
+    text = text.replace(line, f"\n      end: {new}\n", 1)
+    program.write_text(text, "utf-8")
+    at = text[:text.index(f"\n      end: {new}\n")].count("\n") + 2  # the line's number
     result = run_cli("check", project)
     assert result.returncode == 1
-    assert result.stderr.splitlines()[0] == message
+    assert result.stderr.splitlines()[0] == message.format(line=at)
