@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from pathlib import Path
 from typing import Any
+
+from .atomic import write_atomically
 
 STATE = ".deckbuilder-state.json"
 
@@ -31,10 +32,7 @@ def load(out: Path) -> State:
 
 def save(out: Path, state: State) -> None:
     """Writes the state through a temporary file, so a killed build leaves the old one."""
-    target = out / STATE
-    tmp = target.with_name(f"{STATE}.{os.getpid()}.tmp")
-    tmp.write_text(json.dumps(state, ensure_ascii=False), "utf-8")
-    os.replace(tmp, target)
+    write_atomically(out / STATE, json.dumps(state, ensure_ascii=False).encode("utf-8"))
 
 
 def sha256(path: Path) -> str:
