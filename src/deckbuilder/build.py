@@ -15,6 +15,7 @@ from .aside import Aside
 from .atomic import temporary_beside
 from .errors import ContentError, Diagnostic, Location, OutputInUse, UsageError, error
 from .glyphs import check_glyphs
+from .hyphenate import Hyphenator
 from .images import ImageStore, low_resolution
 from .layout.plan import DeckPlan
 from .layout.slides import plan_deck
@@ -152,16 +153,20 @@ def _quiet(stage: str) -> None:
     """The default progress report: none."""
 
 
-def prepare(root: Path, progress: Progress = _quiet, *, dossier: bool = False) -> Prepared:
+def prepare(root: Path, progress: Progress = _quiet, *, dossier: bool = False,
+            cache: Path | None = None) -> Prepared:
     """Loads, checks glyphs, lays out the deck (and with ``dossier`` the dossier) and checks
-    the template: one validation pass that raises ContentError with every problem found."""
+    the template: one validation pass that raises ContentError with every problem found.
+    ``cache`` is where the German word splits of earlier builds are kept (hyphenate.py):
+    with them a rebuild does not parse pyphen's patterns (0.5 s) for the deck's long words.
+    """
     progress("checking the content")
     loaded, found = collect_project(root)
     errors = [d for d in found if d.severity == "error"]
     if loaded is None:
         raise ContentError(sort_diagnostics(errors))
     try:
-        measurer = Measurer(loaded.theme, root)
+        measurer = Measurer(loaded.theme, root, Hyphenator(cache))
     except FileNotFoundError as exc:
         raise ContentError([error(Location("content/theme.yaml"), f"the font file '{exc}' "
                                   "was not found", "put it in assets/fonts/")]) from None
@@ -256,9 +261,10 @@ def build(root: Path, out: Path, formats: tuple[str, ...] = DEFAULT_FORMATS,
     """
     aside = _start_aside(formats)
     try:
-        ready = prepare(root, progress)
+        ready = prepare(root, progress, cache=out / CACHE)
         _prepare_out(out)
         writers = _writers(ready, root, out, formats, progress)
+        _save_splits(ready)
         refuse_open_outputs(list(writers))
         replaced = guard.check(root, out, writers, discard_edits)  # before anything is written
         outputs = list(writers)
@@ -280,6 +286,12 @@ def build(root: Path, out: Path, formats: tuple[str, ...] = DEFAULT_FORMATS,
         if aside is not None:
             aside.close()
     return Report(tuple(said.items()), len(ready.plan.slides), ready.warnings, tuple(replaced))
+
+
+def _save_splits(ready: Prepared) -> None:
+    """Keeps the word splits the deck's and dossier's layout learned for the next build."""
+    if isinstance(ready.measurer.splits, Hyphenator):
+        ready.measurer.splits.save()
 
 
 def _writers(ready: Prepared, root: Path, out: Path, formats: tuple[str, ...],
