@@ -13,6 +13,7 @@ compares every pattern with the ones pyphen parses itself.
 from __future__ import annotations
 
 import re
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -42,9 +43,18 @@ def parse_line(line: str) -> tuple[str, Pattern | None]:
     return "".join(tags), (start, values[start:end])
 
 
+def _find(text: str, mark: str) -> list[int]:
+    """Where ``mark`` occurs in ``text`` (str.find: no Python loop over the characters)."""
+    found, at = [], text.find(mark)
+    while at >= 0:
+        found.append(at)
+        at = text.find(mark, at + 1)
+    return found
+
+
 class Patterns:
     """The ``patterns`` mapping pyphen's ``HyphDict.positions`` reads (it only calls
-    ``get``): key → the line with that key (and any earlier ones), parsed on first use."""
+    ``get``): key → the last line with that key, parsed on first use."""
 
     def __init__(self, path: Path) -> None:
         with path.open("rb") as file:
@@ -55,16 +65,14 @@ class Patterns:
         lines = [line for line in lines if line and not line.startswith(pyphen.ignored)]
         # Stripped lines hold no newline, so the digit-free text splits into the same lines.
         text = "\n".join(lines)
+        special = {text.count("\n", 0, at) for mark in ("^^", "/") for at in _find(text, mark)}
         for digit in {c for c in set(text) if _DIGITS.match(c)}:
             text = text.replace(digit, "")
-        keys = text.split("\n")
-        for i in [i for i, line in enumerate(lines) if "^^" in line or "/" in line]:
-            keys[i] = parse_line(lines[i])[0]  # a hex escape or an alternative: exactly
-        self._lines = dict(zip(keys, lines, strict=True))  # the last line of each key
-        last = dict(zip(keys, range(len(keys)), strict=True))
-        self._earlier: dict[str, list[str]] = {}  # lines whose key a later line repeats
-        for i in [i for i, key in enumerate(keys) if last[key] != i]:
-            self._earlier.setdefault(keys[i], []).append(lines[i])
+        self._keys = text.split("\n")
+        for i in special:  # a hex escape or an alternative: keyed exactly as pyphen does
+            self._keys[i] = parse_line(lines[i])[0]
+        self._all = lines
+        self._lines = dict(zip(self._keys, lines, strict=True))  # the last line of each key
         self._parsed: dict[str, Pattern | None] = {}
         self.maxlen = max(map(len, self._lines))
 
@@ -72,13 +80,12 @@ class Patterns:
         """pyphen's pattern for ``key``: that of the last line with non-zero values, as
         pyphen's dictionary keeps it after reading the lines in order."""
         if key not in self._parsed:
-            found = None
-            candidates = [*self._earlier.get(key, ()), self._lines[key]] \
-                if key in self._lines else []
-            for line in reversed(candidates):
-                found = parse_line(line)[1]
-                if found is not None:
-                    break
+            found = parse_line(self._lines[key])[1] if key in self._lines else None
+            if found is None and key in self._lines:  # rare: an earlier line may count
+                earlier = [line for k, line in zip(self._keys, self._all, strict=True)
+                           if k == key]
+                found = next((f for f in (parse_line(line)[1] for line in reversed(earlier))
+                              if f is not None), None)
             self._parsed[key] = found
         found = self._parsed[key]
         return default if found is None else found
@@ -103,3 +110,10 @@ class LazyPyphen(pyphen.Pyphen):  # type: ignore[misc]
     def __init__(self, lang: str, left: int = 2, right: int = 2) -> None:
         self.left, self.right = left, right
         self.hd = LazyHyphDict(pyphen.LANGUAGES[pyphen.language_fallback(lang)])
+
+
+@cache
+def dictionary(lang: str) -> LazyPyphen:
+    """One dictionary per language and process, shared by the deck's layout and the
+    dossier when both run here (``check``, a single core)."""
+    return LazyPyphen(lang)

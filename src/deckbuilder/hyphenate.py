@@ -46,9 +46,9 @@ class Hyphenator:
 
     def _pyphen(self) -> Any:
         if self._dictionary is None:
-            from .hyph_patterns import LazyPyphen  # pyphen's, its patterns parsed on demand
+            from .hyph_patterns import dictionary  # pyphen's, its patterns parsed on demand
 
-            self._dictionary = LazyPyphen(self.lang)
+            self._dictionary = dictionary(self.lang)
         return self._dictionary
 
     def _read(self) -> dict[str, list[list[str]]]:

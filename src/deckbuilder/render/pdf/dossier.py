@@ -37,6 +37,8 @@ from .private import drawn_contents, seed_contents
 from .tags import Node, Tags, tagging_canvas
 from .text import LINK, PdfText, StableName, TaggedContents
 
+TREND_PICTURE = (170.0, 128.0)  # a trend card's picture, width and height in points
+
 
 class _Doc(BaseDocTemplate):
     """Adds bookmarks and contents entries for headings that carry ``toc_entry``."""
@@ -165,7 +167,7 @@ class _Renderer:
 
     def trend(self, b: d.TrendCard) -> list[Flowable]:
         """A trend card: its title (H2) is read first, then the picture and the factors."""
-        pic_w, pic_h = 170.0, 128.0
+        pic_w, pic_h = TREND_PICTURE
         title = self.st.text(b.title, "d-h2", self.node("H2"), spaceAfter=8)
         pic = TaggedImage(
             StableName(self.images.get(b.picture.path, pic_w, pic_h, b.picture.focus,
@@ -355,6 +357,8 @@ def render(
     rl_config.useA85 = 0  # ASCII85 costs seconds in pure Python and only grows the file
     hyphenator = Hyphenator(cache)
     r = _Renderer(plan, theme, fonts, images, hyphenator)
+    trends = [b.picture for b in plan.blocks if isinstance(b, d.TrendCard)]  # made meanwhile
+    images.prepare_ahead((p.path, *TREND_PICTURE, p.focus, r.ppi) for p in trends)
     page = theme.page
     doc = _Doc(
         str(path),
@@ -376,15 +380,9 @@ def render(
     )
     cover = PageTemplate("cover", [Frame(0, 0, page.width, page.height, 0, 0, 0, 0, id="full")],
                          onPage=r.page_begin, onPageEnd=r.page_end)
-    body = PageTemplate(
-        "body",
-        [
-            Frame(page.left, page.bottom, page.content_width, page.content_height, 0, 0, 0, 0,
-                  id="body")
-        ],
-        onPage=r.footer,
-        onPageEnd=r.page_end,
-    )
+    body = PageTemplate("body", [Frame(page.left, page.bottom, page.content_width,
+                                       page.content_height, 0, 0, 0, 0, id="body")],
+                        onPage=r.footer, onPageEnd=r.page_end)
     has_cover = any(isinstance(b, d.Cover) for b in plan.blocks)
     doc.addPageTemplates([cover, body] if has_cover else [body, cover])
     stamp = timestamp.replace(tzinfo=None)
