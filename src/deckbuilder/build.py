@@ -237,7 +237,7 @@ class _PdfWriter:
     cache: Path
 
     def __call__(self, path: Path) -> str:
-        measurer = Measurer(self.theme, self.root)
+        measurer = Measurer(self.theme, self.root, licence=False)  # checked by prepare()
         fonts = {key: measurer.font_name(key) for key in self.theme.faces}
         if isinstance(self.plan, DeckPlan):
             from .render.pdf.slides import render as render_slides

@@ -164,19 +164,21 @@ class ImageStore:
     def get(self, reference: str, width_pt: float, height_pt: float,
             focus: tuple[float, float] = (0.5, 0.5), ppi: float | None = None) -> Path:
         ahead = self._ahead.get((reference, width_pt, height_pt, focus, ppi))
-        if ahead is not None:
+        if ahead is not None and not ahead.cancel():  # cancelled: not begun, made here
             return ahead.result()  # re-raises what preparing it raised
         return self._get(reference, width_pt, height_pt, focus, ppi)
 
     def prepare_ahead(self, requests: Iterable[Request], workers: int | None = None) -> None:
         """Starts preparing ``requests`` on ``workers`` threads (one per core but one:
-        the thread that asks for them works too); nothing on a single core."""
+        the thread that asks for them works too); nothing on a single core. The threads
+        take them from the last, ``get`` makes any not yet begun itself: the two meet in
+        the middle rather than wait for each other on the same picture."""
         count = (os.cpu_count() or 1) - 1 if workers is None else workers
         todo = [r for r in dict.fromkeys(requests) if r not in self._ahead]
         if count < 1 or not todo:
             return
         pool = ThreadPoolExecutor(max_workers=count, thread_name_prefix="pictures")
-        for request in todo:
+        for request in reversed(todo):
             self._ahead[request] = pool.submit(self._get, *request)
         pool.shutdown(wait=False)  # the threads end when the queue is empty
 
