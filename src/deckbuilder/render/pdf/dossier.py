@@ -28,7 +28,7 @@ from reportlab.platypus.flowables import PageBreakIfNotEmpty
 from ... import cache_file
 from ...hyphenate import Hyphenator
 from ...images import ImageStore
-from ...layout import dossier as d
+from ...layout import dossier_plan as d
 from ...theme import Theme
 from .contents import CONTENTS_FILE, last_contents, link_describer, whole_text
 from .draw import Bar, Cover, Radar, TaggedImage
