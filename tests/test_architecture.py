@@ -44,6 +44,7 @@ LAYERS: dict[str, str] = {
     "program": "content",
     "measure": "content",
     "hyphenate": "content",
+    "hyph_patterns": "content",  # pyphen's patterns parsed on demand, for hyphenate
     "linebreak": "content",  # line breaking with German split points, for measure
     "glyphs": "content",
     "load": "load",

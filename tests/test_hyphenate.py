@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pyphen
+import pytest
 
+from deckbuilder.hyph_patterns import LazyPyphen, Patterns
 from deckbuilder.hyphenate import Hyphenator
 
 WORDS = ["Zukunftsinstitut", "Wertschöpfungsketten", "Abhängigkeiten", "Ruhrgebiet"]
@@ -48,3 +50,29 @@ def test_a_damaged_cache_is_ignored(tmp_path: Path) -> None:
         fresh = Hyphenator(tmp_path)
         assert fresh.known == {}
         assert list(fresh("Ruhrgebiet")) == list(pyphen.Pyphen(lang="de_DE").iterate("Ruhrgebiet"))
+
+
+@pytest.mark.parametrize("lang", ["de_DE", "en_US", "fr"])
+def test_patterns_read_on_demand_are_pyphens(lang: str) -> None:
+    """Every pattern pyphen parses, and no other, with the same offset and values; and so
+    the same split points (hyph_patterns.py replaces only pyphen's reading of the file)."""
+    real = pyphen.Pyphen(lang=lang, cache=False)
+    lazy = LazyPyphen(lang)
+    patterns = lazy.hd.patterns
+    assert {key: patterns.get(key) for key in real.hd.patterns} == real.hd.patterns
+    assert [k for k in patterns._lines if patterns.get(k) is not None
+            and k not in real.hd.patterns] == []
+    assert lazy.hd.maxlen >= real.hd.maxlen
+    words = ["Wertschöpfungsketten", "Kreislaufwirtschaft", "Schifffahrt", "hyphenation",
+             "anticonstitutionnellement", "Ruhrgebiet"]
+    assert [list(lazy.iterate(w)) for w in words] == [list(real.iterate(w)) for w in words]
+
+
+def test_a_pattern_repeated_with_zeros_keeps_the_earlier_values(tmp_path: Path) -> None:
+    """pyphen skips a line whose values are all 0, so an earlier line with the same letters
+    stays; a later non-zero line replaces it. Hex escapes and alternatives key like pyphen."""
+    dic = tmp_path / "hyph_xx.dic"
+    dic.write_text("UTF-8\n% comment\nab1c\nabc\nx1y\nx2y\n^^e4n1\n1f/f=f,1,1\nq\n", "utf-8")
+    real = pyphen.Pyphen(filename=str(dic), cache=False).hd.patterns
+    lazy = Patterns(dic)
+    assert {key: lazy.get(key) for key in [*real, "q", "zz"]} == {**real, "q": None, "zz": None}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import pickle
 from collections.abc import Callable
 from pathlib import Path
 
@@ -134,6 +135,26 @@ def test_store_caches_by_content(tmp_path: Path) -> None:
     assert store.get("a.png", 20, 20) != first
     _two_halves((44, 20)).save(path)
     assert store.get("a.png", 40, 20) != first
+
+
+def test_pictures_prepared_ahead_are_the_same_files(tmp_path: Path) -> None:
+    """Pictures made on worker threads are the files ``get`` makes itself; a picture that
+    fails there fails in ``get``; a pickled store (the PDF process's) carries no threads."""
+    _two_halves((400, 300)).save(tmp_path / "a.jpg", quality=90)
+    Image.new("RGB", (300, 400), RED).save(tmp_path / "b.png")
+    (tmp_path / "broken.jpg").write_bytes(b"not a picture")
+    requests = [("a.jpg", 60.0, 40.0, (0.5, 0.5), None), ("b.png", 30.0, 30.0, (0.2, 0.8), 100.0),
+                ("broken.jpg", 20.0, 20.0, (0.5, 0.5), None)]
+    plain = ImageStore(tmp_path, tmp_path / "plain", ppi=150)
+    ahead = ImageStore(tmp_path, tmp_path / "ahead", ppi=150)
+    ahead.prepare_ahead(requests, workers=2)
+    for request in requests[:2]:
+        made, own = ahead.get(*request), plain.get(*request)
+        assert made.parent == tmp_path / "ahead" and made.name == own.name
+        assert made.read_bytes() == own.read_bytes()
+    with pytest.raises(OSError):
+        ahead.get(*requests[2])
+    assert pickle.loads(pickle.dumps(ahead))._ahead == {}
 
 
 def test_awkward_pictures_build_upright_and_downsampled(project: Path) -> None:

@@ -15,7 +15,8 @@ from .aside import Aside
 from .atomic import temporary_beside
 from .errors import ContentError, Diagnostic, Location, OutputInUse, UsageError, error
 from .glyphs import check_glyphs
-from .images import ImageStore, low_resolution
+from .hyphenate import Hyphenator
+from .images import ImageStore, deck_pictures, low_resolution
 from .layout.plan import DeckPlan
 from .layout.slides import plan_deck
 from .layout.text import Typesetter
@@ -152,16 +153,20 @@ def _quiet(stage: str) -> None:
     """The default progress report: none."""
 
 
-def prepare(root: Path, progress: Progress = _quiet, *, dossier: bool = False) -> Prepared:
+def prepare(root: Path, progress: Progress = _quiet, *, dossier: bool = False,
+            cache: Path | None = None) -> Prepared:
     """Loads, checks glyphs, lays out the deck (and with ``dossier`` the dossier) and checks
-    the template: one validation pass that raises ContentError with every problem found."""
+    the template: one validation pass that raises ContentError with every problem found.
+    ``cache`` is where the German word splits of earlier builds are kept (hyphenate.py):
+    with them a rebuild does not parse pyphen's patterns (0.5 s) for the deck's long words.
+    """
     progress("checking the content")
     loaded, found = collect_project(root)
     errors = [d for d in found if d.severity == "error"]
     if loaded is None:
         raise ContentError(sort_diagnostics(errors))
     try:
-        measurer = Measurer(loaded.theme, root)
+        measurer = Measurer(loaded.theme, root, Hyphenator(cache))
     except FileNotFoundError as exc:
         raise ContentError([error(Location("content/theme.yaml"), f"the font file '{exc}' "
                                   "was not found", "put it in assets/fonts/")]) from None
@@ -232,7 +237,7 @@ class _PdfWriter:
     cache: Path
 
     def __call__(self, path: Path) -> str:
-        measurer = Measurer(self.theme, self.root)
+        measurer = Measurer(self.theme, self.root, licence=False)  # checked by prepare()
         fonts = {key: measurer.font_name(key) for key in self.theme.faces}
         if isinstance(self.plan, DeckPlan):
             from .render.pdf.slides import render as render_slides
@@ -256,9 +261,10 @@ def build(root: Path, out: Path, formats: tuple[str, ...] = DEFAULT_FORMATS,
     """
     aside = _start_aside(formats)
     try:
-        ready = prepare(root, progress)
+        ready = prepare(root, progress, cache=out / CACHE)
         _prepare_out(out)
         writers = _writers(ready, root, out, formats, progress)
+        _save_splits(ready)
         refuse_open_outputs(list(writers))
         replaced = guard.check(root, out, writers, discard_edits)  # before anything is written
         outputs = list(writers)
@@ -283,6 +289,12 @@ def build(root: Path, out: Path, formats: tuple[str, ...] = DEFAULT_FORMATS,
     return Report(tuple(said.items()), len(ready.plan.slides), ready.warnings, tuple(replaced))
 
 
+def _save_splits(ready: Prepared) -> None:
+    """Keeps the word splits the deck's and dossier's layout learned for the next build."""
+    if isinstance(ready.measurer.splits, Hyphenator):
+        ready.measurer.splits.save()
+
+
 def _writers(ready: Prepared, root: Path, out: Path, formats: tuple[str, ...],
              progress: Progress) -> dict[Path, Callable[[Path], str]]:
     """Each requested output and the function that writes it. The deck and calendar
@@ -293,6 +305,8 @@ def _writers(ready: Prepared, root: Path, out: Path, formats: tuple[str, ...],
     store = ImageStore(root, out / CACHE / "pictures", pictures.ppi, pictures.jpeg_quality)
     writers: dict[Path, Callable[[Path], str]] = {}
     if "pptx" in formats:
+        store.prepare_ahead(deck_pictures(plan))  # on other cores while the build goes on
+
         def write_deck(path: Path) -> str:
             from .render.pptx import deck
 

@@ -1,7 +1,8 @@
 """German hyphenation points, remembered between builds.
 
 pyphen parses its 1 MB German pattern file in pure Python (about 0.5 s on this machine)
-before it can split a single word, while a dossier asks for a few dozen words. The splits
+before it can split a single word, while a dossier asks for a few dozen words: its patterns
+are read on demand instead (hyph_patterns.py, 0.1 s). The splits
 found for each word are kept in the output folder's cache, named after the language and the
 pyphen version, so a rebuild loads the dictionary only when it meets a word it has not seen.
 The splits themselves are pyphen's, unchanged.
@@ -45,9 +46,9 @@ class Hyphenator:
 
     def _pyphen(self) -> Any:
         if self._dictionary is None:
-            import pyphen
+            from .hyph_patterns import dictionary  # pyphen's, its patterns parsed on demand
 
-            self._dictionary = pyphen.Pyphen(lang=self.lang)
+            self._dictionary = dictionary(self.lang)
         return self._dictionary
 
     def _read(self) -> dict[str, list[list[str]]]:
@@ -59,9 +60,13 @@ class Hyphenator:
                 and all(_splits(pair, word) for pair in pairs)}
 
     def save(self) -> None:
-        """Writes what this build learned."""
+        """Writes what this build learned, added to what is on disk now: the deck's layout
+        (this process) and the dossier (the PDF process) share the file, and neither may
+        drop the other's words."""
         if self.learned:
+            self.known = {**self._read(), **self.known}
             cache_file.write(self.file, self.known)
+            self.learned = False
 
 
 def _splits(pair: object, word: str) -> bool:

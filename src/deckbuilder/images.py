@@ -11,19 +11,21 @@ from __future__ import annotations
 import hashlib
 import io
 import math
-from dataclasses import dataclass
+import os
+from collections.abc import Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PIL import Image, ImageOps
+from PIL import ExifTags, Image, ImageOps
 
-from .assets import ORIENTATION
 from .atomic import write_atomically
 from .errors import Diagnostic, warning
 from .layout.geometry import cover_crop
 from .layout.plan import DeckPlan, PictureBox
 
-if TYPE_CHECKING:  # the model (pydantic) stays out of the PDF process's imports
+if TYPE_CHECKING:  # the model (pydantic, 0.2 s) stays out of the PDF process's imports
     from .model import ImageInfo
 
 #: A picture with at most this many colours (or with transparency) is flat art: PNG.
@@ -123,7 +125,7 @@ def _decode_small(source: Image.Image, width_pt: float, height_pt: float,
     at least the pixels the box needs: a photo four times too large decodes in a sixth of
     the time. Other formats are decoded whole (``draft`` does nothing for them)."""
     width, height = source.size
-    turned = source.getexif().get(ORIENTATION, 1) in (5, 6, 7, 8)
+    turned = source.getexif().get(ExifTags.Base.Orientation, 1) in (5, 6, 7, 8)
     if turned:
         width, height = height, width
     left, top, right, bottom = cover_crop(width, height, width_pt, height_pt, focus)
@@ -134,17 +136,54 @@ def _decode_small(source: Image.Image, width_pt: float, height_pt: float,
     source.draft(None, size)
 
 
+#: A request for a prepared picture: source reference, width and height in points, focus,
+#: pixels per inch (None: the store's).
+Request = tuple[str, float, float, tuple[float, float], float | None]
+
+
 @dataclass
 class ImageStore:
-    """Prepared pictures, cached on disk by content hash (source bytes plus request)."""
+    """Prepared pictures, cached on disk by content hash (source bytes plus request).
+
+    ``prepare_ahead`` starts preparing pictures on worker threads; ``get`` then waits for
+    the one it asks for. Pillow decodes, resamples and encodes without holding the GIL, so
+    in a cold build the pictures are made on a second core while this thread writes the
+    slides. The threads stay in this process: a pickled store (the PDF process's) has none.
+    """
 
     root: Path
     cache: Path
     ppi: float = 200.0
     quality: int = 85
+    _ahead: dict[Request, Future[Path]] = field(default_factory=dict, init=False, repr=False,
+                                                compare=False)
+
+    def __getstate__(self) -> dict[str, object]:
+        return {**self.__dict__, "_ahead": {}}
 
     def get(self, reference: str, width_pt: float, height_pt: float,
             focus: tuple[float, float] = (0.5, 0.5), ppi: float | None = None) -> Path:
+        ahead = self._ahead.get((reference, width_pt, height_pt, focus, ppi))
+        if ahead is not None and not ahead.cancel():  # cancelled: not begun, made here
+            return ahead.result()  # re-raises what preparing it raised
+        return self._get(reference, width_pt, height_pt, focus, ppi)
+
+    def prepare_ahead(self, requests: Iterable[Request], workers: int | None = None) -> None:
+        """Starts preparing ``requests`` on ``workers`` threads (one per core but one:
+        the thread that asks for them works too); nothing on a single core. The threads
+        take them from the last, ``get`` makes any not yet begun itself: the two meet in
+        the middle rather than wait for each other on the same picture."""
+        count = (os.cpu_count() or 1) - 1 if workers is None else workers
+        todo = [r for r in dict.fromkeys(requests) if r not in self._ahead]
+        if count < 1 or not todo:
+            return
+        pool = ThreadPoolExecutor(max_workers=count, thread_name_prefix="pictures")
+        for request in reversed(todo):
+            self._ahead[request] = pool.submit(self._get, *request)
+        pool.shutdown(wait=False)  # the threads end when the queue is empty
+
+    def _get(self, reference: str, width_pt: float, height_pt: float,
+             focus: tuple[float, float], ppi: float | None) -> Path:
         source = self.root / reference
         density = ppi or self.ppi
         request = f"{width_pt:.2f}x{height_pt:.2f}@{density:.0f}q{self.quality}" \
@@ -158,3 +197,9 @@ class ImageStore:
         target = self.cache / f"{digest}{'.png' if kind == 'png' else '.jpg'}"
         write_atomically(target, data)
         return target
+
+
+def deck_pictures(plan: DeckPlan) -> list[Request]:
+    """The pictures the deck places, in slide order, as its renderers ask for them."""
+    return [(e.path, e.box.w, e.box.h, e.focus, None) for slide in plan.slides
+            for e in slide.elements if isinstance(e, PictureBox)]

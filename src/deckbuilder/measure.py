@@ -66,7 +66,7 @@ class Measurer:
     """Widths and line breaks for a theme's faces, in points."""
 
     def __init__(self, theme: Theme, project: Path | None = None,
-                 splits: linebreak.Splits | None = None) -> None:
+                 splits: linebreak.Splits | None = None, *, licence: bool = True) -> None:
         self.theme = theme
         # German split points for words too wide for a line; pyphen loads on first use.
         self.splits = splits if splits is not None else Hyphenator(None)
@@ -80,7 +80,9 @@ class Measurer:
             self._fonts[key] = _register(str(path))
         self._fallbacks = self._register_fallbacks(project)
         self._widths: dict[tuple[str, str, float], float] = {}
-        if project is not None:  # the files are open here: their licence is checked here
+        # The files are open here: their licence is checked here (not again in the PDF
+        # process, ``licence=False``: that would import fontTools there only to repeat it).
+        if project is not None and licence:
             from .font_licence import embedding_problems
 
             problems = embedding_problems(theme, self.paths, project)

@@ -7,10 +7,8 @@ what goes in which order, which text style each part takes and what the contents
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 
 from ..dates import long_date, weekday_date
-from ..errors import Location
 from ..model import (
     CtaSlide,
     Loaded,
@@ -20,118 +18,33 @@ from ..model import (
     SectionSlide,
     TitleSlide,
 )
+from .dossier_plan import (  # the plan's blocks, here for those who import them from here
+    Block,
+    Calendar,
+    Callout,
+    Cards,
+    Contents,
+    Cover,
+    DossierPlan,
+    Heading,
+    PictureRef,
+    RadarFigure,
+    ScenarioOpener,
+    Steps,
+    Text,
+    TrendCard,
+)
 from .links import linked_runs
-from .plan import Box, Element, Para, Run
+from .plan import Box, Para, Run
 from .program_slide import program_groups
 from .radar_slide import geometry_for, legend_elements, legend_height, radar_group
 from .slide_parts import clean, para
 from .text import Typesetter
 
 
-@dataclass(frozen=True)
-class Heading:
-    """A heading that is also a contents entry and a PDF bookmark (level 0 or 1)."""
-
-    text: str
-    key: str
-    level: int = 0
-    kicker: str | None = None
-    color: str = "accent"
-    new_page: bool = True
-    style: str = "d-h1"
-    runs: tuple[Run, ...] = ()  # the text with its links, where it has some (links.py)
-
-
-@dataclass(frozen=True)
-class Cover:
-    title: str
-    lines: tuple[str, ...]
-    picture: Picture | None
-
-
-@dataclass(frozen=True)
-class Contents:
-    title: str
-
-
-@dataclass(frozen=True)
-class Text:
-    """Paragraphs set in the frame's full width; ``justify`` also hyphenates (German)."""
-
-    paras: tuple[Para, ...]
-    justify: bool = False
-
-
-@dataclass(frozen=True)
-class Steps:
-    items: tuple[tuple[str, tuple[Para, ...]], ...]
-
-
-@dataclass(frozen=True)
-class RadarFigure:
-    """The radar and its legend as plan elements in a ``width`` × ``height`` box whose
-    origin is its top-left corner; ``links`` make each trend's dot jump to its card."""
-
-    elements: tuple[Element, ...]
-    width: float
-    height: float
-    links: tuple[tuple[Box, str], ...]
-    caption: str | None
-
-
-@dataclass(frozen=True)
-class TrendCard:
-    title: str
-    key: str
-    color: str
-    picture: Picture
-    factors: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class ScenarioOpener:
-    number: str
-    label: str
-    title: str
-    key: str
-    color: str
-    new_page: bool = True
-
-
-@dataclass(frozen=True)
-class Cards:
-    items: tuple[tuple[str, str], ...]
-    button: str | None
-
-
-@dataclass(frozen=True)
-class Calendar:
-    """Dated entries grouped under headings; ``rows`` are (date label, text, past, place),
-    the place (or None) shown on a line of its own under the text."""
-
-    groups: tuple[tuple[str, tuple[tuple[str, str, bool, str | None], ...]], ...]
-
-
-@dataclass(frozen=True)
-class Callout:
-    lines: tuple[str, ...]
-    color: str
-
-
-Block = (Heading | Cover | Contents | Text | Steps | RadarFigure | TrendCard | ScenarioOpener
-         | Cards | Calendar | Callout)
-
-
-@dataclass(frozen=True)
-class DossierPlan:
-    title: str
-    author: str
-    subject: str
-    keywords: tuple[str, ...]
-    language: str
-    footer: tuple[Run, ...]  # with its address as a link (links.py)
-    blocks: tuple[Block, ...]
-    source: Location = field(default=Location("content/deck.yaml"))
+def picture_ref(picture: Picture) -> PictureRef:
+    """The content's picture as a plain plan value (the PDF process needs no model)."""
+    return PictureRef(picture.path, picture.alt, tuple(picture.focus))  # type: ignore[arg-type]
 
 
 def _radar_figure(loaded: Loaded, ts: Typesetter, slide: RadarSlide) -> RadarFigure:
@@ -177,8 +90,8 @@ def _trends_and_scenarios(loaded: Loaded) -> list[Block]:
     trends_color = sections[0].color if sections else "accent"
     blocks: list[Block] = [Heading(trends_title, "trends", color=trends_color)]
     for i, trend in enumerate(p.trends.trends, start=1):
-        blocks.append(TrendCard(trend.title, f"trend-{i}", trend.color, trend.picture,
-                                tuple(trend.factors)))
+        blocks.append(TrendCard(trend.title, f"trend-{i}", trend.color,
+                                picture_ref(trend.picture), tuple(trend.factors)))
     scen_title = sections[1].title if len(sections) > 1 else "SZENARIEN"
     for i, sc in enumerate(p.scenarios.scenarios if p.scenarios else ()):
         if i == 0:
@@ -201,7 +114,7 @@ def plan_dossier(loaded: Loaded, ts: Typesetter, today: dt.date | None = None) -
     title = _slide(loaded, TitleSlide)
     if isinstance(title, TitleSlide):
         blocks.append(Cover(title.title, (long_date(deck.date).upper(), title.clients),
-                            title.picture))
+                            picture_ref(title.picture) if title.picture else None))
     blocks.append(Contents(deck.contents_title))
     method = _slide(loaded, MethodSlide)
     if isinstance(method, MethodSlide):

@@ -21,7 +21,7 @@ from reportlab.platypus.flowables import PageBreakIfNotEmpty
 
 from ...hyphenate import Hyphenator
 from ...images import ImageStore
-from ...layout import dossier as d
+from ...layout import dossier_plan as d
 from ...layout.plan import Para, Run
 from ...theme import Theme
 from .contents import link_describer, whole_text

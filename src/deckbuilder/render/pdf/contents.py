@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ... import cache_file
-from ...layout import dossier as d
+from ...layout import dossier_plan as d
 from ...layout.plan import Para
 from .text import describe_address
 

@@ -12,7 +12,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 from ... import cache_file
 from ...hyphenate import Hyphenator
 from ...images import ImageStore
-from ...layout import dossier as d
+from ...layout import dossier_plan as d
 from ...theme import Theme
 from .blocks import WRITERS, Renderer
 from .contents import CONTENTS_FILE, last_contents
@@ -52,6 +52,10 @@ def render(
     rl_config.useA85 = 0  # ASCII85 costs seconds in pure Python and only grows the file
     hyphenator = Hyphenator(cache)
     r = Renderer(plan, theme, fonts, images, hyphenator)
+    size = theme.sizes.dossier.trend  # the trend cards' pictures are made meanwhile
+    images.prepare_ahead((b.picture.path, size.picture_width, size.picture_height,
+                          b.picture.focus, r.ppi) for b in plan.blocks
+                         if isinstance(b, d.TrendCard))
     page = theme.page
     doc = _Doc(
         str(path),

@@ -17,7 +17,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Image, Paragraph
 
 from ...images import ImageStore
-from ...layout import dossier as d
+from ...layout import dossier_plan as d
 from ...layout.plan import (
     Box,
     Element,

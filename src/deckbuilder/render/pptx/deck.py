@@ -265,9 +265,11 @@ class _Writer:
         group = shapes.add_group_shape()
         group.name = gb.name
         children = group.shapes
+        children.turbo_add_enabled = True  # counts on from the slide's largest id
         with private.extents_once(children):  # not after every shape: quadratic
             for element in gb.elements:
                 self.element(children, element)
+        shapes.turbo_add_enabled = True  # the slide counts on after the group's shapes
 
     def element(self, shapes, element: Element) -> None:  # type: ignore[no-untyped-def]
         """Writes one plan element with the writer ``WRITERS`` names for its type."""
@@ -289,8 +291,10 @@ class _Writer:
                 (offered is None or offered.get("title")):
             elements.insert(0, hidden_title(plan, self.theme.slide.height))
             self.holders[id(elements[0])] = offered["title"][0] if offered else Holder("title")
+        shapes = slide.shapes
+        shapes.turbo_add_enabled = True  # ids counted on, not searched for each new shape
         for element in elements:
-            self.element(slide.shapes, element)
+            self.element(shapes, element)
         if plan.notes:
             slide.notes_slide.notes_text_frame.text = plan.notes
         return slide

@@ -1,0 +1,128 @@
+"""The dossier plan's blocks: plain values, all the PDF renderer needs to know.
+
+They are kept apart from the layout that makes them (dossier.py) so that the PDF process,
+which receives a plan and draws it, imports neither the content model (pydantic builds
+its validators on import) nor the date formatting and the slide layout.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..errors import Location
+from .plan import Box, Element, Para, Run
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading that is also a contents entry and a PDF bookmark (level 0 or 1)."""
+
+    text: str
+    key: str
+    level: int = 0
+    kicker: str | None = None
+    color: str = "accent"
+    new_page: bool = True
+    style: str = "d-h1"
+    runs: tuple[Run, ...] = ()  # the text with its links, where it has some (links.py)
+
+
+@dataclass(frozen=True)
+class PictureRef:
+    """A picture as the dossier places it: the content's path, alt text and focus."""
+
+    path: str
+    alt: str
+    focus: tuple[float, float] = (0.5, 0.5)
+
+
+@dataclass(frozen=True)
+class Cover:
+    title: str
+    lines: tuple[str, ...]
+    picture: PictureRef | None
+
+
+@dataclass(frozen=True)
+class Contents:
+    title: str
+
+
+@dataclass(frozen=True)
+class Text:
+    """Paragraphs set in the frame's full width; ``justify`` also hyphenates (German)."""
+
+    paras: tuple[Para, ...]
+    justify: bool = False
+
+
+@dataclass(frozen=True)
+class Steps:
+    items: tuple[tuple[str, tuple[Para, ...]], ...]
+
+
+@dataclass(frozen=True)
+class RadarFigure:
+    """The radar and its legend as plan elements in a ``width`` × ``height`` box whose
+    origin is its top-left corner; ``links`` make each trend's dot jump to its card."""
+
+    elements: tuple[Element, ...]
+    width: float
+    height: float
+    links: tuple[tuple[Box, str], ...]
+    caption: str | None
+
+
+@dataclass(frozen=True)
+class TrendCard:
+    title: str
+    key: str
+    color: str
+    picture: PictureRef
+    factors: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ScenarioOpener:
+    number: str
+    label: str
+    title: str
+    key: str
+    color: str
+    new_page: bool = True
+
+
+@dataclass(frozen=True)
+class Cards:
+    items: tuple[tuple[str, str], ...]
+    button: str | None
+
+
+@dataclass(frozen=True)
+class Calendar:
+    """Dated entries grouped under headings; ``rows`` are (date label, text, past, place),
+    the place (or None) shown on a line of its own under the text."""
+
+    groups: tuple[tuple[str, tuple[tuple[str, str, bool, str | None], ...]], ...]
+
+
+@dataclass(frozen=True)
+class Callout:
+    lines: tuple[str, ...]
+    color: str
+
+
+Block = (Heading | Cover | Contents | Text | Steps | RadarFigure | TrendCard | ScenarioOpener
+         | Cards | Calendar | Callout)
+
+
+@dataclass(frozen=True)
+class DossierPlan:
+    title: str
+    author: str
+    subject: str
+    keywords: tuple[str, ...]
+    language: str
+    footer: tuple[Run, ...]  # with its address as a link (links.py)
+    blocks: tuple[Block, ...]
+    source: Location = field(default=Location("content/deck.yaml"))
