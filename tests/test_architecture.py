@@ -56,7 +56,6 @@ LAYERS: dict[str, str] = {
     "render.ics": "render/ics",
     "render.pptx": "render/pptx",
     "render.pptx.*": "render/pptx",
-    "template": "render/pptx",  # reads a corporate template's layouts with python-pptx
     "render.pdf": "render/pdf",
     "render.pdf.*": "render/pdf",
     "console": "base",  # prints on any console code page (the CLI's writer)

@@ -207,7 +207,7 @@ def _check_template(root: Path, loaded: Loaded, errors: list[Diagnostic]) -> Pat
     """The corporate template's path, if the theme names one; its problems go to ``errors``."""
     if loaded.theme.template is None:
         return None
-    from .template import check_template
+    from .render.pptx.template import check_template
 
     slide = loaded.theme.slide
     template, problems = check_template(root, loaded.theme.template.file,

@@ -28,7 +28,7 @@ def template_check(file: Path) -> None:
     Example:
       deckbuilder template check assets/corporate.pptx
     """
-    from .template import describe_template
+    from .render.pptx.template import describe_template
 
     for line in describe_template(file):
         click.echo(line)

@@ -246,7 +246,7 @@ def start_presentation(template: Path | None, theme: Theme, plan: DeckPlan
     for slide_id in list(slide_ids):
         prs.part.drop_rel(slide_id.rId)
         slide_ids.remove(slide_id)
-    from ...template import kind_layouts, layout_roles
+    from .template import kind_layouts, layout_roles
 
     config = theme.template
     try:
