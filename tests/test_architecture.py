@@ -212,3 +212,19 @@ def test_only_cli_prints_or_exits() -> None:
         calls = {n.func.id for n in ast.walk(tree)
                  if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)}
         assert not calls & {"print", "exit"}, path.name
+
+
+def test_modules_and_functions_stay_small() -> None:
+    """A module over 400 lines or a function over 60 is split before it lands: both are
+    read whole by whoever changes them next."""
+    too_long = []
+    for module, path in _modules().items():
+        text = path.read_text("utf-8")
+        if text.count("\n") > 400:
+            too_long.append(f"{module}: {text.count(chr(10))} lines")
+        for node in ast.walk(ast.parse(text)):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                length = (node.end_lineno or node.lineno) - node.lineno + 1
+                if length > 60:
+                    too_long.append(f"{module}.{node.name}: {length} lines")
+    assert too_long == []
