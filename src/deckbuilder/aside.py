@@ -27,6 +27,18 @@ START_METHOD = "spawn"
 Writer = Callable[[Path], str]
 
 
+def start_for(formats: tuple[str, ...]) -> Aside | None:
+    """Starts the second process for the PDFs (the dossier is the slowest output) when
+    there is something else to write here and more than one core; None when everything
+    runs here. The calendar stays with the deck: that balances the two processes best."""
+    here = [f for f in formats if f in ("pptx", "ics")]
+    there = [f for f in formats if f in ("pdf", "slides-pdf")]
+    if not here or not there or (os.cpu_count() or 1) < 2 \
+            or os.environ.get("DECKBUILDER_SERIAL"):
+        return None
+    return Aside()
+
+
 class Aside:
     """The second process: ``submit`` work once, then collect its ``result``."""
 

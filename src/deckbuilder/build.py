@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from . import changelog, clock, guard, output_state, uptodate
-from .aside import Aside
+from .aside import Aside, start_for
 from .atomic import temporary_beside
 from .errors import ContentError, Diagnostic, Location, OutputInUse, UsageError, error
 from .glyphs import check_glyphs
@@ -82,18 +82,6 @@ def write_all_atomically(writers: dict[Path, Callable[[Path], str]],
             aside.close()
         for tmp in temps.values():
             tmp.unlink(missing_ok=True)
-
-
-def _start_aside(formats: tuple[str, ...]) -> Aside | None:
-    """Starts the second process for the PDFs (the dossier is the slowest output) when
-    there is something else to write here and more than one core; None when everything
-    runs here. The calendar stays with the deck: that balances the two processes best."""
-    here = [f for f in formats if f in ("pptx", "ics")]
-    there = [f for f in formats if f in ("pdf", "slides-pdf")]
-    if not here or not there or (os.cpu_count() or 1) < 2 \
-            or os.environ.get("DECKBUILDER_SERIAL"):
-        return None
-    return Aside()
 
 
 def _remove_stale_temporaries(target: Path) -> None:
@@ -251,15 +239,18 @@ class _PdfWriter:
 
 
 def build(root: Path, out: Path, formats: tuple[str, ...] = DEFAULT_FORMATS,
-          progress: Progress = _quiet, discard_edits: bool = False) -> Report:
+          progress: Progress = _quiet, discard_edits: bool = False,
+          early: Aside | None = None) -> Report:
     """Loads, lays out and renders the project; raises ContentError or UsageError.
 
     Every output is rendered to a temporary file first; nothing is replaced until all
     requested outputs rendered, so a failure leaves the previous set of results whole.
-    The second process for the PDFs starts first: its start overlaps loading and layout.
-    An output edited since the last build stops it (see guard.py) unless ``discard_edits``.
+    The second process for the PDFs starts first: its start overlaps loading and layout
+    (``early``: one the caller started before importing this module, as incremental.py
+    does). An output edited since the last build stops it (see guard.py) unless
+    ``discard_edits``.
     """
-    aside = _start_aside(formats)
+    aside = early if early is not None else start_for(formats)
     try:
         ready = prepare(root, progress, cache=out / CACHE)
         _prepare_out(out)

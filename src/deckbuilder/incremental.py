@@ -36,7 +36,14 @@ def build(root: Path, out: Path, formats: tuple[str, ...], *, force: bool = Fals
     if state is not None:
         return Outcome(tuple((out / name, what) for name, what in state["said"].items()),
                        tuple(uptodate.diagnostic(w) for w in state["warnings"]), up_to_date=True)
-    from .build import build as run_build
+    from .aside import start_for
 
-    report = run_build(root, out, formats, progress, discard_edits)
+    early = start_for(formats)  # it imports the PDF renderer while this process imports
+    try:
+        from .build import build as run_build
+
+        report = run_build(root, out, formats, progress, discard_edits, early)
+    finally:
+        if early is not None:
+            early.close()  # done already when the build got its result; else ends it
     return Outcome(report.outputs, report.warnings, report.replaced)
