@@ -52,6 +52,7 @@ def test_a_damaged_cache_is_ignored(tmp_path: Path) -> None:
         assert list(fresh("Ruhrgebiet")) == list(pyphen.Pyphen(lang="de_DE").iterate("Ruhrgebiet"))
 
 
+@pytest.mark.slow  # every pattern of three languages: 2 minutes
 @pytest.mark.parametrize("lang", ["de_DE", "en_US", "fr"])
 def test_patterns_read_on_demand_are_pyphens(lang: str) -> None:
     """Every pattern pyphen parses, and no other, with the same offset and values; and so
