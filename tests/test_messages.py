@@ -28,6 +28,11 @@ CASES = [
      "content/scenarios.yaml:3:5: error: missing required key 'label'"),
     ("wrong-type", "trends.yaml", "      - Ein dritter Einflussfaktor\n", "      - [a, b]\n",
      "content/trends.yaml:19:9: error: expected text, got a list"),
+    ("colon-in-text", "trends.yaml", "      - Ein dritter Einflussfaktor\n",
+     "      - Faktor 3: Energieeffizienz im Bestand\n",
+     "content/trends.yaml:19:9: error: expected text, got a group of keys (a colon followed "
+     "by a space makes YAML read a key: put the whole text in double quotes, e.g. "
+     '"Faktor 3: Energieeffizienz im Bestand")'),
     ("null", "deck.yaml", "author: Mein Team", "author:",
      "content/deck.yaml:5:8: error: expected text, got nothing"),
     ("tab", "program.yaml", "    - date: 2026-03-04\n", "\t- date: 2026-03-04\n",

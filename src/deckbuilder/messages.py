@@ -25,6 +25,20 @@ def _describe(value: Any) -> str:
     return f"'{text[:60]}…'" if len(text) > 60 else f"'{text}'"
 
 
+def _colon_hint(value: Any) -> str:
+    """Text with ": " in it (``- Faktor 1: Energie``) is a key and its value to YAML; the
+    fix is quotes, which a content editor cannot guess from "a group of keys"."""
+    if not (isinstance(value, dict) and len(value) == 1):
+        return ""
+    key, rest = next(iter(value.items()))
+    if isinstance(rest, dict | list):
+        return ""
+    whole = f"{key}: {'' if rest is None else rest}".strip()
+    shown = whole if len(whole) <= 50 else f"{str(key)[:40]}: …"
+    return ("a colon followed by a space makes YAML read a key: put the whole text in "
+            f'double quotes, e.g. "{shown}"')
+
+
 def _number(bound: Any) -> str:
     """A limit as a person writes it: 0, not 0.0 (pydantic gives a float field's limits as
     floats)."""
@@ -123,7 +137,7 @@ def _message(err: ErrorDetails, root: type[BaseModel], data_path: Path) -> tuple
     if kind == "value_error":
         return str(ctx.get("error", err["msg"])), ""
     if kind == "string_type":
-        return f"expected text, got {_describe(value)}", ""
+        return f"expected text, got {_describe(value)}", _colon_hint(value)
     if kind in ("model_type", "dict_type", "model_attributes_type"):
         return f"expected a group of keys, got {_describe(value)}", "write 'key: value' lines"
     if kind in ("list_type", "tuple_type"):
