@@ -132,3 +132,28 @@ def test_no_readable_colour_is_a_located_theme_error(
     first = caught.value.diagnostics[0]
     assert str(first.location) == "content/theme.yaml"
     assert "readable" in first.message and "(slide 1;" in first.message
+    assert "#9A9A9A (paper)" in first.message  # the key to change, by its name
+    assert first.hint.startswith("make 'ink' and 'paper' further apart")
+
+
+def test_a_dark_paper_beside_a_light_accent_asks_for_alike_colours(make_project) -> None:  # type: ignore[no-untyped-def]
+    """A dark palette whose radar centre keeps the golden accent: a ring label lies on
+    navy and on gold, which no one colour reads on. The advice names both colours and
+    asks for them to become alike, not for a darker 'ink' (which is the light one here)."""
+    project = make_project()
+    theme = project / "content" / "theme.yaml"
+    text = theme.read_text("utf-8")
+    for old, new in (('ink: "1D1D1B"', 'ink: "F4F2EC"'), ('paper: "FFFFFF"', 'paper: "14213D"'),
+                     ('tint: "F4F2EC"', 'tint: "243B5E"'), ('rule: "D8D6D0"', 'rule: "3C5478"'),
+                     ('muted: "6E6E6A"', 'muted: "B8C0CC"')):
+        assert old in text
+        text = text.replace(old, new)
+    theme.write_text(text, "utf-8")
+    with pytest.raises(ContentError) as caught:
+        _plan(project)
+    radar = [d for d in caught.value.diagnostics if "(slide 3;" in d.message]
+    assert radar, [str(d) for d in caught.value.diagnostics]
+    assert all("#14213D (paper)" in d.message and "#F2B300 (accent, golden)" in d.message
+               for d in radar)
+    assert all(d.hint.startswith("it lies on dark and on light colours at once")
+               for d in radar)

@@ -154,9 +154,30 @@ def _readable(state: _Slide, color: str, bgs: list[str], need: float, what: str,
     else:
         found = next((c for c in (dark, light) if contrast.passes(c, bgs, need)), None)
     if found is None:
-        shown = ", ".join(f"#{b}" for b in bgs)
+        shown = ", ".join(f"#{b}{_names(th, b)}" for b in bgs)
         state.problems.append(error(
             THEME, f"no colour of the palette makes {what} readable on {shown} "
-            f"(slide {state.number}; WCAG AA asks for {need}:1)",
-            "make 'ink' darker or 'paper' lighter, or choose another slide colour"))
+            f"(slide {state.number}; WCAG AA asks for {need}:1)", _advice(bgs, need, dark, light)))
     return found
+
+
+def _names(theme: Theme, hexcolor: str) -> str:
+    """The palette names of a colour, so the message says which keys of theme.yaml to
+    change: " (paper)", " (accent, golden)"; nothing for a colour of no name."""
+    names = [n for n, c in theme.colors.items() if c.upper() == hexcolor.upper()]
+    return f" ({', '.join(names)})" if names else ""
+
+
+def _advice(bgs: list[str], need: float, ink: str, paper: str) -> str:
+    """What to change. Text on a colour only 'paper' reads on and on another only 'ink'
+    reads on (a dark paper beside the golden accent) reads in no single colour: those
+    colours must become alike. Otherwise 'ink' and 'paper' are not far enough apart."""
+    wants_paper = [b for b in bgs if contrast.passes(paper, [b], need)
+                   and not contrast.passes(ink, [b], need)]
+    wants_ink = [b for b in bgs if contrast.passes(ink, [b], need)
+                 and not contrast.passes(paper, [b], need)]
+    if wants_paper and wants_ink:
+        return ("it lies on dark and on light colours at once: make these colours "
+                "all light or all dark, or choose another slide colour")
+    return ("make 'ink' and 'paper' further apart (one darker, the other lighter), or "
+            "choose another slide colour")
