@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -22,7 +23,7 @@ from deckbuilder.layout.plan import (
 )
 from deckbuilder.theme import Theme
 
-from .conftest import BUILD_EPOCH, ROOT
+from .conftest import BUILD_EPOCH, ROOT, run_cli
 
 
 def test_wcag_figures() -> None:
@@ -157,3 +158,27 @@ def test_a_dark_paper_beside_a_light_accent_asks_for_alike_colours(make_project)
                for d in radar)
     assert all(d.hint.startswith("it lies on dark and on light colours at once")
                for d in radar)
+
+
+def test_a_dossier_that_would_print_light_text_on_white_is_refused(make_project) -> None:  # type: ignore[no-untyped-def]
+    """Slides take the palette's paper; the A4 dossier is white. A light 'ink' (a palette
+    made for dark slides) is a located error for the dossier, with a way out."""
+    project = make_project()
+    theme = project / "content" / "theme.yaml"
+    text = theme.read_text("utf-8")
+    for old, new in (('ink: "1D1D1B"', 'ink: "F4F2EC"'), ('paper: "FFFFFF"', 'paper: "14213D"'),
+                     ('tint: "F4F2EC"', 'tint: "243B5E"'), ('rule: "D8D6D0"', 'rule: "3C5478"'),
+                     ('muted: "6E6E6A"', 'muted: "B8C0CC"'),
+                     ('accent: "F2B300"', 'accent: "6B4E00"')):  # slides that pass
+        assert old in text
+        text = text.replace(old, new)
+    theme.write_text(text, "utf-8")
+    assert run_cli("build", project, "--format", "pptx,ics").returncode == 0  # slides: fine
+    shutil.rmtree(project / "output")
+    result = run_cli("build", project, "--format", "pdf")
+    assert result.returncode == 1
+    assert (
+        "content/theme.yaml: error: the dossier prints its 'ink' text (#F4F2EC) on white "
+        "paper: 1.1:1 where WCAG AA asks for 4.5:1 (give 'ink' a darker colour, or build "
+        "the slides alone with --format pptx,ics)") in result.stderr.splitlines()
+    assert not list((project / "output").glob("*.pdf"))

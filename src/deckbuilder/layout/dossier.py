@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..dates import long_date, weekday_date
+from ..errors import ContentError
 from ..model import (
     CtaSlide,
     Loaded,
@@ -34,6 +35,7 @@ from .dossier_plan import (  # the plan's blocks, here for those who import them
     Text,
     TrendCard,
 )
+from .legible import dossier_text_on_white
 from .links import linked_runs
 from .plan import Box, Para, Run
 from .program_slide import program_groups
@@ -108,6 +110,9 @@ def plan_dossier(loaded: Loaded, ts: Typesetter, today: dt.date | None = None) -
 
     ``today`` is the build date: program entries before it are greyed or left out.
     """
+    unreadable = dossier_text_on_white(loaded.theme)
+    if unreadable:
+        raise ContentError(unreadable)
     p = loaded.project
     deck = p.deck
     blocks: list[Block] = []

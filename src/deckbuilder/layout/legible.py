@@ -19,6 +19,7 @@ from ..theme import Theme
 from .plan import Box, Element, GroupBox, Para, PictureBox, ShapeBox, SlidePlan, TableBox, TextBox
 
 THEME = Location("content/theme.yaml")
+WHITE = "FFFFFF"  # the dossier's paper
 
 
 @dataclass(frozen=True)
@@ -181,3 +182,24 @@ def _advice(bgs: list[str], need: float, ink: str, paper: str) -> str:
                 "all light or all dark, or choose another slide colour")
     return ("make 'ink' and 'paper' further apart (one darker, the other lighter), or "
             "choose another slide colour")
+
+
+def dossier_text_on_white(theme: Theme) -> list[Diagnostic]:
+    """The dossier is printed on white A4 whatever the slides' paper: a palette made for
+    dark slides ('ink' light) would print its text light on white, unreadable and no
+    longer accessible. One error per neutral text colour ('ink', 'muted') that fails."""
+    found: dict[str, Diagnostic] = {}
+    for name, style in theme.styles.items():
+        if not name.startswith("d-") or style.color not in ("ink", "muted"):
+            continue
+        face = theme.faces[style.face]
+        need = contrast.needed(style.size, face.bold or "black" in style.face)
+        color = theme.color(style.color)
+        if style.color in found or contrast.passes(color, [WHITE], need):
+            continue
+        found[style.color] = error(
+            THEME, f"the dossier prints its '{style.color}' text (#{color}) on white paper: "
+            f"{contrast.ratio(color, WHITE):.1f}:1 where WCAG AA asks for {need}:1",
+            f"give '{style.color}' a darker colour, or build the slides alone with "
+            "--format pptx,ics")
+    return list(found.values())
