@@ -131,9 +131,7 @@ def _para(state: _Slide, para: Para, scale: float, bgs: list[str]) -> Para:
     runs = []
     for run in para.runs:
         name = run.color or para.color or style.color
-        face = th.faces[run.face or style.face]
-        bold = face.bold or "black" in (run.face or style.face) or "Black" in face.family
-        need = contrast.needed(style.size * scale, bold)
+        need = contrast.needed(style.size * scale, _bold(th, run.face or style.face))
         color = th.color(name)
         if contrast.passes(color, bgs, need) or not run.text.strip():
             runs.append(run)
@@ -142,6 +140,12 @@ def _para(state: _Slide, para: Para, scale: float, bgs: list[str]) -> Para:
                            keep_hue=name not in ("ink", "paper"))
         runs.append(replace(run, color="#" + better) if better else run)
     return replace(para, runs=tuple(runs))
+
+
+def _bold(theme: Theme, key: str) -> bool:
+    """Whether a face counts as bold for WCAG's large-text sizes (a Black face does)."""
+    face = theme.faces[key]
+    return face.bold or "black" in key or "Black" in face.family
 
 
 def _readable(state: _Slide, color: str, bgs: list[str], need: float, what: str,
@@ -192,8 +196,7 @@ def dossier_text_on_white(theme: Theme) -> list[Diagnostic]:
     for name, style in theme.styles.items():
         if not name.startswith("d-") or style.color not in ("ink", "muted"):
             continue
-        face = theme.faces[style.face]
-        need = contrast.needed(style.size, face.bold or "black" in style.face)
+        need = contrast.needed(style.size, _bold(theme, style.face))
         color = theme.color(style.color)
         if style.color in found or contrast.passes(color, [WHITE], need):
             continue
