@@ -63,9 +63,11 @@ LAYERS: dict[str, str] = {
     "places": "base",  # paths in messages as the user typed them
     "eot": "base",  # the Embedded OpenType container format, nothing of the deck
     "font_licence": "content",
+    "font_facts": "base",  # fontTools' facts of a font file, kept by its hash
     "program_text": "content",
     "event_match": "content",
     "aside": "build",  # the second process that runs the PDF renderers
+    "aside_jobs": "build",  # the writers that process unpickles: PDFs and calendar
     "fonts_install": "build",
     "output_state": "build",
     "deck_summary": "build",  # reads a written deck back (guard, pull, change log)
@@ -176,9 +178,10 @@ def test_the_rule_itself(importer: str, imported: str, ok: bool) -> None:
 
 
 def test_imports_inside_functions_are_seen() -> None:
-    """build.py imports its renderers inside the writers; those imports count too."""
-    assert {"render.pptx.deck", "render.pdf.dossier", "layout.dossier"} <= \
-        imported_modules(PKG / "build.py")
+    """build.py and aside_jobs.py import their renderers inside the writers; those
+    imports count too."""
+    assert {"render.pptx.deck", "layout.dossier"} <= imported_modules(PKG / "build.py")
+    assert {"render.pdf.dossier", "render.ics"} <= imported_modules(PKG / "aside_jobs.py")
 
 
 def _third_party_users(top: str) -> set[str]:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import BUILD_EPOCH, run_cli
+from .conftest import BUILD_EPOCH, MakeProject, replace_in, run_cli
 
 Edit = Callable[[str, str, str], Path]
 
@@ -238,3 +238,49 @@ def test_the_build_records_its_state_wherever_it_runs(project: Path,
     again = run_cli("build", project, epoch=late)
     assert again.stdout.startswith("up to date")
     assert again.stderr.count("warning:") == len(report.warnings)
+
+
+def test_a_file_edited_while_the_build_runs_is_built_next_time(
+        make_project: MakeProject, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The state records the inputs as the build read them: an edit saved while it laid
+    out is no "up to date" afterwards, but built by the next run."""
+    from deckbuilder.build import build
+
+    project = make_project()
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_EPOCH)
+    deck_yaml = project / "content" / "deck.yaml"
+
+    def save_meanwhile(stage: str) -> None:
+        if stage == "laying out the slides":
+            deck_yaml.write_text(deck_yaml.read_text("utf-8") + "# saved meanwhile\n", "utf-8")
+
+    build(project, project / "output", progress=save_meanwhile)
+    assert run_cli("build", project).stdout.startswith("wrote ")
+    assert run_cli("build", project).stdout.startswith("up to date")
+
+
+def test_the_deck_is_read_back_only_when_its_bytes_changed(
+        make_project: MakeProject, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The per-slide summary the guard compares with comes from reading the written deck;
+    a deck with the bytes of the last one is not read again, a changed one is."""
+    from deckbuilder import deck_summary, output_state
+    from deckbuilder.build import build
+
+    project = make_project()
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_EPOCH)
+    monkeypatch.setenv("DECKBUILDER_SERIAL", "1")
+    reads: list[Path] = []
+    real = deck_summary.read_deck
+    monkeypatch.setattr(deck_summary, "read_deck", lambda p: reads.append(p) or real(p))
+    out = project / "output"
+
+    def slides() -> object:
+        return output_state.load(out)["outputs"]["my-deck.pptx"]["slides"]
+
+    build(project, out, ("pptx",))
+    first = slides()
+    build(project, out, ("pptx",))
+    assert len(reads) == 1 and slides() == first
+    replace_in(project, "deck.yaml", "MEIN DECK", "DEIN DECK")
+    build(project, out, ("pptx",))
+    assert len(reads) == 2 and slides() != first

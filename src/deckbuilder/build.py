@@ -8,10 +8,11 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TypeVar
 
 from . import changelog, clock, guard, output_state, uptodate
 from .aside import Aside, start_for
+from .aside_jobs import AsideWriter, CalendarWriter, PdfWriter
 from .atomic import temporary_beside
 from .errors import ContentError, Diagnostic, Location, OutputInUse, UsageError, error
 from .glyphs import check_glyphs
@@ -25,10 +26,6 @@ from .locks import refuse_open_outputs, replace_all
 from .measure import Measurer
 from .model import Loaded
 from .program import past_warnings
-from .theme import Theme
-
-if TYPE_CHECKING:
-    from .layout.dossier import DossierPlan
 
 T = TypeVar("T")
 
@@ -65,7 +62,7 @@ def write_all_atomically(writers: dict[Path, Callable[[Path], str]],
             _remove_stale_temporaries(target)
             temps[target] = temporary_beside(target)
         there = {t: (w, temps[t]) for t, w in writers.items()
-                 if aside is not None and t.suffix == ".pdf"}
+                 if aside is not None and isinstance(w, AsideWriter)}
         if aside is not None:
             aside.submit(there)
         for target, write in writers.items():
@@ -154,7 +151,7 @@ def prepare(root: Path, progress: Progress = _quiet, *, dossier: bool = False,
     if loaded is None:
         raise ContentError(sort_diagnostics(errors))
     try:
-        measurer = Measurer(loaded.theme, root, Hyphenator(cache))
+        measurer = Measurer(loaded.theme, root, Hyphenator(cache), cache=cache)
     except FileNotFoundError as exc:
         raise ContentError([error(Location("content/theme.yaml"), f"the font file '{exc}' "
                                   "was not found", "put it in assets/fonts/")]) from None
@@ -212,32 +209,6 @@ def check(root: Path) -> Report:
     return Report((), len(ready.plan.slides), ready.warnings)
 
 
-@dataclass(frozen=True)
-class _PdfWriter:
-    """Writes the dossier or the slides as PDF; picklable, so that the second process
-    (aside.py) can run it. It registers the fonts there, from the same files."""
-
-    plan: DossierPlan | DeckPlan
-    theme: Theme
-    root: Path
-    images: ImageStore
-    stamp: dt.datetime
-    cache: Path
-
-    def __call__(self, path: Path) -> str:
-        measurer = Measurer(self.theme, self.root, licence=False)  # checked by prepare()
-        fonts = {key: measurer.font_name(key) for key in self.theme.faces}
-        if isinstance(self.plan, DeckPlan):
-            from .render.pdf.slides import render as render_slides
-
-            return render_slides(self.plan, self.theme, path, images=self.images, fonts=fonts,
-                                 timestamp=self.stamp)
-        from .render.pdf import dossier
-
-        return dossier.render(self.plan, self.theme, path, images=self.images, fonts=fonts,
-                              timestamp=self.stamp, cache=self.cache)
-
-
 def build(root: Path, out: Path, formats: tuple[str, ...] = DEFAULT_FORMATS,
           progress: Progress = _quiet, discard_edits: bool = False,
           early: Aside | None = None) -> Report:
@@ -252,6 +223,7 @@ def build(root: Path, out: Path, formats: tuple[str, ...] = DEFAULT_FORMATS,
     """
     aside = early if early is not None else start_for(formats)
     try:
+        inputs = uptodate.fingerprint(root, formats)  # what this build reads
         ready = prepare(root, progress, cache=out / CACHE)
         _prepare_out(out)
         writers = _writers(ready, root, out, formats, progress)
@@ -268,7 +240,7 @@ def build(root: Path, out: Path, formats: tuple[str, ...] = DEFAULT_FORMATS,
         try:
             said = write_all_atomically(writers, aside)
             output_state.record_outputs(out, outputs, content)
-            uptodate.record(root, out, formats, list(said.items()), list(ready.warnings))
+            uptodate.record(inputs, out, list(said.items()), list(ready.warnings))
         except OutputInUse:
             raise
         except OSError as exc:
@@ -310,19 +282,15 @@ def _writers(ready: Prepared, root: Path, out: Path, formats: tuple[str, ...],
 
         progress("laying out the dossier")
         dossier = plan_dossier(loaded, ready.typesetter, ready.today)
-        writers[out / f"{name}.pdf"] = _PdfWriter(dossier, loaded.theme, root, store, stamp,
+        writers[out / f"{name}.pdf"] = PdfWriter(dossier, loaded.theme, root, store, stamp,
                                                   out / CACHE)
     if "slides-pdf" in formats:
-        writers[out / f"{name}-slides.pdf"] = _PdfWriter(plan, loaded.theme, root, store,
+        writers[out / f"{name}-slides.pdf"] = PdfWriter(plan, loaded.theme, root, store,
                                                          stamp, out / CACHE)
     if "ics" in formats:
-        def write_calendar(path: Path) -> str:
-            from .layout.calendar import plan_calendar
-            from .render.ics import render as render_ics  # imports icalendar: kept here
+        from .layout.calendar import plan_calendar
 
-            calendar = plan_calendar(loaded.project.program, loaded.project.deck.title,
-                                     loaded.project.deck.language)
-            return render_ics(calendar, path, timestamp=stamp)
-
-        writers[out / f"{name}.ics"] = write_calendar
+        calendar = plan_calendar(loaded.project.program, loaded.project.deck.title,
+                                 loaded.project.deck.language)
+        writers[out / f"{name}.ics"] = CalendarWriter(calendar, stamp)
     return writers

@@ -55,6 +55,11 @@ def fs_type(data: bytes) -> int:
 
 def to_eot(data: bytes) -> bytes:
     """The EOT container (version 0x00020002, uncompressed, no XOR) around ``data``."""
+    return eot_header(data) + data
+
+
+def eot_header(data: bytes) -> bytes:
+    """The part of the EOT container around ``data`` that precedes it."""
     font = TTFont(io.BytesIO(data), lazy=True)
     os2, head = font["OS/2"], font["head"]
     panose = os2.panose
@@ -76,4 +81,4 @@ def to_eot(data: bytes) -> bytes:
     header = _FIXED.pack(size, len(data), VERSION, 0, panose_bytes, DEFAULT_CHARSET,
                          os2.fsSelection & 1, os2.usWeightClass, os2.fsType, MAGIC,
                          *ranges, *code_pages, head.checkSumAdjustment, 0, 0, 0, 0)
-    return header + strings + tail + data
+    return header + strings + tail

@@ -9,20 +9,21 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import sourcemap
-from .eot import embedding_allowed, fs_type
+from .eot import embedding_allowed
 from .errors import Diagnostic, Location, error
+from .font_facts import facts
 from .theme import Theme
 
 
-def embedding_problems(theme: Theme, paths: dict[str, Path], root: Path | None
-                       ) -> list[Diagnostic]:
+def embedding_problems(theme: Theme, paths: dict[str, Path], root: Path | None,
+                       cache: Path | None = None) -> list[Diagnostic]:
     """A located error for each face whose fsType forbids embedding in an editable deck
-    (nothing when theme.yaml says ``embed_fonts: false``)."""
+    (nothing when theme.yaml says ``embed_fonts: false``); ``cache`` as in font_facts."""
     if not theme.embed_fonts:
         return []
     problems = []
     for key, path in paths.items():
-        bits = fs_type(path.read_bytes())
+        bits = facts(path.read_bytes(), cache).fs_type
         if not embedding_allowed(bits):
             problems.append(error(
                 _where(root, key),

@@ -66,7 +66,9 @@ class Measurer:
     """Widths and line breaks for a theme's faces, in points."""
 
     def __init__(self, theme: Theme, project: Path | None = None,
-                 splits: linebreak.Splits | None = None, *, licence: bool = True) -> None:
+                 splits: linebreak.Splits | None = None, *, licence: bool = True,
+                 cache: Path | None = None) -> None:
+        """``cache``: the folder where the fonts' licence bits are kept (font_facts.py)."""
         self.theme = theme
         # German split points for words too wide for a line; pyphen loads on first use.
         self.splits = splits if splits is not None else Hyphenator(None)
@@ -85,7 +87,7 @@ class Measurer:
         if project is not None and licence:
             from .font_licence import embedding_problems
 
-            problems = embedding_problems(theme, self.paths, project)
+            problems = embedding_problems(theme, self.paths, project, cache)
             if problems:
                 raise ContentError(problems)
 

@@ -19,6 +19,10 @@ STATE = ".deckbuilder-state.json"
 
 State = dict[str, Any]
 
+#: The hash of the deck a record's slide summary was read from. A record whose slides
+#: were set otherwise (pull_write: the slides accepted from an edited deck) has none.
+READ_FROM = "slides_read_from"
+
 
 def load(out: Path) -> State:
     """The recorded state of ``out``; empty when there is none or it is unreadable (a
@@ -49,11 +53,17 @@ def stamp(path: Path) -> list[int]:
     return [stat.st_size, stat.st_mtime_ns]
 
 
-def describe_output(path: Path) -> dict[str, Any]:
+def describe_output(path: Path, last: dict[str, Any] | None = None) -> dict[str, Any]:
     """The record of one output just written: hash and stamp; for a deck also what each
-    slide holds, so a later edit can be described slide by slide."""
+    slide holds, so a later edit can be described slide by slide. A deck with the same
+    bytes as the ``last`` record's holds the same slides: reading it back (0.1 s) is
+    then skipped, as it is in every rebuild that changed nothing in the deck."""
     record: dict[str, Any] = {"sha256": sha256(path), "stamp": stamp(path)}
     if path.suffix.lower() == ".pptx":
+        record[READ_FROM] = record["sha256"]  # these slides were read from these bytes
+        if last and last.get(READ_FROM) == record["sha256"] and "slides" in last:
+            record["slides"] = last["slides"]
+            return record
         from .deck_summary import read_deck, to_json
 
         record["slides"] = to_json(read_deck(path))
@@ -67,7 +77,7 @@ def record_outputs(out: Path, written: list[Path], content: Any = None) -> None:
     outputs = {name: rec for name, rec in state.get("outputs", {}).items()
                if (out / name).exists()}
     for path in written:
-        outputs[path.name] = describe_output(path)
+        outputs[path.name] = describe_output(path, outputs.get(path.name))
     state["outputs"] = outputs
     if content is not None:
         state["content"] = content

@@ -162,6 +162,7 @@ def accept(out: Path, built: str, found: Found, plan: Plan,
     if plan.left_slides:
         record = dict(outputs.get(built, {}))
         record["slides"] = to_json(_accepted(found.before, found.now, plan))
+        record.pop(output_state.READ_FROM, None)  # not what those bytes hold
     else:
         record = output_state.describe_output(deck)
     outputs[built] = record

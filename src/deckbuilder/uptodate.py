@@ -85,13 +85,15 @@ def diagnostic(stored: dict[str, Any]) -> Diagnostic:
                       str(stored["message"]), str(stored["hint"]))
 
 
-def record(root: Path, out: Path, formats: tuple[str, ...], outputs: list[tuple[Path, str]],
+def record(inputs: str, out: Path, outputs: list[tuple[Path, str]],
            warnings: list[Diagnostic]) -> None:
-    """Called by the build once its results are in place."""
+    """Called by the build once its results are in place, with the ``fingerprint`` of
+    the inputs taken when it began: a file edited while it ran is then not taken for
+    built, and the next build runs."""
     # The change log is no result to declare "up to date": it is only written when the
     # content changed, and people may add to it by hand.
     outputs = [(p, what) for p, what in outputs if not p.name.endswith("-changes.md")]
-    state = {"fingerprint": fingerprint(root, formats),
+    state = {"fingerprint": inputs,
              "outputs": {p.name: _stamp(p) for p, _ in outputs},
              "said": {p.name: what for p, what in outputs},
              "warnings": [asdict(w) for w in warnings]}

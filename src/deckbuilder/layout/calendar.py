@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from ..model import EventSection, ProgramFile
-from ..program import entries
+if TYPE_CHECKING:  # the plan types travel to the PDF process, which has no content model
+    from ..model import EventSection, ProgramFile
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,8 @@ class CalendarPlan:
 def plan_calendar(program: ProgramFile, deck_title: str, language: str) -> CalendarPlan:
     """The calendar's entries: every event and deep dive, past ones included, in
     chronological order."""
+    from ..program import entries  # imports the content model (see above)
+
     found = []
     for entry in sorted(entries(program), key=lambda e: e.event.date):
         section: EventSection = getattr(program, entry.section)

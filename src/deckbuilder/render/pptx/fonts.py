@@ -18,7 +18,7 @@ from pptx.opc.package import Part
 from pptx.opc.packuri import PackURI
 from pptx.oxml.ns import qn
 
-from ...eot import to_eot
+from ...font_facts import facts
 from ...theme import Theme
 
 FONT_CONTENT_TYPE = "application/x-fontdata"
@@ -39,8 +39,10 @@ def families(theme: Theme) -> dict[str, dict[str, str]]:
     return found
 
 
-def embed_fonts(prs: Any, theme: Theme, paths: dict[str, Path]) -> None:
-    """Adds the font parts and the presentation's embedded-font list."""
+def embed_fonts(prs: Any, theme: Theme, paths: dict[str, Path],
+                cache: Path | None = None) -> None:
+    """Adds the font parts and the presentation's embedded-font list; the EOT headers
+    come from ``cache`` when it has them (font_facts.py: no fontTools then)."""
     root = prs.element
     entries = etree.Element(qn("p:embeddedFontLst"))
     n = 0
@@ -51,7 +53,8 @@ def embed_fonts(prs: Any, theme: Theme, paths: dict[str, Path]) -> None:
             if slot not in slots:
                 continue
             n += 1
-            blob = to_eot(paths[slots[slot]].read_bytes())
+            data = paths[slots[slot]].read_bytes()
+            blob = facts(data, cache).eot_header + data
             part = Part(PackURI(f"/ppt/fonts/font{n}.fntdata"), FONT_CONTENT_TYPE,
                         prs.part.package, blob)
             rid = prs.part.relate_to(part, RT_FONT)

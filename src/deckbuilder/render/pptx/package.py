@@ -57,9 +57,10 @@ def add_sections(prs: Any, plan: DeckPlan) -> None:
 
 
 def finish_package(prs: Any, plan: DeckPlan, theme: Theme, timestamp: dt.datetime,
-                   root: Path | None) -> None:
+                   root: Path | None, cache: Path | None = None) -> None:
     """Document properties, sections and embedded fonts, once every slide is in place;
-    font files are found as the measurer finds them (the project's assets/fonts first)."""
+    font files are found as the measurer finds them (the project's assets/fonts first),
+    their EOT headers kept in ``cache`` (font_facts.py)."""
     props = prs.core_properties
     props.title, props.author, props.subject = plan.title, plan.author, plan.subject
     props.keywords = ", ".join(plan.keywords)
@@ -72,5 +73,5 @@ def finish_package(prs: Any, plan: DeckPlan, theme: Theme, timestamp: dt.datetim
     prs.element.attrib.pop("saveSubsetFonts", None)
     if theme.embed_fonts:
         paths = {key: find_font_file(face.file, root) for key, face in theme.faces.items()}
-        embed_fonts(prs, theme, {k: p for k, p in paths.items() if p is not None})
+        embed_fonts(prs, theme, {k: p for k, p in paths.items() if p is not None}, cache)
 
