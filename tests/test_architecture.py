@@ -63,7 +63,7 @@ LAYERS: dict[str, str] = {
     "places": "base",  # paths in messages as the user typed them
     "eot": "base",  # the Embedded OpenType container format, nothing of the deck
     "font_licence": "content",
-    "font_facts": "base",  # fontTools' facts of a font file, kept by its hash
+    "font_facts": "base",  # widths, licence bits, EOT header of a font file, kept by its hash
     "program_text": "content",
     "event_match": "content",
     "aside": "build",  # the second process that runs the PDF renderers

@@ -134,27 +134,3 @@ def test_embedding_can_be_turned_off(edit, project: Path) -> None:  # type: igno
         assert not [n for n in archive.namelist() if n.startswith("ppt/fonts/")]
         assert b"embeddedFontLst" not in archive.read("ppt/presentation.xml")
 
-
-def test_font_facts_are_kept_by_the_file_hash(tmp_path: Path,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
-    """fontTools reads a font once; later builds take its licence bits and EOT header
-    from the cache, and a changed file (same name, other bytes) is read again."""
-    from deckbuilder import eot, font_facts
-
-    data = find_font_file("SourceSansPro-Bold.ttf").read_bytes()  # type: ignore[union-attr]
-    first = font_facts.facts(data, tmp_path)
-    assert first.eot_header + data == to_eot(data)
-    assert first.fs_type == TTFont(find_font_file("SourceSansPro-Bold.ttf"))["OS/2"].fsType
-
-    def no_fonttools(data: bytes) -> bytes:
-        raise AssertionError("fontTools was asked again")
-
-    monkeypatch.setattr(eot, "eot_header", no_fonttools)
-    assert font_facts.facts(data, tmp_path) == first
-    monkeypatch.undo()
-    (tmp_path / "assets").mkdir()
-    _restricted_font(tmp_path)
-    other = (tmp_path / "assets" / "fonts" / "Restricted.ttf").read_bytes()
-    assert font_facts.facts(other, tmp_path).fs_type == 0x0002
-    (tmp_path / font_facts.FILE).write_text('{"broken": ', "utf-8")
-    assert font_facts.facts(data, tmp_path) == first

@@ -9,7 +9,7 @@ import pytest
 
 from deckbuilder.cli import main
 
-from .conftest import BUILD_EPOCH, MakeProject, replace_in
+from .conftest import BUILD_EPOCH, MakeProject, line_of, replace_in
 
 #: (name, file, old, new, message): one edit of the small project (tests/projects/mini) and
 #: the exact message it must cause.
@@ -206,6 +206,27 @@ def test_corrupt_picture(make_project: MakeProject, capsys: pytest.CaptureFixtur
     assert err.splitlines()[0] == ("content/trends.yaml:7:7: error: the picture "
                                    "'assets/pictures/trend.jpg' is not a readable "
                                    "image (corrupt or truncated?)")
+
+
+@pytest.mark.parametrize(("name", "where"), [
+    ("SourceSansPro-Bold.ttf", "faces:"),  # the face's own line
+    ("LiberationSans-Bold.ttf", None),  # a fallback: theme.yaml names none, the file's top
+])
+def test_a_damaged_font_file_is_a_located_error(make_project: MakeProject, name: str,
+                                                where: str | None,
+                                                capsys: pytest.CaptureFixture[str],
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file in assets/fonts that is no TrueType font (here: cut short) made a traceback."""
+    project = make_project()
+    (project / "assets" / "fonts").mkdir(parents=True, exist_ok=True)
+    (project / "assets" / "fonts" / name).write_bytes(b"\0\1\0\0" + b"cut short" * 9)
+    code, err = run(project, capsys, monkeypatch)
+    place = f":{line_of(project, 'theme.yaml', 'bold: {file: SourceSansPro-Bold.ttf')}:" \
+        if where else ":"
+    assert code == 1, err
+    assert err.splitlines()[0].startswith(f"content/theme.yaml{place}"), err
+    assert f"the font file 'assets/fonts/{name}' is not a readable TrueType font" in err
+    assert "Traceback" not in err and not list(project.glob("output/my-deck.*"))
 
 
 def test_symlink_out_of_the_project(make_project: MakeProject, tmp_path: Path,

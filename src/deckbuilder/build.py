@@ -227,7 +227,7 @@ def build(root: Path, out: Path, formats: tuple[str, ...] = DEFAULT_FORMATS,
         ready = prepare(root, progress, cache=out / CACHE)
         _prepare_out(out)
         writers = _writers(ready, root, out, formats, progress)
-        _save_splits(ready)
+        _save_learned(ready)
         refuse_open_outputs(list(writers))
         replaced = guard.check(root, out, writers, discard_edits)  # before anything is written
         outputs = list(writers)
@@ -252,10 +252,12 @@ def build(root: Path, out: Path, formats: tuple[str, ...] = DEFAULT_FORMATS,
     return Report(tuple(said.items()), len(ready.plan.slides), ready.warnings, tuple(replaced))
 
 
-def _save_splits(ready: Prepared) -> None:
-    """Keeps the word splits the deck's and dossier's layout learned for the next build."""
+def _save_learned(ready: Prepared) -> None:
+    """Keeps the word splits the deck's and dossier's layout learned, and the facts of
+    font files read anew, for the next build."""
     if isinstance(ready.measurer.splits, Hyphenator):
         ready.measurer.splits.save()
+    ready.measurer.save_fonts()
 
 
 def _writers(ready: Prepared, root: Path, out: Path, formats: tuple[str, ...],

@@ -1,11 +1,13 @@
-"""What deckbuilder reads from a font file with fontTools, kept by the file's hash.
+"""What a build reads from a font file, kept in the output folder's cache by its hash.
 
-The licence bits (fsType, checked for every build) and the EOT header of each embedded
-face (written into every deck) come from fontTools, whose import and table parsing cost
-0.1-0.2 s of every build. A font file's facts do not change while its bytes do not, so
-they are kept in the output folder's cache under the file's SHA-256, and fontTools is
-imported only for a font the cache has not seen. The cache only saves time
-(cache_file.py): without it the facts are read from the file again.
+Layout measures every line in the deck's faces and in their fallbacks (reportlab's
+widths of nine TrueType files), the licence bits (fsType) are checked and each embedded
+face needs its EOT header (fontTools). Parsing all of that took 0.2-0.3 s of every build,
+for facts that do not change while a file's bytes do not: they are kept in
+``.cache/fonts/`` under the file's SHA-256 (and reportlab's version, whose parse the
+widths are) and read back in milliseconds. A text measures exactly as reportlab's
+``stringWidth`` measures it: the same widths, summed in the same order. Without a cache,
+or with a damaged one, the file is parsed again (cache_file.py).
 """
 
 from __future__ import annotations
@@ -14,35 +16,90 @@ import base64
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from . import cache_file
 
-FILE = "font-facts.json"
+FOLDER = "fonts"
 
 
 @dataclass(frozen=True)
 class FontFacts:
+    widths: dict[int, float]  # code point -> advance width in thousandths of the size
+    default: float  # the width of a character the font lacks (its glyph 0)
+    chars: frozenset[int]  # the code points the font has a glyph for
     fs_type: int  # the OS/2 licence bits
     eot_header: bytes  # what precedes the font's bytes in its EOT container
 
+    def string_width(self, text: str, size: float) -> float:
+        """reportlab's sum (pdfmetrics.stringWidth for a TrueType font), term by term."""
+        get, default = self.widths.get, self.default
+        return 0.001 * size * sum(get(ord(c), default) for c in text)
 
-def facts(data: bytes, cache: Path | None) -> FontFacts:
-    """The facts of the font file ``data``, from ``cache`` (a folder) when it has them."""
-    key = hashlib.sha256(data).hexdigest()
-    where = cache / FILE if cache is not None else None
-    known = cache_file.read(where)
-    known = known if isinstance(known, dict) else {}
-    entry = known.get(key)
-    if isinstance(entry, dict):
-        try:
-            return FontFacts(int(entry["fs_type"]),
-                             base64.b64decode(entry["eot_header"], validate=True))
-        except (TypeError, KeyError, ValueError):
-            pass  # a damaged entry: read the font
+
+class FontFactsCache:
+    """The facts of font files, from ``folder`` (an output folder's cache) where kept.
+    Facts read anew are kept when ``save`` is called: a build calls it once its content
+    proved sound, so a build that fails leaves no output folder behind."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder / FOLDER if folder is not None else None
+        self._new: dict[Path, dict[str, Any]] = {}
+
+    def facts(self, path: Path) -> FontFacts:
+        import reportlab
+
+        data = path.read_bytes()
+        name = f"{hashlib.sha256(data).hexdigest()[:32]}-reportlab{reportlab.Version}.json"
+        where = self.folder / name if self.folder is not None else None
+        kept = _from_json(cache_file.read(where))
+        if kept is not None:
+            return kept
+        found = parse(path)
+        if where is not None:
+            self._new[where] = _to_json(found)
+        return found
+
+    def save(self) -> None:
+        for where, value in self._new.items():
+            cache_file.write(where, value)
+        self._new.clear()
+
+
+def parse(path: Path) -> FontFacts:
+    """The facts of a font file, read by reportlab (widths, as its PDFs use them) and
+    fontTools (licence bits, EOT header)."""
+    from reportlab.pdfbase.ttfonts import TTFontFile
+
     from .eot import eot_header, fs_type
 
-    found = FontFacts(fs_type(data), eot_header(data))
-    known[key] = {"fs_type": found.fs_type,
-                  "eot_header": base64.b64encode(found.eot_header).decode("ascii")}
-    cache_file.write(where, known)
-    return found
+    face = TTFontFile(str(path))
+    data = path.read_bytes()
+    return FontFacts(dict(face.charWidths), face.defaultWidth, frozenset(face.charToGlyph),
+                     fs_type(data), eot_header(data))
+
+
+def _to_json(facts: FontFacts) -> dict[str, Any]:
+    return {"widths": sorted(facts.widths.items()), "default": facts.default,
+            "chars": sorted(facts.chars), "fs_type": facts.fs_type,
+            "eot_header": base64.b64encode(facts.eot_header).decode("ascii")}
+
+
+def _from_json(kept: Any) -> FontFacts | None:
+    """The kept facts, or None for a missing or damaged file."""
+    if not isinstance(kept, dict):
+        return None
+    try:
+        return FontFacts({int(c): _number(w) for c, w in kept["widths"]},
+                         _number(kept["default"]), frozenset(map(int, kept["chars"])),
+                         int(kept["fs_type"]),
+                         base64.b64decode(kept["eot_header"], validate=True))
+    except (TypeError, KeyError, ValueError):
+        return None
+
+
+def _number(value: object) -> float:
+    """A width as kept: reportlab's int or float, unchanged (the sums stay reportlab's)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError(value)
+    return value

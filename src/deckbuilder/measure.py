@@ -10,11 +10,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
-
 from . import linebreak
 from .errors import ContentError
+from .font_facts import FontFacts, FontFactsCache
 from .hyphenate import Hyphenator
 from .theme import Theme
 
@@ -43,7 +41,11 @@ def find_font_file(name: str, project: Path | None = None) -> Path | None:
 
 @lru_cache(maxsize=64)
 def _register(path: str) -> str:
-    """Registers a TTF once per process under a name derived from its file."""
+    """Registers a TTF with reportlab once per process (for the PDFs) under a name
+    derived from its file."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
     name = Path(path).stem
     if name not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(TTFont(name, path))
@@ -68,52 +70,63 @@ class Measurer:
     def __init__(self, theme: Theme, project: Path | None = None,
                  splits: linebreak.Splits | None = None, *, licence: bool = True,
                  cache: Path | None = None) -> None:
-        """``cache``: the folder where the fonts' licence bits are kept (font_facts.py)."""
+        """``cache``: the folder where the fonts' widths and licence bits are kept
+        (font_facts.py; ``save_fonts`` keeps what was read anew). Widths are read when
+        first needed: a measurer that only names fonts for the PDF (``font_name``)
+        parses no fallback."""
         self.theme = theme
+        self._facts = FontFactsCache(cache)
         # German split points for words too wide for a line; pyphen loads on first use.
         self.splits = splits if splits is not None else Hyphenator(None)
-        self._fonts: dict[str, str] = {}
         self.paths: dict[str, Path] = {}  # each face's font file
+        self._fallback_paths: dict[str, Path] = {}
         for key, face in theme.faces.items():
             path = find_font_file(face.file, project)
             if path is None:
                 raise FileNotFoundError(face.file)
             self.paths[key] = path
-            self._fonts[key] = _register(str(path))
-        self._fallbacks = self._register_fallbacks(project)
+            if theme.fallback is not None:
+                # The fallback's face is chosen by the face's bold and italic flags, as a
+                # renderer that lacks the family picks it from the run's b and i (a Black
+                # family, b="0", is drawn in the fallback's regular).
+                file = theme.fallback.file(face.bold, face.italic)
+                fallback = find_font_file(file, project)
+                if fallback is None:
+                    raise FileNotFoundError(file)
+                self._fallback_paths[key] = fallback
+        self._known: dict[Path, FontFacts] = {}
         self._widths: dict[tuple[str, str, float], float] = {}
-        # The files are open here: their licence is checked here (not again in the PDF
-        # process, ``licence=False``: that would import fontTools there only to repeat it).
+        # The files are open here: they are read and their licence is checked here (not
+        # again in the PDF process, ``licence=False``: that would import fontTools there
+        # only to repeat it).
         if project is not None and licence:
-            from .font_licence import embedding_problems
+            from .font_licence import embedding_problems, unreadable
 
-            problems = embedding_problems(theme, self.paths, project, cache)
+            problems = unreadable(theme, self.paths, self._fallback_paths, project, self._of)
+            if problems:
+                raise ContentError(problems)
+            problems = embedding_problems(theme, self.paths, project,
+                                          lambda path: self._of(path).fs_type)
             if problems:
                 raise ContentError(problems)
 
-    def _register_fallbacks(self, project: Path | None) -> dict[str, str]:
-        """The fallback's font for each face, chosen by the face's bold and italic flags,
-        as a renderer that lacks the family picks it from the run's b and i (a Black
-        family, b="0", is drawn in the fallback's regular)."""
-        fallback = self.theme.fallback
-        if fallback is None:
-            return {}
-        names = {}
-        for key, face in self.theme.faces.items():
-            file = fallback.file(face.bold, face.italic)
-            path = find_font_file(file, project)
-            if path is None:
-                raise FileNotFoundError(file)
-            names[key] = _register(str(path))
-        return names
+    def _of(self, path: Path) -> FontFacts:
+        known = self._known.get(path)
+        if known is None:
+            known = self._known[path] = self._facts.facts(path)
+        return known
+
+    def save_fonts(self) -> None:
+        """Keeps the facts of font files read anew in the cache, for the next build."""
+        self._facts.save()
 
     def font_name(self, face: str) -> str:
-        """The reportlab font name registered for a theme face."""
-        return self._fonts[face]
+        """The reportlab font name registered for a theme face (registered here)."""
+        return _register(str(self.paths[face]))
 
     def common_characters(self) -> set[int]:
         """Code points that every face of the theme can show."""
-        sets = [set(pdfmetrics.getFont(name).face.charToGlyph) for name in self._fonts.values()]
+        sets = [set(self._of(path).chars) for path in self.paths.values()]
         return set.intersection(*sets) if sets else set()
 
     def width(self, text: str, face: str, size: float) -> float:
@@ -126,10 +139,10 @@ class Measurer:
         if known is not None:
             return known
         shown = linebreak.visible(text)
-        width = pdfmetrics.stringWidth(shown, self._fonts[face], size)
-        fallback = self._fallbacks.get(face)
+        width = self._of(self.paths[face]).string_width(shown, size)
+        fallback = self._fallback_paths.get(face)
         if fallback is not None:
-            width = max(width, pdfmetrics.stringWidth(shown, fallback, size))
+            width = max(width, self._of(fallback).string_width(shown, size))
         self._widths[key] = float(width)
         return float(width)
 

@@ -18,7 +18,7 @@ from pptx.opc.package import Part
 from pptx.opc.packuri import PackURI
 from pptx.oxml.ns import qn
 
-from ...font_facts import facts
+from ...font_facts import FontFactsCache
 from ...theme import Theme
 
 FONT_CONTENT_TYPE = "application/x-fontdata"
@@ -43,6 +43,7 @@ def embed_fonts(prs: Any, theme: Theme, paths: dict[str, Path],
                 cache: Path | None = None) -> None:
     """Adds the font parts and the presentation's embedded-font list; the EOT headers
     come from ``cache`` when it has them (font_facts.py: no fontTools then)."""
+    facts = FontFactsCache(cache)
     root = prs.element
     entries = etree.Element(qn("p:embeddedFontLst"))
     n = 0
@@ -54,11 +55,12 @@ def embed_fonts(prs: Any, theme: Theme, paths: dict[str, Path],
                 continue
             n += 1
             data = paths[slots[slot]].read_bytes()
-            blob = facts(data, cache).eot_header + data
+            blob = facts.facts(paths[slots[slot]]).eot_header + data
             part = Part(PackURI(f"/ppt/fonts/font{n}.fntdata"), FONT_CONTENT_TYPE,
                         prs.part.package, blob)
             rid = prs.part.relate_to(part, RT_FONT)
             etree.SubElement(entry, qn(f"p:{slot}"), {qn("r:id"): rid})
+    facts.save()
     follower = next((c for c in root if etree.QName(c).localname in _AFTER), None)
     if follower is None:
         root.append(entries)
