@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import io
 import struct
-
-from fontTools.ttLib import TTFont
+from typing import Any
 
 VERSION = 0x00020002
 MAGIC = 0x504C
@@ -31,7 +30,7 @@ _FIXED = struct.Struct("<IIII10sBBIHH4I2II4I")
 FS_RESTRICTED, FS_PREVIEW_PRINT, FS_EDITABLE, FS_BITMAP_ONLY = 0x0002, 0x0004, 0x0008, 0x0200
 
 
-def _name(font: TTFont, name_id: int) -> bytes:
+def _name(font: Any, name_id: int) -> bytes:
     """A name in UTF-16LE: the Windows English one if present, else any Unicode one."""
     table = font["name"]
     record = table.getName(name_id, 3, 1, 0x409) or table.getDebugName(name_id)
@@ -50,6 +49,8 @@ def embedding_allowed(fs_type: int) -> bool:
 
 def fs_type(data: bytes) -> int:
     """The OS/2 fsType of a TrueType or OpenType file."""
+    from fontTools.ttLib import TTFont  # here: embedding_allowed is asked in every build
+
     return int(TTFont(io.BytesIO(data), lazy=True)["OS/2"].fsType)
 
 
@@ -60,6 +61,8 @@ def to_eot(data: bytes) -> bytes:
 
 def eot_header(data: bytes) -> bytes:
     """The part of the EOT container around ``data`` that precedes it."""
+    from fontTools.ttLib import TTFont
+
     font = TTFont(io.BytesIO(data), lazy=True)
     os2, head = font["OS/2"], font["head"]
     panose = os2.panose
