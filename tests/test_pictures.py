@@ -195,3 +195,28 @@ def test_decorative_shapes_are_marked_and_titles_read_first(built_deck: Path) ->
             if shape.shape_type == 13:
                 assert shape._element.nvPicPr.cNvPr.get("descr")
     assert marked > 40
+
+
+def test_a_picture_checked_before_is_not_decoded_again(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """The check is kept by the picture's bytes: the same file is not decoded again (its
+    size, turned by EXIF, comes back), the same name with damaged bytes is checked and
+    refused, and nothing is kept before ``save``."""
+    from deckbuilder import assets
+
+    path = _exif_rotated(tmp_path / "rotated.jpg")
+    cache = tmp_path / "output" / ".cache"
+    first = assets.CheckedPictures(cache)
+    info = first.inspect(path, "rotated.jpg")
+    assert not cache.exists()
+    first.save()
+    decoded: list[Path] = []
+    real = assets.inspect_image
+    monkeypatch.setattr(assets, "inspect_image", lambda p, r: decoded.append(p) or real(p, r))
+    assert assets.CheckedPictures(cache).inspect(path, "rotated.jpg") == info == \
+        real(path, "rotated.jpg")
+    assert decoded == [] and (info.width, info.height) == (20, 40)
+    path.write_bytes(path.read_bytes()[:300])
+    with pytest.raises(AssetProblem, match="not a readable"):
+        assets.CheckedPictures(cache).inspect(path, "rotated.jpg")
+    assert decoded == [path]

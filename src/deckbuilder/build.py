@@ -13,6 +13,7 @@ from typing import TypeVar
 from . import changelog, clock, guard, output_state, uptodate
 from .aside import Aside, start_for
 from .aside_jobs import AsideWriter, CalendarWriter, PdfWriter
+from .assets import CheckedPictures
 from .atomic import temporary_beside
 from .errors import ContentError, Diagnostic, Location, OutputInUse, UsageError, error
 from .glyphs import check_glyphs
@@ -129,6 +130,7 @@ class Prepared:
     stamp: dt.datetime
     warnings: tuple[Diagnostic, ...]
     template: Path | None = None
+    pictures: CheckedPictures | None = None  # checked anew: kept by _save_learned
 
 
 Progress = Callable[[str], None]
@@ -146,7 +148,8 @@ def prepare(root: Path, progress: Progress = _quiet, *, dossier: bool = False,
     with them a rebuild does not parse pyphen's patterns (0.5 s) for the deck's long words.
     """
     progress("checking the content")
-    loaded, found = collect_project(root)
+    checked = CheckedPictures(cache)
+    loaded, found = collect_project(root, checked)
     errors = [d for d in found if d.severity == "error"]
     if loaded is None:
         raise ContentError(sort_diagnostics(errors))
@@ -170,7 +173,8 @@ def prepare(root: Path, progress: Progress = _quiet, *, dossier: bool = False,
         raise ContentError(sort_diagnostics(errors))
     warnings = (*loaded.warnings, *past_warnings(loaded.project.program, today), *plan.warnings,
                 *low_resolution(plan, loaded.images))
-    return Prepared(loaded, measurer, typesetter, plan, today, stamp, warnings, template)
+    return Prepared(loaded, measurer, typesetter, plan, today, stamp, warnings, template,
+                    checked)
 
 
 def _collecting(errors: list[Diagnostic], stage: Callable[..., T], *args: object) -> T | None:
@@ -253,11 +257,13 @@ def build(root: Path, out: Path, formats: tuple[str, ...] = DEFAULT_FORMATS,
 
 
 def _save_learned(ready: Prepared) -> None:
-    """Keeps the word splits the deck's and dossier's layout learned, and the facts of
-    font files read anew, for the next build."""
+    """Keeps the word splits the deck's and dossier's layout learned, and the font files
+    and pictures read anew, for the next build."""
     if isinstance(ready.measurer.splits, Hyphenator):
         ready.measurer.splits.save()
     ready.measurer.save_fonts()
+    if ready.pictures is not None:
+        ready.pictures.save()
 
 
 def _writers(ready: Prepared, root: Path, out: Path, formats: tuple[str, ...],

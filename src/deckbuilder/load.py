@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from . import sourcemap
-from .assets import AssetProblem, inspect_image, resolve_inside
+from .assets import AssetProblem, CheckedPictures, resolve_inside
 from .errors import ContentError, Diagnostic, Location, UsageError, error
 from .messages import diagnostics_from
 from .model import (
@@ -178,15 +178,15 @@ def _pictures(parts: dict[str, Any]) -> list[Picture]:
     return pictures
 
 
-def _check_pictures(root: Path, parts: dict[str, Any], sink: list[Diagnostic]
-                    ) -> dict[str, ImageInfo]:
+def _check_pictures(root: Path, parts: dict[str, Any], sink: list[Diagnostic],
+                    checked: CheckedPictures) -> dict[str, ImageInfo]:
     images: dict[str, ImageInfo] = {}
     for picture in _pictures(parts):
         if picture.path in images:
             continue
         try:
             target = resolve_inside(root, picture.path)
-            images[picture.path] = inspect_image(target, picture.path)
+            images[picture.path] = checked.inspect(target, picture.path)
         except AssetProblem as exc:
             sink.append(error(picture.loc, str(exc)))
     return images
@@ -214,10 +214,12 @@ def sort_diagnostics(found: list[Diagnostic]) -> list[Diagnostic]:
                   key=lambda d: (d.location.file, d.location.line, d.location.column))
 
 
-def collect_project(root: Path) -> tuple[Loaded | None, list[Diagnostic]]:
+def collect_project(root: Path, checked: CheckedPictures | None = None
+                    ) -> tuple[Loaded | None, list[Diagnostic]]:
     """Every problem the content files, pictures and cross-checks show (errors and warnings),
     and the project to lay out: valid, or with stand-ins for what is wrong (so layout can
-    find its own problems in the same run). None when not even stand-ins can be made."""
+    find its own problems in the same run). None when not even stand-ins can be made.
+    ``checked``: the pictures a build checked before (assets.CheckedPictures)."""
     if not (root / "content").is_dir():
         raise UsageError(f"the folder '{root.resolve()}' has no content/ folder: run "
                          "deckbuilder in a deck project, or name the project folder")
@@ -244,7 +246,7 @@ def collect_project(root: Path) -> tuple[Loaded | None, list[Diagnostic]]:
     theme = _load_file(root, THEME_FILE, Theme, found)
     if theme is not None:
         _check_colors(parts, theme, found)
-    images = _check_pictures(root, parts, found)
+    images = _check_pictures(root, parts, found, checked or CheckedPictures(None))
     found += _cross_checks(parts)
     stand_ins = {key: stand_in for key, (_, stand_in) in loaded.items()}
     if isinstance(stand_ins["radar"], RadarFile):
