@@ -220,3 +220,14 @@ def test_a_picture_checked_before_is_not_decoded_again(tmp_path: Path,
     with pytest.raises(AssetProblem, match="not a readable"):
         assets.CheckedPictures(cache).inspect(path, "rotated.jpg")
     assert decoded == [path]
+
+
+def test_flat_art_is_told_from_a_photo_at_full_size() -> None:
+    """Colours are counted on sampled pixels of the whole picture: a large drawing of
+    five flat colours is flat art, a large photo-like picture is not."""
+    drawing = Image.new("RGB", (2400, 1600), (255, 255, 255))
+    for i, colour in enumerate([RED, BLUE, (20, 160, 60), (240, 200, 0)]):
+        drawing.paste(colour, (i * 600, 400, i * 600 + 500, 1200))
+    assert is_flat_art(drawing)
+    photo = Image.effect_noise((2400, 1600), 40).convert("RGB")
+    assert not is_flat_art(photo)

