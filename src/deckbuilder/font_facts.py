@@ -33,8 +33,13 @@ class FontFacts:
 
     def string_width(self, text: str, size: float) -> float:
         """reportlab's sum (pdfmetrics.stringWidth for a TrueType font), term by term."""
+        return 0.001 * size * self.advance(text)
+
+    def advance(self, text: str) -> float:
+        """The sum of the text's advance widths, in thousandths of the size: the part of
+        ``string_width`` that does not depend on the size."""
         get, default = self.widths.get, self.default
-        return 0.001 * size * sum(get(ord(c), default) for c in text)
+        return sum(get(ord(c), default) for c in text)
 
 
 class FontFactsCache:

@@ -96,6 +96,7 @@ class Measurer:
                 self._fallback_paths[key] = fallback
         self._known: dict[Path, FontFacts] = {}
         self._widths: dict[tuple[str, str, float], float] = {}
+        self._advances: dict[tuple[str, str], tuple[float, float | None]] = {}
         # The files are open here: they are read and their licence is checked here (not
         # again in the PDF process, ``licence=False``: that would import fontTools there
         # only to repeat it).
@@ -132,17 +133,24 @@ class Measurer:
     def width(self, text: str, face: str, size: float) -> float:
         """The wider of the deck's face and its fallback: text measured so fits both.
         Soft hyphens are invisible inside a line; a line ending at one measures its "-".
-        Kept per word, face and size: layout measures the same words at every scale it
-        tries, and two fonts cost twice."""
+        Kept per word, face and size, and the sizeless sums per word and face: layout
+        measures the same words at every scale it tries, and two fonts cost twice. The
+        width at a size is reportlab's expression (font_facts.string_width) on the kept
+        sums, so it is the same float."""
         key = (text, face, size)
         known = self._widths.get(key)
         if known is not None:
             return known
-        shown = linebreak.visible(text)
-        width = self._of(self.paths[face]).string_width(shown, size)
-        fallback = self._fallback_paths.get(face)
-        if fallback is not None:
-            width = max(width, self._of(fallback).string_width(shown, size))
+        sums = self._advances.get((text, face))
+        if sums is None:
+            shown = linebreak.visible(text)
+            fallback = self._fallback_paths.get(face)
+            sums = self._advances[(text, face)] = (
+                self._of(self.paths[face]).advance(shown),
+                None if fallback is None else self._of(fallback).advance(shown))
+        width = 0.001 * size * sums[0]
+        if sums[1] is not None:
+            width = max(width, 0.001 * size * sums[1])
         self._widths[key] = float(width)
         return float(width)
 
