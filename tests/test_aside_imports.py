@@ -58,3 +58,49 @@ def test_the_calendar_and_pdfs_go_to_the_second_process(make_project: MakeProjec
     writers = b._writers(ready, project, out, ("pptx", "pdf", "ics"), b._quiet)
     aside = {Path(t).suffix for t, w in writers.items() if isinstance(w, AsideWriter)}
     assert aside == {".pdf", ".ics"}
+
+
+def test_the_dossier_is_handed_over_before_the_deck_is_laid_out(
+        make_project: MakeProject, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The second process writes the dossier and calendar while this one lays out and
+    writes the deck (with the slides PDF, which needs the deck's layout, they go later);
+    a deck that fails to lay out leaves neither temporary files nor an output folder."""
+    import os
+
+    from deckbuilder import build as b
+
+    if (os.cpu_count() or 1) < 2:
+        pytest.skip("one core: everything is written in one process")
+    monkeypatch.delenv("DECKBUILDER_SERIAL", raising=False)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_EPOCH)
+    events: list[str] = []
+    real_hand_over, real_plan = b.hand_over, b.plan_deck
+
+    def hand_over(jobs, aside):  # type: ignore[no-untyped-def]
+        events.append("handed " + " ".join(sorted(Path(t).suffix for t in jobs)))
+        return real_hand_over(jobs, aside)
+
+    def plan_deck(*args):  # type: ignore[no-untyped-def]
+        events.append("deck")
+        return real_plan(*args)
+
+    monkeypatch.setattr(b, "hand_over", hand_over)
+    monkeypatch.setattr(b, "plan_deck", plan_deck)
+    project = make_project()
+    b.build(project, project / "output")
+    b.build(project, project / "output", ("pptx", "pdf", "slides-pdf", "ics"))
+    assert events == ["handed .ics .pdf", "deck", "deck"]
+
+    def no_fit(*args):  # type: ignore[no-untyped-def]
+        from deckbuilder.errors import ContentError, Location, error
+
+        raise ContentError([error(Location("content/deck.yaml", 3, 1), "does not fit")])
+
+    monkeypatch.setattr(b, "plan_deck", no_fit)
+    fresh = make_project()
+    with pytest.raises(b.ContentError):
+        b.build(fresh, fresh / "output")
+    assert not (fresh / "output").exists()
+    with pytest.raises(b.ContentError):
+        b.build(project, project / "output")
+    assert not list((project / "output").glob(".*.tmp"))

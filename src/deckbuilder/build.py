@@ -50,21 +50,27 @@ def build_timestamp() -> dt.datetime:
 
 
 def write_all_atomically(writers: dict[Path, Callable[[Path], str]],
-                         aside: Aside | None = None) -> dict[Path, str]:
+                         aside: Aside | None = None,
+                         handed: dict[Path, Path] | None = None) -> dict[Path, str]:
     """Renders every output to a temporary file, then moves them all into place (all or
-    none, see locks.replace_all). With ``aside``, the PDFs are rendered there meanwhile.
+    none, see locks.replace_all). With ``aside``, the PDFs are rendered there meanwhile;
+    ``handed``: outputs already handed to it (``hand_over``) and their temporary files.
 
     Returns what each writer said about its file (its page or slide count).
     """
-    temps: dict[Path, Path] = {}
+    handed = handed or {}
+    temps: dict[Path, Path] = {}  # in the writers' order: the order they replace in
     said: dict[Path, str] = {}
     try:
         for target in writers:
-            _remove_stale_temporaries(target)
-            temps[target] = temporary_beside(target)
+            if target in handed:
+                temps[target] = handed[target]
+            else:
+                _remove_stale_temporaries(target)
+                temps[target] = temporary_beside(target)
         there = {t: (w, temps[t]) for t, w in writers.items()
-                 if aside is not None and isinstance(w, AsideWriter)}
-        if aside is not None:
+                 if aside is not None and (t in handed if handed else isinstance(w, AsideWriter))}
+        if aside is not None and not handed:
             aside.submit(there)
         for target, write in writers.items():
             if target not in there:
@@ -80,6 +86,17 @@ def write_all_atomically(writers: dict[Path, Callable[[Path], str]],
             aside.close()
         for tmp in temps.values():
             tmp.unlink(missing_ok=True)
+
+
+def hand_over(jobs: dict[Path, AsideWriter], aside: Aside) -> dict[Path, Path]:
+    """Starts ``jobs`` in the second process before the deck is laid out, each writing
+    its temporary file; returns them for write_all_atomically (or to be removed)."""
+    temps = {}
+    for target in jobs:
+        _remove_stale_temporaries(target)
+        temps[target] = temporary_beside(target)
+    aside.submit({target: (job, temps[target]) for target, job in jobs.items()})
+    return temps
 
 
 def _remove_stale_temporaries(target: Path) -> None:
@@ -140,8 +157,13 @@ def _quiet(stage: str) -> None:
     """The default progress report: none."""
 
 
+#: Called with the content, typesetter, day and time stamp once they proved sound,
+#: before the deck is laid out (build: hands the dossier to the second process).
+Ahead = Callable[[Loaded, Typesetter, dt.date, dt.datetime], None]
+
+
 def prepare(root: Path, progress: Progress = _quiet, *, dossier: bool = False,
-            cache: Path | None = None) -> Prepared:
+            cache: Path | None = None, ahead: Ahead | None = None) -> Prepared:
     """Loads, checks glyphs, lays out the deck (and with ``dossier`` the dossier) and checks
     the template: one validation pass that raises ContentError with every problem found.
     ``cache`` is where the German word splits of earlier builds are kept (hyphenate.py):
@@ -162,6 +184,8 @@ def prepare(root: Path, progress: Progress = _quiet, *, dossier: bool = False,
     stamp = build_timestamp()
     today = stamp.date()
     typesetter = Typesetter(loaded.theme, measurer)
+    if ahead is not None and not errors:
+        ahead(loaded, typesetter, today, stamp)
     progress("laying out the slides")
     plan = _collecting(errors, plan_deck, loaded, typesetter, today)
     if dossier:
@@ -226,11 +250,29 @@ def build(root: Path, out: Path, formats: tuple[str, ...] = DEFAULT_FORMATS,
     ``discard_edits``.
     """
     aside = early if early is not None else start_for(formats)
+    jobs: dict[Path, AsideWriter] = {}
+    handed: dict[Path, Path] = {}
+    created = not out.exists()
+
+    def ahead(loaded: Loaded, typesetter: Typesetter, today: dt.date,
+              stamp: dt.datetime) -> None:
+        """The dossier and calendar start in the second process while the deck is laid
+        out here (not with the slides PDF: that one needs the deck's layout)."""
+        if aside is not None and "slides-pdf" not in formats:
+            progress("laying out the dossier")
+            try:
+                found = _early_jobs(loaded, typesetter, today, stamp, root, out, formats)
+            except ContentError:
+                return  # reported after the deck's own problems, as without this hand-over
+            _prepare_out(out)
+            jobs.update(found)
+            handed.update(hand_over(jobs, aside))
+
     try:
         inputs = uptodate.fingerprint(root, formats)  # what this build reads
-        ready = prepare(root, progress, cache=out / CACHE)
+        ready = prepare(root, progress, cache=out / CACHE, ahead=ahead)
         _prepare_out(out)
-        writers = _writers(ready, root, out, formats, progress)
+        writers = _writers(ready, root, out, formats, progress, jobs)
         _save_learned(ready)
         refuse_open_outputs(list(writers))
         replaced = guard.check(root, out, writers, discard_edits)  # before anything is written
@@ -242,7 +284,7 @@ def build(root: Path, out: Path, formats: tuple[str, ...] = DEFAULT_FORMATS,
             writers[log.path] = log.write
         progress(f"writing {', '.join(p.suffix[1:].upper() for p in writers)}")
         try:
-            said = write_all_atomically(writers, aside)
+            said = write_all_atomically(writers, aside, handed)
             output_state.record_outputs(out, outputs, content)
             uptodate.record(inputs, out, list(said.items()), list(ready.warnings))
         except OutputInUse:
@@ -253,7 +295,17 @@ def build(root: Path, out: Path, formats: tuple[str, ...] = DEFAULT_FORMATS,
     finally:
         if aside is not None:
             aside.close()
+        _clean_up(handed, out if created else None)
     return Report(tuple(said.items()), len(ready.plan.slides), ready.warnings, tuple(replaced))
+
+
+def _clean_up(handed: dict[Path, Path], created: Path | None) -> None:
+    """After a build that stopped, the temporary files of the work handed over, and the
+    output folder when this build created it and it stayed empty."""
+    for tmp in handed.values():
+        tmp.unlink(missing_ok=True)
+    if created is not None and created.is_dir() and not any(created.iterdir()):
+        created.rmdir()
 
 
 def _save_learned(ready: Prepared) -> None:
@@ -266,10 +318,31 @@ def _save_learned(ready: Prepared) -> None:
         ready.pictures.save()
 
 
+def _early_jobs(loaded: Loaded, typesetter: Typesetter, today: dt.date, stamp: dt.datetime,
+                root: Path, out: Path, formats: tuple[str, ...]) -> dict[Path, AsideWriter]:
+    """The dossier's and the calendar's writers, which need no deck layout."""
+    from .layout.calendar import plan_calendar
+    from .layout.dossier import plan_dossier
+
+    name, deck = loaded.project.deck.name, loaded.project.deck
+    jobs: dict[Path, AsideWriter] = {}
+    if "pdf" in formats:
+        pictures = loaded.theme.pictures
+        store = ImageStore(root, out / CACHE / "pictures", pictures.ppi, pictures.jpeg_quality)
+        jobs[out / f"{name}.pdf"] = PdfWriter(plan_dossier(loaded, typesetter, today),
+                                              loaded.theme, root, store, stamp, out / CACHE)
+    if "ics" in formats:
+        jobs[out / f"{name}.ics"] = CalendarWriter(
+            plan_calendar(loaded.project.program, deck.title, deck.language), stamp)
+    return jobs
+
+
 def _writers(ready: Prepared, root: Path, out: Path, formats: tuple[str, ...],
-             progress: Progress) -> dict[Path, Callable[[Path], str]]:
-    """Each requested output and the function that writes it. The deck and calendar
-    writers import their libraries when they run, the PDF writers may run elsewhere."""
+             progress: Progress, early: dict[Path, AsideWriter] | None = None
+             ) -> dict[Path, Callable[[Path], str]]:
+    """Each requested output and the function that writes it (``early``: those already
+    made by _early_jobs). The deck and calendar writers import their libraries when they
+    run, the PDF writers may run elsewhere."""
     loaded, plan, stamp = ready.loaded, ready.plan, ready.stamp
     name = loaded.project.deck.name
     pictures = loaded.theme.pictures
@@ -285,20 +358,13 @@ def _writers(ready: Prepared, root: Path, out: Path, formats: tuple[str, ...],
                                template=ready.template, cache=out / CACHE)
 
         writers[out / f"{name}.pptx"] = write_deck
-    if "pdf" in formats:
-        from .layout.dossier import plan_dossier
-
+    if not early and "pdf" in formats:
         progress("laying out the dossier")
-        dossier = plan_dossier(loaded, ready.typesetter, ready.today)
-        writers[out / f"{name}.pdf"] = PdfWriter(dossier, loaded.theme, root, store, stamp,
-                                                  out / CACHE)
+    rest = early or _early_jobs(loaded, ready.typesetter, ready.today, stamp, root, out,
+                                formats)
+    writers.update((t, w) for t, w in rest.items() if t.suffix == ".pdf")
     if "slides-pdf" in formats:
         writers[out / f"{name}-slides.pdf"] = PdfWriter(plan, loaded.theme, root, store,
                                                          stamp, out / CACHE)
-    if "ics" in formats:
-        from .layout.calendar import plan_calendar
-
-        calendar = plan_calendar(loaded.project.program, loaded.project.deck.title,
-                                 loaded.project.deck.language)
-        writers[out / f"{name}.ics"] = CalendarWriter(calendar, stamp)
+    writers.update((t, w) for t, w in rest.items() if t.suffix != ".pdf")
     return writers
