@@ -262,9 +262,9 @@ def build(root: Path, out: Path, formats: tuple[str, ...] = DEFAULT_FORMATS,
             progress("laying out the dossier")
             try:
                 found = _early_jobs(loaded, typesetter, today, stamp, root, out, formats)
-            except ContentError:
+                _prepare_out(out)
+            except (ContentError, UsageError):
                 return  # reported after the deck's own problems, as without this hand-over
-            _prepare_out(out)
             jobs.update(found)
             handed.update(hand_over(jobs, aside))
 
