@@ -300,8 +300,9 @@ def build(root: Path, out: Path, formats: tuple[str, ...] = DEFAULT_FORMATS,
 
 
 def _clean_up(handed: dict[Path, Path], created: Path | None) -> None:
-    """After a build that stopped, the temporary files of the work handed over, and the
-    output folder when this build created it and it stayed empty."""
+    """At the end of every build: the temporary files of the work handed over (gone
+    already when it succeeded), and the output folder when this build created it and a
+    failure left it empty."""
     for tmp in handed.values():
         tmp.unlink(missing_ok=True)
     if created is not None and created.is_dir() and not any(created.iterdir()):
