@@ -63,11 +63,7 @@ def write_all_atomically(writers: dict[Path, Callable[[Path], str]],
     said: dict[Path, str] = {}
     try:
         for target in writers:
-            if target in handed:
-                temps[target] = handed[target]
-            else:
-                _remove_stale_temporaries(target)
-                temps[target] = temporary_beside(target)
+            temps[target] = handed[target] if target in handed else _temporary(target)
         there = {t: (w, temps[t]) for t, w in writers.items()
                  if aside is not None and (t in handed if handed else isinstance(w, AsideWriter))}
         if aside is not None and not handed:
@@ -91,12 +87,15 @@ def write_all_atomically(writers: dict[Path, Callable[[Path], str]],
 def hand_over(jobs: dict[Path, AsideWriter], aside: Aside) -> dict[Path, Path]:
     """Starts ``jobs`` in the second process before the deck is laid out, each writing
     its temporary file; returns them for write_all_atomically (or to be removed)."""
-    temps = {}
-    for target in jobs:
-        _remove_stale_temporaries(target)
-        temps[target] = temporary_beside(target)
+    temps = {target: _temporary(target) for target in jobs}
     aside.submit({target: (job, temps[target]) for target, job in jobs.items()})
     return temps
+
+
+def _temporary(target: Path) -> Path:
+    """A new temporary file beside ``target``, once those of killed builds are gone."""
+    _remove_stale_temporaries(target)
+    return temporary_beside(target)
 
 
 def _remove_stale_temporaries(target: Path) -> None:

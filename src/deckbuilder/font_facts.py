@@ -33,13 +33,18 @@ class FontFacts:
 
     def string_width(self, text: str, size: float) -> float:
         """reportlab's sum (pdfmetrics.stringWidth for a TrueType font), term by term."""
-        return 0.001 * size * self.advance(text)
+        return at_size(self.advance(text), size)
 
     def advance(self, text: str) -> float:
         """The sum of the text's advance widths, in thousandths of the size: the part of
         ``string_width`` that does not depend on the size."""
         get, default = self.widths.get, self.default
         return sum(get(ord(c), default) for c in text)
+
+
+def at_size(advance: float, size: float) -> float:
+    """An ``advance`` sum at ``size`` points, in reportlab's expression (the same float)."""
+    return 0.001 * size * advance
 
 
 class FontFactsCache:

@@ -14,7 +14,7 @@ from pathlib import Path
 from . import sourcemap
 from .eot import embedding_allowed
 from .errors import Diagnostic, Location, error
-from .theme import Theme
+from .theme import Fallback, Theme
 
 
 def unreadable(theme: Theme, paths: dict[str, Path], fallbacks: dict[str, Path],
@@ -24,7 +24,7 @@ def unreadable(theme: Theme, paths: dict[str, Path], fallbacks: dict[str, Path],
     places: dict[Path, tuple[str, ...]] = {}
     for key, path in fallbacks.items():
         face = theme.faces[key]
-        places.setdefault(path, ("fallback", _SLOTS[(face.bold, face.italic)]))
+        places.setdefault(path, ("fallback", Fallback.slot(face.bold, face.italic)))
     for key, path in paths.items():
         places[path] = ("faces", key, "file")  # a face's own line before the fallback's
     problems = []
@@ -39,11 +39,6 @@ def unreadable(theme: Theme, paths: dict[str, Path], fallbacks: dict[str, Path],
                 "font (damaged, cut short, or another kind of file)",
                 "replace it with the font's .ttf file as its maker ships it"))
     return problems
-
-
-#: The fallback's key in theme.yaml for a face's bold and italic flags.
-_SLOTS = {(False, False): "regular", (True, False): "bold", (False, True): "italic",
-          (True, True): "bold_italic"}
 
 
 def embedding_problems(theme: Theme, paths: dict[str, Path], root: Path | None,

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from . import linebreak
 from .errors import ContentError
-from .font_facts import FontFacts, FontFactsCache
+from .font_facts import FontFacts, FontFactsCache, at_size
 from .hyphenate import Hyphenator
 from .theme import Theme
 
@@ -135,7 +135,7 @@ class Measurer:
         Soft hyphens are invisible inside a line; a line ending at one measures its "-".
         Kept per word, face and size, and the sizeless sums per word and face: layout
         measures the same words at every scale it tries, and two fonts cost twice. The
-        width at a size is reportlab's expression (font_facts.string_width) on the kept
+        width at a size is reportlab's expression (font_facts.at_size) on the kept
         sums, so it is the same float."""
         key = (text, face, size)
         known = self._widths.get(key)
@@ -148,9 +148,9 @@ class Measurer:
             sums = self._advances[(text, face)] = (
                 self._of(self.paths[face]).advance(shown),
                 None if fallback is None else self._of(fallback).advance(shown))
-        width = 0.001 * size * sums[0]
+        width = at_size(sums[0], size)
         if sums[1] is not None:
-            width = max(width, 0.001 * size * sums[1])
+            width = max(width, at_size(sums[1], size))
         self._widths[key] = float(width)
         return float(width)
 

@@ -80,9 +80,14 @@ class Fallback(_Strict):
 
     def file(self, bold: bool, italic: bool) -> str:
         """The fallback's file for a face of this weight and slant."""
+        return str(getattr(self, self.slot(bold, italic)))
+
+    @staticmethod
+    def slot(bold: bool, italic: bool) -> str:
+        """The key (in theme.yaml's ``fallback:``) of the file for this weight and slant."""
         if bold:
-            return self.bold_italic if italic else self.bold
-        return self.italic if italic else self.regular
+            return "bold_italic" if italic else "bold"
+        return "italic" if italic else "regular"
 
 
 class Template(_Strict):
