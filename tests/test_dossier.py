@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from deckbuilder.load import load_project
 
-from .conftest import ROOT, SEED, run_cli
+from .conftest import BUILD_EPOCH, ROOT, SEED, MakeProject, replace_in, run_cli
 from .pptx_text import normalize
 from .test_content_complete import (
     JOINED,
@@ -164,3 +164,30 @@ def test_slides_pdf_has_one_16_9_page_per_slide(built_pdfs: dict[str, Path]) -> 
     text = unhyphenated(pdf_text(built_pdfs["slides"]))
     wanted = [unhyphenated(s) for s in expected_strings(load_project(ROOT).project)]
     assert missing_from(text, wanted) == []
+
+
+def test_a_word_wider_than_its_column_stays_on_the_page(make_project: MakeProject,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """A trend title of one 48-letter compound is wider than the card's text column: it is
+    broken (no hyphenation point of its own fits), not run off the page's edge."""
+    import pypdfium2 as pdfium
+
+    from deckbuilder.build import build
+
+    word = "FACHKRÄFTESICHERUNGSSTRATEGIEENTWICKLUNGSPROGRAMM"
+    project = make_project()
+    replace_in(project, "trends.yaml", "ERSTER TREND", word)
+    radar = project / "content" / "radar.yaml"
+    radar.write_text(radar.read_text("utf-8").replace("ERSTER TREND", word), "utf-8")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_EPOCH)
+    build(project, project / "output", ("pdf",))
+    pdf = pdfium.PdfDocument(str(project / "output" / "my-deck.pdf"))
+    seen = ""
+    for page in pdf:
+        text = page.get_textpage()
+        width = page.get_width()
+        for i in range(text.count_chars()):
+            left, _, right, _ = text.get_charbox(i)
+            assert 0 <= left and right <= width, (text.get_text_range(i, 1), right, width)
+        seen += text.get_text_range().replace("\r\n", "").replace("\n", "")
+    assert word in seen

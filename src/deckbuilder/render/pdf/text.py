@@ -59,7 +59,7 @@ class PdfText:
             spaceBefore=s.space_before * scale,
             alignment=TA_JUSTIFY if justify else ALIGN[align],
             hyphenationLang=self.hyphenator if justify else "", embeddedHyphenation=1,
-            uriWasteReduce=0.3, allowWidows=0, allowOrphans=0, splitLongWords=0,
+            uriWasteReduce=0.3, allowWidows=0, allowOrphans=0, splitLongWords=1,
             bulletFontName=self.fonts["regular"])
         options.update(extra)
         return ParagraphStyle(f"{name}-{scale}-{int(justify)}", **options)  # type: ignore[arg-type]
