@@ -4,6 +4,8 @@ value is a located error."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -15,9 +17,10 @@ from deckbuilder.layout import dossier
 from deckbuilder.layout.plan import DeckPlan, Element, ShapeBox, SlidePlan, TextBox
 from deckbuilder.layout.slides import plan_deck
 from deckbuilder.layout.text import Typesetter
-from deckbuilder.load import load_project
+from deckbuilder.load import load_project, load_theme
 from deckbuilder.measure import Measurer
-from deckbuilder.theme_sizes import Sizes
+from deckbuilder.theme import Fallback, Fit, Pictures, Theme
+from deckbuilder.theme_sizes import Sizes, unvalidated
 
 from .conftest import BUILD_EPOCH, ROOT, MakeProject
 
@@ -54,6 +57,56 @@ def test_the_default_theme_lists_every_size_with_its_default() -> None:
     """default_theme.yaml (what `deckbuilder new` writes) and the model's defaults agree."""
     written = yaml.safe_load(DEFAULT_THEME.read_text("utf-8"))["sizes"]
     assert written == Sizes().model_dump(mode="json")  # every key, every value
+
+
+def test_the_defaults_made_without_validation_are_the_validated_ones() -> None:
+    """The models' default groups are made without validation (no validators built on
+    import): the same values, types included, as validating an empty group gives."""
+    for model in (Sizes, Fit, Pictures, Fallback):
+        made, validated = unvalidated(model), model.model_validate({})
+        assert made == validated
+        assert repr(made) == repr(validated)  # 20.0, not 20
+
+
+@pytest.mark.parametrize("sizes", ["", "DEFAULTS", "sizes:\n  footer:\n    top: 20\n"])
+def test_a_theme_loads_as_the_whole_model_validates_it(make_project: MakeProject,
+                                                       sizes: str) -> None:
+    """Without ``sizes:``, or with the defaults written out (``deckbuilder new``), the
+    loader validates the theme without its sizes; the result is the same Theme."""
+    project = make_project() if sizes == "DEFAULTS" else _with_sizes(make_project, sizes)
+    text = (project / "content" / "theme.yaml").read_text("utf-8")
+    assert ("\nsizes:\n" in text) == bool(sizes)
+    loaded = load_theme(project)
+    assert loaded == Theme.model_validate(yaml.safe_load(text))
+    assert repr(loaded) == repr(Theme.model_validate(yaml.safe_load(text)))
+
+
+def test_loading_a_default_theme_builds_no_size_validators(make_project: MakeProject) -> None:
+    """What the shortcut is for, in a fresh process (this one has built them): loading a
+    theme with default sizes builds the validators of ThemeCore only, not those of the
+    Theme with its 150 sizes (0.2 s); a changed size builds the Theme's."""
+    script = ("import sys; from pathlib import Path; from deckbuilder.load import load_theme;"
+              "from deckbuilder.theme import Theme, ThemeCore; from deckbuilder.theme_sizes "
+              "import Sizes; load_theme(Path(sys.argv[1])); print(*(m.__pydantic_complete__ "
+              "for m in (ThemeCore, Theme, Sizes)))")
+
+    def built(project: Path) -> list[str]:
+        return subprocess.run([sys.executable, "-c", script, str(project)], capture_output=True,
+                              text=True, check=True).stdout.split()
+
+    assert built(make_project()) == ["True", "False", "False"]
+    assert built(_with_sizes(make_project, "")) == ["True", "False", "False"]
+    changed = _with_sizes(make_project, "sizes:\n  footer:\n    top: 20\n")
+    assert built(changed) == ["False", "True", "False"]  # Sizes' within the Theme's
+
+
+def test_a_misspelt_sizes_key_is_named(make_project: MakeProject,
+                                      capsys: pytest.CaptureFixture[str],
+                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    project = _with_sizes(make_project, "size:\n  footer:\n    top: 20\n")
+    code, err = _build(project, capsys, monkeypatch)
+    assert code == 1
+    assert "unknown key 'size' (did you mean 'sizes'?)" in err.splitlines()[0]
 
 
 def test_a_theme_without_sizes_plans_as_the_full_default(make_project: MakeProject) -> None:

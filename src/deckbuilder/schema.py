@@ -9,6 +9,7 @@ from pydantic import BaseModel
 
 from .load import CONTENT_FILES, THEME_FILE
 from .theme import Theme
+from .theme_sizes import Strict
 
 SCHEMA_DIR = "schema"
 
@@ -17,6 +18,7 @@ def schemas() -> dict[str, dict]:  # type: ignore[type-arg]
     """File name of each schema and the schema itself (as pydantic writes it, with aliases)."""
     models: dict[str, type[BaseModel]] = {name: model for name, model in CONTENT_FILES.values()}
     models[THEME_FILE] = Theme
+    _build(Strict)
     found = {}
     for name, model in models.items():
         schema = model.model_json_schema(by_alias=True, mode="validation")
@@ -24,6 +26,15 @@ def schemas() -> dict[str, dict]:  # type: ignore[type-arg]
         schema["title"] = f"deckbuilder content/{name}"
         found[name.replace(".yaml", ".schema.json")] = schema
     return found
+
+
+def _build(base: type[BaseModel]) -> None:
+    """Builds the theme's models, which build lazily (``defer_build``): the schema writes
+    a group's default value (made unvalidated, theme_sizes.unvalidated) with that group's
+    own serializer, which building the Theme alone does not make."""
+    for model in base.__subclasses__():
+        model.model_rebuild()
+        _build(model)
 
 
 def schema_line(content_name: str) -> str:

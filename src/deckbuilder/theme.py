@@ -6,7 +6,7 @@ from typing import Annotated
 
 from pydantic import Field, model_validator
 
-from .theme_sizes import Points, Sizes
+from .theme_sizes import Points, Sizes, unvalidated
 from .theme_sizes import Strict as _Strict
 
 Hex = Annotated[str, Field(pattern=r"^[0-9A-Fa-f]{6}$")]
@@ -103,23 +103,26 @@ SCHEME_SLOTS = ("dk1", "lt1", "dk2", "lt2", "accent1", "accent2", "accent3", "ac
                 "accent5", "accent6", "hlink", "folHlink")
 
 
-class Theme(_Strict):
+class ThemeCore(_Strict):
+    """The theme without its layout sizes: what the loader validates when theme.yaml's
+    ``sizes:`` are left out or all defaults (load.py), so a build need not build the
+    validators of Sizes' 150 fields (0.2 s) only to check their defaults."""
+
     slide: Page
     page: Page
     gutter: Points
     faces: dict[str, Face]
     colors: dict[str, Hex]
     styles: dict[str, TextStyle]
-    fit: Fit = Fit()
-    pictures: Pictures = Pictures()
+    fit: Fit = unvalidated(Fit)  # no validators built on import (theme_sizes.py)
+    pictures: Pictures = unvalidated(Pictures)
     template: Template | None = None
     scheme: dict[str, str] = {}  # PowerPoint colour-scheme slot -> palette name
     embed_fonts: bool = True  # the deck's faces travel inside the PPTX
-    fallback: Fallback | None = Fallback()  # None: measure in the deck's faces only
-    sizes: Sizes = Sizes()  # every gap and size of the layout (theme_sizes.py)
+    fallback: Fallback | None = unvalidated(Fallback)  # None: the deck's faces only
 
     @model_validator(mode="after")
-    def _references_exist(self) -> Theme:
+    def _references_exist(self) -> ThemeCore:
         for name, style in self.styles.items():
             if style.face not in self.faces:
                 raise ValueError(f"style '{name}' names the unknown face '{style.face}'")
@@ -145,3 +148,9 @@ class Theme(_Strict):
 
     def style(self, name: str) -> TextStyle:
         return self.styles[name]
+
+
+class Theme(ThemeCore):
+    """theme.yaml: palette, fonts, type styles, page geometry and every layout size."""
+
+    sizes: Sizes = unvalidated(Sizes)  # every gap and size of the layout (theme_sizes.py)

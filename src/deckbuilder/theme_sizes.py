@@ -5,7 +5,7 @@ had before it moved here; theme.yaml overrides any of them, key by key."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -20,8 +20,9 @@ Factor = Annotated[float, Field(gt=0, le=10)]
 class Strict(BaseModel):
     """Frozen, and an unknown key is an error (with a "did you mean")."""
 
-    # defer_build: the PDF process unpickles a theme and never validates one, so it need
-    # not build the validators of 150 fields on import (0.2 s of its start).
+    # defer_build: validators are built when a model first validates. The PDF process
+    # unpickles a theme and never validates one; a build whose theme has default sizes
+    # validates a ThemeCore only (load.py). Their defaults are made with unvalidated().
     model_config = ConfigDict(frozen=True, extra="forbid", validate_default=True,
                               defer_build=True)
 
@@ -29,6 +30,27 @@ class Strict(BaseModel):
 def _is(default: Any, what: str) -> Any:
     """A field's default and the line an editor shows for it (the JSON Schema's description)."""
     return Field(default, description=what)
+
+
+G = TypeVar("G", bound=BaseModel)
+
+
+def unvalidated(group: type[G]) -> G:
+    """A group with all its defaults, made without validating: instantiating the groups here
+    built the validators of all 150 fields as this module was imported (0.3-0.4 s in each
+    of the build's two processes), though a theme with default sizes never validates them
+    (load.py) and the PDF process validates nothing. A number becomes a float where the
+    field is one, as validation makes it; the tests hold the result equal to a validated
+    group, types included."""
+    values = {}
+    for name, field in group.model_fields.items():
+        value = field.default
+        if field.annotation is float:
+            value = float(value)
+        elif field.annotation == tuple[float, ...]:
+            value = tuple(map(float, value))
+        values[name] = value
+    return group.model_construct(**values)
 
 
 class Text(Strict):
@@ -294,32 +316,52 @@ class DossierCallout(Strict):
 class Dossier(Strict):
     """The A4 dossier, by its parts."""
 
-    cover: DossierCover = DossierCover()
-    headings: DossierHeadings = DossierHeadings()
-    contents: DossierContents = DossierContents()
-    tables: DossierTables = DossierTables()
-    radar: DossierRadar = DossierRadar()
-    trend: DossierTrend = DossierTrend()
-    scenario: DossierScenario = DossierScenario()
-    cards: DossierCards = DossierCards()
-    callout: DossierCallout = DossierCallout()
+    cover: DossierCover = unvalidated(DossierCover)
+    headings: DossierHeadings = unvalidated(DossierHeadings)
+    contents: DossierContents = unvalidated(DossierContents)
+    tables: DossierTables = unvalidated(DossierTables)
+    radar: DossierRadar = unvalidated(DossierRadar)
+    trend: DossierTrend = unvalidated(DossierTrend)
+    scenario: DossierScenario = unvalidated(DossierScenario)
+    cards: DossierCards = unvalidated(DossierCards)
+    callout: DossierCallout = unvalidated(DossierCallout)
 
 
 class Sizes(Strict):
     """All layout sizes, by the part of the deck they shape."""
 
-    text: Text = Text()
-    title_block: TitleBlock = TitleBlock()
-    footer: Footer = Footer()
-    title_slide: TitleSlide = TitleSlide()
-    divider: Divider = Divider()
-    method: Method = Method()
-    radar_slide: RadarSlide = RadarSlide()
-    legend: Legend = Legend()
-    radar: Radar = Radar()
-    scenario: Scenario = Scenario()
-    program: Program = Program()
-    trend: Trend = Trend()
-    offerings: Offerings = Offerings()
-    legal: Legal = Legal()
-    dossier: Dossier = Dossier()
+    text: Text = unvalidated(Text)
+    title_block: TitleBlock = unvalidated(TitleBlock)
+    footer: Footer = unvalidated(Footer)
+    title_slide: TitleSlide = unvalidated(TitleSlide)
+    divider: Divider = unvalidated(Divider)
+    method: Method = unvalidated(Method)
+    radar_slide: RadarSlide = unvalidated(RadarSlide)
+    legend: Legend = unvalidated(Legend)
+    radar: Radar = unvalidated(Radar)
+    scenario: Scenario = unvalidated(Scenario)
+    program: Program = unvalidated(Program)
+    trend: Trend = unvalidated(Trend)
+    offerings: Offerings = unvalidated(Offerings)
+    legal: Legal = unvalidated(Legal)
+    dossier: Dossier = unvalidated(Dossier)
+
+
+
+def are_defaults(data: Any) -> bool:
+    """Whether theme.yaml's ``sizes:`` says exactly what the defaults say, as the theme of
+    ``deckbuilder new`` does, so validating it would give the defaults (load.py skips
+    that). Values come as YAML's text: "20" or "20.0" is 20, anything else is left to
+    the validators."""
+    return _same(data, unvalidated(Sizes))
+
+
+def _same(data: Any, default: Any) -> bool:
+    if isinstance(default, BaseModel):
+        return isinstance(data, dict) and data.keys() <= type(default).model_fields.keys() \
+            and all(_same(value, getattr(default, key)) for key, value in data.items())
+    if isinstance(default, tuple):
+        return isinstance(data, list) and len(data) == len(default) \
+            and all(_same(value, item) for value, item in zip(data, default, strict=True))
+    forms = {str(default), str(int(default))} if default.is_integer() else {str(default)}
+    return data in forms if isinstance(data, str) else False
