@@ -91,6 +91,9 @@ def replace_blob(part: Any, blob: bytes) -> None:
 
 #: Parts whose bytes are compressed already: stored in the package as they are.
 STORED = (".jpg", ".jpeg", ".png")
+#: Embedded fonts (1 MB for the IHK deck's five faces) are deflated at zlib's fastest
+#: level: 38 ms instead of 90 ms in every build, for 38 KB more (1.7 % of the deck).
+FAST = (".fntdata",)
 
 
 class StableWriter(PackageWriter):
@@ -100,10 +103,10 @@ class StableWriter(PackageWriter):
     deflated: deflating the IHK deck's JPEGs again took 0.10 s of every build, more than
     half of the package's compression time, to save 8 % of them (137 KB of 2.1 MB).
     ZIP's "stored" method is one of the two OPC allows (ECMA-376 Part 2, its ZIP
-    appendix: stored and deflated); PowerPoint and LibreOffice read both. Uses
-    python-pptx's own serialisation of parts, relationships and content types
-    (PackageWriter's steps, which python-pptx only offers behind ``save``, with the wall
-    clock's time stamps).
+    appendix: stored and deflated); PowerPoint and LibreOffice read both. Embedded fonts
+    are deflated at the fastest level (FAST). Uses python-pptx's own serialisation of
+    parts, relationships and content types (PackageWriter's steps, which python-pptx only
+    offers behind ``save``, with the wall clock's time stamps).
     """
 
     def __init__(self, path: Path, timestamp: dt.datetime, package) -> None:  # type: ignore[no-untyped-def]
@@ -125,4 +128,4 @@ class StableWriter(PackageWriter):
         info.compress_type = zipfile.ZIP_STORED if name.lower().endswith(STORED) \
             else zipfile.ZIP_DEFLATED
         info.external_attr = 0o644 << 16
-        self.zip.writestr(info, blob)
+        self.zip.writestr(info, blob, compresslevel=1 if name.lower().endswith(FAST) else None)
