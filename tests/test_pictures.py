@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 from pptx import Presentation
+from pptx.oxml.ns import qn
 from pptx.util import Emu
 
 from deckbuilder.assets import AssetProblem, inspect_image, resolve_inside
@@ -157,19 +158,78 @@ def test_pictures_prepared_ahead_are_the_same_files(tmp_path: Path) -> None:
     assert pickle.loads(pickle.dumps(ahead))._ahead == {}
 
 
+def _placed(deck: Path) -> list[tuple[str, bytes, tuple[int, int], tuple[float, ...], float,
+                                       float]]:
+    """Every picture on the deck's slides (placeholders too): name, bytes, pixel size, the
+    crop of its frame (left, top, right, bottom) and the frame's width and height in inches."""
+    found = []
+    for slide in Presentation(str(deck)).slides:
+        for shape in slide.shapes:
+            if shape._element.tag == qn("p:pic"):
+                crop = (shape.crop_left, shape.crop_top, shape.crop_right, shape.crop_bottom)
+                found.append((shape.name, shape.image.blob, shape.image.size, crop,
+                              Emu(shape.width).inches, Emu(shape.height).inches))
+    return found
+
+
+def _shown_as_framed(placed: list[tuple[str, bytes, tuple[int, int], tuple[float, ...], float,
+                                         float]]) -> None:
+    """Each picture fills its frame undistorted, with at most 200 ppi (the theme's) in view."""
+    for name, blob, _, (left, top, right, bottom), width, height in placed:
+        pixels = Image.open(io.BytesIO(blob)).size  # as drawn: upright, after EXIF
+        across, down = pixels[0] * (1 - left - right), pixels[1] * (1 - top - bottom)
+        assert abs(across / down - width / height) < 0.02, name
+        assert across <= width * 200 + 1, name
+
+
 def test_awkward_pictures_build_upright_and_downsampled(project: Path) -> None:
     target = project / "assets/pictures/trends/green-tech.jpg"
     _exif_rotated(target)
     assert run_cli("build", project, "--format", "pptx").returncode == 0
-    prs = Presentation(str(project / "output" / "szenarien-ihk-ruhr.pptx"))
-    for slide in prs.slides:
-        for shape in slide.shapes:
-            if shape.shape_type == 13:
-                width, height = Image.open(io.BytesIO(shape.image.blob)).size
-                placed_w = Emu(shape.width).inches
-                assert width <= placed_w * 200 + 1  # theme: 200 ppi
-                assert abs(width / height - shape.width / shape.height) < 0.02
-                assert (shape.crop_left, shape.crop_right) == (0, 0)
+    placed = _placed(project / "output" / "szenarien-ihk-ruhr.pptx")
+    assert len(placed) == 21
+    _shown_as_framed(placed)
+    turned = [p for p in placed if "trends[" in p[0] and p[2][0] < p[2][1]]
+    assert len(turned) == 1 and turned[0][3] == (0, 0, 0, 0)  # a prepared copy, upright
+
+
+def _photo(path: Path, size: tuple[int, int], exif: bytes = b"") -> bytes:
+    """A JPEG photo (noise: too many colours for flat art) of ``size`` pixels."""
+    Image.effect_noise(size, 60).convert("RGB").save(path, "JPEG", quality=90, exif=exif)
+    return path.read_bytes()
+
+
+def test_a_photo_with_no_more_pixels_than_needed_goes_in_as_it_is(
+        make_project: Callable[..., Path]) -> None:
+    """A JPEG that a copy would only crop and compress again goes into the deck byte for
+    byte, cropped by its frame (which PowerPoint lets an editor move); with more pixels
+    than 200 ppi needs, or turned by EXIF, the deck gets a prepared copy instead. The
+    slides kept from the last build follow the file: the plan of the three builds is the
+    same (same proportions), only the file changed."""
+    project = make_project()
+    source = project / "assets" / "pictures" / "trend.jpg"
+    deck = project / "output" / "my-deck.pptx"
+
+    def trends() -> list[tuple[str, bytes, tuple[int, int], tuple[float, ...], float, float]]:
+        assert run_cli("build", project, "--format", "pptx").returncode == 0
+        placed = [p for p in _placed(deck) if p[0].startswith("trends.yaml")]
+        assert len(placed) == 2
+        _shown_as_framed(placed)
+        return placed
+
+    small = _photo(source, (1200, 900))
+    for _, blob, _, crop, _, _ in trends():
+        assert blob == small and max(crop) > 0.1  # cut at the sides by the frame
+    _photo(source, (4000, 3000))
+    for _, _blob, size, crop, width, _ in trends():
+        assert crop == (0, 0, 0, 0) and size[0] <= width * 200 + 1
+    exif = Image.Exif()
+    exif[0x0112] = 1  # upright: goes in as it is again
+    upright = _photo(source, (1200, 900), exif.tobytes())
+    assert [p[1] for p in trends()] == [upright, upright]
+    exif[0x0112] = 3  # upside down: a turned copy
+    _photo(source, (1200, 900), exif.tobytes())
+    assert all(p[3] == (0, 0, 0, 0) for p in trends())
 
 
 DECORATIVE = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"

@@ -18,7 +18,7 @@ from .atomic import temporary_beside
 from .errors import ContentError, Diagnostic, Location, OutputInUse, UsageError, error
 from .glyphs import check_glyphs
 from .hyphenate import Hyphenator
-from .images import ImageStore, deck_pictures, low_resolution
+from .images import ImageStore, deck_copies, low_resolution
 from .layout.plan import DeckPlan
 from .layout.slides import plan_deck
 from .layout.text import Typesetter
@@ -349,7 +349,7 @@ def _writers(ready: Prepared, root: Path, out: Path, formats: tuple[str, ...],
     store = ImageStore(root, out / CACHE / "pictures", pictures.ppi, pictures.jpeg_quality)
     writers: dict[Path, Callable[[Path], str]] = {}
     if "pptx" in formats:
-        store.prepare_ahead(deck_pictures(plan))  # on other cores while the build goes on
+        store.prepare_ahead(deck_copies(plan, store))  # on other cores while the build goes on
 
         def write_deck(path: Path) -> str:
             from .render.pptx import deck

@@ -148,6 +148,36 @@ def _decode_small(source: Image.Image, width_pt: float, height_pt: float,
 #: A request for a prepared picture: source reference, width and height in points, focus,
 #: pixels per inch (None: the store's).
 Request = tuple[str, float, float, tuple[float, float], float | None]
+#: What a picture frame cuts off the picture it shows: fractions of left, top, right, bottom.
+Crop = tuple[float, float, float, float]
+NO_CROP: Crop = (0.0, 0.0, 0.0, 0.0)
+#: A source shown as it is keeps at least this share of its pixels in view.
+AS_IS_SHOWN = 0.5
+
+
+def as_it_is(path: Path, width_pt: float, height_pt: float, focus: tuple[float, float],
+             ppi: float) -> Crop | None:
+    """The crop with which a deck can show the source file itself in the box, or None when
+    it needs a prepared copy. The file itself will do when it is a JPEG in RGB or grey
+    that needs no turning, has no more pixels than ``ppi`` asks for (a copy would only be
+    cropped and compressed again: one more generation of JPEG loss, for 30 ms a picture
+    in a first build) and shows at least AS_IS_SHOWN of them. PowerPoint crops it with
+    the frame, and an editor can move the crop later."""
+    try:
+        with Image.open(path) as source:
+            if source.format != "JPEG" or source.mode not in ("RGB", "L") \
+                    or source.getexif().get(ExifTags.Base.Orientation, 1) != 1:
+                return None
+            width, height = source.size
+    except (OSError, ValueError, SyntaxError):  # the build reports unreadable pictures
+        return None
+    crop = cover_crop(width, height, width_pt, height_pt, focus)
+    left, top, right, bottom = crop
+    shown = (1 - left - right) * (1 - top - bottom)
+    if round(width * (1 - left - right)) > max(1, round(width_pt / 72 * ppi)) \
+            or shown < AS_IS_SHOWN:
+        return None
+    return crop
 
 
 @dataclass
@@ -166,6 +196,8 @@ class ImageStore:
     quality: int = 85
     _ahead: dict[Request, Future[Path]] = field(default_factory=dict, init=False, repr=False,
                                                 compare=False)
+    _as_is: dict[Request, Crop | None] = field(default_factory=dict, init=False, repr=False,
+                                               compare=False)
 
     def __getstate__(self) -> dict[str, object]:
         return {**self.__dict__, "_ahead": {}}
@@ -176,6 +208,24 @@ class ImageStore:
         if ahead is not None and not ahead.cancel():  # cancelled: not begun, made here
             return ahead.result()  # re-raises what preparing it raised
         return self._get(reference, width_pt, height_pt, focus, ppi)
+
+    def as_is(self, reference: str, width_pt: float, height_pt: float,
+              focus: tuple[float, float] = (0.5, 0.5)) -> Crop | None:
+        """A deck's crop of the source itself (see ``as_it_is``), or None: use ``get``."""
+        request = (reference, width_pt, height_pt, focus, None)
+        if request not in self._as_is:
+            self._as_is[request] = as_it_is(self.root / reference, width_pt, height_pt,
+                                             focus, self.ppi)
+        return self._as_is[request]
+
+    def for_deck(self, reference: str, width_pt: float, height_pt: float,
+                 focus: tuple[float, float] = (0.5, 0.5)) -> tuple[Path, Crop]:
+        """The file a deck embeds for the box and the crop its frame applies: the source
+        itself when it will do as it is, else a prepared copy, cropped already."""
+        crop = self.as_is(reference, width_pt, height_pt, focus)
+        if crop is not None:
+            return self.root / reference, crop
+        return self.get(reference, width_pt, height_pt, focus), NO_CROP
 
     def prepare_ahead(self, requests: Iterable[Request], workers: int | None = None) -> None:
         """Starts preparing ``requests`` on ``workers`` threads (one per core but one:
@@ -212,3 +262,8 @@ def deck_pictures(plan: DeckPlan) -> list[Request]:
     """The pictures the deck places, in slide order, as its renderers ask for them."""
     return [(e.path, e.box.w, e.box.h, e.focus, None) for slide in plan.slides
             for e in slide.elements if isinstance(e, PictureBox)]
+
+
+def deck_copies(plan: DeckPlan, store: ImageStore) -> list[Request]:
+    """The deck's pictures that need a prepared copy (the rest go in as they are)."""
+    return [r for r in deck_pictures(plan) if store.as_is(r[0], r[1], r[2], r[3]) is None]

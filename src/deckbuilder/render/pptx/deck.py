@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +22,7 @@ from pptx.oxml import parse_xml
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Pt
 
-from ...images import ImageStore
+from ...images import NO_CROP, ImageStore
 from ...layout.plan import (
     DeckPlan,
     Element,
@@ -180,9 +180,11 @@ class _Writer:
     def picture(self, shapes, pb: PictureBox) -> None:  # type: ignore[no-untyped-def]
         """Placed already cropped to fill and resampled; alt text has no python-pptx API."""
         b = pb.box
-        prepared = self.images.get(pb.path, b.w, b.h, pb.focus)
-        pic = add_picture(shapes, self.parts, prepared, _emu(b.x), _emu(b.y), _emu(b.w),
+        shown, crop = self.images.for_deck(pb.path, b.w, b.h, pb.focus)
+        pic = add_picture(shapes, self.parts, shown, _emu(b.x), _emu(b.y), _emu(b.w),
                           _emu(b.h))
+        if crop != NO_CROP:  # the source itself, cropped by its frame
+            pic.crop_left, pic.crop_top, pic.crop_right, pic.crop_bottom = crop
         pic.name = pb.name or f"Picture {pic.shape_id}"
         if id(pb) in self.holders:
             make_placeholder(pic.element, self.holders[id(pb)], pb.name)
@@ -312,7 +314,8 @@ class _Writer:
             return False
         if root.tag != _P_SLD:
             return False
-        prepared = {i: self.images.get(target[0], target[1], target[2], (target[3], target[4]))
+        prepared = {i: self.images.for_deck(target[0], target[1], target[2],
+                                            (target[3], target[4]))[0]
                     for i, (kind, target, _) in enumerate(relations) if kind == "image"}
         slide = self.parts.add_slide(self.layout(plan))
         renamed: dict[str, str] = {}
@@ -344,14 +347,27 @@ WRITERS: dict[type, Callable[[_Writer, Any, Any], None]] = {
 }
 
 
-def _depends_on(plan: DeckPlan, theme: Theme, template: Path | None) -> str:
-    """Everything besides its own plan that a slide's XML depends on."""
+def _depends_on(plan: DeckPlan, theme: Theme, template: Path | None,
+                images: ImageStore) -> str:
+    """Everything besides its own plan that a slide's XML depends on, down to which of its
+    pictures go in as they are (cropped by their frame) and which as prepared copies."""
     import pptx
 
     from ...uptodate import code_stamp
 
     shape = hashlib.sha256(template.read_bytes()).hexdigest() if template else "default"
-    return f"{code_stamp()}|{pptx.__version__}|{shape}|{plan.width}x{plan.height}|{theme!r}"
+    as_is = [images.as_is(p.path, p.box.w, p.box.h, p.focus) is not None
+             for p in _pictures(e for slide in plan.slides for e in slide.elements)]
+    return f"{code_stamp()}|{pptx.__version__}|{shape}|{plan.width}x{plan.height}|{theme!r}" \
+        f"|{as_is}"
+
+
+def _pictures(elements: Iterable[Element]) -> Iterator[PictureBox]:
+    for element in elements:
+        if isinstance(element, PictureBox):
+            yield element
+        elif isinstance(element, GroupBox):
+            yield from _pictures(element.elements)
 
 
 def render(plan: DeckPlan, theme: Theme, path: Path, *, images: ImageStore,
@@ -364,7 +380,7 @@ def render(plan: DeckPlan, theme: Theme, path: Path, *, images: ImageStore,
     prs.slide_width = _emu(plan.width)
     prs.slide_height = _emu(plan.height)
     writer = _Writer(theme, images, layouts, DeckParts(prs), available)
-    slides = SlideCache(cache, _depends_on(plan, theme, template))
+    slides = SlideCache(cache, _depends_on(plan, theme, template, images))
     for slide_plan in plan.slides:
         cached = slides.get(slide_plan)
         if cached is not None and writer.reuse(prs, slide_plan, *cached):
