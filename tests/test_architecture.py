@@ -80,6 +80,7 @@ LAYERS: dict[str, str] = {
     "preview": "build",
     "scaffold": "build",
     "cli": "cli",
+    "cli_start": "cli",  # the command's entry: starts the PDF process, then runs cli
     "cli_common": "cli",
     "cli_edits": "cli",
     "cli_events": "cli",

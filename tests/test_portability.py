@@ -13,8 +13,8 @@ from pathlib import Path, PureWindowsPath
 import psutil
 import pytest
 
+from deckbuilder import aside, cli, locks
 from deckbuilder import build as build_module
-from deckbuilder import cli, locks
 from deckbuilder.places import in_project, shown
 
 from .conftest import BUILD_EPOCH, ROOT, run_cli
@@ -100,6 +100,31 @@ def _gone(pid: int) -> bool:
         return psutil.Process(pid).status() == psutil.STATUS_ZOMBIE
     except psutil.NoSuchProcess:
         return True
+
+
+def test_the_pdf_process_started_early_is_taken_over_or_ended(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command starts the PDF process before it reads its options (aside.start_early):
+    a build that wants it takes that very process over; one that needs none (no PDF asked
+    for, or nothing changed) ends it; any other command starts none."""
+    monkeypatch.delenv("DECKBUILDER_SERIAL", raising=False)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    aside.start_early(["check"])
+    aside.start_early(["build", "--help"])
+    assert aside._EARLY == []
+    aside.start_early(["build", "--force"])
+    (early,) = aside._EARLY
+    taken = aside.start_for(("pptx", "pdf"))
+    assert taken is early and aside._EARLY == [] and early._process.is_alive()
+    taken.close()
+    aside.start_early(["build"])
+    (unwanted,) = aside._EARLY
+    assert aside.start_for(("pptx", "ics")) is None  # no PDF: the process is ended
+    assert not unwanted._process.is_alive() and aside._EARLY == []
+    aside.start_early(["build"])
+    (unchanged,) = aside._EARLY
+    aside.end_early()
+    assert not unchanged._process.is_alive() and aside._EARLY == []
 
 
 def test_a_killed_build_leaves_no_process_writing(tmp_path: Path) -> None:

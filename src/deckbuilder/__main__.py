@@ -1,6 +1,6 @@
 """Lets ``python -m deckbuilder`` work like the ``deckbuilder`` command."""
 
 if __name__ == "__main__":  # not when "spawn" imports this module again (aside.py)
-    from deckbuilder.cli import run
+    from deckbuilder.cli_start import run
 
     run()

@@ -17,7 +17,7 @@ import multiprocessing
 import os
 import sys
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
@@ -28,15 +28,40 @@ START_METHOD = "spawn"
 Writer = Callable[[Path], str]
 
 
+def _parallel() -> bool:
+    return (os.cpu_count() or 1) >= 2 and not os.environ.get("DECKBUILDER_SERIAL")
+
+
+#: The process start_early started, until start_for takes it over or end_early ends it.
+_EARLY: list[Aside] = []
+
+
+def start_early(args: Sequence[str]) -> None:
+    """Starts the second process as soon as the command line says ``build``, before it is
+    parsed and before the command's own modules are imported: the process's interpreter
+    and imports, the longest part of the PDF lane, begin 0.1 s sooner. start_for takes it
+    over, or ends it when the build needs none (no PDF asked for)."""
+    if args[:1] == ["build"] and not {"-h", "--help"} & set(args) and _parallel():
+        _EARLY.append(Aside())
+
+
+def end_early() -> None:
+    """Ends a process start_early started that no build took over (nothing changed)."""
+    while _EARLY:
+        _EARLY.pop().close()
+
+
 def start_for(formats: tuple[str, ...]) -> Aside | None:
     """Starts the second process for the PDFs (the dossier is the slowest output) when
     the deck is written here and there is more than one core; None when everything runs
-    here. The calendar goes there too (aside_jobs.py): the deck is the longer lane."""
-    if "pptx" not in formats or not {"pdf", "slides-pdf"} & set(formats) \
-            or (os.cpu_count() or 1) < 2 \
-            or os.environ.get("DECKBUILDER_SERIAL"):
+    here. The calendar goes there too (aside_jobs.py): the deck is the longer lane. A
+    process start_early started is taken over (or ended, when none is needed)."""
+    early = _EARLY.pop() if _EARLY else None
+    if "pptx" not in formats or not {"pdf", "slides-pdf"} & set(formats) or not _parallel():
+        if early is not None:
+            early.close()
         return None
-    return Aside()
+    return early or Aside()
 
 
 class Aside:

@@ -8,6 +8,7 @@ anywhere (the CLI, a test, a script) leaves the same state behind.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,6 +35,9 @@ def build(root: Path, out: Path, formats: tuple[str, ...], *, force: bool = Fals
     heavy libraries are imported: an unchanged project answers in a tenth of a second."""
     state = None if force else uptodate.current(root, out, formats)
     if state is not None:
+        started = sys.modules.get(f"{__package__}.aside")  # not imported just to look
+        if started is not None:
+            started.end_early()  # the command started a PDF process that is not needed
         return Outcome(tuple((out / name, what) for name, what in state["said"].items()),
                        tuple(uptodate.diagnostic(w) for w in state["warnings"]), up_to_date=True)
     from .aside import start_for
