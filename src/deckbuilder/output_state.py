@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -19,9 +20,12 @@ STATE = ".deckbuilder-state.json"
 
 State = dict[str, Any]
 
-#: The hash of the deck a record's slide summary was read from. A record whose slides
-#: were set otherwise (pull_write: the slides accepted from an edited deck) has none.
+#: The identity of the slide parts a record's slide summary was read from (slides_key).
+#: A record whose slides were set otherwise (pull_write: the slides accepted from an
+#: edited deck) has none.
 READ_FROM = "slides_read_from"
+#: The parts the slide summary is read from (deck_summary.read_deck), besides the slides.
+_ORDER_PARTS = ("ppt/presentation.xml", "ppt/_rels/presentation.xml.rels")
 
 
 def load(out: Path) -> State:
@@ -53,15 +57,33 @@ def stamp(path: Path) -> list[int]:
     return [stat.st_size, stat.st_mtime_ns]
 
 
+def slides_key(path: Path) -> str | None:
+    """The identity of a deck's slide parts: name, CRC-32 and size of each, from the ZIP's
+    directory (nothing is decompressed). The slide summary is read from these parts only,
+    so a rebuilt deck with the same slides has the same key although its bytes differ:
+    without SOURCE_DATE_EPOCH each build stamps its own time into docProps/core.xml.
+    None for a file that is not a readable ZIP."""
+    try:
+        with zipfile.ZipFile(path) as package:
+            parts = sorted(f"{i.filename}|{i.CRC}|{i.file_size}" for i in package.infolist()
+                           if i.filename.startswith("ppt/slides/")
+                           or i.filename in _ORDER_PARTS)
+    except (OSError, zipfile.BadZipFile):
+        return None
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
 def describe_output(path: Path, last: dict[str, Any] | None = None) -> dict[str, Any]:
     """The record of one output just written: hash and stamp; for a deck also what each
-    slide holds, so a later edit can be described slide by slide. A deck with the same
-    bytes as the ``last`` record's holds the same slides: reading it back (0.1 s) is
-    then skipped, as it is in every rebuild that changed nothing in the deck."""
+    slide holds, so a later edit can be described slide by slide. A deck whose slide
+    parts are those of the ``last`` record's holds the same slides: reading it back
+    (0.05-0.1 s) is then skipped, as it is in every rebuild that changed no slide."""
     record: dict[str, Any] = {"sha256": sha256(path), "stamp": stamp(path)}
     if path.suffix.lower() == ".pptx":
-        record[READ_FROM] = record["sha256"]  # these slides were read from these bytes
-        if last and last.get(READ_FROM) == record["sha256"] and "slides" in last:
+        key = slides_key(path)
+        if key is not None:
+            record[READ_FROM] = key  # these slides were read from these parts
+        if key is not None and last and last.get(READ_FROM) == key and "slides" in last:
             record["slides"] = last["slides"]
             return record
         from .deck_summary import read_deck, to_json
