@@ -42,7 +42,10 @@ def start_early(args: Sequence[str]) -> None:
     and imports, the longest part of the PDF lane, begin 0.1 s sooner. start_for takes it
     over, or ends it when the build needs none (no PDF asked for)."""
     if args[:1] == ["build"] and not {"-h", "--help"} & set(args) and _parallel():
-        _EARLY.append(Aside())
+        try:
+            _EARLY.append(Aside())
+        except OSError:  # no process now: start_for tries again where the build reports it
+            pass
 
 
 def end_early() -> None:
