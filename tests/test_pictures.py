@@ -203,9 +203,10 @@ def test_a_photo_with_no_more_pixels_than_needed_goes_in_as_it_is(
         make_project: Callable[..., Path]) -> None:
     """A JPEG that a copy would only crop and compress again goes into the deck byte for
     byte, cropped by its frame (which PowerPoint lets an editor move); with more pixels
-    than 200 ppi needs, or turned by EXIF, the deck gets a prepared copy instead. The
-    slides kept from the last build follow the file: the plan of the three builds is the
-    same (same proportions), only the file changed."""
+    than 200 ppi needs, or with metadata (EXIF: a GPS position, an author, a turn), the
+    deck gets a prepared copy instead, which carries none. The slides kept from the last
+    build follow the file: the plan of the builds is the same (same proportions), only
+    the file changed."""
     project = make_project()
     source = project / "assets" / "pictures" / "trend.jpg"
     deck = project / "output" / "my-deck.pptx"
@@ -223,10 +224,14 @@ def test_a_photo_with_no_more_pixels_than_needed_goes_in_as_it_is(
     _photo(source, (4000, 3000))
     for _, _blob, size, crop, width, _ in trends():
         assert crop == (0, 0, 0, 0) and size[0] <= width * 200 + 1
+    again = _photo(source, (1200, 900))
+    assert [p[1] for p in trends()] == [again, again]  # as it is again
     exif = Image.Exif()
-    exif[0x0112] = 1  # upright: goes in as it is again
-    upright = _photo(source, (1200, 900), exif.tobytes())
-    assert [p[1] for p in trends()] == [upright, upright]
+    exif[0x013B] = "Jane Doe"  # Artist
+    exif[0x0112] = 1  # upright
+    _photo(source, (1200, 900), exif.tobytes())
+    for _, blob, _, crop, _, _ in trends():
+        assert crop == (0, 0, 0, 0) and not Image.open(io.BytesIO(blob)).getexif()
     exif[0x0112] = 3  # upside down: a turned copy
     _photo(source, (1200, 900), exif.tobytes())
     assert all(p[3] == (0, 0, 0, 0) for p in trends())

@@ -309,9 +309,10 @@ def run() -> None:
     layout, the XML trees and every imported module one by one) takes another 0.1 s and
     does nothing for the user, so the process ends right after flushing its messages.
 
-    Pydantic plugins are off in the command's process (and the PDF process it starts):
-    looking for them reads the entry points of every installed package (0.05-0.13 s
-    here, more with more packages), and no plugin should hook into a build anyway.
+    Pydantic plugins are off in the command's process and in the PDF process (cli_start
+    turns them off before it starts that one): looking for them reads the entry points of
+    every installed package (0.05-0.13 s here, more with more packages), and no plugin
+    should hook into a build anyway.
     """
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     try:

@@ -153,20 +153,28 @@ Crop = tuple[float, float, float, float]
 NO_CROP: Crop = (0.0, 0.0, 0.0, 0.0)
 #: A source shown as it is keeps at least this share of its pixels in view.
 AS_IS_SHOWN = 0.5
+#: The only segments a JPEG may carry to go into a deck as it is: JFIF, an ICC colour
+#: profile, Adobe's colour transform. EXIF and XMP (APP1: camera, GPS position, author),
+#: IPTC (APP13), comments and the rest would travel inside the handed-out deck; a
+#: prepared copy leaves them behind.
+AS_IS_SEGMENTS = {"APP0": b"JFIF", "APP2": b"ICC_PROFILE", "APP14": b"Adobe"}
 
 
 def as_it_is(path: Path, width_pt: float, height_pt: float, focus: tuple[float, float],
              ppi: float) -> Crop | None:
     """The crop with which a deck can show the source file itself in the box, or None when
     it needs a prepared copy. The file itself will do when it is a JPEG in RGB or grey
-    that needs no turning, has no more pixels than ``ppi`` asks for (a copy would only be
-    cropped and compressed again: one more generation of JPEG loss, for 30 ms a picture
-    in a first build) and shows at least AS_IS_SHOWN of them. PowerPoint crops it with
-    the frame, and an editor can move the crop later."""
+    with no metadata (AS_IS_SEGMENTS; so nothing turns it either), has no more pixels
+    than ``ppi`` asks for (a copy would only be cropped and compressed again: one more
+    generation of JPEG loss, for 30 ms a picture in a first build) and shows at least
+    AS_IS_SHOWN of them. PowerPoint crops it with the frame, and an editor can move the
+    crop later."""
     try:
         with Image.open(path) as source:
-            if source.format != "JPEG" or source.mode not in ("RGB", "L") \
-                    or source.getexif().get(ExifTags.Base.Orientation, 1) != 1:
+            segments = getattr(source, "applist", None)
+            if source.format != "JPEG" or source.mode not in ("RGB", "L") or segments is None \
+                    or not all(data.startswith(AS_IS_SEGMENTS.get(name, b"\xff"))
+                               for name, data in segments):
                 return None
             width, height = source.size
     except (OSError, ValueError, SyntaxError):  # the build reports unreadable pictures
