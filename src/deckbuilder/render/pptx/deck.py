@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import math
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -50,7 +50,7 @@ from .placeholders import (
     placeholders,
     template_style,
 )
-from .slide_cache import Relation, SlideCache
+from .slide_cache import Relation, SlideCache, named
 
 NO_STYLE_TABLE = "{2D5ABB26-0587-4C30-8999-92F81FD0307C}"  # "No Style, No Grid"
 ALGN = {"left": "l", "center": "ctr", "right": "r"}
@@ -356,18 +356,10 @@ def _depends_on(plan: DeckPlan, theme: Theme, template: Path | None,
     from ...uptodate import code_stamp
 
     shape = hashlib.sha256(template.read_bytes()).hexdigest() if template else "default"
-    as_is = [images.as_is(p.path, p.box.w, p.box.h, p.focus) is not None
-             for p in _pictures(e for slide in plan.slides for e in slide.elements)]
+    pictures = sorted({p for slide in plan.slides for p in named(slide.elements)[0]})
+    as_is = [(p, images.as_is(p[0], p[1], p[2], (p[3], p[4])) is not None) for p in pictures]
     return f"{code_stamp()}|{pptx.__version__}|{shape}|{plan.width}x{plan.height}|{theme!r}" \
         f"|{as_is}"
-
-
-def _pictures(elements: Iterable[Element]) -> Iterator[PictureBox]:
-    for element in elements:
-        if isinstance(element, PictureBox):
-            yield element
-        elif isinstance(element, GroupBox):
-            yield from _pictures(element.elements)
 
 
 def render(plan: DeckPlan, theme: Theme, path: Path, *, images: ImageStore,

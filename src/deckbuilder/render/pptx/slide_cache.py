@@ -41,7 +41,7 @@ Relation = tuple[str, Any, str]
 RID = re.compile(r"rId[0-9]{1,9}")
 
 
-def _named(elements: Iterable[Element]) -> tuple[set[tuple[Any, ...]], set[str]]:
+def named(elements: Iterable[Element]) -> tuple[set[tuple[Any, ...]], set[str]]:
     """The picture requests (path, width, height, focus) and link addresses of a slide."""
     pictures: set[tuple[Any, ...]] = set()
     links: set[str] = set()
@@ -50,7 +50,7 @@ def _named(elements: Iterable[Element]) -> tuple[set[tuple[Any, ...]], set[str]]
         if isinstance(element, PictureBox):
             pictures.add((element.path, element.box.w, element.box.h, *element.focus))
         elif isinstance(element, GroupBox):
-            inner_pictures, inner_links = _named(element.elements)
+            inner_pictures, inner_links = named(element.elements)
             pictures |= inner_pictures
             links |= inner_links
         elif isinstance(element, TextBox):
@@ -82,7 +82,7 @@ class SlideCache:
         entry = self.known.get(self.key(plan))
         if entry is None:
             return None
-        pictures, links = _named(plan.elements)
+        pictures, links = named(plan.elements)
         relations: list[Relation] = []
         for item in entry["rels"]:
             if not (isinstance(item, list) and len(item) == 3 and isinstance(item[2], str)
