@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path, PureWindowsPath
 
@@ -17,7 +18,7 @@ from deckbuilder import aside, cli, locks
 from deckbuilder import build as build_module
 from deckbuilder.places import in_project, shown
 
-from .conftest import BUILD_EPOCH, ROOT, run_cli
+from .conftest import BUILD_EPOCH, ROOT, MakeProject, run_cli
 
 NAME = "szenarien-ihk-ruhr"
 OUTPUTS = (f"{NAME}.pptx", f"{NAME}.pdf", f"{NAME}.ics")
@@ -125,6 +126,42 @@ def test_the_pdf_process_started_early_is_taken_over_or_ended(
     (unchanged,) = aside._EARLY
     aside.end_early()
     assert not unchanged._process.is_alive() and aside._EARLY == []
+
+
+def test_the_early_start_forks_on_linux_only_while_no_thread_runs(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Forking skips a new interpreter's start, but a thread running at the fork would be
+    missing in the child: the early start forks on Linux before any thread exists, and
+    spawns otherwise; DECKBUILDER_START_METHOD still decides when set."""
+    monkeypatch.delenv("DECKBUILDER_START_METHOD", raising=False)
+    linux = sys.platform.startswith("linux")
+    assert aside.early_method() == ("fork" if linux else "spawn")
+    release = threading.Event()
+    worker = threading.Thread(target=release.wait)
+    worker.start()
+    try:
+        assert aside.early_method() == "spawn"
+    finally:
+        release.set()
+        worker.join()
+    monkeypatch.setenv("DECKBUILDER_START_METHOD", "spawn")
+    assert aside.early_method() == "spawn"
+
+
+def test_a_build_from_the_command_line_writes_the_same_bytes_forked_or_spawned(
+        make_project: MakeProject, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command's own start (fork on Linux) against spawn forced, in fresh processes."""
+    project = make_project()
+    monkeypatch.delenv("DECKBUILDER_SERIAL", raising=False)
+    outputs = []
+    for method in ("", "spawn"):
+        monkeypatch.setenv("DECKBUILDER_START_METHOD", method)
+        out = project / f"out-{method or 'default'}"
+        done = run_cli("build", project, "--out", out)
+        assert done.returncode == 0, done.stderr
+        outputs.append({p.name: p.read_bytes() for p in out.iterdir() if p.is_file()
+                        and p.suffix in (".pptx", ".pdf", ".ics")})
+    assert len(outputs[0]) == 3 and outputs[0] == outputs[1]
 
 
 def test_a_killed_build_leaves_no_process_writing(tmp_path: Path) -> None:
