@@ -8,6 +8,7 @@ and a shape that carries meaning (a radar dot) 3:1 against its surroundings.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 BODY = 4.5
 LARGE = 3.0
@@ -21,8 +22,10 @@ def _channel(value: int) -> float:
     return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
 
 
+@lru_cache(maxsize=4096)
 def luminance(hex_color: str) -> float:
-    """WCAG relative luminance of an RRGGBB colour, 0 (black) to 1 (white)."""
+    """WCAG relative luminance of an RRGGBB colour, 0 (black) to 1 (white). Kept per
+    colour: a deck's few colours are judged against each other for every run of text."""
     r, g, b = (int(hex_color[i:i + 2], 16) for i in (0, 2, 4))
     return 0.2126 * _channel(r) + 0.7152 * _channel(g) + 0.0722 * _channel(b)
 

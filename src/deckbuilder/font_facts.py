@@ -15,6 +15,7 @@ from __future__ import annotations
 import base64
 import hashlib
 from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -38,8 +39,7 @@ class FontFacts:
     def advance(self, text: str) -> float:
         """The sum of the text's advance widths, in thousandths of the size: the part of
         ``string_width`` that does not depend on the size."""
-        get, default = self.widths.get, self.default
-        return sum(get(ord(c), default) for c in text)
+        return sum(map(self.widths.get, map(ord, text), repeat(self.default)))
 
 
 def at_size(advance: float, size: float) -> float:

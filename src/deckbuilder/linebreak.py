@@ -11,9 +11,9 @@ line ends at it; then a hyphen is drawn, and measured.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, replace
-from typing import Protocol
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import replace
+from typing import NamedTuple, Protocol
 
 SHY = "\u00ad"
 #: ZERO WIDTH SPACE: a break point that shows nothing, not even at a line's end.
@@ -47,12 +47,13 @@ class TooWide(Exception):
         self.width = width
 
 
-@dataclass(frozen=True)
-class _Item:
-    """A piece and the kind of break allowed before it: space, soft, hard, auto or none."""
+class _Item(NamedTuple):
+    """A piece, the kind of break allowed before it (space, soft, hard, auto or none) and
+    the width of its visible text. A tuple: a wrap makes one per word, thousands a build."""
 
     word: Piece
     brake: str
+    width: float
 
 
 Width = Callable[[str, str], float]
@@ -64,7 +65,7 @@ def visible(text: str) -> str:
     return text.replace(SHY, "").replace(ZWSP, "")
 
 
-def wrap(words: list[Piece], width: Width, limit: float, splits: Splits | None,
+def wrap(words: Sequence[Piece], width: Width, limit: float, splits: Splits | None,
          max_lines: int | None = None) -> list[list[Piece]]:
     """Lines of pieces; a piece broken at one of pyphen's points ends in a soft hyphen.
 
@@ -81,7 +82,7 @@ def wrap(words: list[Piece], width: Width, limit: float, splits: Splits | None,
         return known[key]
 
     width = measured
-    items = list(_items(words, width, limit, splits))
+    items = _items(words, width, limit, splits)
     lines: list[list[Piece]] = []
     pos = 0
     while pos < len(items):
@@ -104,7 +105,7 @@ def _line_end(items: list[_Item], pos: int, width: Width, limit: float) -> int:
     while j < len(items):
         item = items[j]
         gap = width(" ", item.word.face) if j > pos and item.brake == "space" else 0.0
-        w = width(visible(item.word.text), item.word.face)
+        w = item.width
         if used + gap + w > limit:
             break
         used += gap + w
@@ -120,7 +121,7 @@ def _line_end(items: list[_Item], pos: int, width: Width, limit: float) -> int:
     if best is None:
         token = list(_token(items, pos))
         raise TooWide("".join(visible(i.word.text) for i in token),
-                      sum(width(visible(i.word.text), i.word.face) for i in token))
+                      sum(i.width for i in token))
     if real is not None and real[0] < best and real[1] >= FULL_ENOUGH * limit:
         return real[0]
     return best
@@ -152,17 +153,22 @@ def _finish(line: list[_Item], hyphenated: bool) -> list[Piece]:
     return pieces
 
 
-def _items(words: list[Piece], width: Width, limit: float, splits: Splits | None
-           ) -> Iterator[_Item]:
+def _items(words: Sequence[Piece], width: Width, limit: float, splits: Splits | None
+           ) -> list[_Item]:
     """The pieces with the break allowed before each; too-wide words are split further."""
+    items: list[_Item] = []
     token: list[Piece] = []
-    for word in (part for w in words for part in _soft_parts(w)):
-        if word.space and token:
-            yield from _token_items(token, width, limit, splits)
-            token = []
-        token.append(word)
+    for whole in words:
+        parts = (whole,) if SHY not in whole.text and ZWSP not in whole.text \
+            else _soft_parts(whole)
+        for word in parts:
+            if word.space and token:
+                items += _token_items(token, width, limit, splits)
+                token = []
+            token.append(word)
     if token:
-        yield from _token_items(token, width, limit, splits)
+        items += _token_items(token, width, limit, splits)
+    return items
 
 
 def _soft_parts(word: Piece) -> Iterator[Piece]:
@@ -180,27 +186,39 @@ def _soft_parts(word: Piece) -> Iterator[Piece]:
                   space=word.space if start == 0 else False)
 
 
+#: The break before a piece, by the last character of the piece before it in its word.
+_BRAKE_AFTER = {SHY: "soft", ZWSP: "hard"}
+
+
 def _token_items(token: list[Piece], width: Width, limit: float, splits: Splits | None
-                 ) -> Iterator[_Item]:
-    total = sum(width(visible(p.text), p.face) for p in token)
-    cuts = _cuts(token, splits) if total > limit else {}
+                 ) -> list[_Item]:
+    """A word's pieces as items; a word too wide for a line is cut further (_cuts)."""
+    if len(token) == 1:  # the common case: a word without soft hyphens, that fits a line
+        only = width(visible(token[0].text), token[0].face)
+        if only <= limit:
+            return [_Item(token[0], "space", only)]
+    widths = [width(visible(p.text), p.face) for p in token]
+    cuts = _cuts(token, splits) if sum(widths) > limit else {}
+    items: list[_Item] = []
     for i, piece in enumerate(token):
-        before = token[i - 1].text[-1:] if i else ""
-        brake = "space" if i == 0 else {SHY: "soft", ZWSP: "hard"}.get(before, "none")
+        brake = "space" if i == 0 else _BRAKE_AFTER.get(token[i - 1].text[-1:], "none")
         if not cuts:
-            yield _Item(piece, brake)
+            items.append(_Item(piece, brake, widths[i]))
             continue
         text, offset, start = piece.text, piece.offset, 0
         for cut in sorted(c for c in cuts if c[0] == i):
             head = text[start:cut[1]]
             if head:
-                yield _Item(replace(piece, text=head, offset=offset + start,  # type: ignore[type-var]
-                                    space=piece.space if start == 0 else False), brake)
+                part = replace(piece, text=head, offset=offset + start,  # type: ignore[type-var]
+                               space=piece.space if start == 0 else False)
+                items.append(_Item(part, brake, width(visible(part.text), part.face)))
                 start, brake = cut[1], cuts[cut]
             else:
                 brake = cuts[cut] if brake == "none" else brake
-        yield _Item(replace(piece, text=text[start:], offset=offset + start,  # type: ignore[type-var]
-                            space=piece.space if start == 0 else False), brake)
+        part = replace(piece, text=text[start:], offset=offset + start,  # type: ignore[type-var]
+                       space=piece.space if start == 0 else False)
+        items.append(_Item(part, brake, width(visible(part.text), part.face)))
+    return items
 
 
 def _cuts(token: list[Piece], splits: Splits | None) -> dict[tuple[int, int], str]:

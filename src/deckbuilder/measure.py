@@ -6,6 +6,7 @@ in the PPTX (with exact line spacing) and in the PDF.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -154,7 +155,7 @@ class Measurer:
         self._widths[key] = float(width)
         return float(width)
 
-    def wrap(self, words: list[Word], size: float, width: float,
+    def wrap(self, words: Sequence[Word], size: float, width: float,
              max_lines: int | None = None, hyphenate: bool = True) -> list[list[Word]]:
         """Greedy line breaking at spaces, as PowerPoint and LibreOffice do, and inside a
         word too wide for a line at its hyphens and German split points (linebreak.py);

@@ -139,7 +139,8 @@ def _para(state: _Slide, para: Para, scale: float, bgs: list[str]) -> Para:
         better = _readable(state, color, bgs, need, f"the text '{run.text.strip()[:40]}'",
                            keep_hue=name not in ("ink", "paper"))
         runs.append(replace(run, color="#" + better) if better else run)
-    return replace(para, runs=tuple(runs))
+    changed = any(new is not old for new, old in zip(runs, para.runs, strict=True))
+    return replace(para, runs=tuple(runs)) if changed else para
 
 
 def _bold(theme: Theme, key: str) -> bool:

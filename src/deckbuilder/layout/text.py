@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
 
 from ..errors import ContentError, Location, error
 from ..linebreak import SHY, visible
@@ -29,6 +29,10 @@ class Typesetter:
     theme: Theme
     measurer: Measurer
     hyphenate: bool = True  # False: long words break at their hyphens only
+    #: Each paragraph's words, shared with the copies ``replace`` makes: fitting asks for
+    #: them at every scale it tries (887 times for the IHK deck's 239 paragraphs).
+    known_words: dict[Para, tuple[Word, ...]] = field(default_factory=dict, repr=False,
+                                                      compare=False)
 
     def size(self, para: Para, scale: float) -> float:
         return self.theme.style(para.style).size * scale
@@ -41,8 +45,14 @@ class Typesetter:
     def space_before(self, para: Para, scale: float) -> float:
         return self.theme.style(para.style).space_before * scale
 
-    def words(self, para: Para) -> list[Word]:
+    def words(self, para: Para) -> tuple[Word, ...]:
         """The paragraph's words, each with the run and offset where it starts."""
+        known = self.known_words.get(para)
+        if known is None:
+            known = self.known_words[para] = tuple(self._words(para))
+        return known
+
+    def _words(self, para: Para) -> list[Word]:
         default = self.theme.style(para.style).face
         found: list[Word] = []
         pending = False  # a space came before the next word, possibly in an earlier run
@@ -73,7 +83,7 @@ class Typesetter:
         marks = _soft_marks(para, lines[:-1])
         return _rebuilt(para, marks, None)[0] if marks else para
 
-    def _too_wide(self, words: list[Word], size: float, width: float) -> bool:
+    def _too_wide(self, words: Sequence[Word], size: float, width: float) -> bool:
         limit = width * self.theme.fit.width_safety
         token = 0.0
         for word in words:
@@ -100,7 +110,7 @@ class Typesetter:
             return Box(tb.box.x + (tb.box.w - w) / 2, tb.box.y, w, tb.box.h)
         return Box(tb.box.x, tb.box.y, w, tb.box.h) if aligns == {"left"} else tb.box
 
-    def _line_width(self, para: Para, line: list[Word], scale: float) -> float:
+    def _line_width(self, para: Para, line: Sequence[Word], scale: float) -> float:
         size, m = self.size(para, scale), self.measurer
         indent = self.theme.sizes.text.bullet_indent * scale if para.bullet else 0.0
         return indent + sum(m.width(w.text, w.face, size)
