@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,7 @@ import vobject
 from pptx import Presentation
 from pypdf import PdfReader
 
+from deckbuilder import dates
 from deckbuilder.dates import day_month, weekday_date
 from deckbuilder.program import is_past
 
@@ -148,3 +151,43 @@ def test_a_wrong_end_is_a_located_error(tmp_path: Path, old: str, new: str,
     result = run_cli("check", project)
     assert result.returncode == 1
     assert result.stderr.splitlines()[0] == message.format(line=at)
+
+
+@pytest.fixture()
+def kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An empty store of written dates, as in a new process."""
+    monkeypatch.setattr(dates, "_KEPT", dates._Kept())
+
+
+def test_written_dates_are_kept_and_read_back_without_babel(tmp_path: Path, kept: None
+                                                             ) -> None:
+    dates.remember(tmp_path)
+    first = (dates.long_date(dt.date(2025, 11, 4)),
+             dates.day_month(dt.date(2026, 6, 10), dt.date(2026, 6, 12)),
+             dates.weekday_date(dt.date(2026, 3, 4)), dates.numeric_date(dt.date(2026, 11, 19)))
+    dates.save()
+    assert first == ("04. November 2025", "10.–12. Juni", "Mi., 04. März 2026",
+                     "19.11.2026")
+    again = dates._Kept()
+    dates._KEPT = again  # a new process: what it knows comes from the file
+    dates.remember(tmp_path)
+    assert len(again.texts) == 4
+    written = subprocess.run(
+        [sys.executable, "-c", "import sys, datetime as dt; from pathlib import Path; "
+         "from deckbuilder import dates; dates.remember(Path(sys.argv[1])); "
+         "print(dates.long_date(dt.date(2025, 11, 4)), 'babel' in sys.modules)", str(tmp_path)],
+        capture_output=True, text=True, check=True).stdout
+    assert written.split() == ["04.", "November", "2025", "False"]
+
+
+@pytest.mark.parametrize("stored", ['{"code": "another", "texts": {"long_date 2025-11-04": '
+                                    '"falsch"}}', "{not json", '{"code": 1, "texts": []}'])
+def test_kept_dates_of_other_code_or_damaged_are_written_anew(tmp_path: Path, kept: None,
+                                                              stored: str) -> None:
+    dates.remember(tmp_path)
+    assert dates._KEPT.file is not None
+    dates._KEPT.file.write_text(stored, "utf-8")
+    dates.remember(tmp_path)
+    assert dates.long_date(dt.date(2025, 11, 4)) == "04. November 2025"
+    dates.save()  # and the file is whole again
+    assert dates._stored() == {"long_date 2025-11-04": "04. November 2025"}

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from . import changelog, clock, guard, output_state, uptodate
+from . import changelog, clock, dates, guard, output_state, uptodate
 from .aside import Aside, start_for
 from .aside_jobs import AsideWriter, CalendarWriter, PdfWriter
 from .assets import CheckedPictures
@@ -169,6 +169,7 @@ def prepare(root: Path, progress: Progress = _quiet, *, dossier: bool = False,
     with them a rebuild does not parse pyphen's patterns (0.5 s) for the deck's long words.
     """
     progress("checking the content")
+    dates.remember(cache)
     checked = CheckedPictures(cache)
     loaded, found = collect_project(root, checked)
     errors = [d for d in found if d.severity == "error"]
@@ -309,8 +310,9 @@ def _clean_up(handed: dict[Path, Path], created: Path | None) -> None:
 
 
 def _save_learned(ready: Prepared) -> None:
-    """Keeps the word splits the deck's and dossier's layout learned, and the font files
-    and pictures read anew, for the next build."""
+    """Keeps the word splits and dates the deck's and dossier's layout learned, and the
+    font files and pictures read anew, for the next build."""
+    dates.save()
     if isinstance(ready.measurer.splits, Hyphenator):
         ready.measurer.splits.save()
     ready.measurer.save_fonts()
