@@ -26,6 +26,7 @@ LAYERS: dict[str, str] = {
     "dates": "base",
     "theme": "base",
     "theme_sizes": "base",  # the layout's sizes and gaps, a part of the theme
+    "theme_plain": "base",  # the theme as plain objects for the PDF process, no pydantic
     "cache_file": "base",
     "uptodate": "base",  # the inputs' fingerprint and the state the build records
     "incremental": "build",  # builds unless the last results stand; imports build lazily

@@ -12,13 +12,17 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .images import ImageStore
 from .layout.calendar import CalendarPlan
 from .layout.dossier_plan import DossierPlan
 from .layout.plan import DeckPlan
 from .measure import Measurer
-from .theme import Theme
+from .theme_plain import Plain  # noqa: F401 - the theme arrives as these (theme.portable)
+
+if TYPE_CHECKING:  # the PDF process gets a plain theme (theme_plain.py), no pydantic
+    from .theme import Theme
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ from .locks import refuse_open_outputs, replace_all
 from .measure import Measurer
 from .model import Loaded
 from .program import past_warnings
+from .theme import portable
 
 T = TypeVar("T")
 
@@ -332,7 +333,8 @@ def _early_jobs(loaded: Loaded, typesetter: Typesetter, today: dt.date, stamp: d
         pictures = loaded.theme.pictures
         store = ImageStore(root, out / CACHE / "pictures", pictures.ppi, pictures.jpeg_quality)
         jobs[out / f"{name}.pdf"] = PdfWriter(plan_dossier(loaded, typesetter, today),
-                                              loaded.theme, root, store, stamp, out / CACHE)
+                                              portable(loaded.theme), root, store, stamp,
+                                              out / CACHE)
     if "ics" in formats:
         jobs[out / f"{name}.ics"] = CalendarWriter(
             plan_calendar(loaded.project.program, deck.title, deck.language), stamp)
@@ -366,7 +368,7 @@ def _writers(ready: Prepared, root: Path, out: Path, formats: tuple[str, ...],
                                 formats)
     writers.update((t, w) for t, w in rest.items() if t.suffix == ".pdf")
     if "slides-pdf" in formats:
-        writers[out / f"{name}-slides.pdf"] = PdfWriter(plan, loaded.theme, root, store,
-                                                         stamp, out / CACHE)
+        writers[out / f"{name}-slides.pdf"] = PdfWriter(plan, portable(loaded.theme), root,
+                                                         store, stamp, out / CACHE)
     writers.update((t, w) for t, w in rest.items() if t.suffix != ".pdf")
     return writers

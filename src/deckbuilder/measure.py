@@ -10,12 +10,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import linebreak
 from .errors import ContentError
 from .font_facts import FontFacts, FontFactsCache, at_size
 from .hyphenate import Hyphenator
-from .theme import Theme
+
+if TYPE_CHECKING:  # the PDF process gets a plain theme (theme_plain.py), no pydantic
+    from .theme import Theme
 
 #: Fonts that ship with deckbuilder: the fallback's files (Liberation Sans, SIL OFL).
 PACKAGED_FONTS = Path(__file__).parent / "fonts"

@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any, cast
 
-from pydantic import Field, model_validator
+from pydantic import BaseModel, Field, model_validator
 
+from .theme_plain import (
+    FallbackFiles,
+    PageShape,
+    Palette,
+    Plain,
+    PlainFallback,
+    PlainPage,
+    PlainTheme,
+)
 from .theme_sizes import Points, Sizes, unvalidated
 from .theme_sizes import Strict as _Strict
 
 Hex = Annotated[str, Field(pattern=r"^[0-9A-Fa-f]{6}$")]
 
 
-class Page(_Strict):
+class Page(_Strict, PageShape):
     """A page or slide size and its margins, in points (1/72 inch)."""
 
     width: Points
@@ -21,14 +30,6 @@ class Page(_Strict):
     right: Points
     top: Points
     bottom: Points
-
-    @property
-    def content_width(self) -> float:
-        return self.width - self.left - self.right
-
-    @property
-    def content_height(self) -> float:
-        return self.height - self.top - self.bottom
 
 
 class Face(_Strict):
@@ -66,7 +67,7 @@ class Pictures(_Strict):
     jpeg_quality: Annotated[int, Field(ge=40, le=100)] = 85
 
 
-class Fallback(_Strict):
+class Fallback(_Strict, FallbackFiles):
     """The font drawn where the deck's own is missing and the embedded copy is not used
     (Google Slides, Keynote, older LibreOffice): every line is measured in both and the
     wider counts, so text fits in either. Default: Liberation Sans, metric-compatible
@@ -77,17 +78,6 @@ class Fallback(_Strict):
     bold: str = "LiberationSans-Bold.ttf"
     italic: str = "LiberationSans-Italic.ttf"
     bold_italic: str = "LiberationSans-BoldItalic.ttf"
-
-    def file(self, bold: bool, italic: bool) -> str:
-        """The fallback's file for a face of this weight and slant."""
-        return str(getattr(self, self.slot(bold, italic)))
-
-    @staticmethod
-    def slot(bold: bool, italic: bool) -> str:
-        """The key (in theme.yaml's ``fallback:``) of the file for this weight and slant."""
-        if bold:
-            return "bold_italic" if italic else "bold"
-        return "italic" if italic else "regular"
 
 
 class Template(_Strict):
@@ -103,7 +93,7 @@ SCHEME_SLOTS = ("dk1", "lt1", "dk2", "lt2", "accent1", "accent2", "accent3", "ac
                 "accent5", "accent6", "hlink", "folHlink")
 
 
-class ThemeCore(_Strict):
+class ThemeCore(_Strict, Palette):
     """The theme without its layout sizes: what the loader validates when theme.yaml's
     ``sizes:`` are left out or all defaults (load.py), so a build need not build the
     validators of Sizes' 150 fields (0.2 s) only to check their defaults."""
@@ -139,13 +129,6 @@ class ThemeCore(_Strict):
                 raise ValueError(f"the palette needs a colour named '{needed}'")
         return self
 
-    def color(self, name: str) -> str:
-        """The hex value (RRGGBB) of a palette colour, or of "#RRGGBB": a variant of one
-        that the layout derived to keep text readable (layout/legible.py)."""
-        if name.startswith("#"):
-            return name[1:].upper()
-        return self.colors[name].upper()
-
     def style(self, name: str) -> TextStyle:
         return self.styles[name]
 
@@ -154,3 +137,26 @@ class Theme(ThemeCore):
     """theme.yaml: palette, fonts, type styles, page geometry and every layout size."""
 
     sizes: Sizes = unvalidated(Sizes)  # every gap and size of the layout (theme_sizes.py)
+
+
+#: The plain class (theme_plain.py) that stands for each model with methods; Plain for the rest.
+_PLAIN: dict[type[BaseModel], type[Plain]] = {Page: PlainPage, Fallback: PlainFallback,
+                                              ThemeCore: PlainTheme, Theme: PlainTheme}
+
+
+def portable(theme: Theme) -> Theme:
+    """The theme as plain objects with the same attributes and methods, for the PDF
+    process: unpickling them imports neither pydantic nor this module (theme_plain.py
+    says why). Typed as the Theme it stands for, which is all its readers see of it."""
+    return cast(Theme, _plain(theme))
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, BaseModel):
+        kind = _PLAIN.get(type(value), Plain)
+        return kind({name: _plain(getattr(value, name)) for name in type(value).model_fields})
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(_plain(item) for item in value)
+    return value

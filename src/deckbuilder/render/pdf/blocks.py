@@ -4,7 +4,7 @@ plan's reading order: one writer per block kind (``WRITERS``); sizes from the th
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
@@ -23,11 +23,13 @@ from ...hyphenate import Hyphenator
 from ...images import ImageStore
 from ...layout import dossier_plan as d
 from ...layout.plan import Para, Run
-from ...theme import Theme
 from .contents import link_describer, whole_text
 from .draw import Bar, Cover, Radar, TaggedImage
 from .tags import Node, Tags
 from .text import PdfText, StableName, TaggedContents
+
+if TYPE_CHECKING:  # the PDF process gets a plain theme (theme_plain.py), no pydantic
+    from ...theme import Theme
 
 
 class Renderer:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reportlab import rl_config
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
@@ -13,12 +14,14 @@ from ... import cache_file
 from ...hyphenate import Hyphenator
 from ...images import ImageStore
 from ...layout import dossier_plan as d
-from ...theme import Theme
 from .blocks import WRITERS, Renderer
 from .contents import CONTENTS_FILE, last_contents
 from .finish import finish
 from .private import drawn_contents, seed_contents
 from .tags import tagging_canvas
+
+if TYPE_CHECKING:  # the PDF process gets a plain theme (theme_plain.py), no pydantic
+    from ...theme import Theme
 
 __all__ = ["WRITERS", "render"]  # WRITERS: the dispatch from block to writer (blocks.py)
 

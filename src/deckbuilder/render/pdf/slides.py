@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reportlab import rl_config
 
@@ -25,11 +26,13 @@ from ...layout.plan import (
     TableBox,
     TextBox,
 )
-from ...theme import Theme
 from .draw import Painter, mark, radar_alt
 from .finish import finish
 from .tags import Node, Tags, tagging_canvas
 from .text import PdfText, describe_address
+
+if TYPE_CHECKING:  # the PDF process gets a plain theme (theme_plain.py), no pydantic
+    from ...theme import Theme
 
 
 def render(plan: DeckPlan, theme: Theme, path: Path, *, images: ImageStore,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import HexColor
@@ -13,9 +14,11 @@ from reportlab.platypus.tableofcontents import TableOfContents, drawPageNumbers
 
 from ...hyphenate import Hyphenator
 from ...layout.plan import Para, Run
-from ...theme import Theme
 from .private import drawn_contents, set_contents_table
 from .tags import Node
+
+if TYPE_CHECKING:  # the PDF process gets a plain theme (theme_plain.py), no pydantic
+    from ...theme import Theme
 
 ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}
 
