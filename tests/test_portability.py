@@ -135,7 +135,9 @@ def test_the_early_start_forks_on_linux_only_while_no_thread_runs(
     spawns otherwise; DECKBUILDER_START_METHOD still decides when set."""
     monkeypatch.delenv("DECKBUILDER_START_METHOD", raising=False)
     linux = sys.platform.startswith("linux")
-    assert aside.early_method() == ("fork" if linux else "spawn")
+    with monkeypatch.context() as m:  # as in the command: its main thread only
+        m.setattr(aside.threading, "active_count", lambda: 1)
+        assert aside.early_method() == ("fork" if linux else "spawn")
     release = threading.Event()
     worker = threading.Thread(target=release.wait)
     worker.start()
@@ -146,6 +148,21 @@ def test_the_early_start_forks_on_linux_only_while_no_thread_runs(
         worker.join()
     monkeypatch.setenv("DECKBUILDER_START_METHOD", "spawn")
     assert aside.early_method() == "spawn"
+
+
+@pytest.mark.parametrize("method", [
+    m for m in ("fork", "spawn") if m in multiprocessing.get_all_start_methods()])
+def test_the_second_process_ends_when_the_parent_closes_the_connection(method: str) -> None:
+    """A forked process holds a copy of the parent's end of the pipe; it closes that copy,
+    so the parent closing its end (without a kill) ends it, as it ends a spawned one."""
+    second = aside.Aside(method)
+    second._conn.close()
+    second._process.join(timeout=20)
+    alive = second._process.is_alive()
+    second._done = False
+    second._process.kill()
+    second._process.join()
+    assert not alive
 
 
 def test_a_build_from_the_command_line_writes_the_same_bytes_forked_or_spawned(

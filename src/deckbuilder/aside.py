@@ -93,7 +93,8 @@ class Aside:
         chosen = method or os.environ.get("DECKBUILDER_START_METHOD") or START_METHOD
         context: Any = multiprocessing.get_context(chosen)
         self._conn, child_end = context.Pipe(duplex=True)
-        self._process = context.Process(target=serve, args=(child_end,), daemon=True,
+        inherited = self._conn if chosen == "fork" else None  # a spawned one gets only its own
+        self._process = context.Process(target=serve, args=(child_end, inherited), daemon=True,
                                         name="deckbuilder-pdf")
         self._process.start()
         child_end.close()
@@ -125,8 +126,13 @@ class Aside:
         self._process.join()
 
 
-def serve(conn: Connection) -> None:
-    """The child's main: prepare, wait for the jobs, run them, send back what they said."""
+def serve(conn: Connection, inherited: Connection | None = None) -> None:
+    """The child's main: prepare, wait for the jobs, run them, send back what they said.
+    ``inherited``: the parent's end of the pipe, which a forked process holds a copy of;
+    closed first, or the pipe would stay open when the parent closes its end, and this
+    process would wait for work that never comes."""
+    if inherited is not None:
+        inherited.close()
     _end_with_parent(conn)
     _warm_up()
     try:

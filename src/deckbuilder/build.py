@@ -281,6 +281,7 @@ def build(root: Path, out: Path, formats: tuple[str, ...] = DEFAULT_FORMATS,
         deck = ready.loaded.project.deck
         content, log = changelog.for_build(out, deck.name, deck.title,
                                            ready.loaded.project.program, ready.plan, ready.today)
+        dates.save()  # after the change log, which writes dates too
         if log is not None:  # written with the outputs: a failed build adds no entry
             writers[log.path] = log.write
         progress(f"writing {', '.join(p.suffix[1:].upper() for p in writers)}")
@@ -311,9 +312,8 @@ def _clean_up(handed: dict[Path, Path], created: Path | None) -> None:
 
 
 def _save_learned(ready: Prepared) -> None:
-    """Keeps the word splits and dates the deck's and dossier's layout learned, and the
-    font files and pictures read anew, for the next build."""
-    dates.save()
+    """Keeps the word splits the deck's and dossier's layout learned, and the font files
+    and pictures read anew, for the next build (the dates: build, after the change log)."""
     if isinstance(ready.measurer.splits, Hyphenator):
         ready.measurer.splits.save()
     ready.measurer.save_fonts()
