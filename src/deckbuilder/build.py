@@ -278,10 +278,7 @@ def build(root: Path, out: Path, formats: tuple[str, ...] = DEFAULT_FORMATS,
         refuse_open_outputs(list(writers))
         replaced = guard.check(root, out, writers, discard_edits)  # before anything is written
         outputs = list(writers)
-        deck = ready.loaded.project.deck
-        content, log = changelog.for_build(out, deck.name, deck.title,
-                                           ready.loaded.project.program, ready.plan, ready.today)
-        dates.save()  # after the change log, which writes dates too
+        content, log = _change_log(out, ready)
         if log is not None:  # written with the outputs: a failed build adds no entry
             writers[log.path] = log.write
         progress(f"writing {', '.join(p.suffix[1:].upper() for p in writers)}")
@@ -299,6 +296,16 @@ def build(root: Path, out: Path, formats: tuple[str, ...] = DEFAULT_FORMATS,
             aside.close()
         _clean_up(handed, out if created else None)
     return Report(tuple(said.items()), len(ready.plan.slides), ready.warnings, tuple(replaced))
+
+
+def _change_log(out: Path, ready: Prepared) -> tuple[changelog.Summary, changelog.Update | None]:
+    """The content summary and the change log's entry for this build; then the dates
+    learned are kept, the change log's own among them."""
+    deck = ready.loaded.project.deck
+    found = changelog.for_build(out, deck.name, deck.title, ready.loaded.project.program,
+                                ready.plan, ready.today)
+    dates.save()
+    return found
 
 
 def _clean_up(handed: dict[Path, Path], created: Path | None) -> None:
