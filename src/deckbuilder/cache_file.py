@@ -8,6 +8,7 @@ so neither is worth an error message.
 from __future__ import annotations
 
 import json
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
@@ -34,3 +35,12 @@ def write(path: Path | None, value: Any) -> None:
         write_atomically(path, text.encode("utf-8"))
     except OSError:
         pass
+
+
+def made_by(package: str) -> str:
+    """The installed version of ``package``, for the name of a cache file whose content that
+    library made (hyphenation splits, dates): a new version starts a new file."""
+    try:
+        return version(package)
+    except PackageNotFoundError:  # pragma: no cover - both are dependencies
+        return "unknown"

@@ -14,7 +14,6 @@ import datetime as dt
 import hashlib
 import re
 from collections.abc import Callable
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from . import cache_file
@@ -42,7 +41,8 @@ _THIN = str.maketrans({"\u2009": "\u202f"})
 def remember(cache: Path | None) -> None:
     """Takes the texts earlier builds kept in ``cache`` (an output folder's cache); save()
     adds this build's new ones there. A missing, damaged or outdated file is ignored."""
-    _KEPT.file = None if cache is None else cache / f"dates-{LOCALE}-babel-{_babel()}.json"
+    babel = cache_file.made_by("babel")
+    _KEPT.file = None if cache is None else cache / f"dates-{LOCALE}-babel-{babel}.json"
     _KEPT.texts.update(_stored())
 
 
@@ -61,13 +61,6 @@ def save() -> None:
     if _KEPT.learned and _KEPT.file is not None:
         cache_file.write(_KEPT.file, {"code": _code(), "texts": {**_stored(), **_KEPT.texts}})
         _KEPT.learned = False
-
-
-def _babel() -> str:
-    try:
-        return version("babel")
-    except PackageNotFoundError:  # pragma: no cover - Babel is a dependency
-        return "unknown"
 
 
 def _code() -> str:

@@ -11,18 +11,10 @@ The splits themselves are pyphen's, unchanged.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
 from . import cache_file
-
-
-def _pyphen_version() -> str:
-    try:
-        return version("pyphen")
-    except PackageNotFoundError:  # pragma: no cover - pyphen is a dependency
-        return "unknown"
 
 
 class Hyphenator:
@@ -31,7 +23,8 @@ class Hyphenator:
 
     def __init__(self, cache: Path | None, lang: str = "de_DE") -> None:
         self.lang = lang
-        self.file = cache / f"hyphenation-{lang}-pyphen-{_pyphen_version()}.json" if cache else None
+        pyphen = cache_file.made_by("pyphen")
+        self.file = cache / f"hyphenation-{lang}-pyphen-{pyphen}.json" if cache else None
         self.known: dict[str, list[list[str]]] = self._read()
         self.learned = False
         self._dictionary: Any = None
