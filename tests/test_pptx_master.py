@@ -106,6 +106,9 @@ def test_layouts_are_the_decks_own_one_per_kind(built_deck: Path) -> None:
     with zipfile.ZipFile(built_deck) as archive:
         presentation = archive.read("ppt/presentation.xml").decode()
     assert "saveSubsetFonts" not in presentation
+    # 16:9, and not named 4:3 ("screen4x3", the default template's), which PowerPoint's
+    # Slide Size dialog would show
+    assert '<p:sldSz cx="12192000" cy="6858000"/>' in presentation
 
 
 def test_sections_and_document_properties(built_deck: Path) -> None:

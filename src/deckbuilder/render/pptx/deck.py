@@ -371,6 +371,9 @@ def render(plan: DeckPlan, theme: Theme, path: Path, *, images: ImageStore,
     prs, layouts, available = start_presentation(template, theme, plan)
     prs.slide_width = _emu(plan.width)
     prs.slide_height = _emu(plan.height)
+    # The default template says type="screen4x3", which PowerPoint's Slide Size dialog
+    # shows for a 16:9 deck; without it the size is what cx and cy say ("custom").
+    prs.element.sldSz.attrib.pop("type", None)
     writer = _Writer(theme, images, layouts, DeckParts(prs), available)
     slides = SlideCache(cache, _depends_on(plan, theme, template, images))
     for slide_plan in plan.slides:
