@@ -33,7 +33,7 @@ MakeProject = Callable[..., Path]
 def write_project(dest: Path, files: Mapping[str, str | bytes] | None = None) -> Path:
     """A complete small project in ``dest``: the theme and pictures of ``deckbuilder new``,
     the content of tests/projects/mini, then ``files`` ({path: text}, dedented) over it."""
-    from deckbuilder.scaffold import create_project
+    from deckbuilder.content.scaffold import create_project
 
     create_project(dest, dt.date(2025, 11, 4))  # theme and pictures only: the year is unused
     shutil.copytree(MINI, dest, dirs_exist_ok=True)

@@ -62,7 +62,7 @@ def build(name: str, project: Path, out: Path) -> Built:
 
 def build_both(work: Path) -> list[Built]:
     """The IHK deck and a fresh `deckbuilder new` project, built into ``work``."""
-    from deckbuilder.scaffold import create_project
+    from deckbuilder.content.scaffold import create_project
 
     scaffold = work / "new-project"
     create_project(scaffold, dt.date(2025, 11, 4))  # the golden builds' SOURCE_DATE_EPOCH

@@ -10,7 +10,7 @@ from pptx import Presentation
 from pptx.shapes.group import GroupShape
 from pptx.util import Emu
 
-from deckbuilder.measure import Measurer, Word, WordTooWide
+from deckbuilder.text.measure import Measurer, Word, WordTooWide
 
 
 def _shape_texts(shape) -> list[str]:  # type: ignore[no-untyped-def]

@@ -1,96 +1,31 @@
-"""The pipeline's layers, stated as a table and held for every import (inside functions too).
+"""The pipeline's packages, stated as a table and held for every import (inside functions and
+under ``TYPE_CHECKING`` too), with no import cycle between modules.
 
-A module may import modules of a lower layer, or of its own layer and group: the renderers
-share a layer but not a group, so they never import each other. A list of allowed layers
-lets no new inversion through, as a list of forbidden pairs would.
+A module imports modules of its own package or of a package lower in ``ORDER``; the
+renderers share a package but not a group, so they never import each other. A list of
+allowed packages lets no new inversion through, as a list of forbidden pairs would.
 """
 
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
 
 PKG = Path(__file__).resolve().parents[1] / "src" / "deckbuilder"
 
-#: Layers from the bottom up; a module names its layer, or "layer/group" to share a layer
-#: with modules it must not import (the renderers).
-ORDER = ("base", "source", "content", "load", "layout", "pictures", "render", "build", "cli")
+#: The stages from the bottom up. "base" is the modules at the top of the package (errors,
+#: the theme, atomic writes, cache files): everything may use them.
+ORDER = ("base", "text", "content", "layout", "render", "edits", "build", "cli")
 
-#: Every module of the package and its layer. ``name.*`` covers a package's modules,
-#: so each renderer package (render/pptx/, render/pdf/) needs one line.
-LAYERS: dict[str, str] = {
-    "__init__": "base",
-    "errors": "base",  # Location, Diagnostic, exit codes: everything may use them
-    "dates": "base",
-    "theme": "base",
-    "theme_sizes": "base",  # the layout's sizes and gaps, a part of the theme
-    "theme_plain": "base",  # the theme as plain objects for the PDF process, no pydantic
-    "cache_file": "base",
-    "uptodate": "base",  # the inputs' fingerprint and the state the build records
-    "incremental": "build",  # builds unless the last results stand; imports build lazily
-    "progress": "base",
-    "salvage": "base",
-    "atomic": "base",  # the one way files are replaced
-    "clock": "base",  # the one reading of SOURCE_DATE_EPOCH
-    "contrast": "base",  # WCAG contrast arithmetic on colours, nothing of the deck
-    "sourcemap": "source",
-    "yaml_text": "source",  # replaces single values in a YAML text, nothing else
-    "messages": "source",
-    "model": "source",
-    "model_types": "source",
-    "assets": "content",
-    "radar_check": "content",
-    "program": "content",
-    "measure": "content",
-    "hyphenate": "content",
-    "hyph_patterns": "content",  # pyphen's patterns parsed on demand, for hyphenate
-    "linebreak": "content",  # line breaking with German split points, for measure
-    "glyphs": "content",
-    "load": "load",
-    "schema": "load",
-    "layout": "layout",
-    "layout.*": "layout",
-    "images": "pictures",  # prepared pictures: every renderer reads them
-    "render": "render",
-    "render.ics": "render/ics",
-    "render.pptx": "render/pptx",
-    "render.pptx.*": "render/pptx",
-    "render.pdf": "render/pdf",
-    "render.pdf.*": "render/pdf",
-    "console": "base",  # prints on any console code page (the CLI's writer)
-    "locks": "base",  # outputs open in another program; replacing a set of files
-    "places": "base",  # paths in messages as the user typed them
-    "eot": "base",  # the Embedded OpenType container format, nothing of the deck
-    "font_licence": "content",
-    "font_facts": "base",  # widths, licence bits, EOT header of a font file, kept by its hash
-    "program_text": "content",
-    "event_match": "content",
-    "aside": "build",  # the second process that runs the PDF renderers
-    "aside_jobs": "build",  # the writers that process unpickles: PDFs and calendar
-    "fonts_install": "build",
-    "output_state": "build",
-    "deck_summary": "build",  # reads a written deck back (guard, pull, change log)
-    "guard": "build",
-    "changelog": "build",
-    "pull": "build",
-    "pull_write": "build",  # writes what pull found into content/, records it for the guard
-    "build": "build",
-    "events": "build",
-    "preview": "build",
-    "scaffold": "build",
-    "cli": "cli",
-    "cli_start": "cli",  # the command's entry: starts the PDF process, then runs cli
-    "cli_common": "cli",
-    "cli_edits": "cli",
-    "cli_events": "cli",
-    "__main__": "cli",
-}
+#: At most this many modules stay at the top of src/deckbuilder/ (issue 26).
+TOP_LEVEL_LIMIT = 8
 
-#: Imports that run up the layers today, each with the reason it is still here. Remove the
-#: line when the import goes; the test fails if a listed import no longer exists.
-KNOWN_INVERSIONS: dict[tuple[str, str], str] = {}
+#: The groups inside render/ that never import each other; render/'s other modules
+#: (images.py: prepared pictures) are shared by all of them.
+RENDER_GROUPS = ("render.pptx", "render.pdf", "render.ics")
 
 
 def module_name(path: Path) -> str:
@@ -121,58 +56,120 @@ def imported_modules(path: Path) -> set[str]:
             for alias in node.names:
                 sub = ".".join([*target, alias.name])
                 found.add(sub if _exists(sub) else ".".join(target) or "__init__")
+        elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("deckbuilder"):
+            target = (node.module or "").removeprefix("deckbuilder").lstrip(".")
+            for alias in node.names:
+                sub = ".".join(p for p in (target, alias.name) if p)
+                found.add(sub if _exists(sub) else target or "__init__")
     return found
 
 
-def layer_of(module: str) -> str | None:
-    if module in LAYERS:
-        return LAYERS[module]
-    prefixes = [p for p in LAYERS if p.endswith(".*") and module.startswith(p[:-1])]
-    return LAYERS[max(prefixes, key=len)] if prefixes else None
+def package_of(module: str) -> str:
+    """The stage a module belongs to: its package, or "base" at the top (``__main__``, the
+    command's other entry, is the CLI's)."""
+    if module == "__main__":
+        return "cli"
+    first = module.split(".")[0]
+    return first if first in ORDER and (PKG / first).is_dir() else "base"
+
+
+def group_of(module: str) -> str:
+    return next((g for g in RENDER_GROUPS if module == g or module.startswith(g + ".")), "")
 
 
 def allowed(importer: str, imported: str) -> bool:
-    mine, theirs = layer_of(importer), layer_of(imported)
-    assert mine is not None and theirs is not None
-    rank = {name: i for i, name in enumerate(ORDER)}
-    own, other = rank[mine.split("/")[0]], rank[theirs.split("/")[0]]
-    return other < own or (other == own and mine == theirs)
+    mine, theirs = package_of(importer), package_of(imported)
+    if ORDER.index(theirs) != ORDER.index(mine):
+        return ORDER.index(theirs) < ORDER.index(mine)
+    own, other = group_of(importer), group_of(imported)
+    return other in ("", own)
 
 
 def _modules() -> dict[str, Path]:
     return {module_name(p): p for p in PKG.rglob("*.py")}
 
 
-def test_every_module_has_a_layer() -> None:
-    missing = sorted(m for m in _modules() if layer_of(m) is None)
-    assert missing == [], (f"add {missing} to LAYERS in tests/test_architecture.py, in the "
-                           "layer the module belongs to (see ../shared/STYLE.md)")
+def test_every_package_is_a_stage() -> None:
+    packages = sorted(p.name for p in PKG.iterdir() if (p / "__init__.py").is_file())
+    assert set(packages) == set(ORDER) - {"base"}
 
 
-def test_every_import_goes_down_the_layers() -> None:
+def test_at_most_eight_modules_at_the_top() -> None:
+    top = sorted(p.name for p in PKG.glob("*.py"))
+    assert len(top) <= TOP_LEVEL_LIMIT, f"move some of {top} into the stage they belong to"
+
+
+def test_every_package_says_what_it_owns_and_may_import() -> None:
+    """Each stage's docstring ends with ``May import: ...`` naming the packages below it,
+    so the table here and what a newcomer reads cannot drift apart."""
+    for stage in ORDER[1:]:
+        doc = ast.get_docstring(ast.parse((PKG / stage / "__init__.py").read_text("utf-8")))
+        assert doc and len(doc.splitlines()[0]) > 20, f"{stage}/__init__.py: say what it owns"
+        found = re.search(r"May import: (.*)", doc or "", re.S)
+        assert found, f"{stage}/__init__.py: add 'May import: ...'"
+        named = set(re.findall(r"\b[a-z]+(?=/)", found.group(1)))
+        assert named == set(ORDER[1:ORDER.index(stage)]), stage
+
+
+def test_every_import_goes_down_the_stages() -> None:
     wrong = []
     for module, path in sorted(_modules().items()):
         for imported in sorted(imported_modules(path)):
-            if layer_of(module) is None or layer_of(imported) is None:
-                continue  # reported by the test above
-            if not allowed(module, imported) and (module, imported) not in KNOWN_INVERSIONS:
-                wrong.append(f"{module} ({layer_of(module)}) imports {imported} "
-                             f"({layer_of(imported)})")
+            if not allowed(module, imported):
+                wrong.append(f"{module} ({package_of(module)}) imports {imported} "
+                             f"({package_of(imported)})")
     assert wrong == []
 
 
-def test_known_inversions_still_exist() -> None:
-    modules = _modules()
-    for importer, imported in KNOWN_INVERSIONS:
-        assert imported in imported_modules(modules[importer]), (
-            f"{importer} no longer imports {imported}: remove the line from KNOWN_INVERSIONS")
+def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """Strongly connected components of more than one module (Tarjan's algorithm)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    found: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        for nxt in sorted(graph.get(node, ())):
+            if nxt not in index:
+                visit(nxt)
+                low[node] = min(low[node], low[nxt])
+            elif nxt in stack:
+                low[node] = min(low[node], index[nxt])
+        if low[node] == index[node]:
+            component = []
+            while True:
+                top = stack.pop()
+                component.append(top)
+                if top == node:
+                    break
+            if len(component) > 1:
+                found.append(sorted(component))
+
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    return found
+
+
+def test_no_import_cycle() -> None:
+    graph = {m: imported_modules(p) - {m} for m, p in _modules().items()}
+    assert _cycles(graph) == []
+
+
+def test_the_cycle_finder_finds_cycles() -> None:
+    assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+    assert _cycles({"a": {"b"}, "b": set()}) == []
 
 
 @pytest.mark.parametrize(("importer", "imported", "ok"), [
-    ("layout.text", "measure", True), ("layout.slides", "render.pptx.deck", False),
+    ("layout.text", "text.measure", True), ("layout.slides", "render.pptx.deck", False),
     ("render.pptx.deck", "render.pdf.dossier", False), ("render.ics", "render.pdf.draw", False),
-    ("render.pdf.draw", "render.pdf.text", True), ("build", "render.pdf.dossier", True),
-    ("model", "load", False), ("load", "cli", False),
+    ("render.pdf.draw", "render.pdf.text", True), ("render.pdf.draw", "render.images", True),
+    ("build.stages", "render.pdf.dossier", True), ("content.model", "content.load", True),
+    ("content.load", "cli.main", False), ("text.measure", "content.sourcemap", False),
+    ("edits.events", "build.stages", False), ("cli.main", "errors", True),
 ])
 def test_the_rule_itself(importer: str, imported: str, ok: bool) -> None:
     """The table's rule on known cases: renderers of different groups never meet."""
@@ -180,10 +177,11 @@ def test_the_rule_itself(importer: str, imported: str, ok: bool) -> None:
 
 
 def test_imports_inside_functions_are_seen() -> None:
-    """build.py and aside_jobs.py import their renderers inside the writers; those
-    imports count too."""
-    assert {"render.pptx.deck", "layout.dossier"} <= imported_modules(PKG / "build.py")
-    assert {"render.pdf.dossier", "render.ics"} <= imported_modules(PKG / "aside_jobs.py")
+    """build/stages.py and build/aside_jobs.py import their renderers inside the writers;
+    those imports count too."""
+    assert {"render.pptx.deck", "layout.dossier"} <= imported_modules(PKG / "build" / "stages.py")
+    assert {"render.pdf.dossier", "render.ics"} <= imported_modules(
+        PKG / "build" / "aside_jobs.py")
 
 
 def _third_party_users(top: str) -> set[str]:
@@ -198,20 +196,24 @@ def _third_party_users(top: str) -> set[str]:
 
 
 def test_only_sourcemap_imports_yaml() -> None:
-    assert _third_party_users("yaml") == {"sourcemap"}
+    assert _third_party_users("yaml") == {"content.sourcemap"}
+
+
+def test_only_content_and_edits_use_ruamel() -> None:
+    assert {package_of(m) for m in _third_party_users("ruamel")} <= {"content", "edits"}
 
 
 def test_only_the_pptx_group_imports_python_pptx() -> None:
-    assert {layer_of(m) for m in _third_party_users("pptx")} == {"render/pptx"}
+    assert {group_of(m) for m in _third_party_users("pptx")} == {"render.pptx"}
 
 
 def test_only_the_pdf_group_imports_platypus() -> None:
-    assert {layer_of(m) for m in _third_party_users("reportlab.platypus")} <= {"render/pdf"}
+    assert {group_of(m) for m in _third_party_users("reportlab.platypus")} <= {"render.pdf"}
 
 
 def test_only_cli_prints_or_exits() -> None:
     for path in PKG.rglob("*.py"):
-        if path.name == "__main__.py" or path.name.startswith("cli"):
+        if path.name == "__main__.py" or package_of(module_name(path)) == "cli":
             continue
         tree = ast.parse(path.read_text("utf-8"))
         calls = {n.func.id for n in ast.walk(tree)

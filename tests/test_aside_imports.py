@@ -19,19 +19,20 @@ from .conftest import BUILD_EPOCH, MakeProject
 
 CHILD = """
 import pickle, sys
-from deckbuilder.aside import _warm_up
+from deckbuilder.build.aside import _warm_up
 _warm_up()
 before = set(sys.modules)
 jobs = pickle.loads(sys.stdin.buffer.read())
 print(sorted(set(sys.modules) - before))
-print(sorted(m for m in sys.modules if m in ("deckbuilder.model", "deckbuilder.build", "babel",
+print(sorted(m for m in sys.modules if m in ("deckbuilder.content.model",
+                                             "deckbuilder.build.stages", "babel",
                                              "pydantic", "deckbuilder.theme")))
 """
 
 
 def test_the_pdf_process_unpickles_its_jobs_without_new_imports(
         make_project: MakeProject, monkeypatch: pytest.MonkeyPatch) -> None:
-    from deckbuilder import build as b
+    from deckbuilder.build import stages as b
 
     project = make_project()
     monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_EPOCH)
@@ -50,8 +51,8 @@ def test_the_pdf_process_unpickles_its_jobs_without_new_imports(
 def test_the_calendar_and_pdfs_go_to_the_second_process(make_project: MakeProject,
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     """They are the jobs build.write_all_atomically hands over; the deck stays here."""
-    from deckbuilder import build as b
-    from deckbuilder.aside_jobs import AsideWriter
+    from deckbuilder.build import stages as b
+    from deckbuilder.build.aside_jobs import AsideWriter
 
     project = make_project()
     monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_EPOCH)
@@ -69,7 +70,7 @@ def test_the_dossier_is_handed_over_before_the_deck_is_laid_out(
     a deck that fails to lay out leaves neither temporary files nor an output folder."""
     import os
 
-    from deckbuilder import build as b
+    from deckbuilder.build import stages as b
 
     if (os.cpu_count() or 1) < 2:
         pytest.skip("one core: everything is written in one process")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from deckbuilder.atomic import write_atomically
-from deckbuilder.clock import build_timestamp, source_date_epoch
+from deckbuilder.build.clock import build_timestamp, source_date_epoch
 
 from .conftest import MakeProject, run_cli
 

@@ -17,7 +17,7 @@ import yaml
 from PIL import Image
 from pptx import Presentation
 
-from deckbuilder.schema import schema_line, schemas
+from deckbuilder.content.schema import schema_line, schemas
 
 from .conftest import BUILD_EPOCH, ROOT, MakeProject, replace_in, run_cli
 
@@ -135,10 +135,10 @@ def test_new_project_builds_and_shows_every_slide_kind(tmp_path: Path) -> None:
     assert run_cli("new", target).returncode == 2  # never overwrites
     built = run_cli("build", target)
     assert built.returncode == 0, built.stderr
+    from deckbuilder.content.load import load_project
     from deckbuilder.layout.slides import PLANNERS, plan_deck
     from deckbuilder.layout.text import Typesetter
-    from deckbuilder.load import load_project
-    from deckbuilder.measure import Measurer
+    from deckbuilder.text.measure import Measurer
 
     loaded = load_project(target)
     plan = plan_deck(loaded, Typesetter(loaded.theme, Measurer(loaded.theme, target)))

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from deckbuilder.changelog import compare, since, update
+from deckbuilder.edits.changelog import compare, since, update
 
 from .conftest import run_cli
 

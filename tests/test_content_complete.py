@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from pptx import Presentation
 
-from deckbuilder.dates import day_month, long_date
-from deckbuilder.load import load_project
-from deckbuilder.model import Project
+from deckbuilder.content.dates import day_month, long_date
+from deckbuilder.content.load import load_project
+from deckbuilder.content.model import Project
 
 from .conftest import ROOT, SEED
 from .pptx_text import flowing_text, normalize

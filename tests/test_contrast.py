@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from deckbuilder import contrast
-from deckbuilder.build import prepare
+from deckbuilder.build.stages import prepare
 from deckbuilder.errors import ContentError
 from deckbuilder.layout.plan import (
     DeckPlan,
@@ -21,6 +20,7 @@ from deckbuilder.layout.plan import (
     TableBox,
     TextBox,
 )
+from deckbuilder.text import contrast
 from deckbuilder.theme import Theme
 
 from .conftest import BUILD_EPOCH, ROOT, run_cli

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from deckbuilder.load import load_project
+from deckbuilder.content.load import load_project
 
 from .conftest import BUILD_EPOCH, ROOT, SEED, MakeProject, replace_in, run_cli
 from .pptx_text import normalize
@@ -172,7 +172,7 @@ def test_a_word_wider_than_its_column_stays_on_the_page(make_project: MakeProjec
     broken (no hyphenation point of its own fits), not run off the page's edge."""
     import pypdfium2 as pdfium
 
-    from deckbuilder.build import build
+    from deckbuilder.build.stages import build
 
     word = "FACHKRÄFTESICHERUNGSSTRATEGIEENTWICKLUNGSPROGRAMM"
     project = make_project()

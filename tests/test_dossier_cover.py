@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from deckbuilder.build import prepare
-from deckbuilder.images import ImageStore
+from deckbuilder.build.stages import prepare
 from deckbuilder.layout import dossier as d
+from deckbuilder.render.images import ImageStore
 from deckbuilder.render.pdf import dossier as render_pdf
 
 from .conftest import BUILD_EPOCH, ROOT

@@ -10,8 +10,8 @@ from pathlib import Path
 import vobject
 from pypdf import PdfReader
 
+from deckbuilder.content.load import load_project
 from deckbuilder.layout.program_slide import program_groups
-from deckbuilder.load import load_project
 
 from .conftest import run_cli
 from .pptx_text import normalize, slide_texts

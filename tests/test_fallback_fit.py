@@ -8,8 +8,8 @@ from pathlib import Path
 from pptx import Presentation
 from pptx.util import Emu
 
-from deckbuilder.load import load_project
-from deckbuilder.measure import PACKAGED_FONTS, Measurer
+from deckbuilder.content.load import load_project
+from deckbuilder.text.measure import PACKAGED_FONTS, Measurer
 from deckbuilder.theme import Face, Theme
 
 from .conftest import ROOT

@@ -7,11 +7,11 @@ from pathlib import Path
 from pptx import Presentation
 from pptx.util import Emu
 
+from deckbuilder.content.load import load_project
 from deckbuilder.layout.plan import GroupBox, LineBox, PictureBox, ShapeBox, TableBox, TextBox
 from deckbuilder.layout.slides import plan_deck
 from deckbuilder.layout.text import Typesetter
-from deckbuilder.load import load_project
-from deckbuilder.measure import Measurer
+from deckbuilder.text.measure import Measurer
 from deckbuilder.theme_sizes import Sizes
 
 from .conftest import ROOT

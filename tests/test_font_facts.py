@@ -10,9 +10,9 @@ from fontTools.ttLib import TTFont as ToolsFont
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from deckbuilder import font_facts
-from deckbuilder.eot import to_eot
-from deckbuilder.measure import find_font_file
+from deckbuilder.text import font_facts
+from deckbuilder.text.eot import to_eot
+from deckbuilder.text.measure import find_font_file
 
 TEXTS = ["Größenordnung „CO₂“ – Fußgängerüberweg", "WWW www iiii", "☃ nicht im Font", ""]
 

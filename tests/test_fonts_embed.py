@@ -13,9 +13,9 @@ import pytest
 from fontTools.ttLib import TTFont
 from lxml import etree
 
-from deckbuilder.eot import MAGIC, VERSION, embedding_allowed, to_eot
-from deckbuilder.load import load_project
-from deckbuilder.measure import find_font_file
+from deckbuilder.content.load import load_project
+from deckbuilder.text.eot import MAGIC, VERSION, embedding_allowed, to_eot
+from deckbuilder.text.measure import find_font_file
 
 from .conftest import ROOT, run_cli
 

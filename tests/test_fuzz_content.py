@@ -21,7 +21,7 @@ from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.util import Emu
 
-from deckbuilder.build import build, prepare
+from deckbuilder.build.stages import build, prepare
 from deckbuilder.errors import ContentError
 from deckbuilder.layout.legible import make_legible
 from deckbuilder.layout.plan import GroupBox, ShapeBox, TextBox

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from pptx import Presentation
 
-from deckbuilder.deck_summary import Shape, changes, describe, read_deck
+from deckbuilder.edits.deck_summary import Shape, changes, describe, read_deck
 
 from .conftest import run_cli
 
@@ -189,7 +189,7 @@ def test_the_summary_reads_the_built_deck(built_deck: Path) -> None:
 
 def test_slide_number_fields_are_no_text() -> None:
     """LibreOffice writes '<number>' into a slide-number field; PowerPoint the number."""
-    from deckbuilder.deck_summary import _read_slide
+    from deckbuilder.edits.deck_summary import _read_slide
 
     def slide(number: str) -> bytes:
         return (

@@ -7,8 +7,8 @@ from pathlib import Path
 import pyphen
 import pytest
 
-from deckbuilder.hyph_patterns import LazyPyphen, Patterns
-from deckbuilder.hyphenate import Hyphenator
+from deckbuilder.text.hyph_patterns import LazyPyphen, Patterns
+from deckbuilder.text.hyphenate import Hyphenator
 
 WORDS = ["Zukunftsinstitut", "Wertschöpfungsketten", "Abhängigkeiten", "Ruhrgebiet"]
 

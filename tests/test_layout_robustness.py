@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from pptx import Presentation
 
-from deckbuilder.cli import main
-from deckbuilder.hyphenate import Hyphenator
-from deckbuilder.load import load_project
-from deckbuilder.measure import Measurer, Word, WordTooWide
+from deckbuilder.cli.main import main
+from deckbuilder.content.load import load_project
+from deckbuilder.text.hyphenate import Hyphenator
+from deckbuilder.text.measure import Measurer, Word, WordTooWide
 
 from .conftest import BUILD_EPOCH, ROOT, line_of
 from .pptx_text import normalize, slide_texts

@@ -14,8 +14,8 @@ from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from deckbuilder.load import load_theme
-from deckbuilder.measure import Measurer, font_directories
+from deckbuilder.content.load import load_theme
+from deckbuilder.text.measure import Measurer, font_directories
 
 from .conftest import ROOT
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from deckbuilder.cli import main
+from deckbuilder.cli.main import main
 
 from .conftest import BUILD_EPOCH, MakeProject, line_of, replace_in
 

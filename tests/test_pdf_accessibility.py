@@ -14,7 +14,7 @@ import pikepdf
 import pytest
 from pypdf import PageObject, PdfReader
 
-from deckbuilder.load import load_project
+from deckbuilder.content.load import load_project
 
 from .conftest import ROOT, run_cli
 from .pptx_text import normalize

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from deckbuilder.content.model import ImageInfo
 from deckbuilder.errors import Location
-from deckbuilder.images import LOW_PPI, effective_ppi
 from deckbuilder.layout.plan import Box, PictureBox
-from deckbuilder.model import ImageInfo
+from deckbuilder.render.images import LOW_PPI, effective_ppi
 
 from .conftest import line_of, run_cli
 from .pptx_text import slide_texts

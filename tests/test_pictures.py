@@ -13,8 +13,8 @@ from pptx import Presentation
 from pptx.oxml.ns import qn
 from pptx.util import Emu
 
-from deckbuilder.assets import AssetProblem, inspect_image, resolve_inside
-from deckbuilder.images import ImageStore, is_flat_art, prepare, upright_rgb
+from deckbuilder.content.assets import AssetProblem, inspect_image, resolve_inside
+from deckbuilder.render.images import ImageStore, is_flat_art, prepare, upright_rgb
 
 from .conftest import run_cli
 from .test_corpus import _png_header
@@ -267,7 +267,7 @@ def test_a_picture_checked_before_is_not_decoded_again(tmp_path: Path,
     """The check is kept by the picture's bytes: the same file is not decoded again (its
     size, turned by EXIF, comes back), the same name with damaged bytes is checked and
     refused, and nothing is kept before ``save``."""
-    from deckbuilder import assets
+    from deckbuilder.content import assets
 
     path = _exif_rotated(tmp_path / "rotated.jpg")
     cache = tmp_path / "output" / ".cache"

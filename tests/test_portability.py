@@ -14,9 +14,11 @@ from pathlib import Path, PureWindowsPath
 import psutil
 import pytest
 
-from deckbuilder import aside, cli, locks
-from deckbuilder import build as build_module
-from deckbuilder.places import in_project, shown
+from deckbuilder import atomic
+from deckbuilder.build import aside, locks
+from deckbuilder.build import stages as build_module
+from deckbuilder.cli import main as cli
+from deckbuilder.cli.places import in_project, shown
 
 from .conftest import BUILD_EPOCH, ROOT, MakeProject, run_cli
 
@@ -78,7 +80,7 @@ def test_without_fork_and_with_spawn_forced_the_outputs_are_the_same_bytes(
 KILLED_PARENT = '''
 import sys, time
 from pathlib import Path
-from deckbuilder.aside import Aside
+from deckbuilder.build.aside import Aside
 
 class SlowWriter:
     def __call__(self, path):
@@ -286,7 +288,7 @@ def test_a_failed_replace_puts_back_the_outputs_already_replaced(
         replaced.append(Path(dst).name)
         real(src, dst)
 
-    monkeypatch.setattr(locks.os, "replace", replace)
+    monkeypatch.setattr(atomic.os, "replace", replace)
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_EPOCH)
     with pytest.raises(SystemExit) as exited:
@@ -352,14 +354,14 @@ def test_messages_print_on_a_cp1252_console(tmp_path: Path, built: Path) -> None
     ("linux", ".local/share/fonts")])
 def test_fonts_install_where_each_platform_expects_them(tmp_path: Path, platform: str,
                                                         expected: str) -> None:
-    from deckbuilder.fonts_install import (
+    from deckbuilder.content.load import load_theme
+    from deckbuilder.text.fonts_install import (
         deck_fonts,
         font_folders,
         install,
         missing,
         user_font_folder,
     )
-    from deckbuilder.load import load_theme
 
     env = {"LOCALAPPDATA": str(tmp_path / "AppData" / "Local")} if platform == "win32" else {}
     files = deck_fonts(load_theme(ROOT), ROOT)
@@ -395,7 +397,7 @@ def test_fonts_command_installs_for_this_user_and_check_then_is_quiet(
     assert all(p.is_file() and p.suffix == ".ttf" for p in paths)
     installed = run("fonts", "--install")
     assert installed.returncode == 0, installed.stderr
-    from deckbuilder.fonts_install import user_font_folder
+    from deckbuilder.text.fonts_install import user_font_folder
 
     folder = user_font_folder(sys.platform, home, env)
     assert sorted(p.name for p in folder.iterdir()) == sorted(p.name for p in paths)

@@ -12,7 +12,7 @@ from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
-from deckbuilder.load import load_project
+from deckbuilder.content.load import load_project
 from deckbuilder.render.pptx.master import CONTENT_LAYOUT, LAYOUT_NAMES, color_scheme
 
 from .conftest import ROOT, run_cli

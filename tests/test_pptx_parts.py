@@ -11,8 +11,8 @@ import pytest
 from PIL import Image
 from pptx import Presentation
 
-from deckbuilder.build import prepare
-from deckbuilder.images import ImageStore
+from deckbuilder.build.stages import prepare
+from deckbuilder.render.images import ImageStore
 from deckbuilder.render.pptx import deck as render_pptx
 from deckbuilder.render.pptx.parts import DeckParts
 

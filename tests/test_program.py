@@ -11,11 +11,11 @@ import pytest
 import vobject
 from pypdf import PdfReader
 
+from deckbuilder.content.load import load_project
 from deckbuilder.layout.plan import TableBox, TextBox
 from deckbuilder.layout.slides import plan_deck
 from deckbuilder.layout.text import Typesetter
-from deckbuilder.load import load_project
-from deckbuilder.measure import Measurer
+from deckbuilder.text.measure import Measurer
 
 from .conftest import MakeProject, replace_in, run_cli
 from .pptx_text import flowing_text, normalize

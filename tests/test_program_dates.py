@@ -13,9 +13,9 @@ import vobject
 from pptx import Presentation
 from pypdf import PdfReader
 
-from deckbuilder import dates
-from deckbuilder.dates import day_month, weekday_date
-from deckbuilder.program import is_past
+from deckbuilder.content import dates
+from deckbuilder.content.dates import day_month, weekday_date
+from deckbuilder.content.program import is_past
 
 from .conftest import ROOT, run_cli
 from .pptx_text import normalize, slide_texts
@@ -112,7 +112,7 @@ def test_past_means_after_the_last_day(tmp_path: Path) -> None:
 
 
 def test_is_past_uses_the_end() -> None:
-    from deckbuilder.model import Event
+    from deckbuilder.content.model import Event
 
     event = Event.model_validate({"date": "2026-06-10", "end": "2026-06-12", "title": "Messe"})
     assert not is_past(event, dt.date(2026, 6, 12))
@@ -174,7 +174,7 @@ def test_written_dates_are_kept_and_read_back_without_babel(tmp_path: Path, kept
     assert len(again.texts) == 4
     written = subprocess.run(
         [sys.executable, "-c", "import sys, datetime as dt; from pathlib import Path; "
-         "from deckbuilder import dates; dates.remember(Path(sys.argv[1])); "
+         "from deckbuilder.content import dates; dates.remember(Path(sys.argv[1])); "
          "print(dates.long_date(dt.date(2025, 11, 4)), 'babel' in sys.modules)", str(tmp_path)],
         capture_output=True, text=True, check=True).stdout
     assert written.split() == ["04.", "November", "2025", "False"]

@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 from pptx import Presentation
 from pptx.util import Emu
 
+from deckbuilder.edits.yaml_text import Edit, replace_values
 from deckbuilder.errors import ContentError
-from deckbuilder.yaml_text import Edit, replace_values
 
 from .conftest import run_cli
 from .test_guard import DECK, SOFFICE, _edit_deck
@@ -258,7 +258,7 @@ def test_one_value_is_rewritten_and_nothing_else(path: tuple[str | int, ...], te
 
 
 def test_values_read_back_as_the_new_text() -> None:
-    from deckbuilder import sourcemap
+    from deckbuilder.content import sourcemap
 
     edits = [Edit(("title",), "A: b # c"), Edit(("plain",), "kurz"),
              Edit(("folded",), "Ein neuer Text, " * 8 + "Ende."),
@@ -280,8 +280,8 @@ def test_values_read_back_as_the_new_text() -> None:
 def test_any_text_reads_back_or_is_refused(path: tuple[str | int, ...], text: str) -> None:
     """Whatever the new text, the file reads back with it and every other value as it
     was, or the editor refuses with a located message; it never writes something else."""
-    from deckbuilder import sourcemap
-    from deckbuilder.yaml_text import folded
+    from deckbuilder.content import sourcemap
+    from deckbuilder.edits.yaml_text import folded
 
     old, _ = sourcemap.parse(SAMPLE, "content/x.yaml")
     try:
@@ -310,7 +310,7 @@ def test_a_value_that_is_no_single_text_is_refused_with_its_place() -> None:
 # ---- finding the value: identity names first, the text look-up otherwise ---------------------
 
 def test_identity_names_give_the_file_and_the_data_path() -> None:
-    from deckbuilder.pull import identity
+    from deckbuilder.edits.pull import identity
 
     assert identity("trends.yaml:trends[7].factors:body#2") == (
         "content/trends.yaml", ("trends", 7, "factors"))
@@ -322,9 +322,9 @@ def test_identity_names_give_the_file_and_the_data_path() -> None:
 def test_the_recorded_name_tells_apart_a_text_found_twice(make_project) -> None:  # type: ignore[no-untyped-def]
     """Two values read the same: the recorded shape's identity picks one even when the
     edited deck calls the shape 'PlaceHolder 1'; without a name the edit is left alone."""
-    from deckbuilder.deck_summary import Shape
-    from deckbuilder.load import load_project
-    from deckbuilder.pull import propose
+    from deckbuilder.content.load import load_project
+    from deckbuilder.edits.deck_summary import Shape
+    from deckbuilder.edits.pull import propose
 
     root = make_project({"content/zz.yaml": """\
         items:
@@ -347,9 +347,9 @@ def test_the_recorded_name_tells_apart_a_text_found_twice(make_project) -> None:
 
 def test_an_event_moved_past_another_moves_its_lines_too(project: Path) -> None:
     """As 'events move' does: the program file reads in date order after the pull."""
+    from deckbuilder.edits.pull import Proposal
+    from deckbuilder.edits.pull_write import new_texts
     from deckbuilder.errors import Location
-    from deckbuilder.pull import Proposal
-    from deckbuilder.pull_write import new_texts
 
     path = project / "content" / "program.yaml"
     before = path.read_text("utf-8")
@@ -397,9 +397,9 @@ def test_pull_from_a_copy_leaves_the_output_alone(make_project, tmp_path: Path) 
 def test_an_added_or_deleted_paragraph_is_left_alone(make_project) -> None:  # type: ignore[no-untyped-def]
     """A bullet added in PowerPoint has no value in content/ to go to: it is listed, and
     its slide stays guarded, even when the other edits of the slide are carried."""
-    from deckbuilder.deck_summary import Shape
-    from deckbuilder.load import load_project
-    from deckbuilder.pull import propose
+    from deckbuilder.content.load import load_project
+    from deckbuilder.edits.deck_summary import Shape
+    from deckbuilder.edits.pull import propose
 
     root = make_project()
     program = load_project(root).project.program

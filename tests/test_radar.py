@@ -11,12 +11,12 @@ from pptx import Presentation
 from pptx.shapes.group import GroupShape
 from pypdf import PdfReader
 
+from deckbuilder.content.load import load_project
 from deckbuilder.layout.plan import Box, GroupBox, ShapeBox, TextBox
 from deckbuilder.layout.radar import overlaps
 from deckbuilder.layout.slides import plan_deck
 from deckbuilder.layout.text import Typesetter
-from deckbuilder.load import load_project
-from deckbuilder.measure import Measurer
+from deckbuilder.text.measure import Measurer
 
 from .conftest import ROOT, MakeProject, replace_in, run_cli
 from .pptx_text import normalize

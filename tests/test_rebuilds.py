@@ -119,7 +119,7 @@ def test_a_confirmed_guess_lays_the_dossier_out_once(project: Path, tmp_path: Pa
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     from reportlab.platypus import BaseDocTemplate
 
-    from deckbuilder.build import build
+    from deckbuilder.build.stages import build
 
     passes: list[int] = []
     original = BaseDocTemplate.build
@@ -141,7 +141,7 @@ def test_a_confirmed_guess_lays_the_dossier_out_once(project: Path, tmp_path: Pa
 def test_only_changed_slides_are_written_again(project: Path, edit: Edit, tmp_path: Path,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
     """A date change re-renders the program slide only; the rest comes from the cache."""
-    from deckbuilder.build import build
+    from deckbuilder.build.stages import build
     from deckbuilder.render.pptx import deck as render_pptx
 
     rendered: list[str] = []
@@ -229,7 +229,7 @@ def test_the_build_records_its_state_wherever_it_runs(project: Path,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     """A build run from a script leaves the state a command-line build would: the next
     `deckbuilder build` finds the results up to date, with the build's warnings."""
-    from deckbuilder.build import build
+    from deckbuilder.build.stages import build
 
     late = "1790000000"  # events in the past: warnings to repeat
     monkeypatch.setenv("SOURCE_DATE_EPOCH", late)
@@ -244,7 +244,7 @@ def test_a_file_edited_while_the_build_runs_is_built_next_time(
         make_project: MakeProject, monkeypatch: pytest.MonkeyPatch) -> None:
     """The state records the inputs as the build read them: an edit saved while it laid
     out is no "up to date" afterwards, but built by the next run."""
-    from deckbuilder.build import build
+    from deckbuilder.build.stages import build
 
     project = make_project()
     monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_EPOCH)
@@ -264,8 +264,8 @@ def test_the_deck_is_read_back_only_when_its_slides_changed(
     """The per-slide summary the guard compares with comes from reading the written deck;
     a deck with the slides of the last one is not read again (even at another build time,
     which changes its bytes), one with a changed slide is."""
-    from deckbuilder import deck_summary, output_state
-    from deckbuilder.build import build
+    from deckbuilder.build.stages import build
+    from deckbuilder.edits import deck_summary, output_state
 
     project = make_project()
     monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_EPOCH)

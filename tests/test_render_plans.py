@@ -13,8 +13,8 @@ from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.util import Pt
 from pypdf import PdfReader
 
+from deckbuilder.content.load import load_theme
 from deckbuilder.errors import Location
-from deckbuilder.images import ImageStore
 from deckbuilder.layout import dossier as d
 from deckbuilder.layout.plan import (
     Box,
@@ -29,11 +29,11 @@ from deckbuilder.layout.plan import (
     TableBox,
     TextBox,
 )
-from deckbuilder.load import load_theme
-from deckbuilder.measure import Measurer
+from deckbuilder.render.images import ImageStore
 from deckbuilder.render.pdf import dossier as pdf_dossier
 from deckbuilder.render.pdf import slides as pdf_slides
 from deckbuilder.render.pptx import deck as pptx_deck
+from deckbuilder.text.measure import Measurer
 from deckbuilder.theme import Theme
 
 from .conftest import write_project

@@ -18,10 +18,10 @@ from hypothesis import strategies as st
 from pptx import Presentation
 from pypdf import PdfReader
 
-from deckbuilder.build import build
+from deckbuilder.build.stages import build
+from deckbuilder.content.load import load_theme
 from deckbuilder.errors import ContentError
-from deckbuilder.load import load_theme
-from deckbuilder.measure import Measurer
+from deckbuilder.text.measure import Measurer
 
 from .conftest import BUILD_EPOCH, ROOT, run_cli
 from .pptx_text import flowing_text, normalize

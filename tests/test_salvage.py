@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from deckbuilder.model import Deck, MethodSlide, ProgramFile, RadarSlide
-from deckbuilder.salvage import STAND_IN_TEXT, salvage
+from deckbuilder.content.model import Deck, MethodSlide, ProgramFile, RadarSlide
+from deckbuilder.content.salvage import STAND_IN_TEXT, salvage
 
 DECK = {"name": "d", "title": "T", "author": "A", "date": "2026-02-30", "footer": "F",
         "legal": {"copyright": "C", "paragraphs": ["P"]}}

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from deckbuilder import sourcemap
+from deckbuilder.content import sourcemap
 from deckbuilder.errors import ContentError
 
 ROOT = Path(__file__).resolve().parents[1]

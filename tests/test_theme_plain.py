@@ -9,7 +9,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel
 
-from deckbuilder.load import load_theme
+from deckbuilder.content.load import load_theme
 from deckbuilder.theme import Theme, portable
 from deckbuilder.theme_plain import Plain
 

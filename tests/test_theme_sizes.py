@@ -12,13 +12,13 @@ import pypdfium2 as pdfium
 import pytest
 import yaml
 
-from deckbuilder.cli import main
+from deckbuilder.cli.main import main
+from deckbuilder.content.load import load_project, load_theme
 from deckbuilder.layout import dossier
 from deckbuilder.layout.plan import DeckPlan, Element, ShapeBox, SlidePlan, TextBox
 from deckbuilder.layout.slides import plan_deck
 from deckbuilder.layout.text import Typesetter
-from deckbuilder.load import load_project, load_theme
-from deckbuilder.measure import Measurer
+from deckbuilder.text.measure import Measurer
 from deckbuilder.theme import Fallback, Fit, Pictures, Theme
 from deckbuilder.theme_sizes import Sizes, unvalidated
 
@@ -85,7 +85,8 @@ def test_loading_a_default_theme_builds_no_size_validators(make_project: MakePro
     """What the shortcut is for, in a fresh process (this one has built them): loading a
     theme with default sizes builds the validators of ThemeCore only, not those of the
     Theme with its 150 sizes (0.2 s); a changed size builds the Theme's."""
-    script = ("import sys; from pathlib import Path; from deckbuilder.load import load_theme;"
+    script = ("import sys; from pathlib import Path; "
+              "from deckbuilder.content.load import load_theme;"
               "from deckbuilder.theme import Theme, ThemeCore; from deckbuilder.theme_sizes "
               "import Sizes; load_theme(Path(sys.argv[1])); print(*(m.__pydantic_complete__ "
               "for m in (ThemeCore, Theme, Sizes)))")

@@ -1,14 +1,26 @@
 """Files replaced in one step: a reader sees the old file or the new one, never half of one.
 
-Every file deckbuilder writes (outputs, cache entries, the build state) goes through here:
-a temporary file beside the target (same folder, so the same file system), then a rename.
+Every file deckbuilder writes (outputs, cache entries, the build state, content files that
+``events`` and ``pull`` change) goes through here: a temporary file beside the target (same
+folder, so the same file system), then a rename; a set of files is replaced all or none.
+
+On Windows an open file cannot be replaced (PermissionError), so a replace that fails
+rolls back the files already replaced: the folder holds the previous set or the new one,
+never a mix.
 """
 
 from __future__ import annotations
 
+import glob
 import os
 import tempfile
+from collections.abc import Callable, Collection, Mapping
 from pathlib import Path
+from typing import Protocol
+
+from .errors import OutputInUse
+
+Writer = Callable[[Path], str]  # writes one file's temporary copy, says what it holds
 
 
 def temporary_beside(target: Path) -> Path:
@@ -36,3 +48,114 @@ def write_atomically(target: Path, data: bytes) -> None:
         move_into_place(tmp, target)
     finally:
         tmp.unlink(missing_ok=True)
+
+
+class Elsewhere(Protocol):
+    """Another process that writes some of the files meanwhile (build/aside.py)."""
+
+    def submit(self, jobs: Mapping[Path, tuple[Writer, Path]]) -> None: ...
+
+    def result(self) -> dict[Path, str]: ...
+
+    def close(self) -> None: ...
+
+
+def write_all(writers: Mapping[Path, Writer], elsewhere: Elsewhere | None = None,
+              there: Collection[Path] = (), made: Mapping[Path, Path] | None = None
+              ) -> dict[Path, str]:
+    """Writes every file to a temporary copy, then moves them all into place (all or none,
+    see replace_all). ``there``: the targets ``elsewhere`` writes, handed to it here unless
+    ``made`` says they were handed over before (with the temporary files they write).
+
+    Returns what each writer said about its file (its page or slide count).
+    """
+    made = made or {}
+    temps: dict[Path, Path] = {}  # in the writers' order: the order they replace in
+    said: dict[Path, str] = {}
+    try:
+        for target in writers:
+            temps[target] = made[target] if target in made else temporary_for(target)
+        if elsewhere is not None and not made:
+            elsewhere.submit({t: (writers[t], temps[t]) for t in writers if t in there})
+        for target, write in writers.items():
+            if target not in there:
+                said[target] = write(temps[target])
+        if elsewhere is not None:
+            said.update(elsewhere.result())
+        for tmp in temps.values():
+            os.chmod(tmp, 0o644)
+        replace_all(temps)
+        return {target: said[target] for target in writers}
+    finally:
+        if elsewhere is not None:
+            elsewhere.close()
+        for tmp in temps.values():
+            tmp.unlink(missing_ok=True)
+
+
+def temporary_for(target: Path) -> Path:
+    """A new temporary file beside ``target``, once those of killed builds are gone."""
+    _remove_stale_temporaries(target)
+    return temporary_beside(target)
+
+
+def _remove_stale_temporaries(target: Path) -> None:
+    """Temporary files left by a build that was killed; those of a running build stay.
+    A previous output moved aside (replace_all) goes back when its place is empty."""
+    for tmp in target.parent.glob(f".{glob.escape(target.name)}.*.tmp"):
+        pid = tmp.name[len(target.name) + 2 :].split(".", 1)[0]
+        if not pid.isdigit() or _running(int(pid)):
+            continue
+        if tmp.name.endswith(".old.tmp") and not target.exists():
+            os.replace(tmp, target)
+        else:
+            tmp.unlink(missing_ok=True)
+
+
+def _running(pid: int) -> bool:
+    """Whether a process ``pid`` exists (psutil: ``os.kill(pid, 0)`` would end it on
+    Windows, where any signal but Ctrl+C/Break is TerminateProcess)."""
+    import psutil
+
+    return bool(psutil.pid_exists(pid))
+
+
+def replace_all(temps: dict[Path, Path]) -> None:
+    """Moves each temporary file onto its target; when one move fails, the targets already
+    replaced get their previous files back and OutputInUse (file open elsewhere) or the
+    OSError is raised. The previous files are moved aside first, because on Windows a
+    file that a program has open cannot be renamed either: that fails before any change."""
+    done: list[tuple[Path, Path | None]] = []  # target, its previous file moved aside
+    failed = next(iter(temps), Path())
+    try:
+        for failed, temp in temps.items():
+            backup = _move_aside(failed)
+            done.append((failed, backup))
+            os.replace(temp, failed)
+    except OSError as exc:
+        _roll_back(done)
+        if isinstance(exc, PermissionError):  # Windows: open in another program
+            raise OutputInUse(failed, "", None) from None
+        exc.filename = str(failed)
+        raise
+    for _, backup in done:
+        if backup is not None:
+            backup.unlink(missing_ok=True)
+
+
+def _move_aside(target: Path) -> Path | None:
+    """The previous output renamed beside itself, or None when there was none."""
+    if not target.exists():
+        return None
+    backup = target.with_name(f".{target.name}.{os.getpid()}.old.tmp")
+    os.replace(target, backup)
+    return backup
+
+
+def _roll_back(done: list[tuple[Path, Path | None]]) -> None:
+    """Puts the previous outputs back, the last replaced first."""
+    for target, backup in reversed(done):
+        if backup is not None and backup.exists():
+            os.replace(backup, target)
+        elif backup is None:
+            target.unlink(missing_ok=True)

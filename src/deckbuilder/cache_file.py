@@ -7,8 +7,8 @@ so neither is worth an error message.
 
 from __future__ import annotations
 
+import hashlib
 import json
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
@@ -40,7 +40,20 @@ def write(path: Path | None, value: Any) -> None:
 def made_by(package: str) -> str:
     """The installed version of ``package``, for the name of a cache file whose content that
     library made (hyphenation splits, dates): a new version starts a new file."""
+    from importlib.metadata import PackageNotFoundError, version
+
     try:
         return version(package)
     except PackageNotFoundError:  # pragma: no cover - both are dependencies
         return "unknown"
+
+
+def code_stamp() -> str:
+    """deckbuilder's own code as it is installed: an edit to any module changes it (the
+    up-to-date check and the slide cache are keyed on it)."""
+    digest = hashlib.sha256()
+    code = Path(__file__).parent
+    for path in sorted(code.rglob("*.py")) + sorted(code.glob("*.yaml")):
+        stat = path.stat()
+        digest.update(f"{path.relative_to(code)}|{stat.st_mtime_ns}|{stat.st_size}".encode())
+    return digest.hexdigest()

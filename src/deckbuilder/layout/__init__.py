@@ -1,1 +1,6 @@
-"""Pure layout: the content model and the theme in, plans of positioned boxes out."""
+"""Pure functions from the content model and the theme to plans (boxes, text, pictures,
+shapes) for every renderer: slides, dossier, calendar. Fit and continuation are decided
+here once; no file is read or written.
+
+May import: content/, text/ and the modules at the top.
+"""

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the plan types travel to the PDF process, which has no content model
-    from ..model import EventSection, ProgramFile
+    from ..content.model import EventSection, ProgramFile
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,7 @@ class CalendarPlan:
 def plan_calendar(program: ProgramFile, deck_title: str, language: str) -> CalendarPlan:
     """The calendar's entries: every event and deep dive, past ones included, in
     chronological order."""
-    from ..program import entries  # imports the content model (see above)
+    from ..content.program import entries  # imports the content model (see above)
 
     found = []
     for entry in sorted(entries(program), key=lambda e: e.event.date):

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..dates import long_date, weekday_date
-from ..errors import ContentError
-from ..model import (
+from ..content.dates import long_date, weekday_date
+from ..content.model import (
     CtaSlide,
     Loaded,
     MethodSlide,
@@ -19,6 +18,7 @@ from ..model import (
     SectionSlide,
     TitleSlide,
 )
+from ..errors import ContentError
 from .dossier_plan import (  # the plan's blocks, here for those who import them from here
     Block,
     Calendar,

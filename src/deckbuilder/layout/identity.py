@@ -16,8 +16,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from ..content.model import Loaded, Located, SectionSlide
 from ..errors import Location
-from ..model import Loaded, Located, SectionSlide
 from .plan import DeckPlan, Element, PictureBox, ShapeBox, SlidePlan, TableBox, TextBox
 
 #: The name of the deck's first section, before the first section divider.

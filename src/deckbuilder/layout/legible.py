@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from .. import contrast
 from ..errors import Diagnostic, Location, error
+from ..text import contrast
 from ..theme import Theme
 from .plan import Box, Element, GroupBox, Para, PictureBox, ShapeBox, SlidePlan, TableBox, TextBox
 

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import TypeVar
 
+from ..content.model import MethodSlide, Offering, OfferingsSlide, Step, Trend, TrendsSlides
 from ..errors import Location, warning
-from ..model import MethodSlide, Offering, OfferingsSlide, Step, Trend, TrendsSlides
 from .plan import Box, Element, Para, Run, ShapeBox, TextBox
 from .slide_parts import Context, Draft, clean, content_bottom, para, title_bar, title_block
 from .text import Overflow

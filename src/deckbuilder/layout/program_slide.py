@@ -6,11 +6,11 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from ..dates import day_month
+from ..content.dates import day_month
+from ..content.model import ProgramFile
+from ..content.program import entries, is_past
 from ..errors import ContentError, Location, error
-from ..measure import WordTooWide
-from ..model import ProgramFile
-from ..program import entries, is_past
+from ..text.measure import WordTooWide
 from .plan import Box, Para, Run, TableBox, TextBox
 from .text import SHRINK_STEP
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from ..content.model import RadarFile
 from ..errors import ContentError, error
-from ..measure import Measurer
-from ..model import RadarFile
+from ..text.measure import Measurer
 from ..theme_sizes import Radar as RadarSizes
 from .plan import Box
 

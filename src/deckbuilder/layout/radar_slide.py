@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from ..model import LegendItem, Loaded
+from ..content.model import LegendItem, Loaded
 from ..theme_sizes import Radar
 from .plan import Box, GroupBox, LineBox, Para, Run, ShapeBox, TextBox
 from .radar import RadarGeometry, radar_geometry

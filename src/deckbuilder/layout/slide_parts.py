@@ -9,9 +9,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
+from ..content.model import ImageInfo, Loaded, Picture
 from ..errors import ContentError, Diagnostic, Location, error
-from ..measure import WordTooWide
-from ..model import ImageInfo, Loaded, Picture
+from ..text.measure import WordTooWide
 from .geometry import cover_crop
 from .plan import Box, Element, Para, PictureBox, Run, ShapeBox, TextBox
 from .program_slide import Group, program_groups

@@ -6,9 +6,8 @@ import datetime as dt
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 
-from ..dates import long_date
-from ..errors import ContentError, error, warning
-from ..model import (
+from ..content.dates import long_date
+from ..content.model import (
     CtaSlide,
     LegalSlide,
     Loaded,
@@ -23,6 +22,7 @@ from ..model import (
     TitleSlide,
     TrendsSlides,
 )
+from ..errors import ContentError, error, warning
 from .identity import name_deck
 from .legible import make_legible
 from .links import linked_runs

@@ -6,8 +6,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from ..errors import ContentError, Location, error
-from ..linebreak import SHY, visible
-from ..measure import Measurer, Word, WordTooWide
+from ..text.linebreak import SHY, visible
+from ..text.measure import Measurer, Word, WordTooWide
 from ..theme import Theme
 from .plan import Box, Para, Run, TextBox
 

@@ -19,10 +19,10 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.flowables import PageBreakIfNotEmpty
 
-from ...hyphenate import Hyphenator
-from ...images import ImageStore
 from ...layout import dossier_plan as d
 from ...layout.plan import Para, Run
+from ...text.hyphenate import Hyphenator
+from ..images import ImageStore
 from .contents import link_describer, whole_text
 from .draw import Bar, Cover, Radar, TaggedImage
 from .tags import Node, Tags

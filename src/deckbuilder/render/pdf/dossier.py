@@ -11,9 +11,9 @@ from reportlab import rl_config
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from ... import cache_file
-from ...hyphenate import Hyphenator
-from ...images import ImageStore
 from ...layout import dossier_plan as d
+from ...text.hyphenate import Hyphenator
+from ..images import ImageStore
 from .blocks import WRITERS, Renderer
 from .contents import CONTENTS_FILE, last_contents
 from .finish import finish

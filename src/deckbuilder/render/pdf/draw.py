@@ -16,7 +16,6 @@ from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Image, Paragraph
 
-from ...images import ImageStore
 from ...layout import dossier_plan as d
 from ...layout.plan import (
     Box,
@@ -31,6 +30,7 @@ from ...layout.plan import (
     TableBox,
     TextBox,
 )
+from ..images import ImageStore
 from .tags import Node
 from .text import PdfText, StableName, TaggedParagraph
 

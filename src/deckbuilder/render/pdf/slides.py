@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 
 from reportlab import rl_config
 
-from ...images import ImageStore
 from ...layout.plan import (
     DeckPlan,
     Element,
@@ -26,6 +25,7 @@ from ...layout.plan import (
     TableBox,
     TextBox,
 )
+from ..images import ImageStore
 from .draw import Painter, mark, radar_alt
 from .finish import finish
 from .tags import Node, Tags, tagging_canvas

@@ -12,8 +12,8 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 from reportlab.platypus.tableofcontents import TableOfContents, drawPageNumbers
 
-from ...hyphenate import Hyphenator
 from ...layout.plan import Para, Run
+from ...text.hyphenate import Hyphenator
 from .private import drawn_contents, set_contents_table
 from .tags import Node
 

@@ -22,7 +22,6 @@ from pptx.oxml import parse_xml
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Pt
 
-from ...images import NO_CROP, ImageStore
 from ...layout.plan import (
     DeckPlan,
     Element,
@@ -36,6 +35,7 @@ from ...layout.plan import (
     TextBox,
 )
 from ...theme import Theme
+from ..images import NO_CROP, ImageStore
 from . import private
 from .master import start_presentation
 from .package import finish_package
@@ -353,7 +353,7 @@ def _depends_on(plan: DeckPlan, theme: Theme, template: Path | None,
     pictures go in as they are (cropped by their frame) and which as prepared copies."""
     import pptx
 
-    from ...uptodate import code_stamp
+    from ...cache_file import code_stamp
 
     shape = hashlib.sha256(template.read_bytes()).hexdigest() if template else "default"
     pictures = sorted({p for slide in plan.slides for p in named(slide.elements)[0]})

@@ -18,7 +18,7 @@ from pptx.opc.package import Part
 from pptx.opc.packuri import PackURI
 from pptx.oxml.ns import qn
 
-from ...font_facts import FontFactsCache
+from ...text.font_facts import FontFactsCache
 from ...theme import Theme
 
 FONT_CONTENT_TYPE = "application/x-fontdata"

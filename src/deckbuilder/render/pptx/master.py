@@ -26,15 +26,16 @@ from pptx.parts.slide import SlideLayoutPart
 from ...errors import ContentError, Location, error
 from ...layout.plan import Box, DeckPlan
 from ...theme import Theme
-from .placeholders import SLIDENUM_FIELD, Available, Holder, hidden_title_box, placeholders
+from .placeholders import (
+    LAYOUT_NAMES,
+    SLIDENUM_FIELD,
+    Available,
+    Holder,
+    hidden_title_box,
+    placeholders,
+)
 from .private import replace_blob
 
-#: Layout names as a German designer would give them, by slide kind.
-LAYOUT_NAMES = {
-    "title": "Titel", "method": "Vorgehen", "radar": "Trendradar", "section": "Kapitel",
-    "trend": "Trend", "scenario-divider": "Szenario", "scenario-text": "Szenario-Text",
-    "offerings": "Angebote", "program": "Programm", "cta": "Aufruf", "legal": "Rechtliches",
-}
 #: The layout for slides people add by hand.
 CONTENT_LAYOUT = "Titel und Inhalt"
 _NAMES = {"title": "Titel", "body": "Textplatzhalter", "pic": "Bildplatzhalter",

@@ -17,7 +17,7 @@ from pptx.oxml import parse_xml
 from pptx.oxml.ns import nsdecls, qn
 
 from ...layout.plan import DeckPlan
-from ...measure import find_font_file
+from ...text.measure import find_font_file
 from ...theme import Theme
 from .fonts import embed_fonts
 

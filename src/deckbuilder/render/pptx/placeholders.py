@@ -154,3 +154,11 @@ def template_style(element: Any) -> None:
             found = props.find(qn(tag))
             if found is not None:
                 props.remove(found)
+
+
+#: Layout names as a German designer would give them, by slide kind.
+LAYOUT_NAMES = {
+    "title": "Titel", "method": "Vorgehen", "radar": "Trendradar", "section": "Kapitel",
+    "trend": "Trend", "scenario-divider": "Szenario", "scenario-text": "Szenario-Text",
+    "offerings": "Angebote", "program": "Programm", "cta": "Aufruf", "legal": "Rechtliches",
+}

@@ -9,10 +9,9 @@ from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.util import Emu
 
-from ...assets import AssetProblem, resolve_inside
+from ...content.assets import AssetProblem, resolve_inside
 from ...errors import Diagnostic, Location, error
-from .master import LAYOUT_NAMES
-from .placeholders import Available, Holder
+from .placeholders import LAYOUT_NAMES, Available, Holder
 
 #: Placeholders that a slide may keep empty without showing anything odd.
 FURNITURE = {PP_PLACEHOLDER.DATE, PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER}

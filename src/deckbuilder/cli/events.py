@@ -1,0 +1,130 @@
+"""The commands that change or show the program's dates, and inspect a corporate template."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .common import PROJECT_ARG, _date, _project, _report
+
+
+@click.group(name="template")
+def template_group() -> None:
+    """Inspect a corporate PowerPoint template (its masters and layouts).
+
+    \b
+    Example:
+      deckbuilder template check assets/corporate.pptx
+    """
+
+
+@template_group.command(name="check")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+def template_check(file: Path) -> None:
+    """List FILE's layouts and placeholders and say which slide kinds each can serve.
+
+    \b
+    Example:
+      deckbuilder template check assets/corporate.pptx
+    """
+    from ..render.pptx.template import describe_template
+
+    for line in describe_template(file):
+        click.echo(line)
+
+
+@click.group()
+def events() -> None:
+    """List and change the dates of the program (content/program.yaml).
+
+    \b
+    Examples:
+      deckbuilder events list
+      deckbuilder events move "Future Day Frankfurt" 2026-11-19
+      deckbuilder events move "Virtuelle Sprechstunde" 2026-04-24 --on 2026-04-17
+      deckbuilder events add 2026-12-03 "Future Work Session" --place "Essen"
+      deckbuilder events remove "Deep Dive Szenariotechnik"
+    """
+
+
+@events.command("list")
+@PROJECT_ARG
+def events_list(project: Path) -> None:
+    """Print the program as a table; entries before today are marked 'past'.
+
+    \b
+    Example:
+      deckbuilder events list ~/decks/ihk
+    """
+    from ..build.stages import build_timestamp
+    from ..content.dates import weekday_date
+    from ..content.load import load_project
+    from ..content.program import entries, is_past
+
+    program = load_project(_project(project)).project.program
+    today = build_timestamp().date()
+    rows = [(e.heading, weekday_date(e.event.date), e.event.label,
+             "past" if is_past(e.event, today) else "") for e in entries(program)]
+    widths = [max(len(r[i]) for r in rows) for i in range(3)]
+    for section, date, label, past in rows:
+        click.echo(f"{section:<{widths[0]}}  {date:<{widths[1]}}  {label:<{widths[2]}}  {past}"
+                   .rstrip())
+
+
+@events.command("move")
+@click.argument("title")
+@click.argument("date")
+@PROJECT_ARG
+@click.option("--on", "on", default=None, help="The entry's current date, when the title "
+              "names several entries.")
+def events_move(title: str, date: str, project: Path, on: str | None) -> None:
+    """Give the entry TITLE the new DATE (YYYY-MM-DD); only that line of YAML changes.
+
+    \b
+    Example:
+      deckbuilder events move "Future Day Frankfurt" 2026-11-19
+    """
+    from ..edits.events import move
+
+    new = _date(date)
+    assert new is not None
+    _report(move(_project(project), title, new, _date(on)), project)
+
+
+@events.command("add")
+@click.argument("date")
+@click.argument("title")
+@PROJECT_ARG
+@click.option("--place", default=None, help="Place or partner, shown under the title.")
+@click.option("--section", type=click.Choice(["events", "deep-dives"]), default="events",
+              show_default=True, help="Which list of the program gets the entry.")
+def events_add(date: str, title: str, project: Path, place: str | None, section: str) -> None:
+    """Add an entry on DATE called TITLE, in date order.
+
+    \b
+    Example:
+      deckbuilder events add 2026-12-03 "Future Work Session" --place "Essen"
+    """
+    from ..edits.events import add
+
+    day = _date(date)
+    assert day is not None
+    _report(add(_project(project), section, day, title, place), project)
+
+
+@events.command("remove")
+@click.argument("title")
+@PROJECT_ARG
+@click.option("--on", "on", default=None, help="The entry's date, when the title names "
+              "several entries.")
+def events_remove(title: str, project: Path, on: str | None) -> None:
+    """Remove the entry TITLE from the program.
+
+    \b
+    Example:
+      deckbuilder events remove "Deep Dive Szenariotechnik"
+    """
+    from ..edits.events import remove
+
+    _report(remove(_project(project), title, _date(on)), project)

@@ -1,0 +1,330 @@
+"""The command line: the only module that prints or exits."""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from pathlib import Path
+
+import click
+
+from ..errors import ContentError, ExitCode, OutputInUse, UsageError
+from .common import OUT_OPTION, _current, _project, _relative, _shown
+from .edits import changes_command, pull_command
+from .events import events, template_group
+
+#: Kept here, not imported from build.py, so `build` can decide "up to date" cheaply.
+FORMATS = ("pptx", "pdf", "ics", "slides-pdf")
+
+EPILOG_BUILD = """\b
+Examples:
+  deckbuilder build                      # the project in this folder, into ./output
+  deckbuilder build ~/decks/ihk --out /tmp/ihk-deck
+"""
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="deckbuilder", prog_name="deckbuilder")
+def cli() -> None:
+    """deckbuilder turns the YAML files in content/ and the pictures in assets/ into an
+    editable PowerPoint deck in output/.
+
+    \b
+    Example:
+      deckbuilder build
+    """
+
+
+
+@cli.command(epilog=EPILOG_BUILD)
+@click.argument("project", type=click.Path(file_okay=False, path_type=Path), default=".")
+@OUT_OPTION
+@click.option("--format", "formats", default="pptx,pdf,ics", show_default=True,
+              help="Comma-separated outputs: pptx (the deck), pdf (the A4 dossier), "
+                   "ics (the program as a calendar file), slides-pdf (the slides as "
+                   "16:9 PDF pages).")
+@click.option("--force", is_flag=True, help="Build even when nothing changed since the last "
+              "build.")
+@click.option("--discard-edits", is_flag=True, help="When a result was edited after the last "
+              "build (in PowerPoint, say), keep the edited file in output/replaced/ and build "
+              "anyway; without this the build stops and names the edits.")
+def build(project: Path, out: Path | None, formats: str, force: bool,
+          discard_edits: bool) -> None:
+    """Check the content and write the deck (PPTX), the dossier (PDF) and the program's
+    calendar (ICS) into the output folder.
+
+    PROJECT is the folder that holds content/ and assets/ (default: this folder).
+    Every problem is listed as file:line:column with what to do; nothing is written
+    when there is an error, and earlier results stay as they were.
+    """
+    from ..build.incremental import build as run_build
+    from .progress import Progress
+
+    chosen = tuple(f.strip() for f in formats.split(",") if f.strip())
+    unknown = [f for f in chosen if f not in FORMATS]
+    if unknown or not chosen:
+        raise UsageError(f"unknown format '{','.join(unknown)}': choose from "
+                         + ", ".join(FORMATS))
+    _project(project)
+    folder = out if out is not None else project / "output"
+    with Progress() as progress:
+        outcome = run_build(project, folder, chosen, force=force, discard_edits=discard_edits,
+                            progress=progress)
+    for w in outcome.warnings:
+        click.echo(_shown(w), err=True)
+    for edited, kept in outcome.replaced:
+        click.echo(f"kept the edited {_relative(edited)} as {_relative(kept)}")
+    for path, what in outcome.outputs:
+        said = "up to date:" if outcome.up_to_date else "wrote"
+        click.echo(f"{said} {_relative(path)} ({what})")
+
+
+@cli.command(name="check")
+@click.argument("project", type=click.Path(file_okay=False, path_type=Path), default=".")
+@click.option("--strict", is_flag=True, help="Treat warnings (blurry pictures, past events, "
+              "continued slides) as errors: exit status 1 when there is any.")
+def check_command(project: Path, strict: bool) -> None:
+    """Check everything a build would (content, dates, pictures, characters, text fit)
+    without writing anything. Exit status 1 when there is an error.
+
+    \b
+    Examples:
+      deckbuilder check ~/decks/ihk
+      deckbuilder check --strict        # warnings count as errors too
+    """
+    from dataclasses import replace
+
+    from ..build.stages import check
+
+    report = check(_project(project))
+    if strict and report.warnings:
+        raise ContentError([replace(w, severity="error") for w in report.warnings])
+    for w in report.warnings:
+        click.echo(_shown(w), err=True)
+    count = len(report.warnings)
+    click.echo(f"no errors ({report.slides} slides, {count} warning{'' if count == 1 else 's'})")
+    _note_missing_fonts(project)
+
+
+def _note_missing_fonts(project: Path) -> None:
+    """Says when this computer lacks the deck's fonts: PowerPoint would then show the deck
+    in another font, with other line breaks than deckbuilder measured."""
+    from ..content.load import load_theme
+    from ..text.fonts_install import deck_fonts, font_folders, missing
+    from .places import command_for
+
+    absent = missing(deck_fonts(load_theme(project), project), font_folders())
+    if absent:
+        click.echo(f"note: the deck's fonts are not installed on this computer "
+                   f"({', '.join(f.name for f in absent)}); PowerPoint would show another "
+                   f"font here: run '{command_for(project, 'deckbuilder fonts')} --install'",
+                   err=True)
+
+
+@cli.command(name="fonts")
+@click.argument("project", type=click.Path(file_okay=False, path_type=Path), default=".")
+@click.option("--install", is_flag=True, help="Copy the font files into this user's font "
+              "folder (no admin rights needed).")
+def fonts_command(project: Path, install: bool) -> None:
+    """Show where the deck's font files are, and whether this computer has them
+    installed; with --install, install them for the current user (Windows: the per-user
+    fonts folder, macOS: ~/Library/Fonts, Linux: ~/.local/share/fonts). Install them on
+    every computer that presents the deck, so that lines break where deckbuilder measured.
+
+    \b
+    Example:
+      deckbuilder fonts --install
+    """
+    from ..content.load import load_theme
+    from ..text.fonts_install import deck_fonts, font_folders, missing, user_font_folder
+    from ..text.fonts_install import install as install_fonts
+
+    files = deck_fonts(load_theme(_project(project)), project)
+    if install:
+        for path in install_fonts(files, user_font_folder()):
+            click.echo(f"installed {path}")
+        click.echo("restart PowerPoint (or other programs) so that they see the fonts")
+        return
+    absent = set(missing(files, font_folders()))
+    for path in files:
+        click.echo(f"{path}{'  (not installed)' if path in absent else ''}")
+    if absent:
+        click.echo("install them for this user: deckbuilder fonts --install")
+
+
+@cli.command(name="schema")
+@click.argument("project", type=click.Path(file_okay=False, path_type=Path), default=".")
+def schema_command(project: Path) -> None:
+    """Write JSON Schemas for the content files into PROJECT/schema/, so that editors
+    (VS Code with the YAML extension, for example) check and complete while you type.
+    Each content file names its schema on its first line.
+
+    \b
+    Example:
+      deckbuilder schema
+    """
+    from ..content.schema import write_schemas
+
+    for path in write_schemas(project):
+        click.echo(f"wrote {_relative(path)}")
+
+
+@cli.command(name="new")
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+def new_command(directory: Path) -> None:
+    """Create a small deck project in DIRECTORY that builds at once and shows every
+    kind of slide; edit its content/ files from there.
+
+    \b
+    Example:
+      deckbuilder new ~/decks/workshop && deckbuilder build ~/decks/workshop
+    """
+    from ..build.stages import build_timestamp
+    from ..content.scaffold import create_project
+
+    for path in create_project(directory, build_timestamp().date()):
+        click.echo(f"created {_relative(path)}")
+    click.echo(f"next: deckbuilder build {_relative(directory)}")
+
+
+@cli.command(name="preview")
+@click.argument("project", type=click.Path(file_okay=False, path_type=Path), default=".")
+@OUT_OPTION
+def preview_command(project: Path, out: Path | None) -> None:
+    """Build, then draw every slide and dossier page as PNG into output/preview/, with a
+    contact sheet (slides.png, dossier.png) that shows them all at a glance.
+
+    \b
+    Example:
+      deckbuilder preview && open output/preview/slides.png
+    """
+    from ..build.preview import write_previews
+    from ..build.stages import build as run_build
+
+    _project(project)
+    folder = out if out is not None else project / "output"
+    report = run_build(project, folder, ("pdf", "slides-pdf"))
+    for w in report.warnings:
+        click.echo(_shown(w), err=True)
+    pdfs = [p for p, _ in report.outputs if p.suffix == ".pdf"]  # not the change log
+    for path in write_previews(pdfs, folder / "preview"):
+        click.echo(f"wrote {_relative(path)}")
+
+
+@cli.command(name="watch")
+@click.argument("project", type=click.Path(file_okay=False, path_type=Path), default=".")
+@OUT_OPTION
+def watch_command(project: Path, out: Path | None) -> None:
+    """Build, then build again whenever a file in content/ or assets/ changes; problems
+    are printed and watching goes on. Stop with Ctrl+C.
+
+    \b
+    Example:
+      deckbuilder watch ~/decks/ihk
+    """
+    from watchfiles import watch
+
+    from ..build.stages import build as run_build
+
+    folder = out if out is not None else project / "output"
+
+    def once() -> None:
+        try:
+            report = run_build(project, folder)
+        except (ContentError, UsageError) as exc:
+            problems = ([_shown(d) for d in exc.diagnostics] if isinstance(exc, ContentError)
+                        else [_usage_line(exc)])
+            for problem in problems:
+                click.echo(problem, err=True)
+            click.echo("not built; waiting for changes", err=True)
+            return
+        for w in report.warnings:
+            click.echo(_shown(w), err=True)
+        for path, what in report.outputs:
+            click.echo(f"wrote {_relative(path)} ({what})")
+        click.echo("waiting for changes (Ctrl+C stops)")
+
+    _project(project)
+    once()
+    paths = [p for p in (project / "content", project / "assets") if p.is_dir()]
+    for _ in watch(*paths, raise_interrupt=False):
+        once()
+
+
+for command in (changes_command, pull_command, template_group, events):
+    cli.add_command(command)
+
+
+def _usage_line(exc: UsageError) -> str:
+    """The one line for a usage problem; an output open elsewhere names the file as the
+    user sees it from here."""
+    if isinstance(exc, OutputInUse):
+        lock = _relative(exc.lock) if exc.lock is not None else ""
+        return f"error: {exc.describe(_relative(exc.path), lock)}"
+    return f"error: {exc}"
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: maps every outcome to one exit status and never shows a raw traceback
+    for a content or usage problem."""
+    from .console import make_safe
+
+    make_safe()
+    _current.clear()
+    try:
+        cli.main(args=argv, prog_name="deckbuilder", standalone_mode=False)
+    except ContentError as exc:
+        for d in exc.diagnostics:
+            click.echo(_shown(d), err=True)
+        errors = sum(1 for d in exc.diagnostics if d.severity == "error")
+        click.echo(f"{errors} error{'s' if errors != 1 else ''}; nothing was written.", err=True)
+        sys.exit(ExitCode.CONTENT)
+    except UsageError as exc:
+        click.echo(_usage_line(exc), err=True)
+        sys.exit(ExitCode.USAGE)
+    except click.exceptions.Abort:
+        click.echo("aborted", err=True)
+        sys.exit(ExitCode.USAGE)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(ExitCode.USAGE)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        click.echo("interrupted; earlier results are unchanged", err=True)
+        sys.exit(130)
+    except Exception:
+        traceback.print_exc()
+        click.echo("\nThis is a bug in deckbuilder, not a problem with your content. Please "
+                   "report it with the command you ran and the text above.", err=True)
+        sys.exit(ExitCode.BUG)
+    sys.exit(ExitCode.OK)
+
+
+def run() -> None:
+    """The console command: ``main`` and then an immediate exit.
+
+    Once every output is written and closed, tearing down the interpreter (freeing the
+    layout, the XML trees and every imported module one by one) takes another 0.1 s and
+    does nothing for the user, so the process ends right after flushing its messages.
+
+    Pydantic plugins are off in the command's process and in the PDF process (cli_start
+    turns them off before it starts that one): looking for them reads the entry points of
+    every installed package (0.05-0.13 s here, more with more packages), and no plugin
+    should hook into a build anyway.
+    """
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    try:
+        main()
+        code = 0
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+        if isinstance(exc.code, str):
+            click.echo(exc.code, err=True)
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # the reader went away (| head) or closed the stream
+            pass
+    os._exit(code)

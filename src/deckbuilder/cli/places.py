@@ -1,0 +1,60 @@
+"""Paths in messages as the user can click or type them, wherever the command was run.
+
+Content places are found relative to the project (``content/program.yaml:8:13``); the CLI
+shows them relative to the folder the command was run from, so a terminal or editor opens
+them. A path outside that folder is shown as the user typed it (backslashes and drive
+letters on Windows kept), never resolved: resolving turns a mapped Windows drive into its
+network name and a symlinked folder into one the user never typed.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+from pathlib import Path, PurePath
+
+from ..errors import Diagnostic
+
+
+def shown(path: PurePath, cwd: PurePath | None = None) -> str:
+    """``path`` relative to ``cwd`` (default: the current folder) when it lies inside it,
+    else as typed."""
+    if not path.is_absolute():
+        return str(path)
+    base = cwd if cwd is not None else Path.cwd()
+    try:
+        return str(path.relative_to(base)) or "."
+    except ValueError:
+        return str(path)
+
+
+def in_project(project: PurePath, file: str, cwd: PurePath | None = None) -> str:
+    """A project file (``content/x.yaml``) as shown from ``cwd``."""
+    if PurePath(file).is_absolute() or file in ("", "?"):
+        return file
+    return shown(project / file, cwd)
+
+
+def rebased(diagnostic: Diagnostic, project: PurePath) -> Diagnostic:
+    """The diagnostic with its file shown from the current folder."""
+    where = diagnostic.location
+    return replace(diagnostic, location=replace(where, file=in_project(project, where.file)))
+
+
+def is_here(project: Path) -> bool:
+    """Whether ``project`` is the folder the command was run from."""
+    try:
+        return os.path.samefile(project, Path.cwd())
+    except OSError:
+        return False
+
+
+def command_for(project: Path, command: str) -> str:
+    """``deckbuilder build`` or ``deckbuilder build PROJECT`` when run from elsewhere;
+    a path with spaces in double quotes, which cmd.exe, PowerShell and POSIX shells read."""
+    if is_here(project):
+        return command
+    where = shown(project)
+    if any(c.isspace() for c in where):
+        where = f'"{where}"'
+    return f"{command} {where}"

@@ -1,0 +1,19 @@
+"""The ``deckbuilder`` command's entry point: the build's second process is started before
+anything else is imported (aside.start_early), then the command runs (cli.run)."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+
+def run() -> None:
+    """Also turns pydantic's plugin search off before the PDF process starts, so that
+    process inherits it too (cli.run says why)."""
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    from ..build.aside import start_early
+
+    start_early(sys.argv[1:])
+    from .main import run as command
+
+    command()

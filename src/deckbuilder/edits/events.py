@@ -1,0 +1,134 @@
+"""Edits the program's dates in content/program.yaml, keeping everything else byte for byte.
+
+ruamel.yaml round-trips the file (comments, order, quoting); the edited text is validated
+like a build would before it replaces the file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap
+
+from ..atomic import write_all
+from ..content.load import load_project, validate_program_text
+from ..content.program import Entry, entries
+from ..errors import ContentError
+from .event_match import match_entry
+from .program_text import move_entry, remove_entry
+
+PROGRAM = Path("content") / "program.yaml"
+SECTIONS = {"events": "events", "deep-dives": "deep_dives"}
+
+
+@dataclass(frozen=True)
+class Change:
+    """What an edit did, in words for the person who asked for it."""
+
+    summary: str
+    path: Path
+
+
+def _yaml() -> YAML:
+    y = YAML()
+    y.indent(mapping=2, sequence=4, offset=2)
+    y.preserve_quotes = True
+    y.width = 4096
+    return y
+
+
+def find_entry(root: Path, title: str, on: dt.date | None = None) -> Entry:
+    """The one entry ``title`` names (by title, place or both); ``on`` picks by date."""
+    return match_entry(entries(load_project(root).project.program), title, on)
+
+
+def _edit(root: Path, change: str, mutate, reorder=None) -> Change:  # type: ignore[no-untyped-def]
+    """Applies ``mutate`` to the round-tripped data, then ``reorder`` to the text (which
+    moves an entry's lines into date order); writes only a result that validates."""
+    path = root / PROGRAM
+    y = _yaml()
+    text = path.read_text("utf-8")
+    if mutate is not None:
+        data = y.load(text)
+        mutate(data)
+        out = io.StringIO()
+        y.dump(data, out)
+        text = out.getvalue()
+    if reorder is not None:
+        text = reorder(text)
+    problems = validate_program_text(text)
+    if problems:
+        raise ContentError(problems)
+    write_all({path: lambda tmp: (tmp.write_text(text, "utf-8"), "")[1]})
+    return Change(change, path)
+
+
+def move(root: Path, title: str, new_date: dt.date, on: dt.date | None = None) -> Change:
+    """Gives one entry a new date and moves its lines (comments included) to where that
+    date belongs in its section, so every output lists the program in date order."""
+    entry = find_entry(root, title, on)
+    index = entry.index
+
+    def mutate(data: CommentedMap) -> None:
+        data[entry.section]["entries"][index]["date"] = new_date
+
+    def reorder(text: str) -> str:
+        return move_entry(text, entry.section, index)
+
+    return _edit(root, f"moved '{entry.event.label}' from {entry.event.date.isoformat()} "
+                       f"to {new_date.isoformat()}", mutate, reorder)
+
+
+def add(root: Path, section: str, date: dt.date, title: str, place: str | None) -> Change:
+    """Adds an entry at the end of its section, then moves it to its place by date."""
+    key = SECTIONS[section]
+    count = len(getattr(load_project(root).project.program, key).entries)
+
+    def mutate(data: CommentedMap) -> None:
+        items = data[key]["entries"]
+        entry = CommentedMap()
+        entry["date"] = date
+        entry["title"] = title
+        if place:
+            entry["place"] = place
+        if items:
+            _hand_over_trailing_lines(items[-1], entry)
+        items.append(entry)
+
+    def reorder(text: str) -> str:
+        return move_entry(text, key, count)
+
+    label = f"{title} ({place})" if place else title
+    return _edit(root, f"added '{label}' on {date.isoformat()}", mutate, reorder)
+
+
+def remove(root: Path, title: str, on: dt.date | None = None) -> Change:
+    """Removes an entry's lines with the comments above it; the rest stays as it was."""
+    entry = find_entry(root, title, on)
+
+    def reorder(text: str) -> str:
+        removed = remove_entry(text, entry.section, entry.index)
+        if removed is not None:
+            return removed
+        y = _yaml()  # a layout program_text cannot split (flow style): let ruamel do it
+        data = y.load(text)
+        del data[entry.section]["entries"][entry.index]
+        out = io.StringIO()
+        y.dump(data, out)
+        return out.getvalue()
+
+    return _edit(root, f"removed '{entry.event.label}' on {entry.event.date.isoformat()}",
+                 None, reorder)
+
+
+def _hand_over_trailing_lines(previous: CommentedMap, new: CommentedMap) -> None:
+    """ruamel keeps the blank line after a list with its last entry; a new last entry
+    takes it over, so the blank line still separates the list from what follows."""
+    last = list(previous.keys())[-1]
+    comment = previous.ca.items.pop(last, None)
+    if comment is not None:
+        new.ca.items[list(new.keys())[-1]] = comment
