@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import pty
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+
+from deckbuilder.cli.progress import DELAY, TICK, Progress
 
 from .conftest import BUILD_EPOCH, MakeProject, replace_in, run_cli
 
@@ -67,9 +71,44 @@ def _build_on_a_terminal(project: Path) -> bytes:
     return seen
 
 
-def test_progress_shows_on_a_terminal_only(project: Path) -> None:
-    shown = _build_on_a_terminal(project)  # a cold build takes well over a second
-    assert b"building: " in shown and shown.endswith(b"\r\x1b[2K")
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def _progress_shown(seconds: float, stream: io.StringIO) -> str:
+    """What the progress line wrote during a build that took ``seconds`` by its clock
+    (the thread's ticks still pass: it is given time to write)."""
+    now = [0.0]
+    with Progress(stream, clock=lambda: now[0]) as progress:
+        progress("laying out the slides")
+        now[0] = seconds
+        until = time.monotonic() + 5
+        while time.monotonic() < until and "building" not in stream.getvalue():
+            if not stream.isatty() or seconds < DELAY:
+                time.sleep(3 * TICK)  # ticks that find nothing to show
+                break
+            time.sleep(TICK / 4)
+    return stream.getvalue()
+
+
+def test_progress_shows_on_a_terminal_after_a_second_and_clears_its_line() -> None:
+    shown = _progress_shown(1.5, _Terminal())
+    assert "\r\x1b[2Kbuilding: laying out the slides … 1.5 s" in shown
+    assert shown.endswith("\r\x1b[2K")  # the results then print on a clean line
+
+
+def test_progress_is_silent_for_quick_builds_and_off_a_terminal() -> None:
+    assert _progress_shown(0.5, _Terminal()) == ""
+    assert _progress_shown(1.5, io.StringIO()) == ""
+
+
+def test_a_build_on_a_terminal_leaves_no_progress_behind(project: Path) -> None:
+    """Whether the line shows depends on how long the build takes on this machine; when it
+    did, it was cleared. Piped, nothing of it appears."""
+    shown = _build_on_a_terminal(project)
+    if b"building: " in shown:
+        assert shown.endswith(b"\r\x1b[2K")
     piped = run_cli("build", project, "--force")
     assert "building" not in piped.stderr
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import sys
 import threading
 import time
+from collections.abc import Callable
 from types import TracebackType
 from typing import TextIO
 
@@ -18,11 +19,14 @@ TICK = 0.2
 class Progress:
     """Call it with each stage's name; use as a context manager around the build."""
 
-    def __init__(self, stream: TextIO | None = None) -> None:
+    def __init__(self, stream: TextIO | None = None,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        """``clock``: seconds from any start (tests give one they control)."""
         self.stream = stream or sys.stderr
         self.enabled = self.stream.isatty()
         self.stage = "starting"
-        self.start = time.monotonic()
+        self.clock = clock
+        self.start = clock()
         self._stop = threading.Event()
         self._shown = False
         self._thread = threading.Thread(target=self._run, daemon=True)
@@ -46,7 +50,7 @@ class Progress:
 
     def _run(self) -> None:
         while not self._stop.wait(TICK):
-            elapsed = time.monotonic() - self.start
+            elapsed = self.clock() - self.start
             if elapsed >= DELAY:
                 self._shown = True
                 self.stream.write(f"\r\x1b[2Kbuilding: {self.stage} … {elapsed:.1f} s")
