@@ -12,12 +12,21 @@ import datetime as dt
 import os
 import shutil
 import subprocess
-import sys
 import textwrap
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+from . import forked
+
+#: Hypothesis's example counts: modest in README's test run, large in .ci/run's second step
+#: (``--hypothesis-profile=thorough``). Fuzz tests that build a project per example set
+#: their own small counts and are marked slow.
+settings.register_profile("default", deadline=None, max_examples=50)
+settings.register_profile("thorough", deadline=None, max_examples=500)
+settings.load_profile("default")
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT.parent / "shared" / "seed" / "000_d31f371f938a50c8.txt"
@@ -104,22 +113,69 @@ BUILD_EPOCH = "1762214400"
 
 def run_cli(*args: str | Path, cwd: Path | None = None, epoch: str = BUILD_EPOCH
             ) -> subprocess.CompletedProcess[str]:
-    """The real command in a fresh process, as a user runs it, on a fixed build date.
+    """The real command in a process of its own, as a user runs it, on a fixed build date
+    (forked from this one where it can: tests/forked.py).
 
     Without ``cwd`` it runs in the first project folder named, as a user usually does, so
     messages show places as ``content/...`` (they are relative to the folder run from)."""
     env = {**os.environ, "SOURCE_DATE_EPOCH": epoch}
     if cwd is None:
         cwd = next((a for a in args if isinstance(a, Path) and (a / "content").is_dir()), None)
-    return subprocess.run([sys.executable, "-m", "deckbuilder", *map(str, args)],
-                          capture_output=True, text=True, cwd=cwd, timeout=120, env=env)
+    return forked.run([str(a) for a in args], cwd, env, timeout=120)
+
+
+def built_once(factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]
+               ) -> Path:
+    """The folder ``make`` filled, made once per test run however many xdist workers ask:
+    the first one builds under a file lock, the others wait and read. Tests only read
+    these outputs; a test that changes a project or an output builds its own."""
+    from filelock import FileLock
+
+    base = factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent  # this run's folder, shared by its workers (popen-gw0, ...)
+    folder = base / f"built-{name}"
+    with FileLock(str(folder) + ".lock"):
+        if not (folder / ".complete").is_file():
+            shutil.rmtree(folder, ignore_errors=True)
+            make(folder)
+            (folder / ".complete").touch()
+    return folder
+
+
+#: Every output format, as ``--format`` takes them.
+ALL_FORMATS = "pptx,pdf,ics,slides-pdf"
 
 
 @pytest.fixture(scope="session")
-def built_deck(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def ihk_outputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The IHK project's four outputs, built once from the repository's own content."""
+
+    def make(folder: Path) -> None:
+        result = run_cli("build", ROOT, "--out", folder, "--format", ALL_FORMATS)
+        assert result.returncode == 0, result.stderr
+
+    return built_once(tmp_path_factory, "ihk", make)
+
+
+@pytest.fixture(scope="session")
+def new_outputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A `deckbuilder new` project (in ``project/``) and its four outputs (in ``out/``),
+    made once on the deck's own date."""
+
+    def make(folder: Path) -> None:
+        from deckbuilder.content.scaffold import create_project
+
+        create_project(folder / "project", dt.date(2025, 11, 4))
+        result = run_cli("build", folder / "project", "--out", folder / "out",
+                         "--format", ALL_FORMATS)
+        assert result.returncode == 0, result.stderr
+
+    return built_once(tmp_path_factory, "new", make)
+
+
+@pytest.fixture(scope="session")
+def built_deck(ihk_outputs: Path) -> Path:
     """The IHK deck built once from the repository's own content."""
-    out = tmp_path_factory.mktemp("out")
-    result = run_cli("build", ROOT, "--out", out)
-    assert result.returncode == 0, result.stderr
-    (deck,) = out.glob("*.pptx")
+    (deck,) = ihk_outputs.glob("*.pptx")
     return deck

@@ -55,6 +55,11 @@ def build(name: str, project: Path, out: Path) -> Built:
                              "--out", str(out), "--force", "--format", "pptx,pdf,slides-pdf"],
                             capture_output=True, text=True, env=env, timeout=300)
     assert result.returncode == 0, result.stderr
+    return built(name, out)
+
+
+def built(name: str, out: Path) -> Built:
+    """The outputs a build wrote into ``out``."""
     deck = next(p for p in out.glob("*.pptx"))
     return Built(name, deck, deck.with_suffix(".pdf"),
                  deck.with_name(deck.stem + "-slides.pdf"))

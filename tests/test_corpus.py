@@ -8,7 +8,6 @@ import resource
 import shutil
 import struct
 import subprocess
-import sys
 import zlib
 from pathlib import Path
 
@@ -16,6 +15,7 @@ import pytest
 import yaml
 from pypdf import PdfReader
 
+from . import forked
 from .conftest import BUILD_EPOCH, MakeProject
 from .pptx_text import flowing_text, normalize
 
@@ -100,9 +100,8 @@ def run_case(case: dict, project: Path, tmp: Path) -> Result:  # type: ignore[ty
     if "generate" in case:
         _generate(case["generate"], project, tmp)
     env = {**os.environ, "SOURCE_DATE_EPOCH": BUILD_EPOCH}
-    return subprocess.run([sys.executable, "-m", "deckbuilder", "build", *case.get("args", [])],
-                          cwd=project, capture_output=True, text=True, env=env,
-                          timeout=TIME_LIMIT, preexec_fn=_limit_memory)
+    return forked.run(["build", *case.get("args", [])], project, env, TIME_LIMIT,
+                      before=_limit_memory)
 
 
 @pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])

@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from deckbuilder.content.load import load_project
 
-from .conftest import BUILD_EPOCH, ROOT, SEED, MakeProject, replace_in, run_cli
+from .conftest import BUILD_EPOCH, ROOT, SEED, MakeProject, replace_in
 from .pptx_text import normalize
 from .test_content_complete import (
     JOINED,
@@ -22,12 +22,9 @@ from .test_content_complete import (
 
 
 @pytest.fixture(scope="session")
-def built_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    out = tmp_path_factory.mktemp("pdf")
-    result = run_cli("build", ROOT, "--out", out, "--format", "pdf,slides-pdf")
-    assert result.returncode == 0, result.stderr
-    return {"dossier": out / "szenarien-ihk-ruhr.pdf",
-            "slides": out / "szenarien-ihk-ruhr-slides.pdf"}
+def built_pdfs(ihk_outputs: Path) -> dict[str, Path]:
+    return {"dossier": ihk_outputs / "szenarien-ihk-ruhr.pdf",
+            "slides": ihk_outputs / "szenarien-ihk-ruhr-slides.pdf"}
 
 
 def unhyphenated(text: str) -> str:

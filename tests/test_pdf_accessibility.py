@@ -16,7 +16,7 @@ from pypdf import PageObject, PdfReader
 
 from deckbuilder.content.load import load_project
 
-from .conftest import ROOT, run_cli
+from .conftest import ROOT
 from .pptx_text import normalize
 from .test_content_complete import expected_strings, missing_from
 
@@ -31,18 +31,12 @@ PAINTING = {"Tj", "TJ", "'", '"', "Do", "S", "s", "f", "F", "f*", "B", "B*", "b"
 
 
 @pytest.fixture(scope="session")
-def tagged_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+def tagged_pdfs(ihk_outputs: Path, new_outputs: Path) -> dict[str, Path]:
     """The IHK dossier and slides, and the dossier of a `deckbuilder new` project."""
-    out = tmp_path_factory.mktemp("tagged")
-    result = run_cli("build", ROOT, "--out", out / "ihk", "--format", "pdf,slides-pdf")
-    assert result.returncode == 0, result.stderr
-    new = out / "new-project"
-    assert run_cli("new", new).returncode == 0
-    result = run_cli("build", new, "--out", out / "new", "--format", "pdf")
-    assert result.returncode == 0, result.stderr
-    (starter,) = (out / "new").glob("*.pdf")
-    return {"dossier": out / "ihk" / "szenarien-ihk-ruhr.pdf",
-            "slides": out / "ihk" / "szenarien-ihk-ruhr-slides.pdf", "starter": starter}
+    (starter,) = [p for p in (new_outputs / "out").glob("*.pdf")
+                  if not p.stem.endswith("-slides")]
+    return {"dossier": ihk_outputs / "szenarien-ihk-ruhr.pdf",
+            "slides": ihk_outputs / "szenarien-ihk-ruhr-slides.pdf", "starter": starter}
 
 
 @pytest.mark.parametrize("name", ["dossier", "slides", "starter"])
