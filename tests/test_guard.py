@@ -106,6 +106,7 @@ def test_a_saved_but_unchanged_output_is_no_edit(project: Path) -> None:
     assert again.returncode == 0, again.stderr
 
 
+@pytest.mark.slow  # needs LibreOffice
 @pytest.mark.skipif(SOFFICE is None and not os.environ.get("CI"),
                     reason="LibreOffice is not installed (.ci/run installs it)")
 def test_a_deck_saved_by_libreoffice_names_only_the_edited_slides(project: Path,

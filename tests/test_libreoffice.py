@@ -20,9 +20,9 @@ from deckbuilder.text.measure import Measurer, font_directories
 from .conftest import ROOT
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
-pytestmark = pytest.mark.skipif(
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(
     SOFFICE is None and not os.environ.get("CI"),
-    reason="LibreOffice is not installed (.ci/run installs it; CI never skips this)")
+    reason="LibreOffice is not installed (.ci/run installs it; CI never skips this)")]
 
 
 def _fontconfig(tmp: Path) -> Path:

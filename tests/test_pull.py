@@ -126,6 +126,7 @@ def test_pull_carries_the_three_edits_into_content_and_the_build_keeps_them(
     _pull_and_build(project)
 
 
+@pytest.mark.slow  # needs LibreOffice
 @pytest.mark.skipif(SOFFICE is None and not os.environ.get("CI"),
                     reason="LibreOffice is not installed (.ci/run installs it)")
 def test_pull_works_on_a_deck_saved_by_libreoffice(project: Path, tmp_path: Path) -> None:
@@ -273,7 +274,7 @@ def test_values_read_back_as_the_new_text() -> None:
     assert max(len(line) for line in new.splitlines()) <= 80  # the folded block is wrapped
 
 
-@settings(max_examples=300, deadline=None)
+@settings(deadline=None)  # examples: the profile (conftest.py)
 @given(st.sampled_from([("title",), ("quoted",), ("double",), ("names", 0), ("names", 1),
                         ("names", 2, "name"), ("literal",), ("folded",), ("plain",)]),
        st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=40))
