@@ -345,23 +345,3 @@ class Sizes(Strict):
     offerings: Offerings = unvalidated(Offerings)
     legal: Legal = unvalidated(Legal)
     dossier: Dossier = unvalidated(Dossier)
-
-
-
-def are_defaults(data: Any) -> bool:
-    """Whether theme.yaml's ``sizes:`` says exactly what the defaults say, as the theme of
-    ``deckbuilder new`` does, so validating it would give the defaults (load.py skips
-    that). Values come as YAML's text: "20" or "20.0" is 20, anything else is left to
-    the validators."""
-    return _same(data, unvalidated(Sizes))
-
-
-def _same(data: Any, default: Any) -> bool:
-    if isinstance(default, BaseModel):
-        return isinstance(data, dict) and data.keys() <= type(default).model_fields.keys() \
-            and all(_same(value, getattr(default, key)) for key, value in data.items())
-    if isinstance(default, tuple):
-        return isinstance(data, list) and len(data) == len(default) \
-            and all(_same(value, item) for value, item in zip(data, default, strict=True))
-    forms = {str(default), str(int(default))} if default.is_integer() else {str(default)}
-    return data in forms if isinstance(data, str) else False
