@@ -154,7 +154,8 @@ def _same(data: Any, default: Any) -> bool:
     if isinstance(default, tuple):
         return isinstance(data, list) and len(data) == len(default) \
             and all(_same(value, item) for value, item in zip(data, default, strict=True))
-    forms = {str(default), str(int(default))} if default.is_integer() else {str(default)}
+    whole = float(default).is_integer()  # a Count: int.is_integer is 3.12's
+    forms = {str(default), str(int(default))} if whole else {str(default)}
     return data in forms if isinstance(data, str) else False
 
 

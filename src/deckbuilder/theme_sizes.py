@@ -15,6 +15,8 @@ Points = Annotated[float, Field(ge=0, le=5000)]
 Share = Annotated[float, Field(ge=0, le=1)]
 #: A multiple of a type size (how far, in label sizes, and how large, relative to labels).
 Factor = Annotated[float, Field(gt=0, le=10)]
+#: How many of something: lines, columns, items on a slide, directions tried.
+Count = Annotated[int, Field(ge=1, le=100)]
 
 
 class Strict(BaseModel):
@@ -57,6 +59,15 @@ class Text(Strict):
     """Running text on the slides."""
 
     bullet_indent: Points = _is(20, "room a bullet takes before its text (marker and gap)")
+    ink_margin: Points = _is(6, "added to a line's measured width where the contrast check "
+                                "judges what lies behind it (renderers differ a little)")
+    shrink_step: Annotated[float, Field(gt=0, le=0.5)] = _is(
+        0.025, "text too long for its box is tried smaller in steps of this share of its "
+               "size, down to fit.min_scale")
+    shrink_reach: Share = _is(0.35, "a continuation is shrunk away only when what is left "
+                                    "over is at most this share of what fits")
+    least_lines: Count = _is(2, "a paragraph split between boxes keeps at least this many "
+                                "lines on each side (no widows, no orphans)")
 
 
 class TitleBlock(Strict):

@@ -12,7 +12,6 @@ from ..content.program import entries, is_past
 from ..errors import ContentError, Location, error
 from ..text.measure import WordTooWide
 from .plan import Box, Para, Run, TableBox, TextBox
-from .text import SHRINK_STEP
 
 COLUMNS = 3
 
@@ -163,8 +162,9 @@ def layout_program(ctx, top: float, bottom: float) -> Iterator[list[TextBox | Ta
     groups = ctx.program_groups
     attempts = [(1.0, False), (1.0, True)]
     scale = 1.0
-    while scale - SHRINK_STEP >= th.fit.min_scale - 1e-9:
-        scale = round(scale - SHRINK_STEP, 4)
+    step = th.sizes.text.shrink_step
+    while scale - step >= th.fit.min_scale - 1e-9:
+        scale = round(scale - step, 4)
         attempts.append((scale, True))
     for scale, packed in attempts:  # the first arrangement that fits one slide
         layout = ProgramLayout(ctx, width, bottom - top, scale)
