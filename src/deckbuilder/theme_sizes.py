@@ -121,6 +121,8 @@ class Method(Strict):
     rule_to_number: Points = _is(14, "from the rule to the step's number")
     number_height: Points = _is(70, "room for the step's number")
     number_to_text: Points = _is(18, "from the number to the step's text")
+    steps_per_slide: Count = _is(6, "steps side by side on one slide; more continue on the "
+                                    "next, spread evenly")
 
 
 class RadarSlide(Strict):
@@ -192,6 +194,7 @@ class Program(Strict):
     date_width: Share = _is(0.45, "the widest the date column may be, share of the column")
     heading_extra: Points = _is(10, "room under a table's heading line")
     rule_width: Points = _is(0.75, "line weight of the rule under each row")
+    columns: Count = _is(3, "tables side by side; more continue on the next slide")
 
 
 class Trend(Strict):
@@ -213,6 +216,10 @@ class Offerings(Strict):
     button_gap: Points = _is(20, "from the cards to the button")
     button_height: Points = _is(36, "height of the button")
     button_padding: Points = _is(48, "added to the button text's width (both sides)")
+    cards_per_slide: Count = _is(6, "cards on one slide; more continue on the next, spread "
+                                    "evenly")
+    columns: Count = _is(3, "the most cards side by side; fewer where that evens out the "
+                            "rows (four cards: two by two)")
 
 
 class Legal(Strict):
