@@ -161,6 +161,8 @@ class Radar(Strict):
     dot_margin: Points = _is(1, "labels keep this far from a dot's edge (besides label_gap)")
     label_distances: Annotated[tuple[Points, ...], Field(min_length=1, max_length=20)] = _is(
         (2.0, 6.0, 12.0, 20.0, 30.0), "distances from a dot tried in turn for its label")
+    label_directions: Count = _is(16, "directions around a dot tried for its label at each "
+                                      "distance, the outward one first")
     centre_clearance: Share = _is(0.35, "inner-ring dots stay this share of a ring off the "
                                         "centre")
     stagger: Share = _is(0.22, "dots sharing a cell step in and out by this share of a ring")
@@ -220,6 +222,29 @@ class Offerings(Strict):
                                     "evenly")
     columns: Count = _is(3, "the most cards side by side; fewer where that evens out the "
                             "rows (four cards: two by two)")
+
+
+class LegendSymbols(Strict):
+    """The legend's symbols, drawn as the radar draws what each stands for, in a cell
+    legend.symbol_width wide, each centred on its entry's first line."""
+
+    dot: Points = _is(10, "the trend's and the concept's dot: its diameter")
+    dot_inset: Points = _is(6, "from the cell's left to those dots")
+    steps: Count = _is(3, "growing dots (strength) and lines (intensity) the symbols show")
+    strength_dot: Points = _is(4, "strength: the first dot's diameter")
+    strength_growth: Points = _is(3, "strength: added to the diameter from dot to dot")
+    strength_pitch: Points = _is(8, "strength: from one dot's left to the next one's")
+    proximity_dot: Points = _is(6, "proximity: the diameter of its two dots")
+    proximity_inset: Points = _is(4, "proximity: from the cell's left to the first dot")
+    proximity_pitch: Points = _is(8, "proximity: from the first dot's left to the second's")
+    proximity_rise: Points = _is(2, "proximity: the dots' top, above the line's middle")
+    intensity_pitch: Points = _is(4, "intensity: from line to line")
+    intensity_inset: Points = _is(4, "intensity: the lines end this far before the cell's right")
+    intensity_width: Points = _is(0.5, "intensity: the first line's weight")
+    intensity_step: Points = _is(1, "intensity: added to the weight from line to line")
+    ring_inset: Points = _is(4, "from the cell's left to a ring's swatch")
+    ring_width: Points = _is(18, "a ring's swatch: its width")
+    ring_height: Points = _is(12, "a ring's swatch: its height")
 
 
 class Legal(Strict):
@@ -356,6 +381,7 @@ class Sizes(Strict):
     method: Method = unvalidated(Method)
     radar_slide: RadarSlide = unvalidated(RadarSlide)
     legend: Legend = unvalidated(Legend)
+    legend_symbols: LegendSymbols = unvalidated(LegendSymbols)
     radar: Radar = unvalidated(Radar)
     scenario: Scenario = unvalidated(Scenario)
     program: Program = unvalidated(Program)
