@@ -59,15 +59,12 @@ class Text(Strict):
     """Running text on the slides."""
 
     bullet_indent: Points = _is(20, "room a bullet takes before its text (marker and gap)")
-    ink_margin: Points = _is(6, "added to a line's measured width where the contrast check "
-                                "judges what lies behind it (renderers differ a little)")
+    ink_margin: Points = _is(6, "added to a line's width where contrast judges what is behind")
     shrink_step: Annotated[float, Field(gt=0, le=0.5)] = _is(
-        0.025, "text too long for its box is tried smaller in steps of this share of its "
-               "size, down to fit.min_scale")
-    shrink_reach: Share = _is(0.35, "a continuation is shrunk away only when what is left "
-                                    "over is at most this share of what fits")
-    least_lines: Count = _is(2, "a paragraph split between boxes keeps at least this many "
-                                "lines on each side (no widows, no orphans)")
+        0.025, "text too long for its box is tried smaller by this share of its size at a time")
+    shrink_reach: Share = _is(0.35, "text is shrunk rather than continued only when the rest "
+                                    "is at most this share of what fits")
+    least_lines: Count = _is(2, "least lines a split paragraph keeps on each side (no widows)")
 
 
 class TitleBlock(Strict):
@@ -96,8 +93,7 @@ class TitleSlide(Strict):
     picture_from: Share = _is(0.5, "where the picture starts, share of the slide width")
     kicker_height: Points = _is(80, "room for the date and clients above the title")
     title_top: Share = _is(0.45, "the title's top, share of the slide height")
-    title_height: Share = _is(0.5, "the title's height: share of the slide height less "
-                                   "the margin")
+    title_height: Share = _is(0.5, "the title's height: share of the slide height less the margin")
 
 
 class Divider(Strict):
@@ -121,8 +117,7 @@ class Method(Strict):
     rule_to_number: Points = _is(14, "from the rule to the step's number")
     number_height: Points = _is(70, "room for the step's number")
     number_to_text: Points = _is(18, "from the number to the step's text")
-    steps_per_slide: Count = _is(6, "steps side by side on one slide; more continue on the "
-                                    "next, spread evenly")
+    steps_per_slide: Count = _is(6, "steps on one slide; more continue on the next")
 
 
 class RadarSlide(Strict):
@@ -154,17 +149,14 @@ class Radar(Strict):
     segment_label_gap: Points = _is(6, "from the rim to the segment names")
     segment_label_width: Share = _is(0.7, "a wider segment name takes two lines; share "
                                           "of the radius")
-    trend_label_width: Share = _is(0.55, "a wider trend name takes two lines; share of the "
-                                         "radius")
+    trend_label_width: Share = _is(0.55, "a wider trend name takes two lines; share of the radius")
     label_extra_width: Points = _is(1, "added to each label's measured width")
     label_gap: Points = _is(1, "least space between a label and other labels or dots")
     dot_margin: Points = _is(1, "labels keep this far from a dot's edge (besides label_gap)")
     label_distances: Annotated[tuple[Points, ...], Field(min_length=1, max_length=20)] = _is(
         (2.0, 6.0, 12.0, 20.0, 30.0), "distances from a dot tried in turn for its label")
-    label_directions: Count = _is(16, "directions around a dot tried for its label at each "
-                                      "distance, the outward one first")
-    centre_clearance: Share = _is(0.35, "inner-ring dots stay this share of a ring off the "
-                                        "centre")
+    label_directions: Count = _is(16, "directions around a dot tried at each label distance")
+    centre_clearance: Share = _is(0.35, "inner-ring dots stay this share of a ring off the centre")
     stagger: Share = _is(0.22, "dots sharing a cell step in and out by this share of a ring")
     dot_size: Share = _is(0.014, "a dot's radius at strength 0, share of the radar's radius")
     dot_size_step: Share = _is(0.007, "added to a dot's radius per strength step, share of "
@@ -178,12 +170,10 @@ class Radar(Strict):
 class Scenario(Strict):
     """A scenario's divider (big number and title) and its two-column text slides."""
 
-    picture_from: Share = _is(0.62, "where the divider's picture starts, share of the "
-                                    "slide width")
+    picture_from: Share = _is(0.62, "where the divider's picture starts, share of the slide width")
     number_top: Share = _is(0.12, "the number's band: its top, share of the slide height")
     number_width: Share = _is(0.4, "the number's band: its width, share of the slide width")
-    number_height: Share = _is(0.66, "the number's band: its height, share of the slide "
-                                     "height")
+    number_height: Share = _is(0.66, "the number's band: its height, share of the slide height")
     title_to_text: Points = _is(26, "text slides: from the title to the columns")
 
 
@@ -218,10 +208,8 @@ class Offerings(Strict):
     button_gap: Points = _is(20, "from the cards to the button")
     button_height: Points = _is(36, "height of the button")
     button_padding: Points = _is(48, "added to the button text's width (both sides)")
-    cards_per_slide: Count = _is(6, "cards on one slide; more continue on the next, spread "
-                                    "evenly")
-    columns: Count = _is(3, "the most cards side by side; fewer where that evens out the "
-                            "rows (four cards: two by two)")
+    cards_per_slide: Count = _is(6, "cards on one slide; more continue on the next")
+    columns: Count = _is(3, "the most cards side by side (four cards: two by two)")
 
 
 class LegendSymbols(Strict):
@@ -245,6 +233,23 @@ class LegendSymbols(Strict):
     ring_inset: Points = _is(4, "from the cell's left to a ring's swatch")
     ring_width: Points = _is(18, "a ring's swatch: its width")
     ring_height: Points = _is(12, "a ring's swatch: its height")
+
+
+class AddedSlides(Strict):
+    """The layout for slides added by hand in PowerPoint ("Titel und Inhalt"): its title
+    starts where content slides' titles do (title_block.bar_to_text) and its footer sits
+    where theirs does (footer)."""
+
+    title_lines: Factor = _is(2.2, "the title placeholder's height, in title sizes")
+    title_to_body: Points = _is(30, "from the title placeholder to the body")
+    body_to_footer: Points = _is(30, "from the body to the footer")
+    bullet_indent: Points = _is(18, "indent of the body's bulleted second level")
+
+
+class Legibility(Strict):
+    """What the contrast check adds where a colour would not stand out."""
+
+    outline_width: Points = _is(1, "least line weight of the outline a shape gets")
 
 
 class Legal(Strict):
@@ -388,4 +393,6 @@ class Sizes(Strict):
     trend: Trend = unvalidated(Trend)
     offerings: Offerings = unvalidated(Offerings)
     legal: Legal = unvalidated(Legal)
+    added_slides: AddedSlides = unvalidated(AddedSlides)
+    legibility: Legibility = unvalidated(Legibility)
     dossier: Dossier = unvalidated(Dossier)
