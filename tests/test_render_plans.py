@@ -55,7 +55,7 @@ def _slide() -> SlidePlan:
     table = TableBox(Box(56, 420, 400, 60), (150, 250),
                      (((Para((Run("12.11.2026"),), "table-date"),),
                        (Para((Run("Future Day"),), "table-text"),)),), (60,), 4, "rule",
-                     HERE, name="table")
+                     HERE, name="table", rule_width=0.75)
     rule = LineBox(56, 500, 456, 500, "ink", 1)
     group = GroupBox(Box(700, 420, 100, 30), (
         ShapeBox(Box(700, 420, 10, 10), "oval", fill="accent", alt="Punkt A"),

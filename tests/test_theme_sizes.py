@@ -18,6 +18,7 @@ from deckbuilder.layout import dossier
 from deckbuilder.layout.plan import DeckPlan, Element, ShapeBox, SlidePlan, TextBox
 from deckbuilder.layout.slides import plan_deck
 from deckbuilder.layout.text import Typesetter
+from deckbuilder.render.pptx.master import CONTENT_LAYOUT, layout_specs
 from deckbuilder.text.measure import Measurer
 from deckbuilder.theme import Fallback, Fit, Pictures, Theme
 from deckbuilder.theme_sizes import Sizes, unvalidated
@@ -146,6 +147,40 @@ def test_the_footer_gap_moves_every_footer_and_nothing_else(make_project: MakePr
             else:
                 assert new == old
     assert footers >= 2 * (len(before.slides) - 2)  # text and number; title and legal have none
+
+
+def test_a_legend_symbol_moves_by_its_theme_size(make_project: MakeProject) -> None:
+    """A size that was a literal in the layout (radar_slide._symbol): the trend's legend
+    dot moves right by exactly the change; nothing else on any slide moves."""
+    before = _plan(_with_sizes(make_project, ""))
+    after = _plan(_with_sizes(make_project, "sizes:\n  legend_symbols:\n    dot_inset: 9.5\n"))
+    moved = []
+    for b, a in zip(before.slides, after.slides, strict=True):
+        for old, new in zip(b.elements, a.elements, strict=True):
+            if new != old:
+                moved.append((b.kind, old, new))
+    assert [(kind, type(old).__name__) for kind, old, _ in moved] == [("radar", "ShapeBox")]
+    old, new = moved[0][1].box, moved[0][2].box
+    assert new.x - old.x == pytest.approx(3.5, abs=1e-9)
+    assert (new.y, new.w, new.h) == (old.y, old.w, old.h) == (old.y, 10, 10)
+
+
+def test_the_hand_made_slides_layout_follows_its_sizes(make_project: MakeProject) -> None:
+    """The PPTX master's 'Titel und Inhalt' layout (once literals in layout_specs): a
+    larger gap under its title starts the body lower and ends it where it ended."""
+    def holders(sizes: str) -> dict[str, tuple[float, float]]:
+        project = _with_sizes(make_project, sizes)
+        loaded, ts = _typeset(project)
+        spec = layout_specs(plan_deck(loaded, ts), loaded.theme)[""]  # type: ignore[arg-type, attr-defined]
+        assert spec.name == CONTENT_LAYOUT
+        return {h.type: (box.y, box.bottom) for h, box in spec.holders}
+
+    before = holders("")
+    after = holders("sizes:\n  added_slides:\n    title_to_body: 42\n")
+    assert after["body"][0] - before["body"][0] == pytest.approx(12, abs=1e-9)
+    assert after["body"][1] == pytest.approx(before["body"][1], abs=1e-9)
+    assert {k: v for k, v in after.items() if k != "body"} == \
+        {k: v for k, v in before.items() if k != "body"}
 
 
 def test_the_dossier_legend_follows_its_gap(make_project: MakeProject) -> None:

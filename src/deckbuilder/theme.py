@@ -139,6 +139,26 @@ class Theme(ThemeCore):
     sizes: Sizes = unvalidated(Sizes)  # every gap and size of the layout (theme_sizes.py)
 
 
+def are_defaults(data: Any) -> bool:
+    """Whether theme.yaml's ``sizes:`` says exactly what the defaults say, as the theme of
+    ``deckbuilder new`` does, so validating it would give the defaults (load.py skips
+    that). Values come as YAML's text: "20" or "20.0" is 20, anything else is left to
+    the validators."""
+    return _same(data, unvalidated(Sizes))
+
+
+def _same(data: Any, default: Any) -> bool:
+    if isinstance(default, BaseModel):
+        return isinstance(data, dict) and data.keys() <= type(default).model_fields.keys() \
+            and all(_same(value, getattr(default, key)) for key, value in data.items())
+    if isinstance(default, tuple):
+        return isinstance(data, list) and len(data) == len(default) \
+            and all(_same(value, item) for value, item in zip(data, default, strict=True))
+    whole = float(default).is_integer()  # a Count: int.is_integer is 3.12's
+    forms = {str(default), str(int(default))} if whole else {str(default)}
+    return data in forms if isinstance(data, str) else False
+
+
 #: The plain class (theme_plain.py) that stands for each model with methods; Plain for the rest.
 _PLAIN: dict[type[BaseModel], type[Plain]] = {Page: PlainPage, Fallback: PlainFallback,
                                               ThemeCore: PlainTheme, Theme: PlainTheme}

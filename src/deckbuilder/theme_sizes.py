@@ -15,6 +15,8 @@ Points = Annotated[float, Field(ge=0, le=5000)]
 Share = Annotated[float, Field(ge=0, le=1)]
 #: A multiple of a type size (how far, in label sizes, and how large, relative to labels).
 Factor = Annotated[float, Field(gt=0, le=10)]
+#: How many of something: lines, columns, items on a slide, directions tried.
+Count = Annotated[int, Field(ge=1, le=100)]
 
 
 class Strict(BaseModel):
@@ -57,6 +59,12 @@ class Text(Strict):
     """Running text on the slides."""
 
     bullet_indent: Points = _is(20, "room a bullet takes before its text (marker and gap)")
+    ink_margin: Points = _is(6, "added to a line's width where contrast judges what is behind")
+    shrink_step: Annotated[float, Field(gt=0, le=0.5)] = _is(
+        0.025, "text too long for its box is tried smaller by this share of its size at a time")
+    shrink_reach: Share = _is(0.35, "text is shrunk rather than continued only when the rest "
+                                    "is at most this share of what fits")
+    least_lines: Count = _is(2, "least lines a split paragraph keeps on each side (no widows)")
 
 
 class TitleBlock(Strict):
@@ -85,8 +93,7 @@ class TitleSlide(Strict):
     picture_from: Share = _is(0.5, "where the picture starts, share of the slide width")
     kicker_height: Points = _is(80, "room for the date and clients above the title")
     title_top: Share = _is(0.45, "the title's top, share of the slide height")
-    title_height: Share = _is(0.5, "the title's height: share of the slide height less "
-                                   "the margin")
+    title_height: Share = _is(0.5, "the title's height: share of the slide height less the margin")
 
 
 class Divider(Strict):
@@ -110,6 +117,7 @@ class Method(Strict):
     rule_to_number: Points = _is(14, "from the rule to the step's number")
     number_height: Points = _is(70, "room for the step's number")
     number_to_text: Points = _is(18, "from the number to the step's text")
+    steps_per_slide: Count = _is(6, "steps on one slide; more continue on the next")
 
 
 class RadarSlide(Strict):
@@ -141,15 +149,14 @@ class Radar(Strict):
     segment_label_gap: Points = _is(6, "from the rim to the segment names")
     segment_label_width: Share = _is(0.7, "a wider segment name takes two lines; share "
                                           "of the radius")
-    trend_label_width: Share = _is(0.55, "a wider trend name takes two lines; share of the "
-                                         "radius")
+    trend_label_width: Share = _is(0.55, "a wider trend name takes two lines; share of the radius")
     label_extra_width: Points = _is(1, "added to each label's measured width")
     label_gap: Points = _is(1, "least space between a label and other labels or dots")
     dot_margin: Points = _is(1, "labels keep this far from a dot's edge (besides label_gap)")
     label_distances: Annotated[tuple[Points, ...], Field(min_length=1, max_length=20)] = _is(
         (2.0, 6.0, 12.0, 20.0, 30.0), "distances from a dot tried in turn for its label")
-    centre_clearance: Share = _is(0.35, "inner-ring dots stay this share of a ring off the "
-                                        "centre")
+    label_directions: Count = _is(16, "directions around a dot tried at each label distance")
+    centre_clearance: Share = _is(0.35, "inner-ring dots stay this share of a ring off the centre")
     stagger: Share = _is(0.22, "dots sharing a cell step in and out by this share of a ring")
     dot_size: Share = _is(0.014, "a dot's radius at strength 0, share of the radar's radius")
     dot_size_step: Share = _is(0.007, "added to a dot's radius per strength step, share of "
@@ -163,12 +170,10 @@ class Radar(Strict):
 class Scenario(Strict):
     """A scenario's divider (big number and title) and its two-column text slides."""
 
-    picture_from: Share = _is(0.62, "where the divider's picture starts, share of the "
-                                    "slide width")
+    picture_from: Share = _is(0.62, "where the divider's picture starts, share of the slide width")
     number_top: Share = _is(0.12, "the number's band: its top, share of the slide height")
     number_width: Share = _is(0.4, "the number's band: its width, share of the slide width")
-    number_height: Share = _is(0.66, "the number's band: its height, share of the slide "
-                                     "height")
+    number_height: Share = _is(0.66, "the number's band: its height, share of the slide height")
     title_to_text: Points = _is(26, "text slides: from the title to the columns")
 
 
@@ -181,6 +186,7 @@ class Program(Strict):
     date_width: Share = _is(0.45, "the widest the date column may be, share of the column")
     heading_extra: Points = _is(10, "room under a table's heading line")
     rule_width: Points = _is(0.75, "line weight of the rule under each row")
+    columns: Count = _is(3, "tables side by side; more continue on the next slide")
 
 
 class Trend(Strict):
@@ -202,6 +208,48 @@ class Offerings(Strict):
     button_gap: Points = _is(20, "from the cards to the button")
     button_height: Points = _is(36, "height of the button")
     button_padding: Points = _is(48, "added to the button text's width (both sides)")
+    cards_per_slide: Count = _is(6, "cards on one slide; more continue on the next")
+    columns: Count = _is(3, "the most cards side by side (four cards: two by two)")
+
+
+class LegendSymbols(Strict):
+    """The legend's symbols, drawn as the radar draws what each stands for, in a cell
+    legend.symbol_width wide, each centred on its entry's first line."""
+
+    dot: Points = _is(10, "the trend's and the concept's dot: its diameter")
+    dot_inset: Points = _is(6, "from the cell's left to those dots")
+    steps: Count = _is(3, "growing dots (strength) and lines (intensity) the symbols show")
+    strength_dot: Points = _is(4, "strength: the first dot's diameter")
+    strength_growth: Points = _is(3, "strength: added to the diameter from dot to dot")
+    strength_pitch: Points = _is(8, "strength: from one dot's left to the next one's")
+    proximity_dot: Points = _is(6, "proximity: the diameter of its two dots")
+    proximity_inset: Points = _is(4, "proximity: from the cell's left to the first dot")
+    proximity_pitch: Points = _is(8, "proximity: from the first dot's left to the second's")
+    proximity_rise: Points = _is(2, "proximity: the dots' top, above the line's middle")
+    intensity_pitch: Points = _is(4, "intensity: from line to line")
+    intensity_inset: Points = _is(4, "intensity: the lines end this far before the cell's right")
+    intensity_width: Points = _is(0.5, "intensity: the first line's weight")
+    intensity_step: Points = _is(1, "intensity: added to the weight from line to line")
+    ring_inset: Points = _is(4, "from the cell's left to a ring's swatch")
+    ring_width: Points = _is(18, "a ring's swatch: its width")
+    ring_height: Points = _is(12, "a ring's swatch: its height")
+
+
+class AddedSlides(Strict):
+    """The layout for slides added by hand in PowerPoint ("Titel und Inhalt"): its title
+    starts where content slides' titles do (title_block.bar_to_text) and its footer sits
+    where theirs does (footer)."""
+
+    title_lines: Factor = _is(2.2, "the title placeholder's height, in title sizes")
+    title_to_body: Points = _is(30, "from the title placeholder to the body")
+    body_to_footer: Points = _is(30, "from the body to the footer")
+    bullet_indent: Points = _is(18, "indent of the body's bulleted second level")
+
+
+class Legibility(Strict):
+    """What the contrast check adds where a colour would not stand out."""
+
+    outline_width: Points = _is(1, "least line weight of the outline a shape gets")
 
 
 class Legal(Strict):
@@ -338,30 +386,13 @@ class Sizes(Strict):
     method: Method = unvalidated(Method)
     radar_slide: RadarSlide = unvalidated(RadarSlide)
     legend: Legend = unvalidated(Legend)
+    legend_symbols: LegendSymbols = unvalidated(LegendSymbols)
     radar: Radar = unvalidated(Radar)
     scenario: Scenario = unvalidated(Scenario)
     program: Program = unvalidated(Program)
     trend: Trend = unvalidated(Trend)
     offerings: Offerings = unvalidated(Offerings)
     legal: Legal = unvalidated(Legal)
+    added_slides: AddedSlides = unvalidated(AddedSlides)
+    legibility: Legibility = unvalidated(Legibility)
     dossier: Dossier = unvalidated(Dossier)
-
-
-
-def are_defaults(data: Any) -> bool:
-    """Whether theme.yaml's ``sizes:`` says exactly what the defaults say, as the theme of
-    ``deckbuilder new`` does, so validating it would give the defaults (load.py skips
-    that). Values come as YAML's text: "20" or "20.0" is 20, anything else is left to
-    the validators."""
-    return _same(data, unvalidated(Sizes))
-
-
-def _same(data: Any, default: Any) -> bool:
-    if isinstance(default, BaseModel):
-        return isinstance(data, dict) and data.keys() <= type(default).model_fields.keys() \
-            and all(_same(value, getattr(default, key)) for key, value in data.items())
-    if isinstance(default, tuple):
-        return isinstance(data, list) and len(data) == len(default) \
-            and all(_same(value, item) for value, item in zip(data, default, strict=True))
-    forms = {str(default), str(int(default))} if default.is_integer() else {str(default)}
-    return data in forms if isinstance(data, str) else False

@@ -11,8 +11,7 @@ from typing import Any, TypeVar, cast
 from pydantic import BaseModel, ValidationError
 
 from ..errors import ContentError, Diagnostic, Location, UsageError, error
-from ..theme import Theme, ThemeCore
-from ..theme_sizes import are_defaults
+from ..theme import Theme, ThemeCore, are_defaults
 from . import sourcemap
 from .assets import AssetProblem, CheckedPictures, resolve_inside
 from .messages import diagnostics_from

@@ -122,7 +122,10 @@ def _shape(state: _Slide, sb: ShapeBox) -> ShapeBox:
     if any(contrast.passes(m, bgs, contrast.GRAPHIC) for m in marks):
         return sb
     outline = _readable(state, state.theme.color("ink"), bgs, contrast.GRAPHIC, "a shape")
-    return replace(sb, line="#" + outline, line_width=max(sb.line_width, 1.0)) if outline else sb
+    if not outline:
+        return sb
+    least = state.theme.sizes.legibility.outline_width
+    return replace(sb, line="#" + outline, line_width=max(sb.line_width, least))
 
 
 def _para(state: _Slide, para: Para, scale: float, bgs: list[str]) -> Para:

@@ -10,16 +10,19 @@ from typing import TypeVar
 from ..content.model import MethodSlide, Offering, OfferingsSlide, Step, Trend, TrendsSlides
 from ..errors import Location, warning
 from .plan import Box, Element, Para, Run, ShapeBox, TextBox
-from .slide_parts import Context, Draft, clean, content_bottom, para, title_bar, title_block
+from .slide_parts import (
+    Context,
+    Draft,
+    clean,
+    content_bottom,
+    more_slides,
+    para,
+    title_bar,
+    title_block,
+)
 from .text import Overflow
 
 T = TypeVar("T")
-
-
-#: Steps side by side on one method slide; more continue on the next.
-STEPS_PER_SLIDE = 6
-#: Offering cards on one slide; more continue on the next.
-CARDS_PER_SLIDE = 6
 
 
 def chunks(items: list[T], most: int) -> list[list[T]]:
@@ -34,7 +37,7 @@ def _continued(ctx: Context, title: str, index: int) -> str:
 
 
 def plan_method(ctx: Context, s: MethodSlide) -> Iterator[Draft]:
-    for index, steps in enumerate(chunks(s.steps, STEPS_PER_SLIDE)):
+    for index, steps in enumerate(chunks(s.steps, ctx.theme.sizes.method.steps_per_slide)):
         yield _method_slide(ctx, s, steps, index)
 
 
@@ -72,7 +75,7 @@ def plan_trend(ctx: Context, t: Trend, notes: str | None) -> Iterator[Draft]:
         even = -(-len(factors) // len(slides))
         balanced = _trend_slides(ctx, t, notes, factors, even)
         slides = balanced if len(balanced) == len(slides) else slides
-        more = "a second slide" if len(slides) == 2 else f"{len(slides) - 1} more slides"
+        more = more_slides(len(slides) - 1)
         ctx.warnings.append(warning(t.loc, f"the factors of {t.title} continue on {more}"))
     yield from slides
 
@@ -139,7 +142,8 @@ def plan_trends(ctx: Context, s: TrendsSlides) -> Iterator[Draft]:
 
 
 def plan_offerings(ctx: Context, s: OfferingsSlide) -> Iterator[Draft]:
-    groups = chunks(ctx.loaded.project.future_circle_file.offerings, CARDS_PER_SLIDE)
+    groups = chunks(ctx.loaded.project.future_circle_file.offerings,
+                    ctx.theme.sizes.offerings.cards_per_slide)
     for index, offerings in enumerate(groups):
         yield _offerings_slide(ctx, s, offerings, index, last=index == len(groups) - 1)
 
@@ -163,8 +167,8 @@ def _offerings_slide(ctx: Context, s: OfferingsSlide, offerings: list[Offering],
     y = th.slide.top + below_bar + t.height + size.title_to_cards
     bottom = content_bottom(ctx) - (size.button_room if button else 0)
     n = len(offerings)
-    cols = 2 if n in (2, 4) else min(n, 3)
-    rows = -(-n // cols)
+    rows = -(-n // size.columns)  # as few rows as the columns allow, as even as they go:
+    cols = -(-n // rows)  # 4 cards in 2 + 2, not 3 + 1
     gap = size.card_gap
     col = (w - (cols - 1) * gap) / cols
     row = (bottom - y - (rows - 1) * gap) / rows

@@ -114,7 +114,7 @@ class TableBox:
     source: Location = field(repr=False)  # where the text came from; not drawn
     scale: float = 1.0
     name: str = ""  # the content it came from, e.g. "program.yaml:events:table"
-    rule_width: float = 0.75  # the line under each row, in points
+    rule_width: float = field(kw_only=True)  # the line under each row, in points (theme)
 
 
 @dataclass(frozen=True)

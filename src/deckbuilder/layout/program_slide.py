@@ -1,4 +1,5 @@
-"""The program slide: dated entries in three columns, continued on further slides if needed."""
+"""The program slide: dated entries in columns (sizes.program), continued on further slides
+if needed."""
 
 from __future__ import annotations
 
@@ -12,9 +13,6 @@ from ..content.program import entries, is_past
 from ..errors import ContentError, Location, error
 from ..text.measure import WordTooWide
 from .plan import Box, Para, Run, TableBox, TextBox
-from .text import SHRINK_STEP
-
-COLUMNS = 3
 
 
 @dataclass(frozen=True)
@@ -136,7 +134,8 @@ class ProgramLayout:
                 used += h
             column.append((group, rows))
         columns.append(column)
-        return [columns[i : i + COLUMNS] for i in range(0, len(columns), COLUMNS)]
+        per_slide = self.sizes.columns
+        return [columns[i : i + per_slide] for i in range(0, len(columns), per_slide)]
 
     def place(self, column: Column, x: float, y: float) -> list[TextBox | TableBox]:
         placed: list[TextBox | TableBox] = []
@@ -159,12 +158,14 @@ def layout_program(ctx, top: float, bottom: float) -> Iterator[list[TextBox | Ta
     """The program's columns per slide: shrunk to fit one slide where the theme allows,
     else continued at full size on as many slides as needed."""
     th = ctx.theme
-    width = (th.slide.content_width - (COLUMNS - 1) * th.gutter) / COLUMNS
+    per_slide = th.sizes.program.columns
+    width = (th.slide.content_width - (per_slide - 1) * th.gutter) / per_slide
     groups = ctx.program_groups
     attempts = [(1.0, False), (1.0, True)]
     scale = 1.0
-    while scale - SHRINK_STEP >= th.fit.min_scale - 1e-9:
-        scale = round(scale - SHRINK_STEP, 4)
+    step = th.sizes.text.shrink_step
+    while scale - step >= th.fit.min_scale - 1e-9:
+        scale = round(scale - step, 4)
         attempts.append((scale, True))
     for scale, packed in attempts:  # the first arrangement that fits one slide
         layout = ProgramLayout(ctx, width, bottom - top, scale)

@@ -16,8 +16,6 @@ from ..text.measure import Measurer
 from ..theme_sizes import Radar as RadarSizes
 from .plan import Box
 
-DIRECTIONS = 16  # label candidates around each dot
-
 
 @dataclass(frozen=True)
 class Node:
@@ -171,9 +169,9 @@ def _place_labels(nodes: tuple[Node, ...], fixed: list[Label], box: Box, measure
         outward = math.atan2(node.y - cy, node.x - cx)
         best: Box | None = None
         for distance in sizes.label_distances:
-            for k in range(DIRECTIONS):
+            for k in range(sizes.label_directions):
                 step = (k + 1) // 2 * (1 if k % 2 else -1)
-                a = outward + step * 2 * math.pi / DIRECTIONS
+                a = outward + step * 2 * math.pi / sizes.label_directions
                 ux, uy = math.cos(a), math.sin(a)
                 reach = node.r + distance + abs(ux) * probe.w / 2 + abs(uy) * probe.h / 2
                 candidate = _text_box(lines, measurer, face, size, leading,

@@ -6,7 +6,7 @@ import math
 from collections.abc import Sequence
 
 from ..content.model import LegendItem, Loaded
-from ..theme_sizes import Radar
+from ..theme_sizes import LegendSymbols, Radar
 from .plan import Box, GroupBox, LineBox, Para, Run, ShapeBox, TextBox
 from .radar import RadarGeometry, radar_geometry
 from .text import Typesetter
@@ -89,7 +89,8 @@ def legend_elements(items: list[LegendItem], title: str, rings: list[str], ts: T
         x = column_x[index // rows]
         row_y = y + (index % rows) * pitch
         mid = row_y + style.size * style.leading / 2
-        found += _symbol(symbol, x, mid, symbol_w, ts.theme.sizes.radar)
+        found += _symbol(symbol, x, mid, symbol_w, ts.theme.sizes.radar,
+                         ts.theme.sizes.legend_symbols)
         label = ts.fit([Para((Run(text),), style_name)],
                        Box(x + symbol_w + to_text, row_y, half - symbol_w - to_text, pitch),
                        source)
@@ -97,26 +98,30 @@ def legend_elements(items: list[LegendItem], title: str, rings: list[str], ts: T
     return found
 
 
-def _symbol(kind: str, x: float, mid: float, width: float, radar: Radar
+def _symbol(kind: str, x: float, mid: float, width: float, radar: Radar, s: LegendSymbols
             ) -> Sequence[TextBox | ShapeBox | LineBox]:
-    """A legend entry's symbol drawn as the radar draws it, in a ``width`` wide cell: the
-    pictogram's own proportions are its drawing (not gaps), its line weights the radar's."""
-    dot = 4.0
-    if kind == "concept":
-        return [ShapeBox(Box(x + 6, mid - 5, 10, 10), "oval", line="ink",
-                         line_width=radar.concept_outline)]
-    if kind == "trend":
-        return [ShapeBox(Box(x + 6, mid - 5, 10, 10), "oval", fill="accent")]
+    """A legend entry's symbol drawn as the radar draws it, in a ``width`` wide cell, around
+    the middle of the entry's first line: its sizes are sizes.legend_symbols, its line
+    weights the radar's."""
+    if kind in ("concept", "trend"):
+        box = Box(x + s.dot_inset, mid - s.dot / 2, s.dot, s.dot)
+        return [ShapeBox(box, "oval", line="ink", line_width=radar.concept_outline)
+                if kind == "concept" else ShapeBox(box, "oval", fill="accent")]
     if kind == "strength":
-        return [ShapeBox(Box(x + i * 8, mid - (2 + i * 1.5), 4 + i * 3, 4 + i * 3), "oval",
-                         fill="muted") for i in range(3)][:3]
+        sizes = [s.strength_dot + i * s.strength_growth for i in range(s.steps)]
+        return [ShapeBox(Box(x + i * s.strength_pitch, mid - d / 2, d, d), "oval", fill="muted")
+                for i, d in enumerate(sizes)]
     if kind == "proximity":
-        return [ShapeBox(Box(x + 4, mid - dot / 2, dot + 2, dot + 2), "oval", fill="muted"),
-                ShapeBox(Box(x + 12, mid - dot / 2, dot + 2, dot + 2), "oval", fill="muted")]
+        return [ShapeBox(Box(x + left, mid - s.proximity_rise, s.proximity_dot, s.proximity_dot),
+                         "oval", fill="muted")
+                for left in (s.proximity_inset, s.proximity_inset + s.proximity_pitch)]
     if kind == "intensity":
-        return [LineBox(x, mid - 4 + i * 4, x + width - 4, mid - 4 + i * 4, "muted", 0.5 + i)
-                for i in range(3)]
+        top = mid - s.intensity_pitch * (s.steps - 1) / 2
+        return [LineBox(x, top + i * s.intensity_pitch, x + width - s.intensity_inset,
+                        top + i * s.intensity_pitch, "muted",
+                        s.intensity_width + i * s.intensity_step) for i in range(s.steps)]
     ring = int(kind[4:])
     fills = ["accent", "tint", "paper", "tint", "paper", "tint"]
-    return [ShapeBox(Box(x + 4, mid - 6, 18, 12), "rect", fill=fills[ring % len(fills)],
-                     line="rule", line_width=radar.line_width)]
+    return [ShapeBox(Box(x + s.ring_inset, mid - s.ring_height / 2, s.ring_width, s.ring_height),
+                     "rect", fill=fills[ring % len(fills)], line="rule",
+                     line_width=radar.line_width)]

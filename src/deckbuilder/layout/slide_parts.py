@@ -142,3 +142,8 @@ def content_bottom(ctx: Context) -> float:
     """Where a slide's content ends: above the bottom margin, clear of the footer."""
     th = ctx.theme
     return th.slide.height - th.slide.bottom - th.sizes.footer.content_gap
+
+
+def more_slides(further: int) -> str:
+    """How a warning names the slides a text continues on after its first."""
+    return "a second slide" if further == 1 else f"{further} more slides"

@@ -30,7 +30,16 @@ from .list_slides import plan_method, plan_offerings, plan_trends
 from .plan import Box, DeckPlan, Element, Para, ShapeBox, SlidePlan
 from .program_slide import layout_program
 from .radar_slide import geometry_for, legend_elements, legend_height, radar_group
-from .slide_parts import Context, Draft, clean, content_bottom, para, title_bar, title_block
+from .slide_parts import (
+    Context,
+    Draft,
+    clean,
+    content_bottom,
+    more_slides,
+    para,
+    title_bar,
+    title_block,
+)
 from .text import Typesetter
 
 
@@ -152,7 +161,7 @@ def plan_scenario(ctx: Context, sc: Scenario, continued: str) -> Iterator[Draft]
         extra += 1
         yield d
     if extra > 1:
-        more = "a second slide" if extra == 2 else f"{extra - 1} more slides"
+        more = more_slides(extra - 1)
         ctx.warnings.append(warning(sc.loc, f"the text of {sc.label} continues on {more}"))
 
 

@@ -11,12 +11,6 @@ from ..text.measure import Measurer, Word, WordTooWide
 from ..theme import Theme
 from .plan import Box, Para, Run, TextBox
 
-#: Room added to a measured line when judging what lies behind it (renderers differ a little).
-INK_MARGIN = 6.0
-SHRINK_STEP = 0.025
-#: Shrinking is tried only when what is left over is at most this share of what fits.
-SHRINK_REACH = 0.35
-
 
 class Overflow(Exception):
     """The text does not fit its box even at the smallest allowed size."""
@@ -102,7 +96,7 @@ class Typesetter:
                                        else [self.words(p)])), default=0.0)
         except WordTooWide:  # a stand-in for text that did not fit: judge the whole box
             return tb.box
-        w = min(widest + INK_MARGIN, tb.box.w)
+        w = min(widest + self.theme.sizes.text.ink_margin, tb.box.w)
         aligns = {p.align for p in tb.paras}
         if aligns == {"right"}:
             return Box(tb.box.right - w, tb.box.y, w, tb.box.h)
@@ -135,13 +129,13 @@ class Typesetter:
                                                          role=role, shrink=shrink)
             except (Overflow, ContentError):
                 pass
-        scale = 1.0
+        scale, step = 1.0, self.theme.sizes.text.shrink_step
         floor = self.theme.fit.min_scale if shrink and self._can_shrink(paras) else 1.0
         while True:
             try:
                 height = self.height(paras, box.w, scale)
             except WordTooWide as exc:
-                if scale - SHRINK_STEP < floor - 1e-9:
+                if scale - step < floor - 1e-9:
                     raise ContentError([error(
                         source, f"the word '{exc.word}' is too wide for its box "
                         f"({exc.width:.0f} pt, room for {exc.limit:.0f} pt)",
@@ -150,9 +144,9 @@ class Typesetter:
             if height <= box.h + 0.01:
                 final = tuple(self.hyphenated(p, box.w, scale) for p in paras)
                 return TextBox(box, final, source, scale, anchor, height, role)
-            if scale - SHRINK_STEP < floor - 1e-9:
+            if scale - step < floor - 1e-9:
                 raise Overflow(f"{height:.0f} pt of text for a {box.h:.0f} pt box")
-            scale = round(scale - SHRINK_STEP, 4)
+            scale = round(scale - step, 4)
 
     def _can_shrink(self, paras: list[Para]) -> bool:
         return all(self.theme.style(p.style).can_shrink for p in paras)
@@ -165,14 +159,15 @@ class Typesetter:
         if not first[1] or not self._can_shrink(paras):
             return first
         placed = sum(len(p.text) for box in first[0] for p in box.paras)
-        if sum(len(p.text) for p in first[1]) > placed * SHRINK_REACH:
+        text = self.theme.sizes.text
+        if sum(len(p.text) for p in first[1]) > placed * text.shrink_reach:
             return first  # far too long to shrink into place: continue at full size
-        scale = round(1.0 - SHRINK_STEP, 4)
+        scale = round(1.0 - text.shrink_step, 4)
         while scale >= self.theme.fit.min_scale - 1e-9:
             filled, rest = self.flow(paras, boxes, source, scale)
             if not rest:
                 return filled, rest
-            scale = round(scale - SHRINK_STEP, 4)
+            scale = round(scale - text.shrink_step, 4)
         return first
 
     def same_scale(self, boxes: list[TextBox]) -> list[TextBox]:
@@ -187,8 +182,10 @@ class Typesetter:
         """Fills ``boxes`` in order at full size, splitting paragraphs between lines.
 
         Returns the filled boxes and what did not fit (for a continuation slide). A paragraph
-        is split only where at least two of its lines stay on each side (no widows, no orphans).
+        is split only where at least ``least_lines`` of its lines (theme sizes, 2) stay on each
+        side (no widows, no orphans).
         """
+        least = self.theme.sizes.text.least_lines
         filled: list[TextBox] = []
         queue = list(paras)
         for box in boxes:
@@ -201,9 +198,9 @@ class Typesetter:
                 room = max(int((box.h - used - gap + 0.01) // pitch), 0)
                 words = self.words(para)
                 indent = self.theme.sizes.text.bullet_indent * scale if para.bullet else 0.0
-                try:  # room + 2 lines tell whether and where to split
+                try:  # room + least lines tell whether and where to split
                     lines = self.measurer.wrap(words, self.size(para, scale), box.w - indent,
-                                               max_lines=room + 2)
+                                               max_lines=room + least)
                 except WordTooWide as exc:
                     raise ContentError([error(
                         source, f"the word '{exc.word}' is too wide for its box",
@@ -216,10 +213,10 @@ class Typesetter:
                     used += gap + len(lines) * pitch
                     queue.pop(0)
                     continue
-                keep = room if len(lines) - room >= 2 else len(lines) - 2
-                while keep >= 2 and lines[keep][0].space is False:
+                keep = room if len(lines) - room >= least else len(lines) - least
+                while keep >= least and lines[keep][0].space is False:
                     keep -= 1  # a word is not split between two boxes
-                if keep >= 2:
+                if keep >= least:
                     first = lines[keep][0]
                     head, tail = _rebuilt(para, _soft_marks(para, lines[:keep - 1]),
                                           (first.run, first.offset))

@@ -27,7 +27,9 @@ from ...errors import ContentError, Location, error
 from ...layout.plan import Box, DeckPlan
 from ...theme import Theme
 from .placeholders import (
+    FOOTER_IDX,
     LAYOUT_NAMES,
+    NUMBER_IDX,
     SLIDENUM_FIELD,
     Available,
     Holder,
@@ -120,16 +122,26 @@ def layout_specs(plan: DeckPlan, theme: Theme) -> dict[str, LayoutSpec]:
         if Holder("title") not in found:
             found = {Holder("title"): hidden_title_box(plan.height), **found}
         specs[kind] = LayoutSpec(LAYOUT_NAMES.get(kind, kind), tuple(found.items()))
-    s = theme.slide
-    title = Box(s.left, s.top + 18, s.content_width, theme.style("title").size * 2.2)
-    body_y = title.bottom + 30
-    footer_y = s.height - s.bottom + 14
-    specs[""] = LayoutSpec(CONTENT_LAYOUT, (
-        (Holder("title"), title),
-        (Holder("body", 1), Box(s.left, body_y, s.content_width, footer_y - 30 - body_y)),
-        (Holder("ftr", 11), Box(s.left, footer_y, s.content_width - 40, 14)),
-        (Holder("sldNum", 12), Box(s.width - s.right - 40, footer_y, 40, 14))))
+    specs[""] = LayoutSpec(CONTENT_LAYOUT, _added_holders(theme))
     return specs
+
+
+def _added_holders(theme: Theme) -> tuple[tuple[Holder, Box], ...]:
+    """The hand-made slides' placeholders: title and footer where content slides have
+    theirs, the body between them (sizes.added_slides)."""
+    s, sizes = theme.slide, theme.sizes
+    added, foot = sizes.added_slides, sizes.footer
+    title = Box(s.left, s.top + sizes.title_block.bar_to_text, s.content_width,
+                theme.style("title").size * added.title_lines)
+    body_y = title.bottom + added.title_to_body
+    footer_y = s.height - s.bottom + foot.top
+    return ((Holder("title"), title),
+            (Holder("body", 1), Box(s.left, body_y, s.content_width,
+                                    footer_y - added.body_to_footer - body_y)),
+            (Holder("ftr", FOOTER_IDX), Box(s.left, footer_y, s.content_width - foot.number_width,
+                                            foot.height)),
+            (Holder("sldNum", NUMBER_IDX), Box(s.width - s.right - foot.number_width, footer_y,
+                                               foot.number_width, foot.height)))
 
 
 def _holder_xml(holder: Holder, box: Box, shape_id: int, lang: str) -> str:
@@ -180,7 +192,7 @@ def replace_layouts(prs: Any, specs: dict[str, LayoutSpec], lang: str) -> dict[s
 
 def _level(theme: Theme, style: str, font: str, lvl: int, bullet: bool = False) -> str:
     s = theme.style(style)
-    indent = _emu(18) if bullet else 0
+    indent = _emu(theme.sizes.added_slides.bullet_indent) if bullet else 0
     marker = '<a:buClr><a:schemeClr val="accent1"/></a:buClr><a:buFont typeface="Arial"/>' \
         '<a:buChar char="■"/>' if bullet else "<a:buNone/>"
     return (f'<a:lvl{lvl}pPr marL="{indent * lvl if bullet else 0}" indent="{-indent}" algn="l">'
