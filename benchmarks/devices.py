@@ -15,9 +15,12 @@ build of the same variant (what a user's rebuild does), and "first", into an emp
 output folder. Each round runs every device's ON and OFF build back to back, ON first
 in one round and OFF first in the next (this machine's speed drifts by 10-40 % over
 minutes; paired and alternated, a drift hits both alike). Per device: median wall
-seconds (min-max over the rounds), the gain (off - on) / off of the medians, the spread
-of the per-round paired gains, and the CPU seconds (user + system of the build and the
-processes it waited for, from wait4), which load disturbs less than wall time.
+seconds (min-max over the rounds), the gain (off - on) / off of the medians, the middle
+half (quartiles) of the per-round paired gains, the gain of the fastest runs (those least
+disturbed by other load), the median gain of the quiet rounds (other processes kept
+fewer than QUIET cores busy during both builds, from /proc/stat), and the CPU seconds
+(user + system of the build and the processes it waited for, from wait4), which load
+disturbs less than wall time.
 
 First (unless --no-check) every OFF variant's outputs, PPTX, PDF, slides PDF and ICS,
 are compared by SHA-256 with the ON build's, first and everyday: a device must not
@@ -71,21 +74,35 @@ def launch(device: str | None, out: Path, extra: list[str]) -> tuple[list[str], 
     return command + extra, env
 
 
-def run_once(device: str | None, out: Path, extra: list[str]) -> tuple[float, float]:
+def _busy() -> float:
+    """CPU seconds this machine's cores have been busy since boot (Linux; else 0)."""
+    try:
+        with open("/proc/stat", encoding="ascii") as stat:
+            ticks = [int(v) for v in stat.readline().split()[1:]]
+    except (OSError, ValueError):
+        return 0.0
+    return (sum(ticks) - ticks[3] - ticks[4]) / os.sysconf("SC_CLK_TCK")
+
+
+def run_once(device: str | None, out: Path, extra: list[str]) -> tuple[float, float, float]:
     """Wall seconds and CPU seconds (user + system, the processes it waited for included)
-    of one build as a fresh process."""
+    of one build as a fresh process, and how many cores other processes kept busy
+    meanwhile (Linux's /proc/stat, less the build's own CPU time)."""
     command, env = launch(device, out, extra)
     with tempfile.TemporaryFile() as errors:
+        busy = _busy()
         start = time.perf_counter()
         proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=errors)
         _, status, usage = os.wait4(proc.pid, 0)
         seconds = time.perf_counter() - start
+        busy = _busy() - busy
         proc.returncode = code = os.waitstatus_to_exitcode(status)
         if code != 0:
             errors.seek(0)
             raise SystemExit(f"failed ({code}): {' '.join(command)}\n"
                              + errors.read().decode(errors="replace"))
-    return seconds, usage.ru_utime + usage.ru_stime
+    cpu = usage.ru_utime + usage.ru_stime
+    return seconds, cpu, max(0.0, busy - cpu) / seconds
 
 
 def sums(out: Path) -> dict[str, str]:
@@ -114,12 +131,15 @@ def check_bytes(work: Path) -> dict[str | None, str]:
     return verdict
 
 
-Samples = dict[tuple[str, str, bool], list[tuple[float, float]]]
+Samples = dict[tuple[str, str, bool], list[tuple[float, float, float]]]
+#: A round is quiet when other processes kept less than this many cores busy during both
+#: of its builds.
+QUIET = 0.25
 
 
 def measure(work: Path, runs: int) -> Samples:
     """``runs`` rounds; each round every device's ON and OFF build back to back, in both
-    scenarios. Keyed by scenario, device, on; (wall, cpu) per round."""
+    scenarios. Keyed by scenario, device, on; (wall, cpu, others' load) per round."""
     samples: Samples = {}
     for device, _, _ in DEVICES:  # the everyday folders: an earlier build of each variant
         for on in (True, False):
@@ -145,20 +165,44 @@ def _pct(off: float, on: float) -> float:
 
 def table(samples: Samples, verdict: dict[str | None, str]) -> str:
     head = ("| device | build | ON s, median (min–max) | OFF s, median (min–max) | gain | "
-            "per-round gains | ON CPU s | OFF CPU s | CPU gain | OFF bytes |")
-    rows = [head, "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"]
+            "per-round gains | gain of the fastest | quiet rounds: gain (n) | ON CPU s | "
+            "OFF CPU s | CPU gain | per-round CPU gains | OFF bytes |")
+    rows = [head, "| --- | --- | " + "---: | " * 10 + "--- |"]
     for device, name, _ in DEVICES:
         for scenario, _ in SCENARIOS:
             on, off = samples[(scenario, device, True)], samples[(scenario, device, False)]
-            wall_on, wall_off = [w for w, _ in on], [w for w, _ in off]
-            cpu_on, cpu_off = (statistics.median(c for _, c in x) for x in (on, off))
-            paired = [_pct(b, a) for a, b in zip(wall_on, wall_off, strict=True)]
+            wall_on, wall_off = [w for w, _, _ in on], [w for w, _, _ in off]
+            cpu_on, cpu_off = [c for _, c, _ in on], [c for _, c, _ in off]
+            quiet = [_pct(b[0], a[0]) for a, b in zip(on, off, strict=True)
+                     if max(a[2], b[2]) < QUIET]
             rows.append(
                 f"| {name} | {scenario} | {_spread(wall_on)} | {_spread(wall_off)} | "
-                f"{_pct(statistics.median(wall_off), statistics.median(wall_on)):+.1f} % | "
-                f"{min(paired):+.0f} … {max(paired):+.0f} % | {cpu_on:.2f} | {cpu_off:.2f} | "
-                f"{_pct(cpu_off, cpu_on):+.1f} % | {verdict.get(device, 'not checked')} |")
+                f"{_gain(wall_on, wall_off)} | {_paired(wall_on, wall_off)} | "
+                f"{_pct(min(wall_off), min(wall_on)):+.1f} % | "
+                f"{f'{statistics.median(quiet):+.1f} %' if quiet else '–'} ({len(quiet)}) | "
+                f"{statistics.median(cpu_on):.2f} | {statistics.median(cpu_off):.2f} | "
+                f"{_gain(cpu_on, cpu_off)} | {_paired(cpu_on, cpu_off)} | "
+                f"{verdict.get(device, 'not checked')} |")
     return "\n".join(rows)
+
+
+def others_load(samples: Samples) -> str:
+    """The cores other processes kept busy during the builds: quartiles and extremes."""
+    loads = sorted(x for runs in samples.values() for _, _, x in runs)
+    low, mid, high = statistics.quantiles(loads, n=4) if len(loads) > 1 else loads * 3
+    return f"median {mid:.2f}, middle half {low:.2f}–{high:.2f}, {loads[0]:.2f}–{loads[-1]:.2f}"
+
+
+def _gain(on: list[float], off: list[float]) -> str:
+    return f"{_pct(statistics.median(off), statistics.median(on)):+.1f} %"
+
+
+def _paired(on: list[float], off: list[float]) -> str:
+    """The per-round gains' quartiles (the middle half of the rounds lies between them),
+    and their extremes."""
+    gains = sorted(_pct(b, a) for a, b in zip(on, off, strict=True))
+    low, _, high = statistics.quantiles(gains, n=4) if len(gains) > 1 else gains * 3
+    return f"{low:+.0f} … {high:+.0f} % ({gains[0]:+.0f} … {gains[-1]:+.0f})"
 
 
 def _spread(values: list[float]) -> str:
@@ -186,12 +230,19 @@ def main() -> None:
     dirty = subprocess.run(["git", "-C", str(ROOT), "status", "--porcelain", "src"],
                            capture_output=True, text=True).stdout.strip()
     load = ", ".join(f"{a:.1f}" for a in load_before + os.getloadavg())
+    others = others_load(samples)
+    print(f"cores kept busy by other processes during the builds: {others}")
     (Path(__file__).parent / "DEVICES.md").write_text(
         f"# Speed devices: on against off\n\n`python benchmarks/devices.py --runs {args.runs}`"
         f" from {started:%Y-%m-%d %H:%M} to {dt.datetime.now(dt.UTC):%H:%M} UTC on "
         f"{commit}{' (src/ changed since)' if dirty else ''}, {os.cpu_count()} cores, load "
-        f"average before/after (1, 5, 15 min): {load}. Gain = (off − on) / off of the "
-        "medians; per-round gains: each round's paired ON and OFF builds.\n\n"
+        f"average before/after (1, 5, 15 min): {load}; cores kept busy by other "
+        f"processes during the builds: {others}. Gain = (off − on) / off of the "
+        "medians; per-round gains: the quartiles of the gains of each round's paired ON and "
+        "OFF builds (half the rounds lie between them), in brackets the extremes; gain of "
+        "the fastest: of the minima; quiet rounds: the median gain of the rounds in which "
+        f"other processes kept fewer than {QUIET} cores busy during both builds, and how "
+        "many there were.\n\n"
         + text + "\n", "utf-8")
 
 
