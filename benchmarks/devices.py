@@ -214,7 +214,14 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--no-check", action="store_true",
                         help="skip the comparison of the outputs' bytes")
+    parser.add_argument("--only", help="comma-separated devices (aside, early, plain, dates, "
+                        "slides): many rounds of one device near the 3 %% line")
+    parser.add_argument("--everyday", action="store_true", help="the everyday build only")
     args = parser.parse_args()
+    if args.only:
+        DEVICES[:] = [d for d in DEVICES if d[0] in args.only.split(",")]
+    if args.everyday:
+        SCENARIOS[:] = SCENARIOS[:1]
     _compile_bytecode()
     work = Path(tempfile.mkdtemp(prefix="deckbuilder-devices-"))
     started, load_before = dt.datetime.now(dt.UTC), os.getloadavg()
@@ -233,7 +240,8 @@ def main() -> None:
     others = others_load(samples)
     print(f"cores kept busy by other processes during the builds: {others}")
     (Path(__file__).parent / "DEVICES.md").write_text(
-        f"# Speed devices: on against off\n\n`python benchmarks/devices.py --runs {args.runs}`"
+        f"# Speed devices: on against off\n\n`python benchmarks/devices.py --runs {args.runs}"
+        f"{' --only ' + args.only if args.only else ''}{' --everyday' if args.everyday else ''}`"
         f" from {started:%Y-%m-%d %H:%M} to {dt.datetime.now(dt.UTC):%H:%M} UTC on "
         f"{commit}{' (src/ changed since)' if dirty else ''}, {os.cpu_count()} cores, load "
         f"average before/after (1, 5, 15 min): {load}; cores kept busy by other "
