@@ -1,10 +1,10 @@
 """The writers that the second process (aside.py) runs: the PDFs and the calendar.
 
 A writer travels to that process pickled, and unpickling imports the module that defines
-it. Defined in build.py, the PDF writer made that process import the whole build (the
-content model, babel, PyYAML: 0.9 s) after its work had arrived, on the critical path of
-every build; this module imports only what its renderers need anyway, and that process
-imports it while the build still loads and lays out.
+it. Defined in build.py (now build/stages.py), the PDF writer made that process import
+the whole build (the content model, babel, PyYAML: 0.9 s) after its work had arrived, on
+the critical path of every build; this module imports only what its renderers need
+anyway, and that process imports it while the build still loads and lays out.
 """
 
 from __future__ import annotations

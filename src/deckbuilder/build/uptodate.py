@@ -6,7 +6,7 @@ If the inputs hash the same and the outputs are still as written, the build is s
 An output changed since (edited in PowerPoint, say) is not simply rebuilt: the build then
 runs, and guard.py stops it before it overwrites the edits.
 Only the standard library is used here: the point is to stay cheap. The build writes
-the state (build.py calls ``record``); incremental.py is the one place that decides, so no
+the state (build/stages.py calls ``record``); incremental.py is the one place that decides, so no
 caller keeps state of its own.
 """
 

@@ -14,7 +14,7 @@ from .common import OUT_OPTION, _current, _project, _relative, _shown
 from .edits import changes_command, pull_command
 from .events import events, template_group
 
-#: Kept here, not imported from build.py, so `build` can decide "up to date" cheaply.
+#: Kept here, not imported from build/stages.py, so `build` can decide "up to date" cheaply.
 FORMATS = ("pptx", "pdf", "ics", "slides-pdf")
 
 EPILOG_BUILD = """\b
@@ -309,7 +309,7 @@ def run() -> None:
     layout, the XML trees and every imported module one by one) takes another 0.1 s and
     does nothing for the user, so the process ends right after flushing its messages.
 
-    Pydantic plugins are off in the command's process and in the PDF process (cli_start
+    Pydantic plugins are off in the command's process and in the PDF process (cli/start.py
     turns them off before it starts that one): looking for them reads the entry points of
     every installed package (0.05-0.13 s here, more with more packages), and no plugin
     should hook into a build anyway.
