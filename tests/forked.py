@@ -5,9 +5,13 @@ reportlab and the content model before a build begins; the suite runs the comman
 400 times. Forked from a test process that has imported them already, each run starts
 where that work is done: the same entry point (``deckbuilder.cli.start.run``) with its own
 arguments, folder, environment, standard streams and exit status, and its own copy of
-everything in memory, so a run changes nothing in the test process. Only Linux forks
-here (Windows has no fork; macOS's system libraries do not survive one); elsewhere, and
-for tests about how processes start (``DECKBUILDER_START_METHOD``), it is
+everything in memory, so a run changes nothing in the test process. What a fresh
+interpreter would not have is undone in the new process: pytest's warning filters
+(``error``: a library's warning would end the run where a user sees a line), the dates
+and fonts deckbuilder keeps in memory for the process's life. A monkeypatch of the
+calling test does carry over. Only Linux forks here (Windows has no fork; macOS's system
+libraries do not survive one); elsewhere, for tests about how processes start
+(``DECKBUILDER_START_METHOD``), and with ``DECKBUILDER_TEST_FORK=0`` it is
 ``python -m deckbuilder`` as before.
 """
 
@@ -32,8 +36,16 @@ WARM = ("deckbuilder.cli.main", "deckbuilder.build.stages", "deckbuilder.build.a
         "deckbuilder.render.pdf.slides", "deckbuilder.render.ics")
 
 
+#: A new interpreter's warning filters (CPython's defaults, no -W), the first applied first.
+DEFAULT_FILTERS: tuple[tuple[str, type[Warning], str], ...] = (
+    ("default", DeprecationWarning, "__main__"), ("ignore", DeprecationWarning, ""),
+    ("ignore", PendingDeprecationWarning, ""), ("ignore", ImportWarning, ""),
+    ("ignore", ResourceWarning, ""))
+
+
 def can_fork(env: Mapping[str, str]) -> bool:
-    return sys.platform.startswith("linux") and "DECKBUILDER_START_METHOD" not in env
+    return (sys.platform.startswith("linux") and "DECKBUILDER_START_METHOD" not in env
+            and env.get("DECKBUILDER_TEST_FORK") != "0")
 
 
 def run(args: Sequence[str], cwd: Path | None, env: Mapping[str, str], timeout: float,
@@ -48,7 +60,9 @@ def run(args: Sequence[str], cwd: Path | None, env: Mapping[str, str], timeout: 
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         sys.stdout.flush()
         sys.stderr.flush()
-        with warnings.catch_warnings():  # 3.12+: a fork beside threads warns; none run here
+        with warnings.catch_warnings():
+            # 3.12+ warns of a fork beside other threads: an xdist worker has execnet's
+            # receiver thread, which the new process never uses (it talks to no worker).
             warnings.simplefilter("ignore", DeprecationWarning)
             pid = os.fork()
         if pid == 0:
@@ -66,22 +80,15 @@ def _warm_up() -> None:
 
 def _child(args: list[str], cwd: Path | None, env: Mapping[str, str], out: int, err: int,
            before: Callable[[], None] | None) -> None:
-    """Runs the command as the new process's whole life; never returns."""
-    code = 1
+    """Runs the command as the new process's whole life; never returns (the command ends
+    with os._exit, as the real one does; anything else is reported and ends with 1)."""
     try:
         signal.signal(signal.SIGINT, signal.SIG_DFL)
         null = os.open(os.devnull, os.O_RDONLY)
         os.dup2(null, 0)
         os.dup2(out, 1)
         os.dup2(err, 2)
-        encoding, _, errors = env.get("PYTHONIOENCODING", "utf-8").partition(":")
-        sys.stdin = io.TextIOWrapper(io.FileIO(0, "r", closefd=False), encoding="utf-8")
-        sys.stdout = io.TextIOWrapper(io.FileIO(1, "w", closefd=False), encoding=encoding,
-                                      errors=errors or "strict")
-        sys.stderr = io.TextIOWrapper(io.FileIO(2, "w", closefd=False), encoding=encoding,
-                                      errors=errors or "backslashreplace", line_buffering=True)
-        os.environ.clear()
-        os.environ.update(env)
+        _as_a_new_interpreter(env)
         if cwd is not None:
             os.chdir(cwd)
         if before is not None:
@@ -90,11 +97,6 @@ def _child(args: list[str], cwd: Path | None, env: Mapping[str, str], out: int, 
         from deckbuilder.cli.start import run as command
 
         command()
-        code = 0
-    except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
-        if not isinstance(exc.code, int | None):
-            print(exc.code, file=sys.stderr)
     except BaseException:
         traceback.print_exc()
     finally:
@@ -103,7 +105,29 @@ def _child(args: list[str], cwd: Path | None, env: Mapping[str, str], out: int, 
                 stream.flush()
             except Exception:
                 pass
-        os._exit(code)
+        os._exit(1)
+
+
+def _as_a_new_interpreter(env: Mapping[str, str]) -> None:
+    """Streams, environment, warning filters and deckbuilder's per-process memory as
+    ``python -m deckbuilder`` would start with them."""
+    encoding, _, errors = env.get("PYTHONIOENCODING", "").partition(":")
+    encoding = encoding or "utf-8"  # this machine's locale; Python coerces C to UTF-8
+    sys.stdin = io.TextIOWrapper(io.FileIO(0, "r", closefd=False), encoding="utf-8")
+    sys.stdout = io.TextIOWrapper(io.FileIO(1, "w", closefd=False), encoding=encoding,
+                                  errors=errors or "strict")
+    sys.stderr = io.TextIOWrapper(io.FileIO(2, "w", closefd=False), encoding=encoding,
+                                  errors="backslashreplace", line_buffering=True)
+    os.environ.clear()
+    os.environ.update(env)
+    warnings.resetwarnings()
+    for action, category, module in reversed(DEFAULT_FILTERS):  # each goes to the front
+        warnings.filterwarnings(action, category=category, module=module)  # type: ignore[arg-type]
+    from deckbuilder.content import dates
+    from deckbuilder.text import measure
+
+    dates._KEPT = dates._Kept()
+    measure._register.cache_clear()
 
 
 def _wait(pid: int, timeout: float, command: list[str]) -> int:

@@ -37,6 +37,9 @@ def _fontconfig(tmp: Path) -> Path:
 
 def test_libreoffice_renders_one_page_per_slide(built_deck: Path, tmp_path: Path) -> None:
     assert SOFFICE is not None, "CI must have LibreOffice: .ci/run installs it"
+    # A copy: LibreOffice leaves its lock file beside what it opens, and the built deck is
+    # shared by every test that reads it.
+    built_deck = Path(shutil.copy(built_deck, tmp_path / built_deck.name))
     env = {**os.environ, "FONTCONFIG_FILE": str(_fontconfig(tmp_path)),
            "HOME": str(tmp_path)}
     subprocess.run([SOFFICE, "-env:UserInstallation=" + (tmp_path / "lo-profile").as_uri(),
