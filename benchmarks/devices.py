@@ -63,7 +63,8 @@ OUTPUTS = (".pptx", ".pdf", ".ics")
 def launch(device: str | None, out: Path, extra: list[str]) -> tuple[list[str], dict[str, str]]:
     """The command and environment of one build; ``device`` None: as shipped."""
     env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH,
-           "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), os.environ.get("PYTHONPATH", "")])}
+           "PYTHONPATH": os.pathsep.join(p for p in [str(ROOT / "src"),
+                                                     os.environ.get("PYTHONPATH", "")] if p)}
     env.pop("DECKBUILDER_SERIAL", None)
     patch = "none"
     if device == "aside":

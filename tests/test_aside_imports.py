@@ -50,7 +50,7 @@ def test_the_pdf_process_unpickles_its_jobs_without_new_imports(
 
 def test_the_calendar_and_pdfs_go_to_the_second_process(make_project: MakeProject,
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
-    """They are the jobs build.write_all_atomically hands over; the deck stays here."""
+    """They are the jobs build/stages.py's write_all_atomically hands over; the deck stays here."""
     from deckbuilder.build import stages as b
     from deckbuilder.build.aside_jobs import AsideWriter
 

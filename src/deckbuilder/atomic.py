@@ -70,6 +70,7 @@ def write_all(writers: Mapping[Path, Writer], elsewhere: Elsewhere | None = None
     Returns what each writer said about its file (its page or slide count).
     """
     made = made or {}
+    there = there if elsewhere is not None else ()  # with no other process, all are here
     temps: dict[Path, Path] = {}  # in the writers' order: the order they replace in
     said: dict[Path, str] = {}
     try:

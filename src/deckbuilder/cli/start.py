@@ -1,5 +1,5 @@
 """The ``deckbuilder`` command's entry point: the build's second process is started before
-anything else is imported (aside.start_early), then the command runs (cli.run)."""
+anything else is imported (aside.start_early), then the command runs (cli/main.py's run)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import sys
 
 def run() -> None:
     """Also turns pydantic's plugin search off before the PDF process starts, so that
-    process inherits it too (cli.run says why)."""
+    process inherits it too (cli/main.py's run says why)."""
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     from ..build.aside import start_early
 
