@@ -214,7 +214,7 @@ class Offerings(Strict):
 
 class LegendSymbols(Strict):
     """The legend's symbols, drawn as the radar draws what each stands for, in a cell
-    legend.symbol_width wide, each centred on its entry's first line."""
+    legend.symbol_width wide, each beside its entry's first line."""
 
     dot: Points = _is(10, "the trend's and the concept's dot: its diameter")
     dot_inset: Points = _is(6, "from the cell's left to those dots")
@@ -243,7 +243,7 @@ class AddedSlides(Strict):
     title_lines: Factor = _is(2.2, "the title placeholder's height, in title sizes")
     title_to_body: Points = _is(30, "from the title placeholder to the body")
     body_to_footer: Points = _is(30, "from the body to the footer")
-    bullet_indent: Points = _is(18, "indent of the body's bulleted second level")
+    level2_indent: Points = _is(18, "indent of the body's bulleted second level")
 
 
 class Legibility(Strict):

@@ -192,7 +192,7 @@ def replace_layouts(prs: Any, specs: dict[str, LayoutSpec], lang: str) -> dict[s
 
 def _level(theme: Theme, style: str, font: str, lvl: int, bullet: bool = False) -> str:
     s = theme.style(style)
-    indent = _emu(theme.sizes.added_slides.bullet_indent) if bullet else 0
+    indent = _emu(theme.sizes.added_slides.level2_indent) if bullet else 0
     marker = '<a:buClr><a:schemeClr val="accent1"/></a:buClr><a:buFont typeface="Arial"/>' \
         '<a:buChar char="■"/>' if bullet else "<a:buNone/>"
     return (f'<a:lvl{lvl}pPr marL="{indent * lvl if bullet else 0}" indent="{-indent}" algn="l">'
