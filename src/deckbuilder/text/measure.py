@@ -82,7 +82,7 @@ class Measurer:
         # German split points for words too wide for a line; pyphen loads on first use.
         self.splits = splits if splits is not None else Hyphenator(None)
         self.paths: dict[str, Path] = {}  # each face's font file
-        self._fallback_paths: dict[str, Path] = {}
+        self.fallback_paths: dict[str, Path] = {}  # each face's fallback (none: empty)
         for key, face in theme.faces.items():
             path = find_font_file(face.file, project)
             if path is None:
@@ -96,22 +96,15 @@ class Measurer:
                 fallback = find_font_file(file, project)
                 if fallback is None:
                     raise FileNotFoundError(file)
-                self._fallback_paths[key] = fallback
+                self.fallback_paths[key] = fallback
         self._known: dict[Path, FontFacts] = {}
         self._widths: dict[tuple[str, str, float], float] = {}
         self._advances: dict[tuple[str, str], tuple[float, float | None]] = {}
 
-    @property
-    def fallback_paths(self) -> dict[str, Path]:
-        """Each face's fallback font file (empty without a fallback)."""
-        return self._fallback_paths
-
     def facts(self, path: Path) -> FontFacts:
-        """What was read from one of the theme's font files (content/font_licence.py checks
-        that each is readable and may travel inside the deck before anything is measured)."""
-        return self._of(path)
-
-    def _of(self, path: Path) -> FontFacts:
+        """What was read from one of the theme's font files, read once (content/font_licence.py
+        checks that each is readable and may travel inside the deck before anything is
+        measured)."""
         known = self._known.get(path)
         if known is None:
             known = self._known[path] = self._facts.facts(path)
@@ -127,7 +120,7 @@ class Measurer:
 
     def common_characters(self) -> set[int]:
         """Code points that every face of the theme can show."""
-        sets = [set(self._of(path).chars) for path in self.paths.values()]
+        sets = [set(self.facts(path).chars) for path in self.paths.values()]
         return set.intersection(*sets) if sets else set()
 
     def width(self, text: str, face: str, size: float) -> float:
@@ -144,10 +137,10 @@ class Measurer:
         sums = self._advances.get((text, face))
         if sums is None:
             shown = linebreak.visible(text)
-            fallback = self._fallback_paths.get(face)
+            fallback = self.fallback_paths.get(face)
             sums = self._advances[(text, face)] = (
-                self._of(self.paths[face]).advance(shown),
-                None if fallback is None else self._of(fallback).advance(shown))
+                self.facts(self.paths[face]).advance(shown),
+                None if fallback is None else self.facts(fallback).advance(shown))
         width = at_size(sums[0], size)
         if sums[1] is not None:
             width = max(width, at_size(sums[1], size))
