@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any, cast
 
 from pydantic import BaseModel, Field, model_validator
@@ -13,12 +14,15 @@ from .theme_plain import (
     Plain,
     PlainFallback,
     PlainPage,
+    PlainRadar,
     PlainTheme,
+    RadarNames,
 )
 from .theme_sizes import Points, Sizes, unvalidated
 from .theme_sizes import Strict as _Strict
 
 Hex = Annotated[str, Field(pattern=r"^[0-9A-Fa-f]{6}$")]
+HEX = re.compile(r"[0-9A-Fa-f]{6}")
 
 
 class Page(_Strict, PageShape):
@@ -88,6 +92,15 @@ class Template(_Strict):
     layouts: dict[str, str] = {}  # slide kind -> template layout name (default: by name)
 
 
+class RadarColors(_Strict, RadarNames):
+    """The radar's own colours, each a palette name or RRGGBB; what is left out is derived
+    from the palette (layout/radar_colors.py) so that its labels stay readable."""
+
+    centre: str | None = None  # the innermost ring (derived: the accent)
+    rings: list[str] = []  # the other rings, inside out, repeated (derived: paper, tint)
+    lines: str | None = None  # rings' outlines and the axes (derived: rule)
+
+
 #: The slots of a PowerPoint colour scheme that ``scheme:`` may fill with palette names.
 SCHEME_SLOTS = ("dk1", "lt1", "dk2", "lt2", "accent1", "accent2", "accent3", "accent4",
                 "accent5", "accent6", "hlink", "folHlink")
@@ -110,6 +123,7 @@ class ThemeCore(_Strict, Palette):
     scheme: dict[str, str] = {}  # PowerPoint colour-scheme slot -> palette name
     embed_fonts: bool = True  # the deck's faces travel inside the PPTX
     fallback: Fallback | None = unvalidated(Fallback)  # None: the deck's faces only
+    radar: RadarColors = RadarColors()
 
     @model_validator(mode="after")
     def _references_exist(self) -> ThemeCore:
@@ -124,6 +138,10 @@ class ThemeCore(_Strict, Palette):
                                  + ", ".join(SCHEME_SLOTS) + ")")
             if name not in self.colors:
                 raise ValueError(f"scheme slot '{slot}' names the unknown colour '{name}'")
+        for key, value in self.radar.named().items():
+            if value not in self.colors and not HEX.fullmatch(value):
+                raise ValueError(f"radar {key} '{value}' is neither a colour of the palette "
+                                 "nor RRGGBB")
         for needed in ("ink", "paper", "accent", "muted"):
             if needed not in self.colors:
                 raise ValueError(f"the palette needs a colour named '{needed}'")
@@ -161,7 +179,8 @@ def _same(data: Any, default: Any) -> bool:
 
 #: The plain class (theme_plain.py) that stands for each model with methods; Plain for the rest.
 _PLAIN: dict[type[BaseModel], type[Plain]] = {Page: PlainPage, Fallback: PlainFallback,
-                                              ThemeCore: PlainTheme, Theme: PlainTheme}
+                                              ThemeCore: PlainTheme, Theme: PlainTheme,
+                                              RadarColors: PlainRadar}
 
 
 def portable(theme: Theme) -> Theme:

@@ -65,6 +65,25 @@ class Palette:
         return self.styles[name]
 
 
+class RadarNames:
+    """The radar's colours set in theme.yaml (theme.RadarColors)."""
+
+    if TYPE_CHECKING:  # for the type checker only, as in PageShape
+        centre: str | None
+        rings: list[str]
+        lines: str | None
+
+    def named(self) -> dict[str, str]:
+        """Each colour set, by its place in theme.yaml's ``radar:`` (``centre``,
+        ``rings[1]``), for messages located at its line."""
+        found = {f"rings[{i}]": c for i, c in enumerate(self.rings)}
+        if self.centre is not None:
+            found["centre"] = self.centre
+        if self.lines is not None:
+            found["lines"] = self.lines
+        return found
+
+
 class Plain:
     """A validated model's values as attributes; frozen, as the models are."""
 
@@ -87,4 +106,8 @@ class PlainFallback(Plain, FallbackFiles):
 
 
 class PlainTheme(Plain, Palette):
+    pass
+
+
+class PlainRadar(Plain, RadarNames):
     pass

@@ -147,20 +147,22 @@ class Radar(Strict):
     rim_margin: Factor = _is(2.6, "room outside the rim for segment names, in label sizes")
     ring_label_size: Factor = _is(0.9, "ring names' size, relative to the label style")
     segment_label_gap: Points = _is(6, "from the rim to the segment names")
-    segment_label_width: Share = _is(0.7, "a wider segment name takes two lines; share "
-                                          "of the radius")
-    trend_label_width: Share = _is(0.55, "a wider trend name takes two lines; share of the radius")
+    segment_label_width: Share = _is(0.7, "a wider segment name takes two lines (of radius)")
+    trend_label_width: Share = _is(0.55, "a wider trend name costs more; share of the radius")
     label_extra_width: Points = _is(1, "added to each label's measured width")
-    label_gap: Points = _is(1, "least space between a label and other labels or dots")
-    dot_margin: Points = _is(1, "labels keep this far from a dot's edge (besides label_gap)")
-    label_distances: Annotated[tuple[Points, ...], Field(min_length=1, max_length=20)] = _is(
-        (2.0, 6.0, 12.0, 20.0, 30.0), "distances from a dot tried in turn for its label")
-    label_directions: Count = _is(16, "directions around a dot tried at each label distance")
+    label_gap: Points = _is(2, "least space between a label and other labels, dots or lines")
+    near_distances: Annotated[tuple[Points, ...], Field(min_length=1, max_length=8)] = _is(
+        (2.0, 5.0, 8.0), "distances from a dot's edge tried for a label beside it")
+    leader_from: Points = _is(14, "a label farther than this from its dot gets a leader line")
+    leader_distances: Annotated[tuple[Points, ...], Field(min_length=1, max_length=12)] = _is(
+        (20.0, 30.0, 44.0, 62.0, 86.0, 116.0, 150.0), "distances tried with a leader line")
+    leader_directions: Count = _is(16, "directions around a dot tried at each leader distance")
+    leader_width: Points = _is(0.5, "weight of a leader line")
+    plate_padding: Points = _is(1.5, "a name's plate over an axis reaches this far around it")
     centre_clearance: Share = _is(0.35, "inner-ring dots stay this share of a ring off the centre")
     stagger: Share = _is(0.22, "dots sharing a cell step in and out by this share of a ring")
     dot_size: Share = _is(0.014, "a dot's radius at strength 0, share of the radar's radius")
-    dot_size_step: Share = _is(0.007, "added to a dot's radius per strength step, share of "
-                                      "the radius")
+    dot_size_step: Share = _is(0.007, "added to a dot's radius per strength step (of radius)")
     line_width: Points = _is(0.75, "line weight of rings, segment lines and dot outlines")
     concept_outline: Points = _is(1.5, "outline weight of a trend concept's open dot")
     connection_width: Points = _is(0.5, "weight of a connection at intensity 0")

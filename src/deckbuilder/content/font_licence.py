@@ -63,12 +63,7 @@ def embedding_problems(theme: Theme, paths: dict[str, Path], root: Path | None,
 
 def _where(root: Path | None, place: tuple[str, ...]) -> Location:
     """The place of a key in theme.yaml, e.g. ``("faces", "body", "file")``."""
-    rel = "content/theme.yaml"
-    if root is None or not (root / rel).is_file():
-        return Location(rel)
-    text = sourcemap.decode((root / rel).read_bytes(), rel)
-    _, smap = sourcemap.parse(text, rel)
-    return smap.locate(place)  # type: ignore[arg-type]
+    return sourcemap.locate_in(root, "content/theme.yaml", place)
 
 
 def check_fonts(theme: Theme, measurer: Measurer, root: Path) -> None:

@@ -7,6 +7,7 @@ Scalars stay as the text the editor typed (YAML 1.1 would turn ``no`` into False
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path as FilePath
 from typing import Any
 
 import yaml
@@ -268,3 +269,13 @@ def _spans(node: Node, path: Path, flow: bool, spans: dict[Path, Span]) -> None:
         for key, value in node.value:
             if isinstance(key, ScalarNode):
                 _spans(value, (*path, key.value), flow or bool(node.flow_style), spans)
+
+
+def locate_in(root: FilePath | None, rel: str, place: Path) -> Location:
+    """The place of a key in one of the project's files (``rel`` from the project's root),
+    for a problem found after loading, when the file's map is no longer at hand; the
+    file's name alone when it cannot be read."""
+    if root is None or not (root / rel).is_file():
+        return Location(rel)
+    _, smap = parse(decode((root / rel).read_bytes(), rel), rel)
+    return smap.locate(place)

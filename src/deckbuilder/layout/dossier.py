@@ -35,7 +35,7 @@ from .dossier_plan import (  # the plan's blocks, here for those who import them
     Text,
     TrendCard,
 )
-from .legible import dossier_text_on_white
+from .legible import WHITE, dossier_text_on_white
 from .links import linked_runs
 from .plan import Box, Para, Run
 from .program_slide import program_groups
@@ -52,12 +52,12 @@ def picture_ref(picture: Picture) -> PictureRef:
 def _radar_figure(loaded: Loaded, ts: Typesetter, slide: RadarSlide) -> RadarFigure:
     """The same radar geometry as the slide's, fitted to the page's width."""
     width, size = ts.theme.page.content_width, ts.theme.sizes.dossier.radar
-    geo = geometry_for(loaded, ts, Box(0, 0, width, size.height), "d-radar-label")
+    geo = geometry_for(loaded, ts, Box(0, 0, width, size.height), "d-radar-label", WHITE)
     group = radar_group(geo, "d-radar-label", ts.theme.style("d-radar-label").size, slide.loc,
                         ts.theme.sizes.radar)
     rings = loaded.project.radar_file.rings
     legend_h = legend_height(len(slide.legend), len(rings), ts, "d-small")
-    legend = legend_elements(slide.legend, slide.legend_title, rings, ts,
+    legend = legend_elements(slide.legend, slide.legend_title, rings, geo.palette.rings, ts,
                              Box(0, size.height + size.to_legend, width * size.legend_width,
                                  legend_h), slide.loc,
                              "d-small", "d-h3")

@@ -134,7 +134,7 @@ def _para(state: _Slide, para: Para, scale: float, bgs: list[str]) -> Para:
     runs = []
     for run in para.runs:
         name = run.color or para.color or style.color
-        need = contrast.needed(style.size * scale, _bold(th, run.face or style.face))
+        need = contrast.needed(style.size * scale, counts_as_bold(th, run.face or style.face))
         color = th.color(name)
         if contrast.passes(color, bgs, need) or not run.text.strip():
             runs.append(run)
@@ -146,7 +146,7 @@ def _para(state: _Slide, para: Para, scale: float, bgs: list[str]) -> Para:
     return replace(para, runs=tuple(runs)) if changed else para
 
 
-def _bold(theme: Theme, key: str) -> bool:
+def counts_as_bold(theme: Theme, key: str) -> bool:
     """Whether a face counts as bold for WCAG's large-text sizes (a Black face does)."""
     face = theme.faces[key]
     return face.bold or "black" in key or "Black" in face.family
@@ -200,7 +200,7 @@ def dossier_text_on_white(theme: Theme) -> list[Diagnostic]:
     for name, style in theme.styles.items():
         if not name.startswith("d-") or style.color not in ("ink", "muted"):
             continue
-        need = contrast.needed(style.size, _bold(theme, style.face))
+        need = contrast.needed(style.size, counts_as_bold(theme, style.face))
         color = theme.color(style.color)
         if style.color in found or contrast.passes(color, [WHITE], need):
             continue

@@ -1,8 +1,9 @@
 """The trend radar's geometry, computed once for any box and shared by every renderer.
 
-Positions follow from ring and segment, dot sizes from signal strength, line weights
-from network intensity; a placement pass puts each label where it overlaps no other
-label, no ring or segment name and no dot.
+Positions follow from ring and segment (radar_dots.py), dot sizes from signal strength,
+line weights from network intensity. Ring names sit on the upward axis on a plate of their
+ring's colour, segment names outside the rim; the trends' labels are placed around them
+(radar_place.py), so the slide and the dossier obey the same rules.
 """
 
 from __future__ import annotations
@@ -11,10 +12,15 @@ import math
 from dataclasses import dataclass
 
 from ..content.model import RadarFile
-from ..errors import ContentError, error
+from ..errors import ContentError, Diagnostic, error
 from ..text.measure import Measurer
 from ..theme_sizes import Radar as RadarSizes
 from .plan import Box
+from .radar_colors import RadarPalette
+from .radar_dots import cell_positions
+from .radar_geom import Circle, Segment, box_to_circle, grow
+from .radar_names import SEGMENT_LINES, wordings
+from .radar_place import Fixed, Rules, candidates, place
 
 
 @dataclass(frozen=True)
@@ -28,6 +34,7 @@ class Node:
     ring: str
     segment: str
     strength: int
+    ring_index: int = 0
 
 
 @dataclass(frozen=True)
@@ -41,13 +48,20 @@ class Edge:
 
 @dataclass(frozen=True)
 class Label:
-    """Text placed in ``box`` (lines top to bottom), at ``size`` points in ``face``."""
+    """Text placed in ``box`` (lines top to bottom), at ``size`` points in ``face`` and
+    ``color`` (hex); a trend's label may hang on a ``leader`` line from its dot, a name on
+    an axis lies on a ``plate`` of ``plate_color``."""
 
     box: Box
     lines: tuple[str, ...]
     size: float
     face: str
     kind: str  # "trend", "ring" or "segment"
+    color: str = ""
+    leader: Segment | None = None
+    plate: Box | None = None
+    plate_color: str = ""
+    owner: str = ""  # a trend's label: the trend's name, as its dot's
 
 
 @dataclass(frozen=True)
@@ -60,135 +74,168 @@ class RadarGeometry:
     nodes: tuple[Node, ...]
     edges: tuple[Edge, ...]
     labels: tuple[Label, ...]
+    palette: RadarPalette
+
+    @property
+    def axes(self) -> tuple[Segment, ...]:
+        return tuple(Segment(self.cx, self.cy, self.cx + self.radius * math.cos(a),
+                             self.cy + self.radius * math.sin(a)) for a in self.segment_angles)
 
 
-def overlaps(a: Box, b: Box, gap: float = 0.0) -> bool:
-    return not (a.right + gap <= b.x or b.right + gap <= a.x
-                or a.bottom + gap <= b.y or b.bottom + gap <= a.y)
+@dataclass(frozen=True)
+class LabelStyle:
+    face: str
+    size: float
+    leading: float
 
 
-def _lines(name: str, measurer: Measurer, face: str, size: float, limit: float
-           ) -> tuple[str, ...]:
-    """One line, or two split at the space nearest the middle when the name is long."""
-    if measurer.width(name, face, size) <= limit or " " not in name:
-        return (name,)
-    spaces = [i for i, ch in enumerate(name) if ch == " "]
-    cut = min(spaces, key=lambda i: abs(i - len(name) / 2))
-    return (name[:cut], name[cut + 1 :])
-
-
-def _text_box(lines: tuple[str, ...], measurer: Measurer, face: str, size: float,
-              leading: float, cx: float, cy: float) -> Box:
-    """The box a label needs, with the theme's width reserve so no renderer wraps it;
-    ``leading`` is the label style's, as the renderers draw the lines."""
-    widest = max(measurer.width(line, face, size) for line in lines)
-    w = widest / measurer.theme.fit.width_safety + measurer.theme.sizes.radar.label_extra_width
-    h = size * leading * len(lines)
+def _box(lines: tuple[str, ...], measurer: Measurer, st: LabelStyle, cx: float, cy: float
+         ) -> Box:
+    """The box a label needs, with the theme's width reserve so no renderer wraps it."""
+    w = _width(lines, measurer, st)
+    h = st.size * st.leading * len(lines)
     return Box(cx - w / 2, cy - h / 2, w, h)
 
 
+def _width(lines: tuple[str, ...], measurer: Measurer, st: LabelStyle) -> float:
+    widest = max(measurer.width(line, st.face, st.size) for line in lines)
+    return widest / measurer.theme.fit.width_safety + measurer.theme.sizes.radar.label_extra_width
+
+
 def radar_geometry(radar: RadarFile, colors: dict[str, str], box: Box, measurer: Measurer,
-                   face: str, size: float, leading: float) -> RadarGeometry:
-    """The radar fitted into ``box`` (points); ``colors`` maps trend names to palette names."""
+                   style: LabelStyle, palette: RadarPalette) -> RadarGeometry:
+    """The radar fitted into ``box`` (points); ``colors`` maps trend names to palette names.
+    Raises ContentError naming the trends whose labels find no place."""
     sizes = measurer.theme.sizes.radar
-    margin = size * sizes.rim_margin
-    radius = min(box.w, box.h) / 2 - margin
+    radius = min(box.w, box.h) / 2 - style.size * sizes.rim_margin
     cx, cy = box.x + box.w / 2, box.y + box.h / 2
-    n_rings, n_segments = len(radar.rings), len(radar.segments)
-    band = radius / n_rings
-    ring_radii = tuple(band * (i + 1) for i in range(n_rings))
-    span = 2 * math.pi / n_segments
-    angles = tuple(-math.pi / 2 + j * span for j in range(n_segments))
-    labels: list[Label] = []
-    for i, ring in enumerate(radar.rings):  # ring names on the upward axis
-        mid = band * (i + 0.5) if i else band * 0.5
-        ring_size = size * sizes.ring_label_size
-        labels.append(Label(_text_box((ring,), measurer, face, ring_size, leading, cx, cy - mid),
-                            (ring,), ring_size, face, "ring"))
-    for j, segment in enumerate(radar.segments):  # segment names outside the rim
-        a = angles[j] + span / 2
-        lines = _lines(segment, measurer, face, size, radius * sizes.segment_label_width)
-        probe = _text_box(lines, measurer, face, size, leading, 0, 0)
-        reach = (radius + sizes.segment_label_gap + abs(math.cos(a)) * probe.w / 2
-                 + abs(math.sin(a)) * probe.h / 2)
-        labels.append(Label(_text_box(lines, measurer, face, size, leading,
-                                      cx + reach * math.cos(a), cy + reach * math.sin(a)),
-                            lines, size, face, "segment"))
-    nodes = _nodes(radar, colors, (cx, cy), band, angles, span, radius, sizes)
+    span = 2 * math.pi / len(radar.segments)
+    angles = tuple(-math.pi / 2 + j * span for j in range(len(radar.segments)))
+    while True:  # the segments' names must fit the box too: a smaller radar where they do not
+        band = radius / len(radar.rings)
+        geo = RadarGeometry(cx, cy, radius, tuple(band * (i + 1) for i in range(len(radar.rings))),
+                            angles, (), (), (), palette)
+        segments = _segment_names(radar, geo, measurer, style)
+        over = max(_overrun(label.box, box) for label in segments)
+        if over <= 0 or radius <= band:
+            break
+        radius -= over
+    rings = _ring_names(radar, geo, measurer, style)
+    fixed = rings + segments
+    nodes = _nodes(radar, colors, geo, sizes, [label.plate.w / 2 for label in rings
+                                                if label.plate is not None])
     by_name = {n.name: n for n in nodes}
     edges = tuple(Edge(by_name[c.source].x, by_name[c.source].y, by_name[c.target].x,
                        by_name[c.target].y,
                        sizes.connection_width + sizes.connection_step * c.intensity)
                   for c in radar.connections if c.source in by_name and c.target in by_name)
-    labels += _place_labels(nodes, labels, box, measurer, (face, size, leading), radius, cx, cy,
-                            radar)
-    return RadarGeometry(cx, cy, radius, ring_radii, angles, nodes, edges, tuple(labels))
+    geo = RadarGeometry(cx, cy, radius, geo.ring_radii, angles, nodes, edges, (), palette)
+    trends = _trend_labels(radar, geo, fixed, box, measurer, style)
+    return RadarGeometry(cx, cy, radius, geo.ring_radii, angles, nodes, edges,
+                         tuple(fixed + trends), palette)
 
 
-def _nodes(radar: RadarFile, colors: dict[str, str], centre: tuple[float, float],
-           band: float, angles: tuple[float, ...], span: float, radius: float,
-           sizes: RadarSizes) -> tuple[Node, ...]:
-    cx, cy = centre
+def _overrun(inner: Box, outer: Box) -> float:
+    """How far ``inner`` reaches past ``outer`` on its worst side (negative: inside)."""
+    return max(outer.x - inner.x, inner.right - outer.right, outer.y - inner.y,
+               inner.bottom - outer.bottom)
+
+
+def _ring_names(radar: RadarFile, geo: RadarGeometry, measurer: Measurer, st: LabelStyle
+                ) -> list[Label]:
+    """Each ring's name in its band on the upward axis, on a plate of the ring's colour."""
+    sizes = measurer.theme.sizes.radar
+    ring_style = LabelStyle(st.face, st.size * sizes.ring_label_size, st.leading)
+    band = geo.ring_radii[0]
+    found = []
+    for i, ring in enumerate(radar.rings):
+        box = _box((ring,), measurer, ring_style, geo.cx, geo.cy - band * (i + 0.5))
+        found.append(Label(box, (ring,), ring_style.size, st.face, "ring",
+                           geo.palette.ring_name, plate=grow(box, sizes.plate_padding),
+                           plate_color=geo.palette.rings[i]))
+    return found
+
+
+def _segment_names(radar: RadarFile, geo: RadarGeometry, measurer: Measurer, st: LabelStyle
+                   ) -> list[Label]:
+    """Each segment's name outside the rim, in the middle of its slice."""
+    sizes = measurer.theme.sizes.radar
+    span = 2 * math.pi / len(radar.segments)
+    found = []
+    for j, segment in enumerate(radar.segments):
+        a = geo.segment_angles[j] + span / 2
+        options = wordings(segment, lambda line: _width((line,), measurer, st),
+                           st.size * st.leading, geo.radius * sizes.segment_label_width,
+                           measurer.splits, max_lines=SEGMENT_LINES)
+        lines = options[0].lines
+        probe = _box(lines, measurer, st, 0, 0)
+        reach = (geo.radius + sizes.segment_label_gap + abs(math.cos(a)) * probe.w / 2
+                 + abs(math.sin(a)) * probe.h / 2)
+        found.append(Label(_box(lines, measurer, st, geo.cx + reach * math.cos(a),
+                                geo.cy + reach * math.sin(a)),
+                           lines, st.size, st.face, "segment", geo.palette.segment_name))
+    return found
+
+
+def _nodes(radar: RadarFile, colors: dict[str, str], geo: RadarGeometry, sizes: RadarSizes,
+           plates: list[float]) -> tuple[Node, ...]:
+    """Each trend's dot in its cell; the cells beside the upward axis keep clear of the
+    ring's name on it (``plates``: each ring name's half width)."""
+    band, span = geo.ring_radii[0], 2 * math.pi / len(radar.segments)
     cells: dict[tuple[int, int], list[int]] = {}
     for index, trend in enumerate(radar.trends):
         key = (radar.rings.index(trend.ring), radar.segments.index(trend.segment))
         cells.setdefault(key, []).append(index)
     placed: dict[int, Node] = {}
     for (ring, segment), members in cells.items():
-        count = len(members)
-        for t, index in enumerate(members):
+        dots = [geo.radius * (sizes.dot_size + sizes.dot_size_step * radar.trends[i].strength)
+                for i in members]
+        inner = band * ring if ring else band * sizes.centre_clearance
+        trim = math.atan((plates[ring] + max(dots) + sizes.label_gap) / (band * (ring + 0.5)))
+        start = geo.segment_angles[segment] + (trim if segment == 0 else 0.0)
+        end = geo.segment_angles[segment] + span - (trim if segment == len(radar.segments) - 1
+                                                     else 0.0)
+        spots = cell_positions(dots, inner, band * (ring + 1), start, end - start)
+        for index, dot, (r_pos, a) in zip(members, dots, spots, strict=True):
             trend = radar.trends[index]
-            a = angles[segment] + span * (t + 1) / (count + 1)
-            inner = band * ring if ring else band * sizes.centre_clearance
-            depth = 0.5 + (sizes.stagger if t % 2 else -sizes.stagger) * (count > 1)
-            r_pos = inner + (band * (ring + 1) - inner) * depth
-            dot = radius * (sizes.dot_size + sizes.dot_size_step * trend.strength)
-            placed[index] = Node(trend.name, cx + r_pos * math.cos(a), cy + r_pos * math.sin(a),
-                                 dot, "muted" if trend.concept else colors.get(trend.name,
-                                                                               "accent"),
-                                 trend.concept, trend.ring, trend.segment, trend.strength)
+            placed[index] = Node(trend.name, geo.cx + r_pos * math.cos(a),
+                                 geo.cy + r_pos * math.sin(a), dot,
+                                 "muted" if trend.concept else colors.get(trend.name, "accent"),
+                                 trend.concept, trend.ring, trend.segment, trend.strength, ring)
     return tuple(placed[i] for i in range(len(radar.trends)))
 
 
-def _place_labels(nodes: tuple[Node, ...], fixed: list[Label], box: Box, measurer: Measurer,
-                  style: tuple[str, float, float], radius: float, cx: float, cy: float,
-                  radar: RadarFile) -> list[Label]:
-    """Each trend's label beside its dot, clear of the other labels and dots; ``style``
-    is the labels' face, size and leading."""
-    face, size, leading = style
+def _trend_labels(radar: RadarFile, geo: RadarGeometry, fixed: list[Label], area: Box,
+                  measurer: Measurer, st: LabelStyle) -> list[Label]:
     sizes = measurer.theme.sizes.radar
-    m = sizes.dot_margin
-    dots = [Box(n.x - n.r - m, n.y - n.r - m, 2 * n.r + 2 * m, 2 * n.r + 2 * m) for n in nodes]
-    taken = [label.box for label in fixed]
-    found: list[Label] = []
-    order = sorted(range(len(nodes)), key=lambda i: -nodes[i].r)
-    for i in order:
-        node = nodes[i]
-        lines = _lines(node.name, measurer, face, size, radius * sizes.trend_label_width)
-        probe = _text_box(lines, measurer, face, size, leading, 0, 0)
-        outward = math.atan2(node.y - cy, node.x - cx)
-        best: Box | None = None
-        for distance in sizes.label_distances:
-            for k in range(sizes.label_directions):
-                step = (k + 1) // 2 * (1 if k % 2 else -1)
-                a = outward + step * 2 * math.pi / sizes.label_directions
-                ux, uy = math.cos(a), math.sin(a)
-                reach = node.r + distance + abs(ux) * probe.w / 2 + abs(uy) * probe.h / 2
-                candidate = _text_box(lines, measurer, face, size, leading,
-                                      node.x + ux * reach, node.y + uy * reach)
-                if not candidate.inside_box(box):
-                    continue
-                if any(overlaps(candidate, other, sizes.label_gap) for other in taken + dots):
-                    continue
-                best = candidate
-                break
-            if best is not None:
-                break
-        if best is None:
-            trend = radar.trends[i]
-            raise ContentError([error(trend.loc, f"the radar has no free place for the label "
-                                      f"'{node.name}'", "shorten the name or move the trend "
-                                      "to a less crowded ring or segment")])
-        taken.append(best)
-        found.append(Label(best, lines, size, face, "trend"))
-    return found
+    rules = Rules(sizes.label_gap, sizes.near_distances, sizes.leader_from,
+                  sizes.leader_distances, sizes.leader_directions, sizes.leader_width)
+    dots = tuple(Circle(n.x, n.y, n.r) for n in geo.nodes)
+    lines = geo.axes + tuple(Segment(e.x1, e.y1, e.x2, e.y2, e.width) for e in geo.edges)
+    taken = Fixed(area, dots, tuple(label.plate or label.box for label in fixed), lines)
+    pools = []
+    for node, dot in zip(geo.nodes, dots, strict=True):
+        options = wordings(node.name, lambda line: _width((line,), measurer, st),
+                           st.size * st.leading, geo.radius * sizes.trend_label_width,
+                           measurer.splits)
+        outward = math.atan2(node.y - geo.cy, node.x - geo.cx)
+        pools.append(candidates(dot, options, rules, outward))
+    near = geo.radius / len(geo.ring_radii)
+    chosen = place(pools, taken, rules, lambda i: sum(
+        box_to_circle(Box(dots[i].x, dots[i].y, 0, 0), d) < near for d in dots))
+    missing = [i for i, c in enumerate(chosen) if c is None]
+    if missing:
+        raise ContentError([_no_room(radar, geo, i) for i in missing])
+    return [Label(c.box, c.wording.lines, st.size, st.face, "trend", geo.palette.label,
+                  leader=c.leader, owner=node.name)
+            for c, node in zip(chosen, geo.nodes, strict=True) if c is not None]
+
+
+def _no_room(radar: RadarFile, geo: RadarGeometry, index: int) -> Diagnostic:
+    trend = radar.trends[index]
+    crowd = [t.name for t in radar.trends if (t.ring, t.segment) == (trend.ring, trend.segment)]
+    others = f" with {len(crowd) - 1} more" if len(crowd) > 1 else ""
+    return error(trend.loc, f"the radar has no free place for the label '{trend.name}' "
+                 f"(ring {trend.ring}, segment {trend.segment}{others})",
+                 "move a trend of that ring and segment to another one, shorten the name, "
+                 "or give the radar fewer connections there")

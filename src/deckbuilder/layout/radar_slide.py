@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 
 from ..content.model import LegendItem, Loaded
+from ..errors import ContentError
 from ..theme_sizes import LegendSymbols, Radar
 from .plan import Box, GroupBox, LineBox, Para, Run, ShapeBox, TextBox
-from .radar import RadarGeometry, radar_geometry
+from .radar import LabelStyle, Node, RadarGeometry, radar_geometry
+from .radar_colors import RadarPalette, radar_palette
 from .text import Typesetter
-
-RING_FILLS = ("tint", "paper")
 
 
 def trend_colors(loaded: Loaded) -> dict[str, str]:
@@ -19,47 +18,64 @@ def trend_colors(loaded: Loaded) -> dict[str, str]:
     return {t.title: t.color for t in loaded.project.trends.trends}
 
 
-def geometry_for(loaded: Loaded, ts: Typesetter, box: Box, style: str) -> RadarGeometry:
+def geometry_for(loaded: Loaded, ts: Typesetter, box: Box, style: str, background: str
+                 ) -> RadarGeometry:
+    """The radar in ``box`` on ``background`` (hex). Raises ContentError for a radar colour
+    of theme.yaml its labels cannot read on, or labels that find no place."""
     s = ts.theme.style(style)
-    return radar_geometry(loaded.project.radar_file, trend_colors(loaded), box, ts.measurer,
-                          s.face, s.size, s.leading)
+    radar = loaded.project.radar_file
+    palette, problems = radar_palette(ts.theme, len(radar.rings), background, style,
+                                      loaded.root)
+    if problems:
+        raise ContentError(problems)
+    return radar_geometry(radar, trend_colors(loaded), box, ts.measurer,
+                          LabelStyle(s.face, s.size, s.leading), palette)
 
 
 def radar_group(geo: RadarGeometry, style: str, style_size: float,
                 source, sizes: Radar) -> GroupBox:  # type: ignore[no-untyped-def]
-    """Rings and segment lines (decorative), connections, dots (described) and labels."""
+    """Rings and axes (decorative), connections, plates, leaders, dots (described) and
+    labels, bottom to top; every colour is the radar palette's, as hex."""
+    pal = geo.palette
     parts: list[TextBox | ShapeBox | LineBox] = []
     for i, r in reversed(list(enumerate(geo.ring_radii))):
-        fill = "accent" if i == 0 else RING_FILLS[i % 2]
-        parts.append(ShapeBox(Box(geo.cx - r, geo.cy - r, 2 * r, 2 * r), "oval", fill=fill,
-                              line="rule", line_width=sizes.line_width))
-    for a in geo.segment_angles:
-        parts.append(LineBox(geo.cx, geo.cy, geo.cx + geo.radius * math.cos(a),
-                             geo.cy + geo.radius * math.sin(a), "rule", sizes.line_width))
+        parts.append(ShapeBox(Box(geo.cx - r, geo.cy - r, 2 * r, 2 * r), "oval",
+                              fill="#" + pal.rings[i], line="#" + pal.lines,
+                              line_width=sizes.line_width))
+    for axis in geo.axes:
+        parts.append(LineBox(axis.x1, axis.y1, axis.x2, axis.y2, "#" + pal.lines,
+                             sizes.line_width))
     for e in geo.edges:
         parts.append(LineBox(e.x1, e.y1, e.x2, e.y2, "muted", e.width))
-    for n in geo.nodes:
-        kind = "Trendkonzept" if n.concept else "Trend"
-        alt = (f"{kind} {n.name}: Ring {n.ring}, Segment {n.segment}, "
-               f"Signalstärke {n.strength} von 5")
-        parts.append(ShapeBox(Box(n.x - n.r, n.y - n.r, 2 * n.r, 2 * n.r), "oval",
-                              fill=None if n.concept else n.color, line="ink" if n.concept
-                              else "paper", alt=alt,
-                              line_width=sizes.concept_outline if n.concept else sizes.line_width))
     for label in geo.labels:
-        color = None if label.kind == "trend" else "muted"
-        paras = tuple(Para((Run(line),), style, align="center", color=color)
+        if label.plate is not None:
+            parts.append(ShapeBox(label.plate, "rect", fill="#" + label.plate_color))
+        if label.leader is not None:
+            lead = label.leader
+            parts.append(LineBox(lead.x1, lead.y1, lead.x2, lead.y2, "#" + label.color,
+                                 sizes.leader_width))
+    parts += [_dot(n, pal, sizes) for n in geo.nodes]
+    for label in geo.labels:
+        paras = tuple(Para((Run(line),), style, align="center", color="#" + label.color)
                       for line in label.lines)
-        scale = label.size / style_size
-        parts.append(TextBox(label.box, paras, source, scale, "top", label.box.h,
-                             "body", wrap=False))
+        parts.append(TextBox(label.box, paras, source, label.size / style_size, "top",
+                             label.box.h, "body", wrap=False))
     everything = [p.box for p in parts]
     left = min(b.x for b in everything)
     top = min(b.y for b in everything)
     right = max(b.right for b in everything)
     bottom = max(b.bottom for b in everything)
-    box = Box(left, top, right - left, bottom - top)
-    return GroupBox(box, tuple(parts), "Trendradar")
+    return GroupBox(Box(left, top, right - left, bottom - top), tuple(parts), "Trendradar")
+
+
+def _dot(n: Node, pal: RadarPalette, sizes: Radar) -> ShapeBox:
+    kind = "Trendkonzept" if n.concept else "Trend"
+    alt = f"{kind} {n.name}: Ring {n.ring}, Segment {n.segment}, Signalstärke {n.strength} von 5"
+    box = Box(n.x - n.r, n.y - n.r, 2 * n.r, 2 * n.r)
+    if n.concept:
+        return ShapeBox(box, "oval", line="#" + pal.label, alt=alt,
+                        line_width=sizes.concept_outline)
+    return ShapeBox(box, "oval", fill=n.color, line="paper", alt=alt, line_width=sizes.line_width)
 
 
 def legend_height(items: int, rings: int, ts: Typesetter, style: str = "legend") -> float:
@@ -68,7 +84,8 @@ def legend_height(items: int, rings: int, ts: Typesetter, style: str = "legend")
             + -(-(items + rings) // 2) * (s.size * s.leading + s.space_before))
 
 
-def legend_elements(items: list[LegendItem], title: str, rings: list[str], ts: Typesetter,
+def legend_elements(items: list[LegendItem], title: str, rings: list[str], fills: tuple[str, ...],
+                    ts: Typesetter,
                     box: Box, source, style_name: str = "legend",  # type: ignore[no-untyped-def]
                     head_style: str = "kicker") -> list[TextBox | ShapeBox | LineBox]:
     """The legend as shapes: each symbol drawn as it appears in the radar, text beside it."""
@@ -90,7 +107,7 @@ def legend_elements(items: list[LegendItem], title: str, rings: list[str], ts: T
         row_y = y + (index % rows) * pitch
         mid = row_y + style.size * style.leading / 2
         found += _symbol(symbol, x, mid, symbol_w, ts.theme.sizes.radar,
-                         ts.theme.sizes.legend_symbols)
+                         ts.theme.sizes.legend_symbols, fills)
         label = ts.fit([Para((Run(text),), style_name)],
                        Box(x + symbol_w + to_text, row_y, half - symbol_w - to_text, pitch),
                        source)
@@ -98,8 +115,8 @@ def legend_elements(items: list[LegendItem], title: str, rings: list[str], ts: T
     return found
 
 
-def _symbol(kind: str, x: float, mid: float, width: float, radar: Radar, s: LegendSymbols
-            ) -> Sequence[TextBox | ShapeBox | LineBox]:
+def _symbol(kind: str, x: float, mid: float, width: float, radar: Radar, s: LegendSymbols,
+            fills: tuple[str, ...]) -> Sequence[TextBox | ShapeBox | LineBox]:
     """A legend entry's symbol drawn as the radar draws it, in a ``width`` wide cell, around
     the middle of the entry's first line: its sizes are sizes.legend_symbols, its line
     weights the radar's."""
@@ -121,7 +138,6 @@ def _symbol(kind: str, x: float, mid: float, width: float, radar: Radar, s: Lege
                         top + i * s.intensity_pitch, "muted",
                         s.intensity_width + i * s.intensity_step) for i in range(s.steps)]
     ring = int(kind[4:])
-    fills = ["accent", "tint", "paper", "tint", "paper", "tint"]
     return [ShapeBox(Box(x + s.ring_inset, mid - s.ring_height / 2, s.ring_width, s.ring_height),
-                     "rect", fill=fills[ring % len(fills)], line="rule",
+                     "rect", fill="#" + fills[ring], line="rule",
                      line_width=radar.line_width)]

@@ -73,26 +73,33 @@ def plan_radar(ctx: Context, s: RadarSlide) -> Iterator[Draft]:
                     kicker=s.kicker) + size.title_to_text
     bottom = content_bottom(ctx)
     rings = ctx.loaded.project.radar_file.rings
+    area = radar_area(ctx, bool(s.caption))
+    style = th.style("radar-label")
+    geo = geometry_for(ctx.loaded, ctx.ts, area, "radar-label", th.color(d.background))
     legend_h = legend_height(len(s.legend), len(rings), ctx.ts)
     text = ctx.fit([para(s.text, "body")],
                    Box(x0, y, left_w, bottom - y - legend_h - size.text_to_legend), s.loc)
     d.elements.append(text)
-    d.elements.extend(legend_elements(s.legend, s.legend_title, rings, ctx.ts,
-                                      Box(x0, bottom - legend_h, left_w, legend_h), s.loc))
-    left = x0 + left_w + th.gutter
-    right = th.slide.width - th.slide.right
-    caption_h = size.caption_height if s.caption else 0.0
-    area = Box(left, th.slide.top - size.above_top, right - left,
-               bottom - caption_h - th.slide.top + size.above_top)
-    style = th.style("radar-label")
-    geo = geometry_for(ctx.loaded, ctx.ts, area, "radar-label")
+    d.elements.extend(legend_elements(s.legend, s.legend_title, rings, geo.palette.rings,
+                                      ctx.ts, Box(x0, bottom - legend_h, left_w, legend_h),
+                                      s.loc))
     d.elements.append(radar_group(geo, "radar-label", style.size, s.loc, th.sizes.radar))
     if s.caption:
         d.elements.append(ctx.fit([para(s.caption, "caption", align="center")],
-                                  Box(left, bottom - caption_h + size.caption_drop,
-                                      right - left, caption_h),
+                                  Box(area.x, bottom - size.caption_height + size.caption_drop,
+                                      area.w, size.caption_height),
                                   s.loc))
     yield d
+
+
+def radar_area(ctx: Context, caption: bool) -> Box:
+    """Where the radar slide's radar goes: right of the text, over the caption's room."""
+    th, size = ctx.theme, ctx.theme.sizes.radar_slide
+    left = th.slide.left + th.slide.content_width * size.text_width + th.gutter
+    right = th.slide.width - th.slide.right
+    top = th.slide.top - size.above_top
+    return Box(left, top, right - left,
+               content_bottom(ctx) - (size.caption_height if caption else 0.0) - top)
 
 
 def _banner(ctx: Context, kind: str, s: SectionSlide | CtaSlide, paras: list[Para],
