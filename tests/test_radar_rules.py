@@ -156,20 +156,22 @@ def test_a_radar_colour_the_labels_cannot_read_on_is_a_located_error(project: Pa
 
 
 def test_a_radar_with_no_room_names_each_label_at_its_line(project: Path) -> None:
-    """Thirty long names in one ring's slice of a small radar: each label that finds no
+    """Eight long names in one ring's slice of a small radar: each label that finds no
     place is named at its line, with what would help; nothing is drawn over another."""
     radar = project / "content" / "radar.yaml"
-    crowd = "".join(f"  - {{name: Sehr lange Bezeichnung eines Trendkonzepts {i}, ring: Act, "
-                    f"segment: KI & Daten, strength: 5, concept: true}}\n" for i in range(5))
+    crowd = "".join(f"  - {{name: Sehr lange Bezeichnung eines Trendkonzepts {i}, ring: Develop, "
+                    f"segment: KI & Daten, strength: 5, concept: true}}\n" for i in range(8))
     text = radar.read_text(encoding="utf-8").replace("\nconnections:", crowd + "\nconnections:")
     radar.write_text(text, encoding="utf-8")
     loaded = load_project(project)
     ts = Typesetter(loaded.theme, Measurer(loaded.theme, project))
     from deckbuilder.layout.plan import Box
     with pytest.raises(ContentError) as refused:
-        geometry_for(loaded, ts, Box(0, 0, 260, 260), "radar-label", "FFFFFF")
+        geometry_for(loaded, ts, Box(0, 0, 300, 300), "radar-label", "FFFFFF")
     lines = text.splitlines()
+    assert refused.value.diagnostics
     for problem in refused.value.diagnostics:
         name = problem.message.split("'")[1]
+        assert "has no free place for the label" in problem.message
         assert lines[problem.location.line - 1].startswith(f"  - {{name: {name},")
         assert "shorten the name" in problem.hint

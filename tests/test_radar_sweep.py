@@ -77,8 +77,9 @@ def test_random_radars_meet_the_rules_or_say_which_labels_found_no_place(text: s
                              palette)
     except ContentError as refused:
         names = {t.name: t.loc.line for t in radar.trends}
+        names |= {r: radar.where(f"rings[{i}]").line for i, r in enumerate(radar.rings)}
         for d in refused.diagnostics:
-            assert "has no free place for the label" in d.message
+            assert "no free place" in d.message
             name = d.message.split("'")[1]
             assert d.location.line == names[name] and d.location.file == "content/radar.yaml"
         return

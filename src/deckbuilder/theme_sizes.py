@@ -103,8 +103,7 @@ class Divider(Strict):
     bar_height: Points = _is(10, "height of the bar above the big type")
     bar_to_text: Points = _is(34, "from the bar's top to the big type")
     section_top: Share = _is(0.36, "section divider: the bar's top, share of the slide height")
-    section_height: Share = _is(0.45, "section divider: the type's height, share of the "
-                                      "slide height")
+    section_height: Share = _is(0.45, "section divider: the type's height (of the slide's)")
     cta_top: Share = _is(0.22, "call to action: the bar's top, share of the slide height")
     cta_height: Share = _is(0.6, "call to action: the type's height, share of the slide height")
 
@@ -156,9 +155,10 @@ class Radar(Strict):
     leader_from: Points = _is(14, "a label farther than this from its dot gets a leader line")
     leader_distances: Annotated[tuple[Points, ...], Field(min_length=1, max_length=12)] = _is(
         (20.0, 30.0, 44.0, 62.0, 86.0, 116.0, 150.0), "distances tried with a leader line")
-    leader_directions: Count = _is(16, "directions around a dot tried at each leader distance")
+    leader_directions: Count = _is(16, "directions around a dot tried at each distance")
     leader_width: Points = _is(0.5, "weight of a leader line")
     plate_padding: Points = _is(1.5, "a name's plate over an axis reaches this far around it")
+    axis_name_share: Share = _is(0.4, "most of a cell's slice kept clear for a ring's name")
     centre_clearance: Share = _is(0.35, "inner-ring dots stay this share of a ring off the centre")
     stagger: Share = _is(0.22, "dots sharing a cell step in and out by this share of a ring")
     dot_size: Share = _is(0.014, "a dot's radius at strength 0, share of the radar's radius")

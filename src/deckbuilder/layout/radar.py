@@ -16,11 +16,12 @@ from ..errors import ContentError, Diagnostic, error
 from ..text.measure import Measurer
 from ..theme_sizes import Radar as RadarSizes
 from .plan import Box
+from .radar_candidates import Rules, candidates
 from .radar_colors import RadarPalette
 from .radar_dots import cell_positions
 from .radar_geom import Circle, Segment, box_to_circle, grow
 from .radar_names import SEGMENT_LINES, wordings
-from .radar_place import Fixed, Rules, candidates, place
+from .radar_place import Fixed, place
 
 
 @dataclass(frozen=True)
@@ -120,10 +121,10 @@ def radar_geometry(radar: RadarFile, colors: dict[str, str], box: Box, measurer:
         if over <= 0 or radius <= band:
             break
         radius -= over
-    rings = _ring_names(radar, geo, measurer, style)
-    fixed = rings + segments
-    nodes = _nodes(radar, colors, geo, sizes, [label.plate.w / 2 for label in rings
-                                                if label.plate is not None])
+    widths = [label.plate.w / 2 for label in _ring_names(radar, geo, measurer, style, ())
+              if label.plate is not None]
+    nodes = _nodes(radar, colors, geo, sizes, widths)
+    fixed = _ring_names(radar, geo, measurer, style, nodes) + segments
     by_name = {n.name: n for n in nodes}
     edges = tuple(Edge(by_name[c.source].x, by_name[c.source].y, by_name[c.target].x,
                        by_name[c.target].y,
@@ -141,19 +142,42 @@ def _overrun(inner: Box, outer: Box) -> float:
                inner.bottom - outer.bottom)
 
 
-def _ring_names(radar: RadarFile, geo: RadarGeometry, measurer: Measurer, st: LabelStyle
-                ) -> list[Label]:
-    """Each ring's name in its band on the upward axis, on a plate of the ring's colour."""
+def _ring_names(radar: RadarFile, geo: RadarGeometry, measurer: Measurer, st: LabelStyle,
+                nodes: tuple[Node, ...]) -> list[Label]:
+    """Each ring's name in its band on an axis, on a plate of the ring's colour, where the
+    plate clears every dot: the upward axis and the middle of the band first, then shifted
+    along the band, then the other axes (and the centre, for the innermost ring)."""
     sizes = measurer.theme.sizes.radar
     ring_style = LabelStyle(st.face, st.size * sizes.ring_label_size, st.leading)
     band = geo.ring_radii[0]
     found = []
     for i, ring in enumerate(radar.rings):
-        box = _box((ring,), measurer, ring_style, geo.cx, geo.cy - band * (i + 0.5))
+        probe = grow(_box((ring,), measurer, ring_style, 0, 0), sizes.plate_padding)
+        room = max(0.0, (band - probe.h) / 2)
+        shifts = sorted({0.0, *(s * d for d in _steps(room, sizes.label_gap) for s in (-1, 1))},
+                        key=abs)
+        spots = [(a, band * (i + 0.5) + shift) for a in geo.segment_angles for shift in shifts]
+        spots += [(0.0, 0.0)] if i == 0 else []
+        for a, rho in spots:
+            box = _box((ring,), measurer, ring_style, geo.cx + rho * math.cos(a),
+                       geo.cy + rho * math.sin(a))
+            plate = grow(box, sizes.plate_padding)
+            if all(box_to_circle(plate, Circle(n.x, n.y, n.r)) >= sizes.label_gap
+                   for n in nodes):
+                break
+        else:
+            raise ContentError([error(radar.where(f"rings[{i}]"), f"the ring name '{ring}' "
+                                      "finds no free place on the radar's axes",
+                                      f"place fewer trends in the ring '{ring}', or shorten "
+                                      "the name")])
         found.append(Label(box, (ring,), ring_style.size, st.face, "ring",
-                           geo.palette.ring_name, plate=grow(box, sizes.plate_padding),
-                           plate_color=geo.palette.rings[i]))
+                           geo.palette.ring_name, plate=plate, plate_color=geo.palette.rings[i]))
     return found
+
+
+def _steps(room: float, step: float) -> list[float]:
+    """0 < d <= room in steps of ``step`` (a ring name's shifts along its band)."""
+    return [step * k for k in range(1, int(room / step) + 1)] if step > 0 else []
 
 
 def _segment_names(radar: RadarFile, geo: RadarGeometry, measurer: Measurer, st: LabelStyle
@@ -191,7 +215,8 @@ def _nodes(radar: RadarFile, colors: dict[str, str], geo: RadarGeometry, sizes: 
         dots = [geo.radius * (sizes.dot_size + sizes.dot_size_step * radar.trends[i].strength)
                 for i in members]
         inner = band * ring if ring else band * sizes.centre_clearance
-        trim = math.atan((plates[ring] + max(dots) + sizes.label_gap) / (band * (ring + 0.5)))
+        trim = min(math.atan((plates[ring] + max(dots) + sizes.label_gap)
+                             / (band * (ring + 0.5))), span * sizes.axis_name_share)
         start = geo.segment_angles[segment] + (trim if segment == 0 else 0.0)
         end = geo.segment_angles[segment] + span - (trim if segment == len(radar.segments) - 1
                                                      else 0.0)

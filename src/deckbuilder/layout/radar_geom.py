@@ -46,8 +46,13 @@ def boxes_meet(a: Box, b: Box, gap: float = 0.0) -> bool:
 
 def box_to_circle(box: Box, c: Circle) -> float:
     """From a box's edge to a circle's edge (negative where they overlap)."""
-    dx = max(box.x - c.x, 0.0, c.x - box.right)
-    dy = max(box.y - c.y, 0.0, c.y - box.bottom)
+    return rect_to_circle((box.x, box.y, box.x + box.w, box.y + box.h), c)
+
+
+def rect_to_circle(rect: tuple[float, float, float, float], c: Circle) -> float:
+    """box_to_circle for a box as (left, top, right, bottom)."""
+    dx = max(rect[0] - c.x, 0.0, c.x - rect[2])
+    dy = max(rect[1] - c.y, 0.0, c.y - rect[3])
     return math.hypot(dx, dy) - c.r
 
 
@@ -57,11 +62,16 @@ def nearest_on_box(box: Box, x: float, y: float) -> tuple[float, float]:
 
 
 def segment_meets_box(s: Segment, box: Box, gap: float = 0.0) -> bool:
-    """Whether a line, with its stroke, passes through a box grown by ``gap``
-    (Liang–Barsky clipping of the segment against the box)."""
+    """Whether a line, with its stroke, passes through a box grown by ``gap``."""
+    return segment_meets_rect(s, (box.x, box.y, box.x + box.w, box.y + box.h), gap)
+
+
+def segment_meets_rect(s: Segment, rect: tuple[float, float, float, float], gap: float = 0.0
+                       ) -> bool:
+    """segment_meets_box for a box as (left, top, right, bottom): Liang–Barsky clipping
+    of the segment against the box grown by ``gap`` and half the stroke."""
     grown = gap + s.width / 2
-    left, top = box.x - grown, box.y - grown
-    right, bottom = box.x + box.w + grown, box.y + box.h + grown
+    left, top, right, bottom = rect[0] - grown, rect[1] - grown, rect[2] + grown, rect[3] + grown
     dx, dy = s.x2 - s.x1, s.y2 - s.y1
     low, high = 0.0, 1.0
     for p, q in ((-dx, s.x1 - left), (dx, right - s.x1), (-dy, s.y1 - top),
