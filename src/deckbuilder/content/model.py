@@ -18,6 +18,7 @@ from ..theme import Theme
 from .model_types import (
     ColorName,
     IsoDate,
+    Language,
     Plain,
     PlainProperty,
     Property,
@@ -161,7 +162,10 @@ class Deck(Located):
     subject: PlainProperty | None = None
     author: Property
     date: IsoDate
-    language: Plain = "de-DE"
+    language: Language = "de-DE"
+    other_languages: dict[Language, list[Plain]] = Field(default_factory=dict, description=(
+        "Phrases in another language than the deck's, by language tag (en-GB: [Future "
+        "Circle]): spelling checkers and screen readers take them in that language."))
     keywords: Annotated[list[Plain], AfterValidator(check_keywords)] = Field(
         default_factory=list)
     contents_title: Text = "INHALT"
@@ -173,6 +177,8 @@ class Deck(Located):
 
 class Trend(Located):
     title: Text
+    lang: Language | None = Field(default=None, description=(
+        "The title's language where it is not the deck's (en-GB for an English trend name)."))
     color: ColorName
     picture: Picture
     factors: list[Text] = Field(min_length=1, description=(
@@ -259,6 +265,7 @@ class ProgramFile(Located):
 
 class RadarTrend(Located):
     name: Text
+    lang: Language | None = None  # a trend concept's name in another language (en-GB)
     ring: Plain  # names one of the rings, which are checked as Text
     segment: Plain  # likewise one of the segments
     strength: Annotated[int, Field(ge=1, le=5)]

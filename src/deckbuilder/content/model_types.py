@@ -127,4 +127,17 @@ Property = Annotated[str, AfterValidator(_check_text), AfterValidator(_check_pro
 #: Unshown text that also becomes a document property.
 PlainProperty = Annotated[str, AfterValidator(_check_text), AfterValidator(_check_property)]
 IsoDate = Annotated[dt.date, BeforeValidator(parse_date)]
+_LANGUAGE = re.compile(r"[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?")
+
+
+def _check_language(value: str) -> str:
+    """A BCP 47 language tag as PowerPoint and PDF readers take it: language, optional
+    script and region (de-DE, en-GB, fr, sr-Latn-RS)."""
+    if not _LANGUAGE.fullmatch(value):
+        raise ValueError(f"'{value}' is not a language tag; write it like de-DE, en-GB or fr")
+    return value
+
+
+#: The language text is written in, for spelling checkers and screen readers.
+Language = Annotated[str, AfterValidator(_check_language)]
 ColorName = Annotated[str, Field(pattern=r"^[a-z][a-z0-9-]*$")]

@@ -35,6 +35,7 @@ from .dossier_plan import (  # the plan's blocks, here for those who import them
     Text,
     TrendCard,
 )
+from .languages import foreign_phrases
 from .legible import WHITE, dossier_text_on_white
 from .links import linked_runs
 from .plan import Box, Para, Run
@@ -150,4 +151,5 @@ def plan_dossier(loaded: Loaded, ts: Typesetter, today: dt.date | None = None) -
     if today is not None:  # so that a printed copy can be matched to its version
         blocks.append(Text((para(f"Stand: {long_date(today)}", "d-body"),)))
     return DossierPlan(deck.title, deck.author, deck.subject or deck.title, tuple(deck.keywords),
-                       deck.language, linked_runs(clean(deck.footer)), tuple(blocks))
+                       deck.language, linked_runs(clean(deck.footer)), tuple(blocks),
+                       foreign=foreign_phrases(loaded))

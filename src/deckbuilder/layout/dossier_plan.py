@@ -126,3 +126,4 @@ class DossierPlan:
     footer: tuple[Run, ...]  # with its address as a link (links.py)
     blocks: tuple[Block, ...]
     source: Location = field(default=Location("content/deck.yaml"))
+    foreign: tuple[tuple[str, str], ...] = ()  # phrases in another language (languages.py)

@@ -173,3 +173,4 @@ class DeckPlan:
     language: str
     warnings: tuple[Diagnostic, ...] = field(default=())
     keywords: tuple[str, ...] = ()
+    foreign: tuple[tuple[str, str], ...] = ()  # phrases in another language (languages.py)

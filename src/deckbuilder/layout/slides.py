@@ -24,6 +24,7 @@ from ..content.model import (
 )
 from ..errors import ContentError, error, warning
 from .identity import name_deck
+from .languages import foreign_phrases
 from .legible import make_legible
 from .links import linked_runs
 from .list_slides import plan_method, plan_offerings, plan_trends
@@ -273,4 +274,5 @@ def plan_deck(loaded: Loaded, ts: Typesetter, today: dt.date | None = None) -> D
     th = loaded.theme
     return name_deck(loaded, DeckPlan(th.slide.width, th.slide.height, tuple(slides),
                                       deck.title, deck.author, deck.subject or deck.title,
-                                      deck.language, tuple(ctx.warnings)))
+                                      deck.language, tuple(ctx.warnings),
+                                      foreign=foreign_phrases(loaded)))

@@ -43,6 +43,7 @@ class Renderer:
         self.plan, self.theme, self.images = plan, theme, images
         self.ppi = theme.pictures.print_ppi
         self.st = PdfText(theme, fonts, hyphenator)
+        self.st.foreign = plan.foreign
         self.toc = TaggedContents()
         self.width = theme.page.content_width
         self.describe = link_describer(plan)

@@ -25,6 +25,7 @@ from ...layout.plan import (
     TableBox,
     TextBox,
 )
+from ...text.languages import Foreign, language_of
 from ..images import ImageStore
 from .draw import Painter, mark, radar_alt
 from .finish import finish
@@ -50,6 +51,7 @@ def render(plan: DeckPlan, theme: Theme, path: Path, *, images: ImageStore,
     c.setProducer("deckbuilder")
     c.setViewerPreference("DisplayDocTitle", "true")
     painter = Painter(c, PdfText(theme, fonts), images, plan.height)
+    painter.t.foreign = plan.foreign
     for slide in plan.slides:
         tags.begin_page(c)
         _slide(painter, slide, plan.width, tags)
@@ -79,14 +81,16 @@ def _slide(painter: Painter, slide: SlidePlan, width: float, tags: Tags) -> None
             with tags.pagination(painter.c), tags.owner(sect):  # its link is the slide's
                 painter.element(el)
         else:
-            with mark(painter.c, _element(el, sect)):
+            with mark(painter.c, _element(el, sect, painter.t.foreign)):
                 painter.element(el)
 
 
-def _element(el: Element, sect: Node) -> Node | None:
-    """The structure element an element is drawn as; None draws it as an artifact."""
+def _element(el: Element, sect: Node, foreign: Foreign = ()) -> Node | None:
+    """The structure element an element is drawn as; None draws it as an artifact. A text
+    wholly in another language (an English trend's name) says so in its /Lang."""
     if isinstance(el, TextBox):
-        return sect.add("H1" if el.role == "title" else "P")
+        text = " ".join(p.text for p in el.paras)
+        return sect.add("H1" if el.role == "title" else "P", lang=language_of(text, foreign))
     if isinstance(el, PictureBox):
         return sect.add("Figure", alt=el.alt)
     if isinstance(el, GroupBox):

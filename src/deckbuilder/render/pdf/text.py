@@ -14,6 +14,7 @@ from reportlab.platypus.tableofcontents import TableOfContents, drawPageNumbers
 
 from ...layout.plan import Para, Run
 from ...text.hyphenate import Hyphenator
+from ...text.languages import Foreign, language_of
 from .private import drawn_contents, set_contents_table
 from .tags import Node
 
@@ -48,6 +49,7 @@ class PdfText:
                  hyphenator: Hyphenator | None = None) -> None:
         self.theme, self.fonts = theme, fonts
         self.hyphenator = hyphenator or Hyphenator(None)
+        self.foreign: Foreign = ()  # phrases in another language (layout/languages.py)
 
     def color(self, name: str) -> HexColor:
         return HexColor("#" + self.theme.color(name))
@@ -87,6 +89,8 @@ class PdfText:
         p = TaggedParagraph(self.markup(para, color),
                             self.style(para.style, justify=justify, color=color, **extra))  # type: ignore[arg-type]
         p.tag = tag
+        if tag is not None and tag.lang is None:
+            tag.lang = language_of(para.text, self.foreign)
         return p
 
     def text(self, text: str, style: str, tag: Node | None, **extra: object) -> TaggedParagraph:

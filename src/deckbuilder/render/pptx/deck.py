@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import math
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -20,20 +19,20 @@ from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml import parse_xml
 from pptx.oxml.ns import qn
-from pptx.util import Emu, Pt
+from pptx.util import Pt
 
 from ...layout.plan import (
     DeckPlan,
     Element,
     GroupBox,
     LineBox,
-    Para,
     PictureBox,
     ShapeBox,
     SlidePlan,
     TableBox,
     TextBox,
 )
+from ...text.languages import Foreign
 from ...theme import Theme
 from ..images import NO_CROP, ImageStore
 from . import private
@@ -50,17 +49,13 @@ from .placeholders import (
     placeholders,
     template_style,
 )
+from .runs import RunWriter, emu
 from .slide_cache import Relation, SlideCache, named
 
 NO_STYLE_TABLE = "{2D5ABB26-0587-4C30-8999-92F81FD0307C}"  # "No Style, No Grid"
-ALGN = {"left": "l", "center": "ctr", "right": "r"}
 ANCHOR = {"top": MSO_ANCHOR.TOP, "middle": MSO_ANCHOR.MIDDLE, "bottom": MSO_ANCHOR.BOTTOM}
 SHAPES = {"rect": MSO_SHAPE.RECTANGLE, "oval": MSO_SHAPE.OVAL,
           "rounded": MSO_SHAPE.ROUNDED_RECTANGLE}
-
-
-def _emu(points: float) -> Emu:
-    return Emu(round(points * 12700))
 
 
 DECORATIVE_EXT = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
@@ -90,27 +85,19 @@ def _mark_decorative(element) -> None:  # type: ignore[no-untyped-def]
                      nsmap={"adec": DECORATIVE_NS})
 
 
-def _centipoints(points: float) -> int:
-    """PPTX stores sizes in 1/100 pt; rounding down keeps text within what was measured."""
-    return math.floor(points * 100 + 1e-6)
-
-
-_A_P, _A_PPR = qn("a:p"), qn("a:pPr")
 _R_EMBED, _R_ID, _P_SLD = qn("r:embed"), qn("r:id"), qn("p:sld")
-
-
-def _sub(parent, tag: str, attrs: dict[str, str] | None = None, **more: str):  # type: ignore[no-untyped-def]
-    return etree.SubElement(parent, qn(tag), {**(attrs or {}), **more})
 
 
 def _rgb(theme: Theme, name: str) -> RGBColor:
     return RGBColor.from_string(theme.color(name))
 
 
-class _Writer:
+class _Writer(RunWriter):
     def __init__(self, theme: Theme, images: ImageStore, layouts: dict[str, Any],
-                 parts: DeckParts, available: dict[str, Available]) -> None:
+                 parts: DeckParts, available: dict[str, Available],
+                 language: str = "de-DE", foreign: Foreign = ()) -> None:
         self.parts = parts
+        self.language, self.foreign = language, foreign  # every run names its language
         self.theme = theme
         self.images = images
         self.layouts = layouts  # by slide kind; "" for any other
@@ -118,48 +105,9 @@ class _Writer:
         self.relations: list[Relation] = []  # made by the slide being written, in order
         self.holders: dict[int, Holder] = {}  # the slide's placeholders, by id of element
 
-    def paragraphs(self, frame, paras: tuple[Para, ...], scale: float) -> None:  # type: ignore[no-untyped-def]
-        """Paragraphs and runs written as DrawingML directly: python-pptx's property objects
-        cost a third of the deck's render time for the same XML."""
-        body = private.text_body(frame)
-        first = body.find(_A_P)
-        for i, para in enumerate(paras):
-            p = first if i == 0 and first is not None else _sub(body, "a:p")
-            style = self.theme.style(para.style)
-            ppr = p.find(_A_PPR)
-            if ppr is None:
-                ppr = etree.Element(_A_PPR)
-                p.insert(0, ppr)
-            ppr.set("algn", ALGN[para.align])
-            if para.bullet:
-                indent = str(_emu(self.theme.sizes.text.bullet_indent * scale))
-                ppr.set("marL", indent)
-                ppr.set("indent", "-" + indent)
-            for tag, points in (("a:lnSpc", style.size * style.leading * scale),
-                                ("a:spcBef", style.space_before * scale if i else 0),
-                                ("a:spcAft", 0)):
-                _sub(_sub(ppr, tag), "a:spcPts", val=str(_centipoints(points)))
-            if para.bullet:
-                _sub(_sub(ppr, "a:buClr"), "a:srgbClr", val=self.theme.color(para.bullet))
-                _sub(ppr, "a:buFont", typeface="Arial")
-                _sub(ppr, "a:buChar", char="■")
-            size = str(_centipoints(style.size * scale))
-            for piece in para.runs:
-                face = self.theme.faces[piece.face or style.face]
-                run = _sub(p, "a:r")
-                rpr = _sub(run, "a:rPr", sz=size, b=str(int(face.bold)), i=str(int(face.italic)))
-                color = self.theme.color(piece.color or para.color or style.color)
-                _sub(_sub(rpr, "a:solidFill"), "a:srgbClr", val=color)
-                _sub(rpr, "a:latin", typeface=face.family)
-                if piece.link:
-                    rid = frame.part.relate_to(piece.link, RT.HYPERLINK, is_external=True)
-                    self.relations.append(("link", piece.link, rid))
-                    _sub(rpr, "a:hlinkClick", {qn("r:id"): rid})
-                _sub(run, "a:t").text = private.escape_control_characters(piece.text)
-
     def text(self, shapes, tb: TextBox) -> None:  # type: ignore[no-untyped-def]
         b = tb.box
-        shape = shapes.add_textbox(_emu(b.x), _emu(b.y), _emu(b.w), _emu(b.h))
+        shape = shapes.add_textbox(emu(b.x), emu(b.y), emu(b.w), emu(b.h))
         shape.name = tb.name or f"{tb.role.capitalize()} {shape.shape_id}"
         self.frame(shape.text_frame, tb)
         holder = self.holders.get(id(tb))
@@ -181,8 +129,8 @@ class _Writer:
         """Placed already cropped to fill and resampled; alt text has no python-pptx API."""
         b = pb.box
         shown, crop = self.images.for_deck(pb.path, b.w, b.h, pb.focus)
-        pic = add_picture(shapes, self.parts, shown, _emu(b.x), _emu(b.y), _emu(b.w),
-                          _emu(b.h))
+        pic = add_picture(shapes, self.parts, shown, emu(b.x), emu(b.y), emu(b.w),
+                          emu(b.h))
         if crop != NO_CROP:  # the source itself, cropped by its frame
             pic.crop_left, pic.crop_top, pic.crop_right, pic.crop_bottom = crop
         pic.name = pb.name or f"Picture {pic.shape_id}"
@@ -195,11 +143,11 @@ class _Writer:
     def shape(self, shapes, sb: ShapeBox) -> None:  # type: ignore[no-untyped-def]
         b = sb.box
         if sb.shape == "line":
-            shp = shapes.add_connector(MSO_CONNECTOR.STRAIGHT, _emu(b.x), _emu(b.y),
-                                             _emu(b.right), _emu(b.bottom))
+            shp = shapes.add_connector(MSO_CONNECTOR.STRAIGHT, emu(b.x), emu(b.y),
+                                             emu(b.right), emu(b.bottom))
         else:
-            shp = shapes.add_shape(SHAPES[sb.shape], _emu(b.x), _emu(b.y),
-                                         _emu(b.w), _emu(b.h))
+            shp = shapes.add_shape(SHAPES[sb.shape], emu(b.x), emu(b.y),
+                                         emu(b.w), emu(b.h))
             if sb.fill:
                 shp.fill.solid()
                 shp.fill.fore_color.rgb = _rgb(self.theme, sb.fill)
@@ -223,8 +171,8 @@ class _Writer:
 
     def table(self, shapes, tb: TableBox) -> None:  # type: ignore[no-untyped-def]
         b = tb.box
-        gframe = shapes.add_table(len(tb.rows), len(tb.columns), _emu(b.x), _emu(b.y),
-                                        _emu(b.w), _emu(b.h))
+        gframe = shapes.add_table(len(tb.rows), len(tb.columns), emu(b.x), emu(b.y),
+                                        emu(b.w), emu(b.h))
         table = gframe.table
         tbl = gframe.element.graphic.graphicData.tbl
         tbl.tblPr.set("firstRow", "0")
@@ -233,13 +181,13 @@ class _Writer:
         if style_id is not None:
             style_id.text = NO_STYLE_TABLE
         for j, width in enumerate(tb.columns):
-            table.columns[j].width = _emu(width)
+            table.columns[j].width = emu(width)
         for i, height in enumerate(tb.heights):
-            table.rows[i].height = _emu(height)
+            table.rows[i].height = emu(height)
             for j, paras in enumerate(tb.rows[i]):
                 cell = table.cell(i, j)
-                cell.margin_left = cell.margin_right = _emu(tb.padding)
-                cell.margin_top = cell.margin_bottom = _emu(tb.padding)
+                cell.margin_left = cell.margin_right = emu(tb.padding)
+                cell.margin_top = cell.margin_bottom = emu(tb.padding)
                 cell.vertical_anchor = MSO_ANCHOR.TOP
                 frame = cell.text_frame
                 frame.word_wrap = True
@@ -250,14 +198,14 @@ class _Writer:
     def rule(self, cell, color: str, width: float) -> None:  # type: ignore[no-untyped-def]
         """A thin line under each row; no API for cell borders in python-pptx."""
         tcpr = private.cell_properties(cell)
-        line = etree.Element(qn("a:lnB"), {"w": str(_emu(width)), "cmpd": "sng"})
+        line = etree.Element(qn("a:lnB"), {"w": str(emu(width)), "cmpd": "sng"})
         fill = etree.SubElement(line, qn("a:solidFill"))
         etree.SubElement(fill, qn("a:srgbClr"), {"val": self.theme.color(color)})
         tcpr.insert(0, line)
 
     def line(self, shapes, lb: LineBox) -> None:  # type: ignore[no-untyped-def]
-        shp = shapes.add_connector(MSO_CONNECTOR.STRAIGHT, _emu(lb.x1), _emu(lb.y1),
-                                   _emu(lb.x2), _emu(lb.y2))
+        shp = shapes.add_connector(MSO_CONNECTOR.STRAIGHT, emu(lb.x1), emu(lb.y1),
+                                   emu(lb.x2), emu(lb.y2))
         shp.line.color.rgb = _rgb(self.theme, lb.color)
         shp.line.width = Pt(lb.width)
         _mark_decorative(shp.element)
@@ -359,7 +307,7 @@ def _depends_on(plan: DeckPlan, theme: Theme, template: Path | None,
     pictures = sorted({p for slide in plan.slides for p in named(slide.elements)[0]})
     as_is = [(p, images.as_is(p[0], p[1], p[2], (p[3], p[4])) is not None) for p in pictures]
     return f"{code_stamp()}|{pptx.__version__}|{shape}|{plan.width}x{plan.height}|{theme!r}" \
-        f"|{as_is}"
+        f"|{as_is}|{plan.language}|{plan.foreign}"
 
 
 def render(plan: DeckPlan, theme: Theme, path: Path, *, images: ImageStore,
@@ -369,12 +317,13 @@ def render(plan: DeckPlan, theme: Theme, path: Path, *, images: ImageStore,
     ``cache`` folder, slides whose plan is unchanged since the last build are taken from
     there (see slide_cache.py)."""
     prs, layouts, available = start_presentation(template, theme, plan)
-    prs.slide_width = _emu(plan.width)
-    prs.slide_height = _emu(plan.height)
+    prs.slide_width = emu(plan.width)
+    prs.slide_height = emu(plan.height)
     # The default template says type="screen4x3", which PowerPoint's Slide Size dialog
     # shows for a 16:9 deck; without it the size is what cx and cy say ("custom").
     prs.element.sldSz.attrib.pop("type", None)
-    writer = _Writer(theme, images, layouts, DeckParts(prs), available)
+    writer = _Writer(theme, images, layouts, DeckParts(prs), available, plan.language,
+                     plan.foreign)
     slides = SlideCache(cache, _depends_on(plan, theme, template, images))
     for slide_plan in plan.slides:
         cached = slides.get(slide_plan)

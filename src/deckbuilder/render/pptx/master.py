@@ -190,7 +190,8 @@ def replace_layouts(prs: Any, specs: dict[str, LayoutSpec], lang: str) -> dict[s
     return layouts
 
 
-def _level(theme: Theme, style: str, font: str, lvl: int, bullet: bool = False) -> str:
+def _level(theme: Theme, style: str, font: str, lvl: int, lang: str, bullet: bool = False
+           ) -> str:
     s = theme.style(style)
     indent = _emu(theme.sizes.added_slides.level2_indent) if bullet else 0
     marker = '<a:buClr><a:schemeClr val="accent1"/></a:buClr><a:buFont typeface="Arial"/>' \
@@ -198,7 +199,7 @@ def _level(theme: Theme, style: str, font: str, lvl: int, bullet: bool = False) 
     return (f'<a:lvl{lvl}pPr marL="{indent * lvl if bullet else 0}" indent="{-indent}" algn="l">'
             f'<a:lnSpc><a:spcPct val="{round(s.leading * 100000)}"/></a:lnSpc>'
             f'<a:spcBef><a:spcPts val="{round(s.space_before * 100)}"/></a:spcBef>{marker}'
-            f'<a:defRPr sz="{round(s.size * 100)}" b="0" i="0"><a:solidFill>'
+            f'<a:defRPr lang="{lang}" sz="{round(s.size * 100)}" b="0" i="0"><a:solidFill>'
             f'<a:schemeClr val="tx1"/></a:solidFill><a:latin typeface="{font}"/></a:defRPr>'
             f'</a:lvl{lvl}pPr>')
 
@@ -208,9 +209,9 @@ def text_styles(theme: Theme, lang: str) -> str:
     in the theme fonts, body text without bullets on level 1 and with the deck's square
     bullet on level 2."""
     body = "body" if "body" in theme.styles else "title"
-    return (f'<p:txStyles><p:titleStyle>{_level(theme, "title", "+mj-lt", 1)}</p:titleStyle>'
-            f'<p:bodyStyle>{_level(theme, body, "+mn-lt", 1)}'
-            f'{_level(theme, body, "+mn-lt", 2, bullet=True)}</p:bodyStyle>'
+    return (f'<p:txStyles><p:titleStyle>{_level(theme, "title", "+mj-lt", 1, lang)}'
+            f'</p:titleStyle><p:bodyStyle>{_level(theme, body, "+mn-lt", 1, lang)}'
+            f'{_level(theme, body, "+mn-lt", 2, lang, bullet=True)}</p:bodyStyle>'
             f'<p:otherStyle><a:defPPr><a:defRPr lang="{lang}"/></a:defPPr></p:otherStyle>'
             '</p:txStyles>')
 

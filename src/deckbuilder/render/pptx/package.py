@@ -65,6 +65,9 @@ def finish_package(prs: Any, plan: DeckPlan, theme: Theme, timestamp: dt.datetim
     props.title, props.author, props.subject = plan.title, plan.author, plan.subject
     props.keywords = ", ".join(plan.keywords)
     props.language = plan.language
+    for default in prs.element.iter(qn("a:defPPr"), qn("a:defRPr")):  # default text style
+        if default.tag == qn("a:defRPr"):
+            default.set("lang", plan.language)
     props.last_modified_by = plan.author
     props.created = props.modified = timestamp.replace(tzinfo=None)
     props.revision = 1

@@ -1,0 +1,95 @@
+"""German proofing (issue 28, part 1): every run of the deck names its language, the
+deck's own by default, and the phrases content marks as English are English, in the PPTX
+and as /Lang in both PDFs."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pikepdf
+from lxml import etree
+
+from deckbuilder.text.languages import language_of, split
+
+from .conftest import MakeProject, replace_in, run_cli
+
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+ENGLISH_TRENDS = {"HUMAN CENTRICITY", "GREEN TECH", "OPEN SOURCE AI", "EXTENDED REALITY"}
+
+
+def _runs(deck: Path) -> list[tuple[str, str | None]]:
+    """(text, lang) of every run on every slide."""
+    found = []
+    with zipfile.ZipFile(deck) as z:
+        for name in z.namelist():
+            if name.startswith("ppt/slides/slide") and name.endswith(".xml"):
+                root = etree.fromstring(z.read(name))
+                for run in root.iter(f"{A}r"):
+                    rpr = run.find(f"{A}rPr")
+                    found.append((run.findtext(f"{A}t") or "",
+                                  None if rpr is None else rpr.get("lang")))
+    return found
+
+
+def test_every_run_names_its_language_and_most_are_german(built_deck: Path) -> None:
+    runs = _runs(built_deck)
+    assert all(lang for _, lang in runs)
+    german = sum(lang == "de-DE" for _, lang in runs)
+    assert german / len(runs) > 0.75
+    english = {text for text, lang in runs if lang == "en-GB"}
+    assert ENGLISH_TRENDS <= english
+    assert "Das Trendradar zur Studie" not in " ".join(english)
+    assert {lang for text, lang in runs if text == "TECHNOSOZIALE ARBEITSWELT"} == {"de-DE"}
+
+
+def test_the_defaults_are_the_decks_language(built_deck: Path) -> None:
+    with zipfile.ZipFile(built_deck) as z:
+        for name in ("ppt/presentation.xml", "ppt/slideMasters/slideMaster1.xml"):
+            root = etree.fromstring(z.read(name))
+            langs = {d.get("lang") for d in root.iter(f"{A}defRPr") if d.get("lang")}
+            assert langs == {"de-DE"}, name
+
+
+def _langs(pdf: Path) -> dict[str, set[str]]:
+    """Each structure type's /Lang values (the document's under 'Document')."""
+    found: dict[str, set[str]] = {}
+    with pikepdf.open(pdf) as doc:
+        found["Document"] = {str(doc.Root.Lang)}
+        todo = [doc.Root.StructTreeRoot]
+        while todo:
+            el = todo.pop()
+            if "/Lang" in el and "/S" in el:
+                found.setdefault(str(el.S), set()).add(str(el.Lang))
+            kids = el.get("/K")
+            kids = kids if isinstance(kids, pikepdf.Array) else [kids]
+            todo += [k for k in kids if isinstance(k, pikepdf.Dictionary) and "/S" in k]
+    return found
+
+
+def test_english_headings_carry_their_language_in_both_pdfs(ihk_outputs: Path) -> None:
+    dossier = next(p for p in ihk_outputs.glob("*.pdf") if not p.stem.endswith("-slides"))
+    slides = next(ihk_outputs.glob("*-slides.pdf"))
+    for pdf, heading in ((dossier, "/H2"), (slides, "/H1")):
+        langs = _langs(pdf)
+        assert langs["Document"] == {"de-DE"}
+        assert langs.get(heading) == {"en-GB"}, (pdf.name, langs)
+
+
+def test_split_finds_marked_phrases_as_whole_words_in_any_case() -> None:
+    foreign = (("Future Circle", "en-GB"), ("AI", "en-GB"))
+    assert split("ZUM FUTURE CIRCLE gehen", foreign) == [
+        ("ZUM ", None), ("FUTURE CIRCLE", "en-GB"), (" gehen", None)]
+    assert split("FAIRNESS", foreign) == [("FAIRNESS", None)]  # not the "AI" inside it
+    assert language_of(" Future  Circle ", foreign) == "en-GB"
+    assert language_of("Future Circle Programm", foreign) is None
+
+
+def test_a_wrong_language_tag_is_a_located_error(make_project: MakeProject) -> None:
+    project = make_project()
+    replace_in(project, "deck.yaml", "date: 2026-01-15\n", "date: 2026-01-15\nlanguage: deutsch\n")
+    result = run_cli("check", project)
+    assert result.returncode == 1
+    assert "content/deck.yaml:7:11:" in result.stderr
+    assert "'deutsch' is not a language tag; write it like de-DE, en-GB or fr" in result.stderr
+    assert "Traceback" not in result.stderr
