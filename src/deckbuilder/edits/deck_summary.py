@@ -119,10 +119,24 @@ def _paras(el: etree._Element) -> str:
     for p in el.iterfind(".//a:p", _NS):
         parts = [node.text or "" for node in p.iter(f"{{{_NS['a']}}}t")
                  if not _slide_number(node)]
-        text = " ".join("".join(parts).split())
+        text = " ".join(_unbroken(p, "".join(parts)).split())
         if text:
             paras.append(text)
     return "\n".join(paras)
+
+
+def _unbroken(p: etree._Element, text: str) -> str:
+    """The paragraph's text with the words layout broke (a U+2010 hyphen and a line break,
+    render/pptx/runs.py) whole again, as content has them."""
+    if p.find("a:br", _NS) is None or "\u2010" not in text:
+        return text
+    whole: list[str] = []
+    for node in p:
+        if node.tag == f"{{{_NS['a']}}}br" and whole and whole[-1].endswith("\u2010"):
+            whole[-1] = whole[-1][:-1]
+        elif node.tag == f"{{{_NS['a']}}}r":
+            whole.append(node.findtext("a:t", "", _NS))
+    return "".join(whole)
 
 
 def _slide_number(node: etree._Element) -> bool:

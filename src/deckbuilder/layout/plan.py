@@ -73,6 +73,9 @@ class TextBox:
     role: str = "body"  # "title" marks the slide's title for reading order
     wrap: bool = True  # False: one line per paragraph, as measured (radar labels)
     name: str = ""  # the content it came from, e.g. "trends.yaml:trends[4].factors:body"
+    #: Where layout broke a word at a German split point: (paragraph, run, offset of the soft
+    #: hyphen it put there). A PPTX draws these as a hyphen and a line break (runs.py).
+    breaks: frozenset[tuple[int, int, int]] = frozenset()
 
 
 @dataclass(frozen=True)

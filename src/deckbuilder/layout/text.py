@@ -143,7 +143,8 @@ class Typesetter:
                 height = float("inf")
             if height <= box.h + 0.01:
                 final = tuple(self.hyphenated(p, box.w, scale) for p in paras)
-                return TextBox(box, final, source, scale, anchor, height, role)
+                return TextBox(box, final, source, scale, anchor, height, role,
+                               breaks=inserted_breaks(paras, final))
             if scale - step < floor - 1e-9:
                 raise Overflow(f"{height:.0f} pt of text for a {box.h:.0f} pt box")
             scale = round(scale - step, 4)
@@ -190,6 +191,7 @@ class Typesetter:
         queue = list(paras)
         for box in boxes:
             taken: list[Para] = []
+            originals: list[Para] = []  # each taken paragraph as it was before layout broke it
             used = 0.0
             while queue:
                 para = queue[0]
@@ -210,6 +212,7 @@ class Typesetter:
                 if complete and room >= len(lines):
                     marks = _soft_marks(para, lines[:-1])
                     taken.append(_rebuilt(para, marks, None)[0] if marks else para)
+                    originals.append(para)
                     used += gap + len(lines) * pitch
                     queue.pop(0)
                     continue
@@ -221,14 +224,34 @@ class Typesetter:
                     head, tail = _rebuilt(para, _soft_marks(para, lines[:keep - 1]),
                                           (first.run, first.offset))
                     taken.append(head)
+                    originals.append(para)
                     used += gap + keep * pitch
                     queue[0] = tail  # type: ignore[assignment]
                 break
             if taken:
-                filled.append(TextBox(box, tuple(taken), source, scale, "top", used))
+                filled.append(TextBox(box, tuple(taken), source, scale, "top", used,
+                                      breaks=inserted_breaks(originals, taken)))
             if not queue:
                 break
         return filled, queue
+
+
+def inserted_breaks(before: Sequence[Para], after: Sequence[Para]
+                    ) -> frozenset[tuple[int, int, int]]:
+    """(paragraph, run, offset) of each soft hyphen in ``after`` that ``before`` does not
+    have: layout only ever inserts them, and cuts a paragraph's end off when it splits one."""
+    found = set()
+    for p, (old, new) in enumerate(zip(before, after, strict=True)):
+        if SHY not in new.text:
+            continue
+        for r, (was, now) in enumerate(zip(old.runs, new.runs, strict=False)):
+            i = 0
+            for j, ch in enumerate(now.text):
+                if ch == SHY and (i >= len(was.text) or was.text[i] != SHY):
+                    found.add((p, r, j))
+                else:
+                    i += 1
+    return frozenset(found)
 
 
 def _visible_length(words: Iterable[Word]) -> int:

@@ -120,10 +120,14 @@ class _Writer(RunWriter):
 
     def frame(self, frame, tb: TextBox) -> None:  # type: ignore[no-untyped-def]
         frame.word_wrap = tb.wrap
-        frame.auto_size = MSO_AUTO_SIZE.NONE
+        # Running text shrinks where a viewer's fallback font needs more lines than layout
+        # measured (LibreOffice when it draws, PowerPoint when the text is edited) rather
+        # than running into the footer; titles, labels and the footer keep their size.
+        frame.auto_size = MSO_AUTO_SIZE.TEXT_TO_FIT_SHAPE if tb.wrap and tb.role == "body" \
+            else MSO_AUTO_SIZE.NONE
         frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = 0
         frame.vertical_anchor = ANCHOR[tb.anchor]
-        self.paragraphs(frame, tb.paras, tb.scale)
+        self.paragraphs(frame, tb.paras, tb.scale, tb.breaks)
 
     def picture(self, shapes, pb: PictureBox) -> None:  # type: ignore[no-untyped-def]
         """Placed already cropped to fill and resampled; alt text has no python-pptx API."""

@@ -7,6 +7,7 @@ PowerPoint proofs German as German and an English trend name as English.
 
 from __future__ import annotations
 
+import copy
 import math
 from typing import Any
 
@@ -17,11 +18,21 @@ from pptx.util import Emu
 
 from ...layout.plan import Para, Run
 from ...text.languages import Foreign, split
+from ...text.linebreak import SHY
 from ...theme import Theme
 from . import private
 from .slide_cache import Relation
 
 ALGN = {"left": "l", "center": "ctr", "right": "r"}
+#: How a word that layout broke at a German split point is written. LibreOffice 7.4 breaks
+#: a line at a soft hyphen (U+00AD) but draws no hyphen there (tested: "Energieeffizienz /
+#: sanierungspflicht"), while PowerPoint and our preview draw one; a hyphen followed by a
+#: line break is drawn alike by all three, and the line before it was measured in the
+#: wider of the deck's font and its fallback, so it fits in either. U+2010 HYPHEN, not the
+#: hyphen-minus an author types, so that pull (edits/deck_summary.py) can take the break
+#: out again and write the word back whole.
+HYPHEN = "\u2010"
+BREAK = "\n"  # stands for a layout break inside a run's text until it is written
 _A_P, _A_PPR = qn("a:p"), qn("a:pPr")
 
 
@@ -47,9 +58,11 @@ class RunWriter:
     foreign: Foreign
     relations: list[Relation]
 
-    def paragraphs(self, frame, paras: tuple[Para, ...], scale: float) -> None:  # type: ignore[no-untyped-def]
+    def paragraphs(self, frame, paras: tuple[Para, ...], scale: float,  # type: ignore[no-untyped-def]
+                   breaks: frozenset[tuple[int, int, int]] = frozenset()) -> None:
         """Paragraphs and runs written as DrawingML directly: python-pptx's property objects
-        cost a third of the deck's render time for the same XML."""
+        cost a third of the deck's render time for the same XML. Where layout broke a word
+        (``breaks``), the run carries a hyphen and a line break there (see BROKEN)."""
         body = private.text_body(frame)
         first = body.find(_A_P)
         for i, para in enumerate(paras):
@@ -73,8 +86,9 @@ class RunWriter:
                 sub(ppr, "a:buFont", typeface="Arial")
                 sub(ppr, "a:buChar", char="■")
             size = str(centipoints(style.size * scale))
-            for piece in para.runs:
-                for text, lang in split(piece.text, self.foreign):
+            for r, piece in enumerate(para.runs):
+                marked = _marked(piece.text, {at for pi, ri, at in breaks if (pi, ri) == (i, r)})
+                for text, lang in split(marked, self.foreign):
                     self.run(frame, p, piece, text, lang or self.language, size,
                              para.color or style.color, style.face)
 
@@ -91,4 +105,18 @@ class RunWriter:
             rid = frame.part.relate_to(piece.link, RT.HYPERLINK, is_external=True)
             self.relations.append(("link", piece.link, rid))
             sub(rpr, "a:hlinkClick", {qn("r:id"): rid})
-        sub(run, "a:t").text = private.escape_control_characters(text)
+        pieces = text.split(BREAK)
+        for n, piece_text in enumerate(pieces):
+            if n:  # a word broken by layout: the hyphen shows in every viewer, then the break
+                sub(p, "a:br", attrs=None).append(copy.deepcopy(rpr))
+                run = sub(p, "a:r")
+                run.append(copy.deepcopy(rpr))
+            shown = piece_text + (HYPHEN if n < len(pieces) - 1 else "")
+            sub(run, "a:t").text = private.escape_control_characters(shown)
+
+
+def _marked(text: str, at: set[int]) -> str:
+    """``text`` with BREAK for the soft hyphens layout put at the offsets ``at``."""
+    if not at:
+        return text
+    return "".join(BREAK if i in at and ch == SHY else ch for i, ch in enumerate(text))

@@ -1,0 +1,146 @@
+"""The deck as other viewers draw it (issue 28): a word that layout breaks shows its
+hyphen everywhere, running text shrinks rather than run into the footer, and LibreOffice
+without the deck's fonts (DejaVu Sans in their place) breaks no word without a hyphen and
+puts no text into the footer."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pdfplumber
+import pytest
+from lxml import etree
+from pptx import Presentation
+
+from .conftest import ROOT, run_cli
+
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+LONG = "FACHKRÄFTESICHERUNGSSTRATEGIE"
+DECK_NAME = "szenarien-ihk-ruhr.pptx"
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def _long_compound(dest: Path) -> Path:
+    """The IHK project with a trend (and its radar entry) renamed to a long compound."""
+    shutil.copytree(ROOT / "content", dest / "content")
+    shutil.copytree(ROOT / "assets", dest / "assets")
+    for name in ("trends.yaml", "radar.yaml"):
+        path = dest / "content" / name
+        path.write_text(path.read_text("utf-8").replace("DEZENTRALE KI", LONG), "utf-8")
+    return dest
+
+
+@pytest.fixture(scope="module")
+def long_deck(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = _long_compound(tmp_path_factory.mktemp("long") / "project")
+    result = run_cli("build", project, "--format", "pptx")
+    assert result.returncode == 0, result.stderr
+    return project
+
+
+def _slide_roots(deck: Path) -> list[etree._Element]:
+    with zipfile.ZipFile(deck) as z:
+        names = sorted((n for n in z.namelist() if re.fullmatch(r"ppt/slides/slide\d+\.xml", n)),
+                       key=lambda n: int(re.findall(r"\d+", n)[0]))
+        return [etree.fromstring(z.read(n)) for n in names]
+
+
+def test_a_broken_word_is_a_hyphen_and_a_line_break(long_deck: Path) -> None:
+    roots = _slide_roots(long_deck / "output" / DECK_NAME)
+    breaks = [br for root in roots for br in root.iter(f"{A}br")]
+    assert breaks
+    for br in breaks:
+        before, after = br.getprevious(), br.getnext()
+        head = before.findtext(f"{A}t")
+        assert head.endswith("\u2010") and head[-2].isalpha()
+        assert after.findtext(f"{A}t")[0].isalpha()
+        assert (head[:-1] + after.findtext(f"{A}t")).replace(" ", "") in LONG + LONG
+    text = "".join(t.text or "" for root in roots for t in root.iter(f"{A}t"))
+    assert "\u00ad" not in text  # no soft hyphen left for a viewer to drop
+
+
+def test_pull_reads_a_broken_word_whole(long_deck: Path) -> None:
+    deck = long_deck / "output" / DECK_NAME
+    prs = Presentation(str(deck))
+    slide = next(s for s in prs.slides if any(
+        "\u2010" in (r.text or "") for sh in s.shapes if sh.has_text_frame
+        for p in sh.text_frame.paragraphs for r in p.runs))
+    factor = next(r for sh in slide.shapes if sh.has_text_frame
+                  for p in sh.text_frame.paragraphs for r in p.runs
+                  if r.text == "Architekturmix Edge vs. Cloud")
+    factor.text = "Architekturmix Edge und Cloud"
+    prs.save(str(deck))
+    trends = long_deck / "content" / "trends.yaml"
+    before = trends.read_text("utf-8")
+    pulled = run_cli("pull", long_deck)
+    assert pulled.returncode == 0, pulled.stderr
+    after = trends.read_text("utf-8")
+    assert f"  - title: {LONG}\n" in after
+    changed = [(a, b) for a, b in zip(before.splitlines(), after.splitlines(), strict=True)
+               if a != b]
+    assert changed == [("      - Architekturmix Edge vs. Cloud",
+                        "      - Architekturmix Edge und Cloud")]
+
+
+def test_running_text_shrinks_in_a_viewer_and_titles_do_not(built_deck: Path) -> None:
+    bodies = titles = 0
+    for root in _slide_roots(built_deck):
+        for sp in root.iter("{http://schemas.openxmlformats.org/presentationml/2006/main}sp"):
+            body = sp.find(f".//{A}bodyPr")
+            ph = sp.find(".//{http://schemas.openxmlformats.org/presentationml/2006/main}ph")
+            if body is None:
+                continue
+            fits = body.find(f"{A}normAutofit") is not None
+            if ph is not None and ph.get("type") in ("title", "ctrTitle"):
+                titles += 1
+                assert not fits
+            elif fits:
+                bodies += 1
+    assert titles >= 20 and bodies >= 20
+
+
+def _dejavu(tmp: Path) -> Path:
+    """A fontconfig without the deck's fonts, where DejaVu Sans stands in for them: the
+    usual fallback on Linux desktops."""
+    conf = tmp / "fonts.conf"
+    conf.write_text(
+        '<?xml version="1.0"?><fontconfig><dir>/usr/share/fonts/truetype/dejavu</dir>'
+        f"<cachedir>{tmp / 'fc'}</cachedir>"
+        + "".join(f'<alias binding="same"><family>{f}</family><prefer><family>DejaVu Sans'
+                  "</family></prefer></alias>" for f in ("Source Sans Pro",
+                                                          "Source Sans Pro Black"))
+        + "</fontconfig>", "utf-8")
+    return conf
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(SOFFICE is None or not Path("/usr/share/fonts/truetype/dejavu").is_dir(),
+                    reason="needs LibreOffice and DejaVu (.ci/run installs both)")
+def test_libreoffice_with_dejavu_shows_the_hyphen_and_keeps_the_footer_clear(
+        long_deck: Path, tmp_path: Path) -> None:
+    deck = Path(shutil.copy(long_deck / "output" / DECK_NAME, tmp_path / DECK_NAME))
+    env = {**os.environ, "FONTCONFIG_FILE": str(_dejavu(tmp_path)), "HOME": str(tmp_path)}
+    subprocess.run([str(SOFFICE), "-env:UserInstallation=" + (tmp_path / "lo").as_uri(),
+                    "--headless", "--norestore", "--convert-to", "pdf", "--outdir",
+                    str(tmp_path), str(deck)], check=True, env=env, capture_output=True,
+                   timeout=300)
+    with pdfplumber.open(tmp_path / deck.with_suffix(".pdf").name) as pdf:
+        text = "\n".join(page.extract_text() for page in pdf.pages)
+        assert re.search(r"FACHKRÄFTE\w*[\u2010-]\n\w*STRATEGIE", text)
+        checked = 0
+        for number, page in enumerate(pdf.pages, 1):
+            footer = [w for w in page.extract_words()
+                      if w["text"] == "©" and w["top"] > page.height * 0.8]
+            if not footer:
+                continue
+            checked += 1
+            line = min(w["top"] for w in footer)
+            above = [w for w in page.extract_words()
+                     if w["bottom"] > line - 1 and w["top"] < line - 1]
+            assert not above, f"slide {number}: {[w['text'] for w in above]} in the footer"
+        assert checked >= 20  # the slides with the copyright footer
