@@ -93,3 +93,23 @@ def test_a_wrong_language_tag_is_a_located_error(make_project: MakeProject) -> N
     assert "content/deck.yaml:7:11:" in result.stderr
     assert "'deutsch' is not a language tag; write it like de-DE, en-GB or fr" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_runs_refer_to_the_theme_fonts_and_colours(built_deck: Path) -> None:
+    """Issue 28, part 2: PowerPoint's Design > Variants changes the slides' text."""
+    latin, fills = [], []
+    with zipfile.ZipFile(built_deck) as z:
+        for name in z.namelist():
+            if name.startswith("ppt/slides/slide") and name.endswith(".xml"):
+                root = etree.fromstring(z.read(name))
+                for rpr in root.iter(f"{A}rPr"):
+                    face = rpr.find(f"{A}latin")
+                    if face is not None:
+                        latin.append(face.get("typeface"))
+                    fill = rpr.find(f"{A}solidFill")
+                    if fill is not None:
+                        fills.append(fill[0].tag.split("}")[1])
+    own = [f for f in latin if not f.startswith("+m")]
+    assert latin and len(own) <= 0.1 * len(latin), own[:5]
+    assert {"+mj-lt", "+mn-lt"} <= set(latin)
+    assert fills.count("schemeClr") >= 0.6 * len(fills)

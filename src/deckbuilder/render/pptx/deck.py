@@ -49,7 +49,7 @@ from .placeholders import (
     placeholders,
     template_style,
 )
-from .runs import RunWriter, emu
+from .runs import RunWriter, ThemeRefs, emu
 from .slide_cache import Relation, SlideCache, named
 
 NO_STYLE_TABLE = "{2D5ABB26-0587-4C30-8999-92F81FD0307C}"  # "No Style, No Grid"
@@ -95,8 +95,10 @@ def _rgb(theme: Theme, name: str) -> RGBColor:
 class _Writer(RunWriter):
     def __init__(self, theme: Theme, images: ImageStore, layouts: dict[str, Any],
                  parts: DeckParts, available: dict[str, Available],
-                 language: str = "de-DE", foreign: Foreign = ()) -> None:
+                 language: str = "de-DE", foreign: Foreign = (),
+                 refs: ThemeRefs | None = None) -> None:
         self.parts = parts
+        self.refs = refs or ThemeRefs(None)
         self.language, self.foreign = language, foreign  # every run names its language
         self.theme = theme
         self.images = images
@@ -314,6 +316,15 @@ def _depends_on(plan: DeckPlan, theme: Theme, template: Path | None,
         f"|{as_is}|{plan.language}|{plan.foreign}"
 
 
+def _theme_part(prs: Any) -> bytes | None:
+    """The XML of the theme the slides inherit (their master's)."""
+    master = prs.slide_masters[0].part
+    for rel in master.rels.values():
+        if rel.reltype == RT.THEME:
+            return bytes(rel.target_part.blob)
+    return None
+
+
 def render(plan: DeckPlan, theme: Theme, path: Path, *, images: ImageStore,
            timestamp: dt.datetime, template: Path | None = None,
            cache: Path | None = None) -> str:
@@ -327,7 +338,7 @@ def render(plan: DeckPlan, theme: Theme, path: Path, *, images: ImageStore,
     # shows for a 16:9 deck; without it the size is what cx and cy say ("custom").
     prs.element.sldSz.attrib.pop("type", None)
     writer = _Writer(theme, images, layouts, DeckParts(prs), available, plan.language,
-                     plan.foreign)
+                     plan.foreign, ThemeRefs(_theme_part(prs)))
     slides = SlideCache(cache, _depends_on(plan, theme, template, images))
     for slide_plan in plan.slides:
         cached = slides.get(slide_plan)

@@ -49,13 +49,46 @@ def sub(parent: Any, tag: str, attrs: dict[str, str] | None = None, **more: str)
     return etree.SubElement(parent, qn(tag), {**(attrs or {}), **more})
 
 
+#: The presentation's scheme colours as a slide's text refers to them (through the
+#: master's colour map, which deckbuilder's master keeps standard), preferred in this order
+#: where two slots hold the same colour.
+SCHEME_REFS = (("dk1", "tx1"), ("lt1", "bg1"), ("dk2", "tx2"), ("lt2", "bg2"),
+               *((f"accent{i}", f"accent{i}") for i in range(1, 7)))
+
+
+class ThemeRefs:
+    """The fonts and colours of the presentation's own theme part, so that a run refers to
+    them (+mj-lt, +mn-lt, a scheme colour) instead of naming its own: changing the theme
+    in PowerPoint then changes the slides. A corporate template's theme whose fonts or
+    colours differ from deckbuilder's is simply not referred to."""
+
+    def __init__(self, theme_xml: bytes | None) -> None:
+        self.fonts: dict[str, str] = {}  # family -> +mj-lt / +mn-lt
+        self.colors: dict[str, str] = {}  # RRGGBB -> scheme value
+        if theme_xml is None:
+            return
+        root = etree.fromstring(theme_xml)
+        for tag, ref in (("a:minorFont", "+mn-lt"), ("a:majorFont", "+mj-lt")):
+            latin = root.find(f".//{qn(tag)}/{qn('a:latin')}")
+            if latin is not None and latin.get("typeface"):
+                self.fonts.setdefault(latin.get("typeface", ""), ref)
+        scheme = root.find(f".//{qn('a:clrScheme')}")
+        for slot, ref in SCHEME_REFS:
+            rgb = scheme.find(f"{qn('a:' + slot)}/{qn('a:srgbClr')}") if scheme is not None \
+                else None
+            if rgb is not None:
+                self.colors.setdefault(rgb.get("val", "").upper(), ref)
+
+
 class RunWriter:
     """What the deck's writer needs to write text: the theme, the deck's language and
-    the phrases in another one, and the list of relations a slide makes (links)."""
+    the phrases in another one, the presentation theme's fonts and colours, and the list
+    of relations a slide makes (links)."""
 
     theme: Theme
     language: str
     foreign: Foreign
+    refs: ThemeRefs
     relations: list[Relation]
 
     def paragraphs(self, frame, paras: tuple[Para, ...], scale: float,  # type: ignore[no-untyped-def]
@@ -99,8 +132,13 @@ class RunWriter:
         run = sub(p, "a:r")
         rpr = sub(run, "a:rPr", lang=lang, sz=size, b=str(int(face.bold)),
                    i=str(int(face.italic)))
-        sub(sub(rpr, "a:solidFill"), "a:srgbClr", val=self.theme.color(piece.color or color))
-        sub(rpr, "a:latin", typeface=face.family)
+        hexcolor = self.theme.color(piece.color or color)
+        scheme = self.refs.colors.get(hexcolor)
+        if scheme is not None:
+            sub(sub(rpr, "a:solidFill"), "a:schemeClr", val=scheme)
+        else:
+            sub(sub(rpr, "a:solidFill"), "a:srgbClr", val=hexcolor)
+        sub(rpr, "a:latin", typeface=self.refs.fonts.get(face.family, face.family))
         if piece.link:
             rid = frame.part.relate_to(piece.link, RT.HYPERLINK, is_external=True)
             self.relations.append(("link", piece.link, rid))
