@@ -19,6 +19,7 @@ from ...layout.plan import Para, Run
 from ...text.languages import Foreign, split
 from ...theme import Theme
 from . import private
+from .hyperlinks import hyperlink
 from .slide_cache import Relation
 
 ALGN = {"left": "l", "center": "ctr", "right": "r"}
@@ -90,5 +91,5 @@ class RunWriter:
         if piece.link:
             rid = frame.part.relate_to(piece.link, RT.HYPERLINK, is_external=True)
             self.relations.append(("link", piece.link, rid))
-            sub(rpr, "a:hlinkClick", {qn("r:id"): rid})
+            hyperlink(rpr, rid, piece.keep_color)
         sub(run, "a:t").text = private.escape_control_characters(text)
