@@ -14,7 +14,7 @@ from ..errors import ContentError, Diagnostic, Location, error
 from ..text.measure import WordTooWide
 from .geometry import cover_crop
 from .links import linked_runs
-from .plan import Box, Element, Para, PictureBox, Run, ShapeBox, TextBox
+from .plan import Box, Element, Para, PictureBox, ShapeBox, TextBox
 from .program_slide import Group, program_groups
 from .text import Overflow, Typesetter
 
