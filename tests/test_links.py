@@ -24,15 +24,26 @@ HLINK_COLOR = "{http://schemas.microsoft.com/office/drawing/2018/hyperlinkcolor}
 
 
 def _links(slide) -> list[tuple[str, str, bool]]:  # type: ignore[no-untyped-def]
-    """(text, target, keeps its colour) of every linked run on the slide."""
-    found = []
-    for run in slide.element.iter(qn("a:r")):
-        click = run.find(f"{qn('a:rPr')}/{qn('a:hlinkClick')}")
-        if click is not None:
+    """(text, target, keeps its colour) of every link on the slide: the runs of a
+    paragraph that lead to the same place are one link (a run is split where its
+    language changes: "ZUM " and the English "Future Circle")."""
+    found: list[tuple[str, str, bool]] = []
+    for para in slide.element.iter(qn("a:p")):
+        last = None
+        for run in para.iter(qn("a:r")):
+            click = run.find(f"{qn('a:rPr')}/{qn('a:hlinkClick')}")
+            if click is None:
+                last = None
+                continue
             target = slide.part.rels[click.get(qn("r:id"))].target_ref
             color = click.find(f".//{HLINK_COLOR}")
-            found.append((run.find(qn("a:t")).text, target,
-                          color is not None and color.get("val") == "tx"))
+            link = (target, color is not None and color.get("val") == "tx")
+            text = run.find(qn("a:t")).text
+            if link == last:
+                found[-1] = (found[-1][0] + text, *link)
+            else:
+                found.append((text, *link))
+            last = link
     return found
 
 
@@ -42,7 +53,8 @@ def slides(built_deck: Path) -> list:  # type: ignore[type-arg]
 
 
 def _slide_with(slides: list, text: str):  # type: ignore[no-untyped-def, type-arg]
-    (slide,) = [s for s in slides if any(r.text == text for r in s.element.iter(qn("a:t")))]
+    (slide,) = [s for s in slides if any("".join(t.text for t in p.iter(qn("a:t"))) == text
+                                         for p in s.element.iter(qn("a:p")))]
     return slide
 
 
