@@ -149,13 +149,19 @@ def test_german_characters_survive(built_deck: Path) -> None:
         assert needle in text
 
 
-def test_only_web_addresses_are_links(built_deck: Path) -> None:
-    """The legal slide's heading links its web address, not the whole line."""
-    linked = [(run.text, run.hyperlink.address)
+def test_only_web_addresses_and_calls_to_action_are_links(built_deck: Path) -> None:
+    """The footer and the legal slide's heading link their web address, not the whole
+    line; the button and the call to action are links as a whole (their ``link:``)."""
+    linked = [("".join(run.text for run in para.runs if run.hyperlink.address),
+               {run.hyperlink.address for run in para.runs if run.hyperlink.address})
               for slide in Presentation(str(built_deck)).slides for shape in slide.shapes
               if shape.has_text_frame for para in shape.text_frame.paragraphs
-              for run in para.runs if run.hyperlink.address]
-    assert linked == [("www.zukunftsinstitut.de", "https://www.zukunftsinstitut.de")]
+              if any(run.hyperlink.address for run in para.runs)]
+    site = "https://www.zukunftsinstitut.de"
+    assert {text for text, _ in linked} == {
+        "www.zukunftsinstitut.de", "ZUM Future Circle", "JETZT", "FUTURE CIRCLE MEMBER",
+        "WERDEN"}
+    assert all(addresses == {site} for _, addresses in linked)
 
 
 def test_the_seeds_line_end_hyphens_are_gone(built_deck: Path) -> None:

@@ -67,6 +67,20 @@ CASES = [
      "box (551 pt, room for 374 pt) (slide 6) (shorten it or add a hyphen or space)"),
     ("out-of-range", "program.yaml", "    - half: 1\n", "    - half: 3\n",
      "content/program.yaml:20:13: error: '3' is too large (at most 2)"),
+    ("malformed-link", "future-circle.yaml", "button: MEHR ERFAHREN\n",
+     "button: MEHR ERFAHREN\nlink: zukunftsinstitut.de\n",
+     "content/future-circle.yaml:8:7: error: 'zukunftsinstitut.de' is not a web address: "
+     "write it in full, beginning with https:// (here: https://zukunftsinstitut.de), or "
+     "mailto: and an e-mail address"),
+    ("link-with-a-space", "deck.yaml", "    lines: [JETZT, MITMACHEN]\n",
+     "    lines: [JETZT, MITMACHEN]\n    link: https://www.example.de/mit machen\n",
+     "content/deck.yaml:44:11: error: 'https://www.example.de/mit machen' is not a link: it "
+     "contains a space (write the address without spaces, e.g. "
+     "https://www.zukunftsinstitut.de)"),
+    ("link-without-button", "future-circle.yaml", "button: MEHR ERFAHREN\n",
+     "link: https://www.example.de\n",
+     "content/future-circle.yaml:7:7: error: a link without a button: the link is where the "
+     "button leads (add button: with its text, or remove link:)"),
     ("glyph-in-radar-ring", "radar.yaml", "Discover]", "Disc\u2603ver]",
      "content/radar.yaml:3:31: error: the character '\u2603' (U+2603 SNOWMAN) is not in the "
      "font Source Sans Pro (replace it; it would print as an empty box)"),

@@ -280,6 +280,11 @@ def _cross_checks(parts: dict[str, Any]) -> list[Diagnostic]:
     program = parts["program"]
     if isinstance(program, ProgramFile):
         found += check_program(program)
+    circle = parts.get("future_circle")
+    if isinstance(circle, FutureCircleFile) and circle.link and not circle.button:
+        found.append(error(circle.where("link"), "a link without a button: the link is "
+                           "where the button leads", "add button: with its text, or remove "
+                           "link:"))
     radar = parts["radar"]
     if isinstance(radar, RadarFile):
         trends = parts["trends"]

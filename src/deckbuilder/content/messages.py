@@ -104,6 +104,8 @@ def _data_path(data: Any, loc: tuple[str | int, ...]) -> Path:
     for part in loc:
         if isinstance(node, dict) and part in node:
             node = node[part]
+        elif isinstance(node, dict) and part == node.get("kind"):
+            continue  # the tag of a slide's kind: its fields follow (a cta's link:)
         elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
             node = node[part]
         else:

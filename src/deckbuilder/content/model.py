@@ -19,6 +19,7 @@ from .model_types import (
     ColorName,
     IsoDate,
     Language,
+    Link,
     Plain,
     PlainProperty,
     Property,
@@ -136,6 +137,8 @@ class CtaSlide(SlideBase):
     lines: list[Text] = Field(min_length=1, max_length=5, description=(
         "Up to 5 lines in large type; the type shrinks a little to fit, no further."))
     color: ColorName = "accent"
+    link: Link | None = Field(None, description=(
+        "Where the call to action leads: its lines are a link to this address."))
 
 
 class LegalSlide(SlideBase):
@@ -216,6 +219,8 @@ class FutureCircleFile(Located):
     offerings: list[Offering] = Field(min_length=1, description=(
         "Cards of up to 6 per slide (2 or 3 in a row); more continue on a further slide."))
     button: Text | None = None
+    link: Link | None = Field(None, description=(
+        "Where the button leads: its text is a link to this address (needs button:)."))
 
 
 class Event(Located):

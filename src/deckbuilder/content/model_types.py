@@ -9,6 +9,7 @@ import datetime as dt
 import re
 import unicodedata
 from typing import Annotated
+from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BeforeValidator, Field
 
@@ -140,4 +141,43 @@ def _check_language(value: str) -> str:
 
 #: The language text is written in, for spelling checkers and screen readers.
 Language = Annotated[str, AfterValidator(_check_language)]
+
+#: A server name: labels of letters, digits and hyphens, the last one (the domain) letters.
+_HOST = re.compile(r"(?:[^\W_](?:[\w-]*[^\W_])?\.)+[^\W\d_]{2,}")
+_EMAIL = re.compile(r"[\w.+-]+@" + _HOST.pattern)
+_EXAMPLE = "e.g. https://www.zukunftsinstitut.de"
+
+
+def check_link(value: str) -> str:
+    """Where a link leads: a web address (``https://`` added to one written ``www.``) or
+    ``mailto:`` and an e-mail address; the message says how to write it."""
+    if any(c.isspace() for c in value):
+        raise ValueError(f"'{value}' is not a link: it contains a space (write the address "
+                         f"without spaces, {_EXAMPLE})")
+    if value.startswith("mailto:"):
+        if not _EMAIL.fullmatch(value.removeprefix("mailto:")):
+            raise ValueError(f"'{value}' is not an e-mail link: write mailto: and the "
+                             "address, e.g. mailto:info@zukunftsinstitut.de")
+        return value
+    address = f"https://{value}" if value.lower().startswith("www.") else value
+    parts = urlsplit(address)
+    if parts.scheme not in ("http", "https"):
+        hint = f"https://{value}" if _HOST.match(value) and "://" not in value else None
+        raise ValueError(f"'{value}' is not a web address: write it in full, beginning with "
+                         f"https:// ({f'here: {hint}' if hint else _EXAMPLE}), or mailto: "
+                         "and an e-mail address")
+    try:
+        host = parts.hostname or ""
+        parts.port  # noqa: B018 - raises on a port that is not a number
+    except ValueError:
+        host = ""
+    if not _HOST.fullmatch(host):
+        raise ValueError(f"'{value}' is not a whole web address: after https:// comes the "
+                         f"server's name (write it as the browser shows it, {_EXAMPLE})")
+    return address
+
+
+#: Where a link (a button, the call to action) leads: https://, http://, www. or mailto:.
+Link = Annotated[str, AfterValidator(_check_text), AfterValidator(check_link),
+                 Field(description="A web address (https://…) or an e-mail link (mailto:…).")]
 ColorName = Annotated[str, Field(pattern=r"^[a-z][a-z0-9-]*$")]

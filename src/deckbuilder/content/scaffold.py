@@ -54,6 +54,7 @@ slides:
   - kind: program
   - kind: cta
     lines: [JETZT, MITMACHEN]
+    # link: https://www.example.de/mitmachen   # where the call to action leads
   - kind: legal
 """
 
@@ -97,6 +98,7 @@ offerings:
   - {title: Treffen, text: Veranstaltungen mit anderen Mitgliedern.}
   - {title: Lesen, text: Studien und Publikationen.}
 button: MEHR ERFAHREN
+# link: https://www.example.de/mitmachen   # where the button leads (a web address)
 """
 
 PROGRAM = """\

@@ -37,7 +37,7 @@ from .dossier_plan import (  # the plan's blocks, here for those who import them
 )
 from .languages import foreign_phrases
 from .legible import WHITE, dossier_text_on_white
-from .links import linked_runs
+from .links import link_runs, linked_runs
 from .plan import Box, Para, Run
 from .program_slide import program_groups
 from .radar_slide import geometry_for, legend_elements, legend_height, radar_group
@@ -134,7 +134,8 @@ def plan_dossier(loaded: Loaded, ts: Typesetter, today: dt.date | None = None) -
     fc = p.future_circle
     if fc is not None:  # a deck without offerings leaves the section out
         blocks.append(Heading(fc.title, "future-circle"))
-        blocks.append(Cards(tuple((o.title, o.text) for o in fc.offerings), fc.button))
+        blocks.append(Cards(tuple((o.title, o.text) for o in fc.offerings), fc.button,
+                            link_runs(clean(fc.button), fc.link) if fc.button else ()))
     prog = p.program
     blocks.append(Heading(prog.title, "program"))
     groups = program_groups(prog, today, date_label=weekday_date)
@@ -143,7 +144,8 @@ def plan_dossier(loaded: Loaded, ts: Typesetter, today: dt.date | None = None) -
                                  for g in groups)))
     cta = _slide(loaded, CtaSlide)
     if isinstance(cta, CtaSlide):
-        blocks.append(Callout(tuple(cta.lines), cta.color))
+        blocks.append(Callout(tuple(cta.lines), cta.color,
+                              tuple(link_runs(clean(line), cta.link) for line in cta.lines)))
     legal = deck.legal
     blocks.append(Heading(legal.copyright, "legal", style="d-h3", new_page=False,
                           runs=linked_runs(clean(legal.copyright))))

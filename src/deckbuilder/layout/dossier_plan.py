@@ -96,6 +96,7 @@ class ScenarioOpener:
 class Cards:
     items: tuple[tuple[str, str], ...]
     button: str | None
+    button_runs: tuple[Run, ...] = ()  # the button's text with its link (links.py)
 
 
 @dataclass(frozen=True)
@@ -110,6 +111,7 @@ class Calendar:
 class Callout:
     lines: tuple[str, ...]
     color: str
+    runs: tuple[tuple[Run, ...], ...] = ()  # each line with its link (links.py)
 
 
 Block = (Heading | Cover | Contents | Text | Steps | RadarFigure | TrendCard | ScenarioOpener

@@ -1,10 +1,12 @@
 """Which words are links, decided once for every output.
 
-Layout turns the web and e-mail addresses of the texts that carry them (the legal notes,
-the dossier's page footer) into runs with a link; the renderers draw a run's link and find
-none of their own. So the deck, the slides PDF and the dossier link the same words to the
-same targets. The slides' footer stays plain: a link colour on every slide would fight the
-muted footer, and PowerPoint shows links in the theme's link colour.
+Layout turns the web and e-mail addresses written in texts (the footer, the legal notes,
+any paragraph) into runs with a link, and makes a whole text a link where the content
+names its target (``link:`` of the button and the call to action); the renderers draw a
+run's link and find none of their own. So the deck, the slides PDF and the dossier link
+the same words to the same targets. Links that are links by their place (a button, the
+call to action, the footer's address) keep their text's colour in PowerPoint too, which
+would otherwise show them in the theme's link colour (``Run.keep_color``).
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ def target(address: str) -> str:
     return f"mailto:{address}" if "@" in address else f"https://{address}"
 
 
-def linked_runs(text: str) -> tuple[Run, ...]:
+def linked_runs(text: str, *, keep_color: bool = False) -> tuple[Run, ...]:
     """The text with its addresses as links of their own: only the address shows as a
     link (blue, underlined in LibreOffice), not the whole line."""
     runs: list[Run] = []
@@ -30,6 +32,12 @@ def linked_runs(text: str) -> tuple[Run, ...]:
     for match in ADDRESS.finditer(text):
         if match.start() > at:
             runs.append(Run(text[at:match.start()]))
-        runs.append(Run(match.group(), link=target(match.group())))
+        runs.append(Run(match.group(), link=target(match.group()), keep_color=keep_color))
         at = match.end()
     return (*runs, Run(text[at:])) if at < len(text) or not runs else tuple(runs)
+
+
+def link_runs(text: str, link: str | None) -> tuple[Run, ...]:
+    """The text as one link to ``link`` in its own colour (a button, a call to action);
+    without one, the text with its addresses as links."""
+    return (Run(text, link=link, keep_color=True),) if link else linked_runs(text)

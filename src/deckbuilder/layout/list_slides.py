@@ -9,6 +9,7 @@ from typing import TypeVar
 
 from ..content.model import MethodSlide, Offering, OfferingsSlide, Step, Trend, TrendsSlides
 from ..errors import Location, warning
+from .links import link_runs
 from .plan import Box, Element, Para, Run, ShapeBox, TextBox
 from .slide_parts import (
     Context,
@@ -186,7 +187,7 @@ def _offerings_slide(ctx: Context, s: OfferingsSlide, offerings: list[Offering],
         bw = ctx.ts.measurer.width(button, "bold", th.style("button").size) / \
             th.fit.width_safety + size.button_padding
         box = Box(x0 + w - bw, bottom + size.button_gap, bw, size.button_height)
-        label = ctx.fit([para(button, "button", align="center")],
+        label = ctx.fit([Para(link_runs(clean(button), fc.link), "button", align="center")],
                         Box(box.x, box.y, bw, size.button_height), fc.loc, anchor="middle")
         d.elements.append(ShapeBox(box, "rounded", fill="accent", text=label))
     return d

@@ -37,12 +37,15 @@ class Box:
 
 @dataclass(frozen=True)
 class Run:
-    """A stretch of text in one face; ``color`` is a palette name, None for the style's."""
+    """A stretch of text in one face; ``color`` is a palette name, None for the style's;
+    ``link`` the address it leads to. PowerPoint shows a link in the theme's link colour
+    unless ``keep_color`` (a button, the call to action, the footer: links by their place)."""
 
     text: str
     face: str | None = None
     color: str | None = None
     link: str | None = None
+    keep_color: bool = False
 
 
 @dataclass(frozen=True)
@@ -118,6 +121,9 @@ class TableBox:
     scale: float = 1.0
     name: str = ""  # the content it came from, e.g. "program.yaml:events:table"
     rule_width: float = field(kw_only=True)  # the line under each row, in points (theme)
+    header_rows: int = field(default=0, kw_only=True)  # rows of column headers on top
+    header_columns: int = field(default=0, kw_only=True)  # columns of row headers (dates)
+    alt: str = field(default="", kw_only=True)  # what the table holds, for screen readers
 
 
 @dataclass(frozen=True)

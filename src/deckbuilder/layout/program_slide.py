@@ -29,6 +29,7 @@ class Group:
     heading: str
     rows: tuple[Row, ...]
     source: Location
+    counted: tuple[str, str] = ("Termin", "Termine")  # one entry, several (alt text)
 
 
 def program_groups(prog: ProgramFile, today: dt.date | None,
@@ -55,7 +56,8 @@ def program_groups(prog: ProgramFile, today: dt.date | None,
         label = prog.half_label.format(half=pub.half) if pub.half != last else ""
         pubs.append(Row(label, pub.title, source=pub.where("title")))
         last = pub.half
-    groups.append(Group(prog.publications.heading, tuple(pubs), prog.publications.loc))
+    groups.append(Group(prog.publications.heading, tuple(pubs), prog.publications.loc,
+                        ("Titel", "Titel")))
     return groups
 
 
@@ -137,6 +139,17 @@ class ProgramLayout:
         per_slide = self.sizes.columns
         return [columns[i : i + per_slide] for i in range(0, len(columns), per_slide)]
 
+    def alt(self, group: Group, rows: list[Row]) -> str:
+        """The table's summary for screen readers, in the deck's language: "FUTURE CIRCLE
+        PROGRAMM 2026: Präsenzveranstaltungen, 5 Termine"; a continued group says so."""
+        project = self.ctx.loaded.project
+        heading = group.heading
+        if rows[0] is not group.rows[0]:
+            heading += f" {project.deck.continued}"
+        one, several = group.counted
+        return f"{project.program.title}: {heading}, {len(rows)} " \
+            f"{one if len(rows) == 1 else several}"
+
     def place(self, column: Column, x: float, y: float) -> list[TextBox | TableBox]:
         placed: list[TextBox | TableBox] = []
         for group, rows in column:
@@ -149,7 +162,8 @@ class ProgramLayout:
             placed.append(TableBox(Box(x, y, self.width, sum(heights)),
                                    (self.date_w, self.width - self.date_w), cells, heights,
                                    self.pad, "rule", group.source, self.scale,
-                                   rule_width=self.sizes.rule_width))
+                                   rule_width=self.sizes.rule_width, header_columns=1,
+                                   alt=self.alt(group, rows)))
             y += sum(heights)
         return placed
 

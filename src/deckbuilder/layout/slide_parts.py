@@ -13,7 +13,8 @@ from ..content.model import ImageInfo, Loaded, Picture
 from ..errors import ContentError, Diagnostic, Location, error
 from ..text.measure import WordTooWide
 from .geometry import cover_crop
-from .plan import Box, Element, Para, PictureBox, Run, ShapeBox, TextBox
+from .links import linked_runs
+from .plan import Box, Element, Para, PictureBox, ShapeBox, TextBox
 from .program_slide import Group, program_groups
 from .text import Overflow, Typesetter
 
@@ -27,7 +28,8 @@ def clean(text: str) -> str:
 
 
 def para(text: str, style: str, **kwargs: object) -> Para:
-    return Para((Run(clean(text)),), style, **kwargs)  # type: ignore[arg-type]
+    """A paragraph of content text, its web and e-mail addresses links (links.py)."""
+    return Para(linked_runs(clean(text)), style, **kwargs)  # type: ignore[arg-type]
 
 
 @dataclass

@@ -26,7 +26,7 @@ from ..errors import ContentError, error, warning
 from .identity import name_deck
 from .languages import foreign_phrases
 from .legible import make_legible
-from .links import linked_runs
+from .links import link_runs, linked_runs
 from .list_slides import plan_method, plan_offerings, plan_trends
 from .plan import Box, DeckPlan, Element, Para, ShapeBox, SlidePlan
 from .program_slide import layout_program
@@ -204,8 +204,8 @@ def plan_program(ctx: Context, s: ProgramSlide) -> Iterator[Draft]:
 
 def plan_cta(ctx: Context, s: CtaSlide) -> Iterator[Draft]:
     size = ctx.theme.sizes.divider
-    yield _banner(ctx, "cta", s, [para(line, "cta") for line in s.lines], size.cta_top,
-                  size.cta_height)
+    lines = [Para(link_runs(clean(line), s.link), "cta") for line in s.lines]
+    yield _banner(ctx, "cta", s, lines, size.cta_top, size.cta_height)
 
 
 def plan_legal(ctx: Context, s: LegalSlide) -> Iterator[Draft]:
@@ -237,7 +237,7 @@ def _footer(ctx: Context, d: Draft, number: int) -> list[Element]:
     y = th.slide.height - th.slide.bottom + size.top
     right = th.slide.width - th.slide.right
     num_w = size.number_width
-    text = para(deck.footer, "footer")
+    text = Para(linked_runs(clean(deck.footer), keep_color=True), "footer")
     left = ctx.fit([text], Box(d.footer_left, y, right - num_w - d.footer_left, size.height),
                    deck.loc, role="footer")
     num = ctx.fit([para(str(number), "footer", align="right")],

@@ -258,7 +258,8 @@ class Renderer:
             style = self.theme.style("d-h3")
             width = stringWidth(b.button, self.st.fonts[style.face], style.size) + \
                 size.button_extra
-            button = Table([[self.st.text(b.button, "d-h3", self.node("P"))]], colWidths=[width])
+            label = self.st.para(Para(b.button_runs or (Run(b.button),), "d-h3"), self.node("P"))
+            button = Table([[label]], colWidths=[width])
             button.setStyle(
                 self.st.table_style(
                     [
@@ -297,7 +298,8 @@ class Renderer:
 
     def callout(self, b: d.Callout) -> list[Flowable]:
         size = self.sizes.callout
-        lines = [self.st.text(line, "d-cta", self.node("P")) for line in b.lines]
+        lines = [self.st.para(Para(runs, "d-cta"), self.node("P"))
+                 for runs in b.runs or tuple((Run(line),) for line in b.lines)]
         table = Table([[lines]], colWidths=[self.width])
         table.setStyle(
             self.st.table_style(

@@ -181,8 +181,13 @@ class _Writer(RunWriter):
                                         emu(b.w), emu(b.h))
         table = gframe.table
         tbl = gframe.element.graphic.graphicData.tbl
-        tbl.tblPr.set("firstRow", "0")
+        # Header rows and columns as the plan marks them, for screen readers and PowerPoint's
+        # accessibility check; no banded rows: rules under the rows, no background stripes.
+        tbl.tblPr.set("firstRow", str(int(tb.header_rows > 0)))
+        tbl.tblPr.set("firstCol", str(int(tb.header_columns > 0)))
         tbl.tblPr.set("bandRow", "0")
+        if tb.alt:
+            gframe.element.nvGraphicFramePr.cNvPr.set("descr", tb.alt)
         style_id = tbl.tblPr.find(qn("a:tableStyleId"))
         if style_id is not None:
             style_id.text = NO_STYLE_TABLE

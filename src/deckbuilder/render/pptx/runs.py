@@ -21,6 +21,7 @@ from ...text.languages import Foreign, split
 from ...text.linebreak import SHY
 from ...theme import Theme
 from . import private
+from .hyperlinks import hyperlink
 from .slide_cache import Relation
 
 ALGN = {"left": "l", "center": "ctr", "right": "r"}
@@ -142,7 +143,7 @@ class RunWriter:
         if piece.link:
             rid = frame.part.relate_to(piece.link, RT.HYPERLINK, is_external=True)
             self.relations.append(("link", piece.link, rid))
-            sub(rpr, "a:hlinkClick", {qn("r:id"): rid})
+            hyperlink(rpr, rid, piece.keep_color)
         pieces = text.split(BREAK)
         for n, piece_text in enumerate(pieces):
             if n:  # a word broken by layout: the hyphen shows in every viewer, then the break
