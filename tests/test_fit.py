@@ -61,9 +61,14 @@ def test_pictures_are_cropped_not_distorted() -> None:
         assert abs(shown_w / shown_h - pic.box.w / pic.box.h) < 0.01
 
 
+#: The theme fonts a run refers to (render/pptx/runs.py), as the deck's theme part sets them.
+THEME_FONTS = {"+mn-lt": "Source Sans Pro", "+mj-lt": "Source Sans Pro Black"}
+
+
 def _face_key(ts: Typesetter, run) -> str:  # type: ignore[no-untyped-def]
+    family = THEME_FONTS.get(run.font.name, run.font.name)
     for key, face in ts.theme.faces.items():
-        if (face.family, face.bold, face.italic) == (run.font.name, bool(run.font.bold),
+        if (face.family, face.bold, face.italic) == (family, bool(run.font.bold),
                                                      bool(run.font.italic)):
             return key
     raise AssertionError(f"run in an unknown font: {run.font.name}")
