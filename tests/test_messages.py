@@ -67,6 +67,10 @@ CASES = [
      "box (551 pt, room for 374 pt) (slide 6) (shorten it or add a hyphen or space)"),
     ("out-of-range", "program.yaml", "    - half: 1\n", "    - half: 3\n",
      "content/program.yaml:20:13: error: '3' is too large (at most 2)"),
+    ("empty-section", "deck.yaml", "  - kind: method\n", "  - kind: method\n    section: ' '\n",
+     "content/deck.yaml:21:14: error: the text is empty"),
+    ("section-not-text", "deck.yaml", "  - kind: method\n", "  - kind: method\n    section: [a]\n",
+     "content/deck.yaml:21:14: error: expected text, got a list"),
     ("glyph-in-radar-ring", "radar.yaml", "Discover]", "Disc\u2603ver]",
      "content/radar.yaml:3:31: error: the character '\u2603' (U+2603 SNOWMAN) is not in the "
      "font Source Sans Pro (replace it; it would print as an empty box)"),

@@ -102,6 +102,8 @@ def _data_path(data: Any, loc: tuple[str | int, ...]) -> Path:
     path: list[str | int] = []
     node = data
     for part in loc:
+        if isinstance(node, dict) and part not in node and part == node.get("kind"):
+            continue  # the slide kind pydantic names in the path: the keys are below it
         if isinstance(node, dict) and part in node:
             node = node[part]
         elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
