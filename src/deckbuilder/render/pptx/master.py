@@ -36,6 +36,7 @@ from .placeholders import (
     hidden_title_box,
     placeholders,
 )
+from .notes_master import add_notes_and_handout_masters
 from .private import replace_blob
 
 #: The layout for slides people add by hand.
@@ -253,12 +254,14 @@ def start_presentation(template: Path | None, theme: Theme, plan: DeckPlan
         specs = layout_specs(plan, theme)
         rewrite_theme(master.part.part_related_by(RT.THEME), theme)
         rewrite_master(master, theme, specs[""], plan.language)
+        add_notes_and_handout_masters(prs, plan.width, plan.height, plan.language)
         return prs, replace_layouts(prs, specs, plan.language), {}
     prs = Presentation(str(template))
     slide_ids = prs.slides.element
     for slide_id in list(slide_ids):
         prs.part.drop_rel(slide_id.rId)
         slide_ids.remove(slide_id)
+    add_notes_and_handout_masters(prs, plan.width, plan.height, plan.language)
     from .template import kind_layouts, layout_roles
 
     config = theme.template
