@@ -26,6 +26,7 @@ from pptx.parts.slide import SlideLayoutPart
 from ...errors import ContentError, Location, error
 from ...layout.plan import Box, DeckPlan
 from ...theme import Theme
+from .notes_master import add_notes_and_handout_masters
 from .placeholders import (
     FOOTER_IDX,
     LAYOUT_NAMES,
@@ -36,7 +37,6 @@ from .placeholders import (
     hidden_title_box,
     placeholders,
 )
-from .notes_master import add_notes_and_handout_masters
 from .private import replace_blob
 
 #: The layout for slides people add by hand.

@@ -85,7 +85,8 @@ def replace_slide_xml(slide: Any, root: Any) -> None:
 
 def replace_blob(part: Any, blob: bytes) -> None:
     """New bytes for a part python-pptx keeps as bytes (the theme, rewritten with the
-    deck's colours and fonts): ``Part.blob`` is read-only."""
+    deck's colours and fonts; app.xml and the thumbnail, made from the deck):
+    ``Part.blob`` is read-only."""
     part._blob = blob
 
 
