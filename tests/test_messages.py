@@ -81,6 +81,10 @@ CASES = [
      "link: https://www.example.de\n",
      "content/future-circle.yaml:7:7: error: a link without a button: the link is where the "
      "button leads (add button: with its text, or remove link:)"),
+    ("empty-section", "deck.yaml", "  - kind: method\n", "  - kind: method\n    section: ' '\n",
+     "content/deck.yaml:21:14: error: the text is empty"),
+    ("section-not-text", "deck.yaml", "  - kind: method\n", "  - kind: method\n    section: [a]\n",
+     "content/deck.yaml:21:14: error: expected text, got a list"),
     ("glyph-in-radar-ring", "radar.yaml", "Discover]", "Disc\u2603ver]",
      "content/radar.yaml:3:31: error: the character '\u2603' (U+2603 SNOWMAN) is not in the "
      "font Source Sans Pro (replace it; it would print as an empty box)"),

@@ -115,7 +115,7 @@ def test_sections_and_document_properties(built_deck: Path) -> None:
     prs = Presentation(str(built_deck))
     sections = prs.part._element.findall(".//p14:section", NS)
     assert [s.get("name") for s in sections] == [
-        "Einleitung", "Einfluss-Faktoren", "Szenarien", "Was Sie Im Future Circle Erwartet"]
+        "Einleitung", "Einfluss-Faktoren", "Szenarien", "Was Sie im Future Circle erwartet"]
     members = [i.get("id") for s in sections for i in s.findall(".//p14:sldId", NS)]
     assert members == [str(i) for i in prs.slides._sldIdLst.xpath("./p:sldId/@id")]
     props = prs.core_properties

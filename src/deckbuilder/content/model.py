@@ -67,6 +67,8 @@ class Picture(Located):
 
 class SlideBase(Located):
     notes: Plain | None = None
+    section: Plain | None = Field(default=None, description=(
+        "Starts a section of the deck here (PowerPoint's section list), so named."))
 
 
 class TitleSlide(SlideBase):

@@ -60,7 +60,7 @@ def content_objects(loaded: Loaded) -> Objects:
 
 
 #: Fields that name a choice rather than hold shown text.
-_NOT_TEXT = ("kind", "color", "symbol", "path", "alt", "focus", "id")
+_NOT_TEXT = ("kind", "color", "symbol", "path", "alt", "focus", "id", "section")
 
 
 def _candidates(obj: Located, role: str) -> list[tuple[str, str]]:
@@ -150,8 +150,9 @@ GROUPED = ("trend", "scenario-divider", "scenario-text")
 
 
 def _slide_names(plan: DeckPlan, objects: Objects) -> list[tuple[str, str]]:
-    """(name, section) per slide: a section starts at each divider, and after a group of
-    slides made from one entry (trends, scenarios) when other slides follow."""
+    """(name, section) per slide: a section starts where content names one (``section:``),
+    at each divider, and after a group of slides made from one entry (trends, scenarios)
+    when other slides follow."""
     names: list[tuple[str, str]] = []
     seen: dict[str, int] = {}
     grouped = False
@@ -169,7 +170,7 @@ def _slide_names(plan: DeckPlan, objects: Objects) -> list[tuple[str, str]]:
         elif grouped and slide.kind not in GROUPED:
             section = _section_name(_slide_title(slide) or path)
         grouped = slide.kind in GROUPED
-        names.append((name, section))
+        names.append((name, slide.section or section))  # ``section:`` in content first
     return names
 
 
@@ -181,9 +182,9 @@ def _slide_title(slide: SlidePlan) -> str:
 
 
 def _section_name(title: str) -> str:
-    """A heading set in capitals reads better in Title Case in PowerPoint's section list."""
-    title = _flat(title)
-    return title.title() if title.isupper() else title
+    """A section named after its chapter's title, as the content writes it: a capital is
+    never invented (``section:`` in deck.yaml names it otherwise)."""
+    return _flat(title)
 
 
 def name_deck(loaded: Loaded, plan: DeckPlan) -> DeckPlan:

@@ -253,7 +253,10 @@ def plan_deck(loaded: Loaded, ts: Typesetter, today: dt.date | None = None) -> D
     ctx = Context(loaded, ts, today)
     deck = loaded.project.deck
     drafts: list[Draft] = []
+    sections: dict[int, str] = {}  # a section named in content starts at this draft
     for slide in deck.slides:
+        if slide.section:
+            sections[len(drafts)] = slide.section
         planned = ctx.guarded(PLANNERS[type(slide)](ctx, slide), slide.kind, slide.loc)
         while True:
             ctx.slide = len(drafts) + 1  # the number of the slide the planner works on
@@ -266,7 +269,7 @@ def plan_deck(loaded: Loaded, ts: Typesetter, today: dt.date | None = None) -> D
         ctx.slide = number
         footer = _footer(ctx, d, number)
         slides.append(SlidePlan(d.kind, tuple(d.elements + footer), d.source, d.background,
-                                d.notes, number))
+                                d.notes, number, section=sections.get(number - 1, "")))
     slides, unreadable = make_legible(slides, ctx.theme, ctx.ts.ink_box)
     ctx.problems.extend(unreadable)  # each names its slide already
     if ctx.problems:

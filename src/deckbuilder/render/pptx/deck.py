@@ -353,6 +353,6 @@ def render(plan: DeckPlan, theme: Theme, path: Path, *, images: ImageStore,
         slides.put(slide_plan, etree.tostring(slide.element, encoding="unicode"),
                    writer.relations)
     slides.save()
-    finish_package(prs, plan, theme, timestamp, images.root, cache)
+    finish_package(prs, plan, theme, timestamp, images, cache)
     private.StableWriter(path, timestamp, prs.part.package).write_package()
     return f"{len(plan.slides)} slides"

@@ -26,6 +26,7 @@ from pptx.parts.slide import SlideLayoutPart
 from ...errors import ContentError, Location, error
 from ...layout.plan import Box, DeckPlan
 from ...theme import Theme
+from .notes_master import add_notes_and_handout_masters
 from .placeholders import (
     FOOTER_IDX,
     LAYOUT_NAMES,
@@ -254,12 +255,14 @@ def start_presentation(template: Path | None, theme: Theme, plan: DeckPlan
         specs = layout_specs(plan, theme)
         rewrite_theme(master.part.part_related_by(RT.THEME), theme)
         rewrite_master(master, theme, specs[""], plan.language)
+        add_notes_and_handout_masters(prs, plan.width, plan.height, plan.language)
         return prs, replace_layouts(prs, specs, plan.language), {}
     prs = Presentation(str(template))
     slide_ids = prs.slides.element
     for slide_id in list(slide_ids):
         prs.part.drop_rel(slide_id.rId)
         slide_ids.remove(slide_id)
+    add_notes_and_handout_masters(prs, plan.width, plan.height, plan.language)
     from .template import kind_layouts, layout_roles
 
     config = theme.template

@@ -79,13 +79,17 @@ def append_slide_id(slide_ids: Any, slide_id: int, rid: str) -> None:
 
 def replace_slide_xml(slide: Any, root: Any) -> None:
     """A cached slide's XML in place of the new, empty slide part's: python-pptx has no
-    public way to give a part another element."""
+    public way to give a part another element. The part's slide object (a lazyproperty
+    kept in the part's ``__dict__``) is dropped too, so that ``prs.slides`` afterwards
+    reads the new element (app.xml's titles and counts), not the empty one."""
     slide.part._element = root
+    slide.part.__dict__.pop("slide", None)
 
 
 def replace_blob(part: Any, blob: bytes) -> None:
     """New bytes for a part python-pptx keeps as bytes (the theme, rewritten with the
-    deck's colours and fonts): ``Part.blob`` is read-only."""
+    deck's colours and fonts; app.xml and the thumbnail, made from the deck):
+    ``Part.blob`` is read-only."""
     part._blob = blob
 
 
