@@ -148,7 +148,7 @@ def test_pull_works_on_a_deck_saved_by_libreoffice(project: Path, tmp_path: Path
 
 def _move_first_picture(deck: Path, slide: int) -> None:
     prs = Presentation(str(deck))
-    picture = next(s for s in prs.slides[slide - 1].shapes if s.name.endswith(":picture"))
+    picture = next(s for s in prs.slides[slide - 1].shapes if s.name == "Bild")
     picture.left = Emu(picture.left + 500000)
     prs.save(str(deck))
 
