@@ -11,6 +11,7 @@ import pytest
 from pptx import Presentation
 
 from deckbuilder.edits.deck_summary import Shape, changes, describe, read_deck
+from deckbuilder.render.pptx.shape_identity import URI, identity
 
 from .conftest import run_cli
 
@@ -43,6 +44,20 @@ def _edit_deck(deck: Path) -> None:
     table = next(s for s in prs.slides[30].shapes if s.has_table).table
     assert table.cell(3, 0).text_frame.text == "12. November"
     table.cell(3, 0).text_frame.paragraphs[0].runs[0].text = "19. November"
+    prs.save(str(deck))
+
+
+def old_naming(deck: Path) -> None:
+    """The deck as deckbuilder wrote it before identities moved into the shapes: each
+    shape's content path as its name, and no extension."""
+    prs = Presentation(str(deck))
+    for slide in prs.slides:
+        for ext in slide.element.xpath(f".//p:cNvPr/a:extLst/a:ext[@uri='{URI}']"):
+            cnvpr = ext.getparent().getparent()
+            cnvpr.set("name", identity(cnvpr.getparent().getparent()))
+            ext.getparent().remove(ext)
+            if not len(cnvpr[-1]):
+                cnvpr.remove(cnvpr[-1])
     prs.save(str(deck))
 
 
@@ -181,11 +196,16 @@ def test_moves_and_resizes_are_told_apart_from_rounding() -> None:
         "slides 5 and 12: text edited; slide 30: shape moved"
 
 
-def test_the_summary_reads_the_built_deck(built_deck: Path) -> None:
+def test_the_summary_reads_the_built_deck(built_deck: Path, tmp_path: Path) -> None:
     slides = read_deck(built_deck)
     assert len(slides) == len(Presentation(str(built_deck)).slides)
-    assert any(s.text == "EMPATHIC CITY" for s in slides[11])
+    assert Shape("trends.yaml:trends[7].title:title", "EMPATHIC CITY", None) in [
+        Shape(s.name, s.text, None) for s in slides[11]]  # the identity, not "Titel"
     assert any("12. November | Future Day\nFrankfurt" in s.text for s in slides[30])
+    assert [s.name for s in slides[4]][:2] == ["Rechteck", "trends.yaml:trends[0].title:title"]
+    old = Path(shutil.copy(built_deck, tmp_path / DECK))
+    old_naming(old)  # as the previous version wrote it: the identity as the name
+    assert read_deck(old) == slides
 
 
 def test_slide_number_fields_are_no_text() -> None:

@@ -15,6 +15,7 @@ from pptx.util import Emu
 
 from deckbuilder.content.assets import AssetProblem, inspect_image, resolve_inside
 from deckbuilder.render.images import ImageStore, is_flat_art, prepare, upright_rgb
+from deckbuilder.render.pptx.shape_identity import identity
 
 from .conftest import run_cli
 from .test_corpus import _png_header
@@ -160,14 +161,14 @@ def test_pictures_prepared_ahead_are_the_same_files(tmp_path: Path) -> None:
 
 def _placed(deck: Path) -> list[tuple[str, bytes, tuple[int, int], tuple[float, ...], float,
                                        float]]:
-    """Every picture on the deck's slides (placeholders too): name, bytes, pixel size, the
+    """Every picture on the deck's slides (placeholders too): identity, bytes, pixel size, the
     crop of its frame (left, top, right, bottom) and the frame's width and height in inches."""
     found = []
     for slide in Presentation(str(deck)).slides:
         for shape in slide.shapes:
             if shape._element.tag == qn("p:pic"):
                 crop = (shape.crop_left, shape.crop_top, shape.crop_right, shape.crop_bottom)
-                found.append((shape.name, shape.image.blob, shape.image.size, crop,
+                found.append((identity(shape.element), shape.image.blob, shape.image.size, crop,
                               Emu(shape.width).inches, Emu(shape.height).inches))
     return found
 
@@ -253,9 +254,8 @@ def test_decorative_shapes_are_marked_and_titles_read_first(built_deck: Path) ->
             if _is_decorative(shape):
                 marked += 1
                 assert not (shape.has_text_frame and shape.text_frame.text.strip())
-        titles = [s for s in content if s.name.startswith("Title")]
-        if titles:
-            assert content[0].name.startswith("Title"), number
+        titles = [s for s in content if s.name == "Titel"]
+        assert len(titles) == 1 and content[0] == titles[0], number
         for shape in content:
             if shape.shape_type == 13:
                 assert shape._element.nvPicPr.cNvPr.get("descr")

@@ -1,5 +1,6 @@
 """The deck behaves like one made in PowerPoint: its own master, theme and layouts, titles
-in title placeholders, slide numbers as fields, sections, properties and shape names."""
+in title placeholders, slide numbers as fields, sections, properties, and shape names
+people read, each shape keeping the identity of its content."""
 
 from __future__ import annotations
 
@@ -9,11 +10,13 @@ from pathlib import Path
 import pytest
 from lxml import etree
 from pptx import Presentation
-from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from deckbuilder.content.load import load_project
 from deckbuilder.render.pptx.master import CONTENT_LAYOUT, LAYOUT_NAMES, color_scheme
+from deckbuilder.render.pptx.shape_identity import NS as IDENTITY_NS
+from deckbuilder.render.pptx.shape_identity import URI
 
 from .conftest import ROOT, run_cli
 
@@ -125,20 +128,48 @@ def test_sections_and_document_properties(built_deck: Path) -> None:
     assert props.author == "Zukunftsinstitut GmbH"
 
 
-def test_slides_and_shapes_are_named_after_their_content(built_deck: Path) -> None:
+def _identities(slide) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    """Selection-pane name → identity kept in the shape (every shape, groups' members too)."""
+    found = {}
+    for cnvpr in list(slide._element.iter(f"{{{NS['p']}}}cNvPr"))[1:]:  # not the tree's
+        kept = etree.XPath(f"a:extLst/a:ext[@uri='{URI}']/db:content/@path",
+                           namespaces={**NS, "db": IDENTITY_NS})(cnvpr)
+        found[cnvpr.get("name")] = kept[0] if kept else ""
+    return found
+
+
+def test_shapes_have_names_people_read_and_keep_their_content_identity(
+        built_deck: Path) -> None:
     prs = Presentation(str(built_deck))
     trend = prs.slides[4]
     assert trend._element.cSld.get("name") == "trends.yaml:trends[0]"
-    names = {shape.name for shape in trend.shapes}
-    assert {"trends.yaml:trends[0].title:title", "trends.yaml:trends[0].factors:body",
-            "trends.yaml:trends[0].picture:picture", "deck.yaml:footer:footer",
-            "deck.yaml:slide-number"} <= names
+    assert [s.name for s in trend.shapes] == [
+        "Rechteck", "Titel", "Bild", "Text", "Fußzeile", "Foliennummer"]
+    assert _identities(trend) == {
+        "Rechteck": "", "Titel": "trends.yaml:trends[0].title:title",
+        "Bild": "trends.yaml:trends[0].picture:picture",
+        "Text": "trends.yaml:trends[0].factors:body", "Fußzeile": "deck.yaml:footer:footer",
+        "Foliennummer": "deck.yaml:slide-number"}
+    method = [s.name for s in prs.slides[1].shapes]
+    assert method[:6] == ["Rechteck", "Linie 1", "Linie 2", "Linie 3", "Linie 4", "Titel"]
+    assert method[6:9] == ["Text 1", "Text 2", "Text 3"]
+    assert {"Untertitel", "Bild"} <= {s.name for s in prs.slides[0].shapes}
+    assert {"Tabelle 1", "Tabelle 2", "Tabelle 3"} <= {s.name for s in prs.slides[30].shapes}
+    assert "Schaltfläche" in {s.name for slide in prs.slides for s in slide.shapes}
+    assert "Trendradar" in {s.name for s in prs.slides[2].shapes}
     slide_names = [s._element.cSld.get("name") for s in prs.slides]
     assert len(set(slide_names)) == len(slide_names)
     for slide in prs.slides:
-        text_names = [s.name for s in slide.shapes if s.has_text_frame and s.text_frame.text]
-        assert all(":" in n for n in text_names), text_names
-        assert len(set(text_names)) == len(text_names)
+        names = [c.get("name") for c in slide._element.iter(f"{{{NS['p']}}}cNvPr")][1:]
+        assert not [n for n in names if ":" in n or "[" in n or "yaml" in n], names
+        assert len(set(names)) == len(names), names  # PowerPoint's "Text 3" where several
+        kept = _identities(slide)
+        texts = [s.name for s in slide.shapes if s.has_text_frame and s.text_frame.text
+                 or s.shape_type in (MSO_SHAPE_TYPE.PICTURE, MSO_SHAPE_TYPE.TABLE)
+                 or s.is_placeholder]
+        assert texts and all(kept[n] for n in texts), (texts, kept)
+        identities = [i for i in kept.values() if i]
+        assert len(set(identities)) == len(identities)
 
 
 @pytest.mark.parametrize("slot", ["accent1", "hlink"])

@@ -20,6 +20,8 @@ from pathlib import Path
 
 from lxml import etree
 
+from ..render.pptx.shape_identity import identity
+
 _NS = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main",
        "p": "http://schemas.openxmlformats.org/presentationml/2006/main",
        "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
@@ -32,7 +34,10 @@ TOLERANCE = 12700
 @dataclass(frozen=True)
 class Shape:
     """One shape on a slide: its name, its text (paragraphs joined by newlines) and its
-    box in EMU, None where the shape takes its place from the layout."""
+    box in EMU, None where the shape takes its place from the layout. The name is the
+    identity of the content the shape came from where the shape keeps one
+    (``trends.yaml:trends[7].factors:body``: render/pptx/shape_identity.py; a deck built
+    before identities moved there has it as the shape's name), else the shape's name."""
 
     name: str
     text: str
@@ -84,7 +89,8 @@ def _shape(el: etree._Element) -> Shape:
     if box is not None and el.find(".//a:tbl", _NS) is not None:
         # A table's height follows its text: PowerPoint and LibreOffice recompute the rows.
         box = (*box[:3], 0)
-    return Shape(name.get("name", "") if name is not None else "", _text(el), box)
+    key = identity(el) or (name.get("name", "") if name is not None else "")
+    return Shape(key, _text(el), box)
 
 
 def _box(el: etree._Element) -> tuple[int, int, int, int] | None:

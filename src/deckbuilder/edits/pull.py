@@ -2,10 +2,11 @@
 
 The edited deck is compared slide by slide with the summary the last build recorded (see
 output_state), each changed paragraph or table cell is paired with its old text, and the
-old text is looked up among the content files' values. The recorded shape's identity name
-(``trends.yaml:trends[7].factors:body``, layout/identity.py) narrows the look-up to its
-own field; it is read from the record, not from the edited deck, because LibreOffice
-renames placeholders ("PlaceHolder 1") and shapes are then paired by order. A date edited
+old text is looked up among the content files' values. The recorded shape's identity
+(``trends.yaml:trends[7].factors:body``, layout/identity.py; deck_summary reads it from
+the shape's extension, or from its name in a deck built before) narrows the look-up to
+its own field; it is read from the record, not from the edited deck, because LibreOffice
+drops it and renames placeholders ("PlaceHolder 1"): shapes are then paired by order. A date edited
 in the program table is read as a German date of the program's year. pull_write carries
 the proposals into the files.
 """

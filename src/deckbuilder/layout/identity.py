@@ -1,15 +1,20 @@
-"""Stable, readable names for every slide and text shape: the content each came from.
+"""Names for every slide and shape: a stable identity of the content each came from, and
+the German word PowerPoint's selection pane shows.
 
-A name such as ``trends.yaml:trends[4].factors:body`` says which file, which object and
-which field a shape shows, and in what role. The PPTX carries it as the shape's name (the
-selection pane) and the slide's name, so that an edited deck can be matched back to its
-source. Names depend on the content's structure, not on line numbers or slide positions,
-so they survive edits elsewhere in the files.
+An identity such as ``trends.yaml:trends[4].factors:body`` says which file, which object
+and which field a shape shows, and in what role; the PPTX keeps it inside the shape (see
+render/pptx/shape_identity.py) and as the slide's name, so that an edited deck can be
+matched back to its source. Identities depend on the content's structure, not on line
+numbers or slide positions, so they survive edits elsewhere in the files. The name people
+read is what PowerPoint would call the shape ("Titel", "Text 2", "Bild", "Fußzeile"),
+numbered on its slide only where the word occurs more than once.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -18,7 +23,17 @@ from pydantic import BaseModel
 
 from ..content.model import Loaded, Located, SectionSlide
 from ..errors import Location
-from .plan import DeckPlan, Element, PictureBox, ShapeBox, SlidePlan, TableBox, TextBox
+from .plan import (
+    DeckPlan,
+    Element,
+    GroupBox,
+    LineBox,
+    PictureBox,
+    ShapeBox,
+    SlidePlan,
+    TableBox,
+    TextBox,
+)
 
 #: The name of the deck's first section, before the first section divider.
 FIRST_SECTION = "Einleitung"
@@ -123,6 +138,9 @@ def _role(element: Element, number: int) -> str:
 
 
 def _named(element: Element, objects: Objects, slide: SlidePlan, taken: set[str]) -> Element:
+    if isinstance(element, GroupBox):  # the radar's labels come from radar.yaml
+        members = tuple(_named(e, objects, slide, taken) for e in element.elements)
+        return replace(element, elements=members)  # type: ignore[arg-type]
     source = getattr(element, "source", None)
     if isinstance(element, ShapeBox):
         source = element.text.source if element.text is not None else None
@@ -141,8 +159,62 @@ def _named(element: Element, objects: Objects, slide: SlidePlan, taken: set[str]
         name = f"{base}#{n}"
     taken.add(name)
     if isinstance(element, ShapeBox) and element.text is not None:
-        return replace(element, text=replace(element.text, name=name))
-    return replace(element, name=name)  # type: ignore[arg-type]
+        return replace(element, text=replace(element.text, ident=name))
+    return replace(element, ident=name)  # type: ignore[arg-type]
+
+
+#: What German PowerPoint calls a shape in each role (the selection pane's names).
+WORDS = {"title": "Titel", "subtitle": "Untertitel", "body": "Text", "footer": "Fußzeile",
+         "slide-number": "Foliennummer", "picture": "Bild", "table": "Tabelle",
+         "button": "Schaltfläche"}
+#: ... and each kind of drawn shape; no colon (PowerPoint 365's "Rechteck: abgerundete
+#: Ecken" would read like an identity).
+SHAPE_WORDS = {"rect": "Rechteck", "rounded": "Abgerundetes Rechteck", "oval": "Ellipse",
+               "line": "Linie"}
+
+
+def _word(element: Element, slide: SlidePlan) -> str:
+    """The selection pane's word for ``element``: its role's, or its kind of shape's."""
+    if isinstance(element, GroupBox):
+        return element.name or "Gruppe"
+    if isinstance(element, LineBox):
+        return SHAPE_WORDS["line"]
+    if isinstance(element, ShapeBox):
+        return WORDS["button"] if element.text is not None else SHAPE_WORDS[element.shape]
+    role = _role(element, slide.number)
+    if role == "body" and slide.kind == "title":
+        role = "subtitle"  # the lines under the deck's title
+    return WORDS.get(role, WORDS["body"])
+
+
+def _all(elements: tuple[Element, ...]) -> Iterator[Element]:
+    """The elements and, after each group, its members: the order the deck writes them."""
+    for element in elements:
+        yield element
+        if isinstance(element, GroupBox):
+            yield from _all(element.elements)
+
+
+def _labelled(element: Element, names: Iterator[str]) -> Element:
+    """``element`` (and a group's members) with the next names of ``names``."""
+    name = next(names)
+    if isinstance(element, GroupBox):
+        members = tuple(_labelled(e, names) for e in element.elements)
+        return replace(element, name=name, elements=members)  # type: ignore[arg-type]
+    return replace(element, name=name)
+
+
+def label_slide(slide: SlidePlan) -> SlidePlan:
+    """The slide with every shape named as PowerPoint would: "Text 1", "Text 2", ... where
+    several share a word, the word alone where one has it."""
+    words = [_word(e, slide) for e in _all(slide.elements)]
+    counts, seen = Counter(words), Counter[str]()
+    names = []
+    for word in words:
+        seen[word] += 1
+        names.append(word if counts[word] == 1 else f"{word} {seen[word]}")
+    found = iter(names)
+    return replace(slide, elements=tuple(_labelled(e, found) for e in slide.elements))
 
 
 #: Slide kinds made many at a time from one entry of deck.yaml (trends, scenarios).
@@ -188,8 +260,9 @@ def _section_name(title: str) -> str:
 
 
 def name_deck(loaded: Loaded, plan: DeckPlan) -> DeckPlan:
-    """The plan with every slide, text, picture and table named after its content, the
-    sections marked, and the deck's keywords."""
+    """The plan with every slide, text, picture and table given the identity of its
+    content, every shape its name in the selection pane, the sections marked, and the
+    deck's keywords."""
     objects = content_objects(loaded)
     slides = []
     for slide, (name, section) in zip(plan.slides, _slide_names(plan, objects),
@@ -197,6 +270,6 @@ def name_deck(loaded: Loaded, plan: DeckPlan) -> DeckPlan:
         slide = replace(slide, name=name, section=section)
         taken: set[str] = set()
         elements = tuple(_named(e, objects, slide, taken) for e in slide.elements)
-        slides.append(replace(slide, elements=elements))
+        slides.append(label_slide(replace(slide, elements=elements)))
     return replace(plan, slides=tuple(slides),
                    keywords=tuple(loaded.project.deck.keywords))

@@ -75,7 +75,8 @@ class TextBox:
     height: float = 0.0  # the measured height of the text, in points
     role: str = "body"  # "title" marks the slide's title for reading order
     wrap: bool = True  # False: one line per paragraph, as measured (radar labels)
-    name: str = ""  # the content it came from, e.g. "trends.yaml:trends[4].factors:body"
+    name: str = ""  # what the selection pane shows, e.g. "Text 2"
+    ident: str = ""  # the content it came from, e.g. "trends.yaml:trends[4].factors:body"
     #: Where layout broke a word at a German split point: (paragraph, run, offset of the soft
     #: hyphen it put there). A PPTX draws these as a hyphen and a line break (runs.py).
     breaks: frozenset[tuple[int, int, int]] = frozenset()
@@ -91,7 +92,8 @@ class PictureBox:
     crop: tuple[float, float, float, float]
     source: Location = field(repr=False)  # where the text came from; not drawn
     focus: tuple[float, float] = (0.5, 0.5)
-    name: str = ""  # the content it came from, e.g. "trends.yaml:trends[4].picture"
+    name: str = ""  # what the selection pane shows, e.g. "Bild"
+    ident: str = ""  # the content it came from, e.g. "trends.yaml:trends[4].picture:picture"
 
 
 @dataclass(frozen=True)
@@ -105,6 +107,7 @@ class ShapeBox:
     line_width: float = 0.0
     text: TextBox | None = None
     alt: str | None = None  # a shape that means something (a radar dot) describes itself
+    name: str = ""  # what the selection pane shows, e.g. "Rechteck" (its text: the identity)
 
 
 @dataclass(frozen=True)
@@ -119,7 +122,8 @@ class TableBox:
     rule: str
     source: Location = field(repr=False)  # where the text came from; not drawn
     scale: float = 1.0
-    name: str = ""  # the content it came from, e.g. "program.yaml:events:table"
+    name: str = ""  # what the selection pane shows, e.g. "Tabelle 2"
+    ident: str = ""  # the content it came from, e.g. "program.yaml:events:table"
     rule_width: float = field(kw_only=True)  # the line under each row, in points (theme)
     header_rows: int = field(default=0, kw_only=True)  # rows of column headers on top
     header_columns: int = field(default=0, kw_only=True)  # columns of row headers (dates)
@@ -136,6 +140,7 @@ class LineBox:
     y2: float
     color: str
     width: float
+    name: str = ""  # what the selection pane shows, e.g. "Linie 3"
 
     @property
     def box(self) -> Box:

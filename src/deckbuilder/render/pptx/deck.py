@@ -50,6 +50,7 @@ from .placeholders import (
     template_style,
 )
 from .runs import RunWriter, ThemeRefs, emu
+from .shape_identity import last_shape, name_shape, names_of
 from .slide_cache import Relation, SlideCache, named
 
 NO_STYLE_TABLE = "{2D5ABB26-0587-4C30-8999-92F81FD0307C}"  # "No Style, No Grid"
@@ -110,7 +111,6 @@ class _Writer(RunWriter):
     def text(self, shapes, tb: TextBox) -> None:  # type: ignore[no-untyped-def]
         b = tb.box
         shape = shapes.add_textbox(emu(b.x), emu(b.y), emu(b.w), emu(b.h))
-        shape.name = tb.name or f"{tb.role.capitalize()} {shape.shape_id}"
         self.frame(shape.text_frame, tb)
         holder = self.holders.get(id(tb))
         if holder is not None:
@@ -139,7 +139,6 @@ class _Writer(RunWriter):
                           emu(b.h))
         if crop != NO_CROP:  # the source itself, cropped by its frame
             pic.crop_left, pic.crop_top, pic.crop_right, pic.crop_bottom = crop
-        pic.name = pb.name or f"Picture {pic.shape_id}"
         if id(pb) in self.holders:
             make_placeholder(pic.element, self.holders[id(pb)], pb.name)
         self.relations.append(("image", [pb.path, b.w, b.h, *pb.focus],
@@ -172,7 +171,6 @@ class _Writer(RunWriter):
         else:
             shp.line.fill.background()
         if sb.text is not None:
-            shp.name = sb.text.name or shp.name
             self.frame(shp.text_frame, sb.text)
 
     def table(self, shapes, tb: TableBox) -> None:  # type: ignore[no-untyped-def]
@@ -224,7 +222,6 @@ class _Writer(RunWriter):
     def group(self, shapes, gb: GroupBox) -> None:  # type: ignore[no-untyped-def]
         """A native group: the radar moves and scales as one, each part still editable."""
         group = shapes.add_group_shape()
-        group.name = gb.name
         children = group.shapes
         children.turbo_add_enabled = True  # counts on from the slide's largest id
         with private.extents_once(children):  # not after every shape: quadratic
@@ -233,8 +230,10 @@ class _Writer(RunWriter):
         shapes.turbo_add_enabled = True  # the slide counts on after the group's shapes
 
     def element(self, shapes, element: Element) -> None:  # type: ignore[no-untyped-def]
-        """Writes one plan element with the writer ``WRITERS`` names for its type."""
+        """Writes one plan element with the writer ``WRITERS`` names for its type, then
+        names it for people and keeps its content's identity in it."""
         WRITERS[type(element)](self, shapes, element)
+        name_shape(last_shape(shapes.element), *names_of(element))
 
     def slide(self, prs, plan: SlidePlan):  # type: ignore[no-untyped-def]
         self.relations = []

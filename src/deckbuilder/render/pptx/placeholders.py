@@ -14,6 +14,7 @@ from typing import Any
 from lxml import etree
 from pptx.oxml.ns import qn
 
+from ...layout.identity import WORDS
 from ...layout.plan import Box, Element, Para, PictureBox, Run, SlidePlan, TextBox
 
 #: Paragraph styles of a slide kind's running text: their boxes become body placeholders.
@@ -78,14 +79,14 @@ def hidden_title(plan: SlidePlan, height: float) -> TextBox:
     """The title of a slide that shows none: its first paragraph, as set there (so it
     fits the same width) but without links, below the slide."""
     first = next((e for e in plan.elements if isinstance(e, TextBox) and e.paras), None)
-    name = f"{plan.name}:title" if plan.name else ""
+    ident = f"{plan.name}:title" if plan.name else ""
     if first is None:
         return TextBox(hidden_title_box(height), (Para((Run(plan.kind),), "title"),),
-                       plan.source, role="title", name=name)
+                       plan.source, role="title", name=WORDS["title"], ident=ident)
     plain = replace(first.paras[0], runs=tuple(replace(r, link=None)
                                                for r in first.paras[0].runs))
     return TextBox(hidden_title_box(height, first.box.w, first.box.h), (plain,),
-                   plan.source, scale=first.scale, role="title", name=name)
+                   plan.source, scale=first.scale, role="title", name=WORDS["title"], ident=ident)
 
 
 def make_placeholder(element: Any, holder: Holder, name: str) -> None:
