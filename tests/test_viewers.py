@@ -144,3 +144,35 @@ def test_libreoffice_with_dejavu_shows_the_hyphen_and_keeps_the_footer_clear(
                      if w["bottom"] > line - 1 and w["top"] < line - 1]
             assert not above, f"slide {number}: {[w['text'] for w in above]} in the footer"
         assert checked >= 20  # the slides with the copyright footer
+
+
+def test_text_in_the_footer_or_off_the_slide_is_a_disagreement(tmp_path: Path) -> None:
+    """build/libreoffice.py on a page drawn here: the footer's own words and the slide
+    number pass; a word reaching down to the footer's line, or off the page, does not."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    from deckbuilder.build.libreoffice import Disagreement, disagreements
+
+    pdf = tmp_path / "page.pdf"
+    c = Canvas(str(pdf), pagesize=(960, 540))
+    c.setFont("Helvetica", 10)
+    c.drawString(56, 540 - 520, "© Zukunftsinstitut GmbH, 2025")  # the footer, at y 520
+    c.drawString(900, 540 - 520, "3")
+    c.drawString(56, 540 - 300, "Mitte")  # well above the footer
+    c.drawString(400, 540 - 523, "Überlauf")  # a line run down into the footer
+    c.drawString(955, 540 - 200, "Rand")  # beyond the right edge
+    c.showPage()
+    c.save()
+    assert disagreements(pdf, "© Zukunftsinstitut GmbH, 2025") == [
+        Disagreement(1, "Überlauf", "in the footer"),
+        Disagreement(1, "Rand", "beyond the slide's edge")]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(SOFFICE is None, reason="needs LibreOffice (.ci/run installs it)")
+def test_preview_draws_the_deck_as_libreoffice_does(tmp_path: Path) -> None:
+    result = run_cli("preview", ROOT, "--out", tmp_path, "--libreoffice")
+    assert result.returncode == 0, result.stderr
+    pages = sorted((tmp_path / "preview" / "libreoffice").glob("*.png"))
+    assert len(pages) == 33 and (tmp_path / "preview" / "libreoffice.png").is_file()
+    assert "warning" not in result.stderr  # the IHK deck fits in this computer's fonts

@@ -84,7 +84,9 @@ def build(project: Path, out: Path | None, formats: str, force: bool,
 @click.argument("project", type=click.Path(file_okay=False, path_type=Path), default=".")
 @click.option("--strict", is_flag=True, help="Treat warnings (blurry pictures, past events, "
               "continued slides) as errors: exit status 1 when there is any.")
-def check_command(project: Path, strict: bool) -> None:
+@click.option("--libreoffice", is_flag=True, help="Also open the deck in this computer's "
+              "LibreOffice and warn where its text runs into the footer or off a slide.")
+def check_command(project: Path, strict: bool, libreoffice: bool) -> None:
     """Check everything a build would (content, dates, pictures, characters, text fit)
     without writing anything. Exit status 1 when there is an error.
 
@@ -92,12 +94,15 @@ def check_command(project: Path, strict: bool) -> None:
     Examples:
       deckbuilder check ~/decks/ihk
       deckbuilder check --strict        # warnings count as errors too
+      deckbuilder check --libreoffice   # and as LibreOffice shows the deck here
     """
     from dataclasses import replace
 
     from ..build.stages import check
 
     report = check(_project(project))
+    if libreoffice:
+        _check_in_libreoffice(project)
     if strict and report.warnings:
         raise ContentError([replace(w, severity="error") for w in report.warnings])
     for w in report.warnings:
@@ -105,6 +110,43 @@ def check_command(project: Path, strict: bool) -> None:
     count = len(report.warnings)
     click.echo(f"no errors ({report.slides} slides, {count} warning{'' if count == 1 else 's'})")
     _note_missing_fonts(project)
+
+
+def _check_in_libreoffice(project: Path) -> None:
+    """Writes the deck into a temporary folder (nothing in output/ changes) and prints
+    where LibreOffice's text disagrees with the layout."""
+    import tempfile
+
+    from ..build.stages import build as run_build
+
+    with tempfile.TemporaryDirectory(prefix="deckbuilder-check-") as tmp:
+        report = run_build(project, Path(tmp), ("pptx",))
+        deck = next(p for p, _ in report.outputs if p.suffix == ".pptx")
+        lines = _libreoffice_view(project, deck, Path(tmp) / "preview")
+    for line in lines[1:]:
+        click.echo(line, err=True)
+
+
+def _libreoffice_view(project: Path, deck: Path, folder: Path) -> list[str]:
+    """The deck drawn by LibreOffice into ``folder``/libreoffice, and a warning for each
+    slide where its text runs into the footer or off the slide."""
+    import tempfile
+
+    from ..build.libreoffice import convert, disagreements
+    from ..build.preview import contact_sheet, render_pages
+    from ..content.load import load_project
+
+    with tempfile.TemporaryDirectory(prefix="deckbuilder-lo-") as tmp:
+        pdf = convert(deck, Path(tmp))
+        pages = render_pages(pdf, folder / "libreoffice", "slide")
+        shown = [f"wrote {_relative(contact_sheet(pages, folder / 'libreoffice.png'))}"]
+        found = disagreements(pdf, load_project(project).project.deck.footer)
+    by_slide: dict[int, list[str]] = {}
+    for d in found:
+        by_slide.setdefault(d.slide, []).append(f"'{d.text}' {d.where}")
+    return shown + [f"warning: slide {n}: LibreOffice draws {', '.join(words[:4])}"
+                    f"{' …' if len(words) > 4 else ''} (its fonts differ from the deck's: "
+                    "shorten the text or make its box taller)" for n, words in by_slide.items()]
 
 
 def _note_missing_fonts(project: Path) -> None:
@@ -191,25 +233,34 @@ def new_command(directory: Path) -> None:
 @cli.command(name="preview")
 @click.argument("project", type=click.Path(file_okay=False, path_type=Path), default=".")
 @OUT_OPTION
-def preview_command(project: Path, out: Path | None) -> None:
+@click.option("--libreoffice", is_flag=True, help="Also draw the deck as this computer's "
+              "LibreOffice does (its fonts, its line breaks) into output/preview/libreoffice/, "
+              "and say where its text runs into the footer or off a slide.")
+def preview_command(project: Path, out: Path | None, libreoffice: bool) -> None:
     """Build, then draw every slide and dossier page as PNG into output/preview/, with a
     contact sheet (slides.png, dossier.png) that shows them all at a glance.
 
     \b
-    Example:
+    Examples:
       deckbuilder preview && open output/preview/slides.png
+      deckbuilder preview --libreoffice    # and as LibreOffice draws it: libreoffice.png
     """
     from ..build.preview import write_previews
     from ..build.stages import build as run_build
 
     _project(project)
     folder = out if out is not None else project / "output"
-    report = run_build(project, folder, ("pdf", "slides-pdf"))
+    formats = ("pptx", "pdf", "slides-pdf") if libreoffice else ("pdf", "slides-pdf")
+    report = run_build(project, folder, formats)
     for w in report.warnings:
         click.echo(_shown(w), err=True)
     pdfs = [p for p, _ in report.outputs if p.suffix == ".pdf"]  # not the change log
     for path in write_previews(pdfs, folder / "preview"):
         click.echo(f"wrote {_relative(path)}")
+    if libreoffice:
+        deck = next(p for p, _ in report.outputs if p.suffix == ".pptx")
+        for line in _libreoffice_view(project, deck, folder / "preview"):
+            click.echo(line, err=line.startswith("warning"))
 
 
 @cli.command(name="watch")

@@ -1,0 +1,113 @@
+"""The deck as LibreOffice draws it on this computer, beside deckbuilder's own preview.
+
+deckbuilder measures text in the deck's fonts and their fallback; a LibreOffice user who
+lacks them sees another font (DejaVu Sans on most Linux desktops), other line breaks and
+sometimes text where it should not be. This converts the written PPTX with the installed
+LibreOffice (headless, with a profile of its own, so an open LibreOffice window is left
+alone), renders its pages, and finds where LibreOffice's text disagrees with the layout:
+text in the footer's band that is not the footer's, or text beyond the slide's edge.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import pypdfium2 as pdfium
+
+from ..errors import UsageError
+
+#: How long a conversion may take before it is given up (a 33-slide deck takes 10-20 s).
+TIMEOUT = 300
+#: Points of tolerance before text counts as in the footer's band or off the slide.
+SLACK = 1.0
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    """Where LibreOffice draws text that the layout did not put there."""
+
+    slide: int
+    text: str
+    where: str  # "in the footer" or "beyond the slide's edge"
+
+
+def soffice() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def convert(deck: Path, folder: Path) -> Path:
+    """The deck as a PDF drawn by LibreOffice, in ``folder``; raises UsageError with what
+    to do when LibreOffice is missing or fails."""
+    program = soffice()
+    if program is None:
+        raise UsageError("LibreOffice is not installed on this computer: install it "
+                         "(Debian: apt-get install libreoffice-impress) or leave out "
+                         "--libreoffice")
+    folder.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="deckbuilder-lo-") as profile:
+        try:
+            done = subprocess.run(
+                [program, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless",
+                 "--norestore", "--convert-to", "pdf", "--outdir", str(folder), str(deck)],
+                capture_output=True, timeout=TIMEOUT, check=False)
+        except subprocess.TimeoutExpired:
+            raise UsageError(f"LibreOffice took more than {TIMEOUT} s to open the deck: "
+                             "close other LibreOffice windows and try again") from None
+    pdf = folder / (deck.stem + ".pdf")
+    if done.returncode != 0 or not pdf.is_file():
+        raise UsageError("LibreOffice could not convert the deck "
+                         f"({done.stderr.decode(errors='replace').strip()[:200] or 'no output'}):"
+                         " try 'soffice --headless --convert-to pdf' on it yourself")
+    return pdf
+
+
+def disagreements(pdf: Path, footer: str) -> list[Disagreement]:
+    """Text LibreOffice draws reaching down to the footer's line (other than the footer
+    itself and the slide number) or beyond the slide's edges, slide by slide."""
+    own = set(footer.split())
+    found = []
+    document = pdfium.PdfDocument(str(pdf))
+    try:
+        for index in range(len(document)):
+            page = document[index]
+            width, height = page.get_size()
+            text = page.get_textpage()
+            words = [(w, (left, height - top, right, height - bottom))  # from the top down
+                     for w, (left, bottom, right, top) in _words(text)]
+            text.close()
+            page.close()
+            tops = [box[1] for w, box in words if w in own and box[1] > height / 2]
+            line = min(tops) if tops else height
+            for word, (left, _top, right, bottom) in words:
+                if left < -SLACK or right > width + SLACK or bottom > height + SLACK:
+                    found.append(Disagreement(index + 1, word, "beyond the slide's edge"))
+                elif bottom > line + SLACK and word not in own and not word.isdigit():
+                    found.append(Disagreement(index + 1, word, "in the footer"))
+    finally:
+        document.close()
+    return found
+
+
+def _words(text: pdfium.PdfTextPage) -> list[tuple[str, tuple[float, float, float, float]]]:
+    """Each word of a page with its box (left, bottom, right, top, PDF coordinates)."""
+    words: list[tuple[str, tuple[float, float, float, float]]] = []
+    chars: list[str] = []
+    box: list[float] = []
+    for i in range(text.count_chars()):
+        ch = text.get_text_range(i, 1)
+        if ch.isspace() or not ch:
+            if chars:
+                words.append(("".join(chars), (box[0], box[1], box[2], box[3])))
+            chars, box = [], []
+            continue
+        left, bottom, right, top = text.get_charbox(i)
+        box = [left, bottom, right, top] if not box else [
+            min(box[0], left), min(box[1], bottom), max(box[2], right), max(box[3], top)]
+        chars.append(ch)
+    if chars:
+        words.append(("".join(chars), (box[0], box[1], box[2], box[3])))
+    return words
