@@ -128,6 +128,10 @@ class TableBox:
     header_rows: int = field(default=0, kw_only=True)  # rows of column headers on top
     header_columns: int = field(default=0, kw_only=True)  # columns of row headers (dates)
     alt: str = field(default="", kw_only=True)  # what the table holds, for screen readers
+    #: Where layout broke a word in a cell: (row, column, paragraph, run, offset), as
+    #: TextBox.breaks per cell.
+    breaks: frozenset[tuple[int, int, int, int, int]] = field(default=frozenset(),
+                                                              kw_only=True)
 
 
 @dataclass(frozen=True)

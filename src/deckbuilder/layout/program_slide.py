@@ -13,6 +13,7 @@ from ..content.program import entries, is_past
 from ..errors import ContentError, Location, error
 from ..text.measure import WordTooWide
 from .plan import Box, Para, Run, TableBox, TextBox
+from .text import inserted_breaks
 
 
 @dataclass(frozen=True)
@@ -81,13 +82,18 @@ class ProgramLayout:
         return min(widest / theme.fit.width_safety + 2 * self.pad + self.sizes.date_extra,
                    self.width * self.sizes.date_width)
 
-    def cells(self, row: Row) -> tuple[tuple[Para, ...], tuple[Para, ...]]:
-        """The date and text cells, with soft hyphens where a long word breaks."""
+    def raw_cells(self, row: Row) -> tuple[tuple[Para, ...], tuple[Para, ...]]:
+        """The date and text cells as content has them."""
         color = "muted" if row.past else None
         date = (Para((Run(row.date),), "table-date", color=color),) if row.date else ()
         text: tuple[Para, ...] = (Para((Run(row.text),), "table-text", color=color),)
         if row.place:  # apart from the title, so the two never read as one name
             text += (Para((Run(row.place),), "table-text", color="muted"),)
+        return date, text
+
+    def cells(self, row: Row) -> tuple[tuple[Para, ...], tuple[Para, ...]]:
+        """The date and text cells, with soft hyphens where a long word breaks."""
+        date, text = self.raw_cells(row)
         return tuple(tuple(self.ctx.ts.hyphenated(p, w - 2 * self.pad, self.scale) for p in c)
                      for c, w in zip((date, text), self.widths, strict=True))  # type: ignore[return-value]
 
@@ -158,12 +164,16 @@ class ProgramLayout:
             placed.append(replace(head, scale=self.scale))
             y += self.heading_height()
             cells = tuple(self.cells(r) for r in rows)
+            breaks = frozenset((i, j, *at) for i, r in enumerate(rows)
+                               for j, (raw, cell) in enumerate(zip(self.raw_cells(r), cells[i],
+                                                                   strict=True))
+                               for at in inserted_breaks(raw, cell))
             heights = tuple(self.row_height(r) for r in rows)
             placed.append(TableBox(Box(x, y, self.width, sum(heights)),
                                    (self.date_w, self.width - self.date_w), cells, heights,
                                    self.pad, "rule", group.source, self.scale,
                                    rule_width=self.sizes.rule_width, header_columns=1,
-                                   alt=self.alt(group, rows)))
+                                   alt=self.alt(group, rows), breaks=breaks))
             y += sum(heights)
         return placed
 

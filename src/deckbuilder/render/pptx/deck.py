@@ -201,7 +201,8 @@ class _Writer(RunWriter):
                 frame = cell.text_frame
                 frame.word_wrap = True
                 if paras:
-                    self.paragraphs(frame, paras, tb.scale)
+                    self.paragraphs(frame, paras, tb.scale, frozenset(
+                        at[2:] for at in tb.breaks if at[:2] == (i, j)))
                 self.rule(cell, tb.rule, tb.rule_width)
 
     def rule(self, cell, color: str, width: float) -> None:  # type: ignore[no-untyped-def]
