@@ -36,6 +36,7 @@ from ...text.languages import Foreign
 from ...theme import Theme
 from ..images import NO_CROP, ImageStore
 from . import private
+from .hyperlinks import shape_link
 from .master import start_presentation
 from .package import finish_package
 from .parts import DeckParts, add_picture
@@ -112,6 +113,7 @@ class _Writer(RunWriter):
         b = tb.box
         shape = shapes.add_textbox(emu(b.x), emu(b.y), emu(b.w), emu(b.h))
         self.frame(shape.text_frame, tb)
+        shape_link(shape.element, tb)
         holder = self.holders.get(id(tb))
         if holder is not None:
             make_placeholder(shape.element, holder, tb.name)
@@ -172,6 +174,7 @@ class _Writer(RunWriter):
             shp.line.fill.background()
         if sb.text is not None:
             self.frame(shp.text_frame, sb.text)
+            shape_link(shp.element, sb.text)
 
     def table(self, shapes, tb: TableBox) -> None:  # type: ignore[no-untyped-def]
         b = tb.box
