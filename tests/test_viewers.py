@@ -176,3 +176,18 @@ def test_preview_draws_the_deck_as_libreoffice_does(tmp_path: Path) -> None:
     pages = sorted((tmp_path / "preview" / "libreoffice").glob("*.png"))
     assert len(pages) == 33 and (tmp_path / "preview" / "libreoffice.png").is_file()
     assert "warning" not in result.stderr  # the IHK deck fits in this computer's fonts
+
+
+def test_a_scenario_text_is_one_body_in_two_columns(built_deck: Path) -> None:
+    """Issue 28, part 5: one placeholder with numCol 2 per text slide, each paragraph of
+    the content whole in it (a phrase search across the column break finds it)."""
+    from deckbuilder.content.load import load_project
+
+    prs = Presentation(str(built_deck))
+    bodies = [sh for slide in prs.slides for sh in slide.shapes if sh.has_text_frame
+              and sh.text_frame._txBody.bodyPr.get("numCol") == "2"]  # noqa: SLF001
+    assert len(bodies) == 4
+    texts = [" ".join(sh.text_frame.text.split()) for sh in bodies]
+    for scenario in load_project(ROOT).project.scenarios.scenarios:
+        for paragraph in scenario.paragraphs:
+            assert any(" ".join(paragraph.split()) in text for text in texts), paragraph[:40]

@@ -80,6 +80,12 @@ class TextBox:
     #: Where layout broke a word at a German split point: (paragraph, run, offset of the soft
     #: hyphen it put there). A PPTX draws these as a hyphen and a line break (runs.py).
     breaks: frozenset[tuple[int, int, int]] = frozenset()
+    #: The next text box on the slide is this text's next column (a scenario's two columns):
+    #: a PPTX writes both as one body with two columns (render/pptx/columns.py).
+    next_column: bool = False
+    split_last: bool = False  # its last paragraph goes on in the next box
+    columns: int = 1  # a body of several columns, ``column_gap`` apart (the PPTX's alone)
+    column_gap: float = 0.0
 
 
 @dataclass(frozen=True)

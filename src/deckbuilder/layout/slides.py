@@ -164,6 +164,8 @@ def plan_scenario(ctx: Context, sc: Scenario, continued: str) -> Iterator[Draft]
         filled, rest = ctx.ts.flow_fitted(paras, boxes, sc.loc)
         if not filled:
             raise ContentError([error(sc.loc, "a paragraph does not fit on an empty slide")])
+        if len(filled) == len(boxes):  # one text in two columns: one body in a PPTX
+            filled[0] = replace(filled[0], next_column=True)
         d.elements.extend(filled)
         paras, first = rest, False
         extra += 1

@@ -192,6 +192,7 @@ class Typesetter:
         for box in boxes:
             taken: list[Para] = []
             originals: list[Para] = []  # each taken paragraph as it was before layout broke it
+            split = False
             used = 0.0
             while queue:
                 para = queue[0]
@@ -225,12 +226,14 @@ class Typesetter:
                                           (first.run, first.offset))
                     taken.append(head)
                     originals.append(para)
+                    split = True
                     used += gap + keep * pitch
                     queue[0] = tail  # type: ignore[assignment]
                 break
             if taken:
                 filled.append(TextBox(box, tuple(taken), source, scale, "top", used,
-                                      breaks=inserted_breaks(originals, taken)))
+                                      breaks=inserted_breaks(originals, taken),
+                                      split_last=split))
             if not queue:
                 break
         return filled, queue

@@ -36,6 +36,7 @@ from ...text.languages import Foreign
 from ...theme import Theme
 from ..images import NO_CROP, ImageStore
 from . import private
+from .columns import merged_columns
 from .hyperlinks import shape_link
 from .master import start_presentation
 from .package import finish_package
@@ -131,6 +132,10 @@ class _Writer(RunWriter):
             else MSO_AUTO_SIZE.NONE
         frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = 0
         frame.vertical_anchor = ANCHOR[tb.anchor]
+        if tb.columns > 1:
+            body = frame._txBody.bodyPr  # noqa: SLF001 - python-pptx has no columns API
+            body.set("numCol", str(tb.columns))
+            body.set("spcCol", str(emu(tb.column_gap)))
         self.paragraphs(frame, tb.paras, tb.scale, tb.breaks)
 
     def picture(self, shapes, pb: PictureBox) -> None:  # type: ignore[no-untyped-def]
@@ -339,6 +344,7 @@ def render(plan: DeckPlan, theme: Theme, path: Path, *, images: ImageStore,
     """Writes the deck to ``path``; pictures come prepared from ``images``. With a
     ``cache`` folder, slides whose plan is unchanged since the last build are taken from
     there (see slide_cache.py)."""
+    plan = merged_columns(plan)  # a text in two columns is one body in a PPTX
     prs, layouts, available = start_presentation(template, theme, plan)
     prs.slide_width = emu(plan.width)
     prs.slide_height = emu(plan.height)
