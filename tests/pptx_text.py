@@ -34,7 +34,7 @@ def slide_texts(path: Path) -> list[str]:
 def normalize(text: str) -> str:
     """One space between words; soft hyphens (break points, not text) left out, and a word
     layout broke with a hyphen and a line break (render/pptx/runs.py) whole again."""
-    text = re.sub("\u2010[\x0b\n]", "", text)
+    text = re.sub("-[\x0b\n]", "", text)
     return re.sub(r"\s+", " ", text.replace("\u00ad", "")).strip()
 
 

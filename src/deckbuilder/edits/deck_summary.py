@@ -21,6 +21,7 @@ from pathlib import Path
 from lxml import etree
 
 from ..render.pptx.shape_identity import identity
+from ..text.linebreak import BROKEN
 
 _NS = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main",
        "p": "http://schemas.openxmlformats.org/presentationml/2006/main",
@@ -132,13 +133,13 @@ def _paras(el: etree._Element) -> str:
 
 
 def _unbroken(p: etree._Element, text: str) -> str:
-    """The paragraph's text with the words layout broke (a U+2010 hyphen and a line break,
+    """The paragraph's text with the words layout broke (a hyphen and a line break,
     render/pptx/runs.py) whole again, as content has them."""
-    if p.find("a:br", _NS) is None or "\u2010" not in text:
+    if p.find("a:br", _NS) is None or BROKEN not in text:
         return text
     whole: list[str] = []
     for node in p:
-        if node.tag == f"{{{_NS['a']}}}br" and whole and whole[-1].endswith("\u2010"):
+        if node.tag == f"{{{_NS['a']}}}br" and whole and whole[-1].endswith(BROKEN):
             whole[-1] = whole[-1][:-1]
         elif node.tag == f"{{{_NS['a']}}}r":
             whole.append(node.findtext("a:t", "", _NS))

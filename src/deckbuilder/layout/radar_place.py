@@ -104,11 +104,11 @@ class Placement:
                                                 + self.rules.gap)
         return known
 
-    def blocks(self, i: int, k: int) -> list[int]:
-        """The placed labels that candidate ``k`` of label ``i`` would meet."""
+    def meeting(self, i: int, k: int) -> Iterator[int]:
+        """The placed labels that candidate ``k`` of label ``i`` would meet (their extents
+        compared first, inline: this runs for every candidate the search weighs)."""
         c, gap = self.pools[i][k], self.rules.gap
         r0, s0, r1, s1 = c.reach
-        found = []
         for j, m in enumerate(self.chosen):
             if m is None or j == i:
                 continue
@@ -117,22 +117,13 @@ class Placement:
             if r1 + gap <= t0 or t1 + gap <= r0 or s1 + gap <= u0 or u1 + gap <= s0:
                 continue
             if _meet(c, other, gap):
-                found.append(j)
-        return found
+                yield j
+
+    def blocks(self, i: int, k: int) -> list[int]:
+        return list(self.meeting(i, k))
 
     def blocked(self, i: int, k: int) -> bool:
-        c, gap = self.pools[i][k], self.rules.gap
-        r0, s0, r1, s1 = c.reach
-        for j, m in enumerate(self.chosen):
-            if m is None or j == i:
-                continue
-            other = self.pools[j][m]
-            t0, u0, t1, u1 = other.reach
-            if r1 + gap <= t0 or t1 + gap <= r0 or s1 + gap <= u0 or u1 + gap <= s0:
-                continue
-            if _meet(c, other, gap):
-                return True
-        return False
+        return next(self.meeting(i, k), None) is not None
 
     def crossings(self, i: int, k: int) -> int:
         leader = self.pools[i][k].leader

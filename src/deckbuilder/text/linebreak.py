@@ -20,6 +20,10 @@ SHY = "\u00ad"
 ZWSP = "\u200b"
 #: Characters after which a word may always break (the text's own break points).
 BREAKS_AFTER = SHY + ZWSP
+#: The hyphen a PPTX shows where layout broke a word, before a line break (render/pptx/
+#: runs.py): the keyboard's hyphen-minus, which every face has (Source Sans Pro has no
+#: U+2010). pull reads a hyphen right before a line break as such a break (deck_summary).
+BROKEN = "-"
 #: Hard hyphens after which a too-wide word may break (hyphen-minus and U+2010 HYPHEN).
 HARD_HYPHENS = "-\u2010"
 #: Signs of a web or e-mail address, which is never hyphenated.

@@ -18,7 +18,7 @@ from pptx.util import Emu
 
 from ...layout.plan import Para, Run
 from ...text.languages import Foreign, split
-from ...text.linebreak import SHY
+from ...text.linebreak import BROKEN, SHY
 from ...theme import Theme
 from . import private
 from .hyperlinks import hyperlink
@@ -27,12 +27,9 @@ from .slide_cache import Relation
 ALGN = {"left": "l", "center": "ctr", "right": "r"}
 #: How a word that layout broke at a German split point is written. LibreOffice 7.4 breaks
 #: a line at a soft hyphen (U+00AD) but draws no hyphen there (tested: "Energieeffizienz /
-#: sanierungspflicht"), while PowerPoint and our preview draw one; a hyphen followed by a
-#: line break is drawn alike by all three, and the line before it was measured in the
-#: wider of the deck's font and its fallback, so it fits in either. U+2010 HYPHEN, not the
-#: hyphen-minus an author types, so that pull (edits/deck_summary.py) can take the break
-#: out again and write the word back whole.
-HYPHEN = "\u2010"
+#: sanierungspflicht"), while PowerPoint and our preview draw one; a hyphen (BROKEN)
+#: followed by a line break is drawn alike by all three, and the line before it was
+#: measured in the wider of the deck's font and its fallback, so it fits in either.
 BREAK = "\n"  # stands for a layout break inside a run's text until it is written
 _A_P, _A_PPR = qn("a:p"), qn("a:pPr")
 
@@ -150,7 +147,7 @@ class RunWriter:
                 sub(p, "a:br", attrs=None).append(copy.deepcopy(rpr))
                 run = sub(p, "a:r")
                 run.append(copy.deepcopy(rpr))
-            shown = piece_text + (HYPHEN if n < len(pieces) - 1 else "")
+            shown = piece_text + (BROKEN if n < len(pieces) - 1 else "")
             sub(run, "a:t").text = private.escape_control_characters(shown)
 
 
