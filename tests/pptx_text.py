@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
+from lxml import etree
 from pptx import Presentation
 from pptx.shapes.group import GroupShape
 from pptx.util import Emu
@@ -61,3 +63,11 @@ def frame_height(frame, width: float, measurer: Measurer,  # type: ignore[no-unt
             return float("inf")
         total += len(lines) * p.line_spacing.pt + (p.space_before.pt if i else 0.0)
     return total
+
+
+def slide_roots(deck: Path) -> list[etree._Element]:
+    """Each slide's XML, in slide order."""
+    with zipfile.ZipFile(deck) as z:
+        names = sorted((n for n in z.namelist() if re.fullmatch(r"ppt/slides/slide\d+\.xml", n)),
+                       key=lambda n: int(re.findall(r"\d+", n)[0]))
+        return [etree.fromstring(z.read(n)) for n in names]

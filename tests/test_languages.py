@@ -13,6 +13,7 @@ from lxml import etree
 from deckbuilder.text.languages import language_of, split
 
 from .conftest import MakeProject, replace_in, run_cli
+from .pptx_text import slide_roots
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 ENGLISH_TRENDS = {"HUMAN CENTRICITY", "GREEN TECH", "OPEN SOURCE AI", "EXTENDED REALITY"}
@@ -21,14 +22,10 @@ ENGLISH_TRENDS = {"HUMAN CENTRICITY", "GREEN TECH", "OPEN SOURCE AI", "EXTENDED 
 def _runs(deck: Path) -> list[tuple[str, str | None]]:
     """(text, lang) of every run on every slide."""
     found = []
-    with zipfile.ZipFile(deck) as z:
-        for name in z.namelist():
-            if name.startswith("ppt/slides/slide") and name.endswith(".xml"):
-                root = etree.fromstring(z.read(name))
-                for run in root.iter(f"{A}r"):
-                    rpr = run.find(f"{A}rPr")
-                    found.append((run.findtext(f"{A}t") or "",
-                                  None if rpr is None else rpr.get("lang")))
+    for root in slide_roots(deck):
+        for run in root.iter(f"{A}r"):
+            rpr = run.find(f"{A}rPr")
+            found.append((run.findtext(f"{A}t") or "", None if rpr is None else rpr.get("lang")))
     return found
 
 
@@ -98,17 +95,14 @@ def test_a_wrong_language_tag_is_a_located_error(make_project: MakeProject) -> N
 def test_runs_refer_to_the_theme_fonts_and_colours(built_deck: Path) -> None:
     """Issue 28, part 2: PowerPoint's Design > Variants changes the slides' text."""
     latin, fills = [], []
-    with zipfile.ZipFile(built_deck) as z:
-        for name in z.namelist():
-            if name.startswith("ppt/slides/slide") and name.endswith(".xml"):
-                root = etree.fromstring(z.read(name))
-                for rpr in root.iter(f"{A}rPr"):
-                    face = rpr.find(f"{A}latin")
-                    if face is not None:
-                        latin.append(face.get("typeface"))
-                    fill = rpr.find(f"{A}solidFill")
-                    if fill is not None:
-                        fills.append(fill[0].tag.split("}")[1])
+    for root in slide_roots(built_deck):
+        for rpr in root.iter(f"{A}rPr"):
+            face = rpr.find(f"{A}latin")
+            if face is not None:
+                latin.append(face.get("typeface"))
+            fill = rpr.find(f"{A}solidFill")
+            if fill is not None:
+                fills.append(fill[0].tag.split("}")[1])
     own = [f for f in latin if not f.startswith("+m")]
     assert latin and len(own) <= 0.1 * len(latin), own[:5]
     assert {"+mj-lt", "+mn-lt"} <= set(latin)

@@ -9,15 +9,14 @@ import os
 import re
 import shutil
 import subprocess
-import zipfile
 from pathlib import Path
 
 import pdfplumber
 import pytest
-from lxml import etree
 from pptx import Presentation
 
 from .conftest import ROOT, run_cli
+from .pptx_text import slide_roots
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 LONG = "FACHKRÄFTESICHERUNGSSTRATEGIE"
@@ -43,15 +42,8 @@ def long_deck(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return project
 
 
-def _slide_roots(deck: Path) -> list[etree._Element]:
-    with zipfile.ZipFile(deck) as z:
-        names = sorted((n for n in z.namelist() if re.fullmatch(r"ppt/slides/slide\d+\.xml", n)),
-                       key=lambda n: int(re.findall(r"\d+", n)[0]))
-        return [etree.fromstring(z.read(n)) for n in names]
-
-
 def test_a_broken_word_is_a_hyphen_and_a_line_break(long_deck: Path) -> None:
-    roots = _slide_roots(long_deck / "output" / DECK_NAME)
+    roots = slide_roots(long_deck / "output" / DECK_NAME)
     breaks = [br for root in roots for br in root.iter(f"{A}br")]
     assert breaks
     for br in breaks:
@@ -98,7 +90,7 @@ def test_pull_reads_a_broken_word_whole(long_deck: Path) -> None:
 
 def test_running_text_shrinks_in_a_viewer_and_titles_do_not(built_deck: Path) -> None:
     bodies = titles = 0
-    for root in _slide_roots(built_deck):
+    for root in slide_roots(built_deck):
         for sp in root.iter("{http://schemas.openxmlformats.org/presentationml/2006/main}sp"):
             body = sp.find(f".//{A}bodyPr")
             ph = sp.find(".//{http://schemas.openxmlformats.org/presentationml/2006/main}ph")
