@@ -149,7 +149,7 @@ def test_four_problems_in_four_files_in_one_run(make_project: MakeProject,
         "content/radar.yaml:7:30: error: unknown trend 'DRITTER TREND' (did you mean "
         "'ERSTER TREND'?)",
         f"content/scenarios.yaml:3:5: error: the word '{LONG}' is too wide for its box "
-        "(1276 pt, room for 622 pt) (slide 8) (shorten it or add a hyphen or space)",
+        "(1373 pt, room for 622 pt) (slide 8) (shorten it or add a hyphen or space)",
         "4 errors; nothing was written.",
     ]
 

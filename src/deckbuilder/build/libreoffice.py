@@ -5,7 +5,8 @@ lacks them sees another font (DejaVu Sans on most Linux desktops), other line br
 sometimes text where it should not be. This converts the written PPTX with the installed
 LibreOffice (headless, with a profile of its own, so an open LibreOffice window is left
 alone), renders its pages, and finds where LibreOffice's text disagrees with the layout:
-text in the footer's band that is not the footer's, or text beyond the slide's edge.
+text in the footer's band that is not the footer's, text beyond the slide's edge, or a
+word of the deck broken across two lines without a hyphen (wider than its line there).
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ class Disagreement:
 
     slide: int
     text: str
-    where: str  # "in the footer" or "beyond the slide's edge"
+    where: str  # "in the footer", "beyond the slide's edge" or "broken without a hyphen"
 
 
 def soffice() -> str | None:
@@ -65,24 +66,28 @@ def convert(deck: Path, folder: Path) -> Path:
     return pdf
 
 
-def disagreements(pdf: Path, footer: str) -> list[Disagreement]:
+def disagreements(pdf: Path, footer: str, words: frozenset[str] = frozenset()
+                  ) -> list[Disagreement]:
     """Text LibreOffice draws reaching down to the footer's line (other than the footer
-    itself and the slide number) or beyond the slide's edges, slide by slide."""
+    itself and the slide number) or beyond the slide's edges, and any of the deck's
+    ``words`` it draws in two pieces without a hyphen, slide by slide."""
     own = set(footer.split())
-    found = []
+    found: list[Disagreement] = []
     document = pdfium.PdfDocument(str(pdf))
     try:
         for index in range(len(document)):
             page = document[index]
             width, height = page.get_size()
             text = page.get_textpage()
-            words = [(w, (left, height - top, right, height - bottom))  # from the top down
+            drawn = [(w, (left, height - top, right, height - bottom))  # from the top down
                      for w, (left, bottom, right, top) in _words(text)]
             text.close()
             page.close()
-            tops = [box[1] for w, box in words if w in own and box[1] > height / 2]
+            found += [Disagreement(index + 1, piece, "broken without a hyphen")
+                      for piece in _pieces([w for w, _box in drawn], words)]
+            tops = [box[1] for w, box in drawn if w in own and box[1] > height / 2]
             line = min(tops) if tops else height
-            for word, (left, _top, right, bottom) in words:
+            for word, (left, _top, right, bottom) in drawn:
                 if left < -SLACK or right > width + SLACK or bottom > height + SLACK:
                     found.append(Disagreement(index + 1, word, "beyond the slide's edge"))
                 elif bottom > line + SLACK and word not in own and not word.isdigit():
@@ -90,6 +95,21 @@ def disagreements(pdf: Path, footer: str) -> list[Disagreement]:
     finally:
         document.close()
     return found
+
+
+def _pieces(drawn: list[str], words: frozenset[str]) -> list[str]:
+    """Where two drawn words in a row are one word of the deck cut without a hyphen
+    ("Energieeffizi / enz"): a renderer's font was too wide for it."""
+    return [f"{a} / {b}" for a, b in zip(drawn, drawn[1:], strict=False)
+            if a not in words and not a.endswith("-") and a + b in words]
+
+
+def deck_words(deck: Path) -> frozenset[str]:
+    """Every word of the written deck, whole (the words layout broke joined again)."""
+    from ..edits.deck_summary import read_deck
+
+    return frozenset(word for slide in read_deck(deck) for shape in slide
+                     for word in shape.text.split())
 
 
 def _words(text: pdfium.PdfTextPage) -> list[tuple[str, tuple[float, float, float, float]]]:

@@ -132,7 +132,7 @@ def _libreoffice_view(project: Path, deck: Path, folder: Path) -> list[str]:
     slide where its text runs into the footer or off the slide."""
     import tempfile
 
-    from ..build.libreoffice import convert, disagreements
+    from ..build.libreoffice import convert, deck_words, disagreements
     from ..build.preview import contact_sheet, render_pages
     from ..content.load import load_project
 
@@ -140,7 +140,8 @@ def _libreoffice_view(project: Path, deck: Path, folder: Path) -> list[str]:
         pdf = convert(deck, Path(tmp))
         pages = render_pages(pdf, folder / "libreoffice", "slide")
         shown = [f"wrote {_relative(contact_sheet(pages, folder / 'libreoffice.png'))}"]
-        found = disagreements(pdf, load_project(project).project.deck.footer)
+        found = disagreements(pdf, load_project(project).project.deck.footer,
+                              deck_words(deck))
     by_slide: dict[int, list[str]] = {}
     for d in found:
         by_slide.setdefault(d.slide, []).append(f"'{d.text}' {d.where}")

@@ -13,7 +13,7 @@ from ..content.program import entries, is_past
 from ..errors import ContentError, Location, error
 from ..text.measure import WordTooWide
 from .plan import Box, Para, Run, TableBox, TextBox
-from .text import inserted_breaks
+from .text import Typesetter, inserted_breaks
 
 
 @dataclass(frozen=True)
@@ -70,12 +70,16 @@ class ProgramLayout:
 
     def __init__(self, ctx, width: float, height: float, scale: float) -> None:  # type: ignore[no-untyped-def]
         self.ctx, self.width, self.height, self.scale = ctx, width, height, scale
+        # A viewer drawing a wider font grows a table's rows and never shrinks them: each
+        # row is drawn as tall as the deck's fonts need (its words fitting the widest
+        # fallback), and takes room in its column for the widest fallback's lines.
+        self.ts, self.reach_ts = ctx.ts, ctx.ts.for_tables()
         self.sizes = ctx.theme.sizes.program
         self.pad = self.sizes.cell_padding
         self.date_w = self._date_width()
 
     def _date_width(self) -> float:
-        theme, m = self.ctx.theme, self.ctx.ts.measurer
+        theme, m = self.ctx.theme, self.reach_ts.measurer
         style = theme.style("table-date")
         widest = max((m.width(r.date, style.face, style.size) for g in self.ctx.program_groups
                       for r in g.rows if r.date), default=0.0)
@@ -94,7 +98,7 @@ class ProgramLayout:
     def cells(self, row: Row) -> tuple[tuple[Para, ...], tuple[Para, ...]]:
         """The date and text cells, with soft hyphens where a long word breaks."""
         date, text = self.raw_cells(row)
-        return tuple(tuple(self.ctx.ts.hyphenated(p, w - 2 * self.pad, self.scale) for p in c)
+        return tuple(tuple(self.ts.hyphenated(p, w - 2 * self.pad, self.scale) for p in c)
                      for c, w in zip((date, text), self.widths, strict=True))  # type: ignore[return-value]
 
     @property
@@ -102,8 +106,16 @@ class ProgramLayout:
         return (self.date_w, self.width - self.date_w)
 
     def row_height(self, row: Row) -> float:
+        """The row's height in the deck's fonts."""
+        return self._height(row, self.ts)
+
+    def row_reach(self, row: Row) -> float:
+        """The room the row takes in its column: its height in the widest fallback."""
+        return max(self._height(row, self.reach_ts), self.row_height(row))
+
+    def _height(self, row: Row, ts: Typesetter) -> float:
         try:
-            return max(self.ctx.ts.height(list(c), w - 2 * self.pad, self.scale) if c else 0.0
+            return max(ts.height(list(c), w - 2 * self.pad, self.scale) if c else 0.0
                        for c, w in zip(self.cells(row), self.widths, strict=True)) + 2 * self.pad
         except WordTooWide as exc:
             raise ContentError([error(row.source or Location("content/program.yaml"),
@@ -123,14 +135,14 @@ class ProgramLayout:
         column: Column = []
         used = 0.0
         for group in groups:
-            first = self.row_height(group.rows[0])
+            first = self.row_reach(group.rows[0])
             if column and (not packed or used + self.heading_height() + first > self.height):
                 columns.append(column)
                 column, used = [], 0.0
             rows: list[Row] = []
             used += self.heading_height()
             for row in group.rows:
-                h = self.row_height(row)
+                h = self.row_reach(row)
                 if h + self.heading_height() > self.height:
                     raise ContentError([error(group.source, f"the entry '{row.text}' is too "
                                               "long for a column of the program slide")])
@@ -174,7 +186,7 @@ class ProgramLayout:
                                    self.pad, "rule", group.source, self.scale,
                                    rule_width=self.sizes.rule_width, header_columns=1,
                                    alt=self.alt(group, rows), breaks=breaks))
-            y += sum(heights)
+            y += sum(self.row_reach(r) for r in rows)
         return placed
 
 
@@ -185,12 +197,13 @@ def layout_program(ctx, top: float, bottom: float) -> Iterator[list[TextBox | Ta
     per_slide = th.sizes.program.columns
     width = (th.slide.content_width - (per_slide - 1) * th.gutter) / per_slide
     groups = ctx.program_groups
-    attempts = [(1.0, False), (1.0, True)]
-    scale = 1.0
+    # Each group in a column of its own, shrunk where need be, reads better than groups
+    # packed into columns and continued in the next one.
+    scales = [1.0]
     step = th.sizes.text.shrink_step
-    while scale - step >= th.fit.min_scale - 1e-9:
-        scale = round(scale - step, 4)
-        attempts.append((scale, True))
+    while scales[-1] - step >= th.fit.min_scale - 1e-9:
+        scales.append(round(scales[-1] - step, 4))
+    attempts = [(scale, False) for scale in scales] + [(scale, True) for scale in scales]
     for scale, packed in attempts:  # the first arrangement that fits one slide
         layout = ProgramLayout(ctx, width, bottom - top, scale)
         pages = layout.paginate(groups, packed)

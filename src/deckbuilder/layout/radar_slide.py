@@ -28,7 +28,9 @@ def geometry_for(loaded: Loaded, ts: Typesetter, box: Box, style: str, backgroun
                                       loaded.root)
     if problems:
         raise ContentError(problems)
-    return radar_geometry(radar, trend_colors(loaded), box, ts.measurer,
+    # On a slide its labels are measured in the widest fallback too: a viewer without the
+    # deck's fonts draws them wider, and a label has no room to grow.
+    return radar_geometry(radar, trend_colors(loaded), box, ts.alone or ts.measurer,
                           LabelStyle(s.face, s.size, s.leading), palette)
 
 

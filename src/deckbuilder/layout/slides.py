@@ -252,7 +252,7 @@ def plan_deck(loaded: Loaded, ts: Typesetter, today: dt.date | None = None) -> D
 
     ``today`` is the build date: program entries before it are greyed or left out.
     """
-    ctx = Context(loaded, ts, today)
+    ctx = Context(loaded, ts.for_viewers(), today)
     deck = loaded.project.deck
     drafts: list[Draft] = []
     sections: dict[int, str] = {}  # a section named in content starts at this draft

@@ -23,10 +23,34 @@ class Typesetter:
     theme: Theme
     measurer: Measurer
     hyphenate: bool = True  # False: long words break at their hyphens only
+    #: Slides only (``for_viewers``): the measurer with the widest common fallback, that
+    #: each word of text a viewer does not shrink must fit a line in, and titles entirely.
+    #: The dossier's fonts travel in it.
+    alone: Measurer | None = None
     #: Each paragraph's words, shared with the copies ``replace`` makes: fitting asks for
     #: them at every scale it tries (887 times for the IHK deck's 239 paragraphs).
     known_words: dict[Para, tuple[Word, ...]] = field(default_factory=dict, repr=False,
                                                       compare=False)
+
+    def for_viewers(self) -> Typesetter:
+        """This typesetter for slides, which viewers draw in their own fonts when the
+        deck's are missing. A viewer wraps lines at spaces and breaks a word wider than
+        its line anywhere, without a hyphen. Text boxes of the body role it shrinks when
+        they overflow (normAutofit; their boxes are as tall as their text, so a wider
+        font overflows them): they are measured as before. Titles it neither shrinks nor
+        keeps off the text below, so they are measured in the widest fallback, and so are
+        the words of table cells (program slide)."""
+        return replace(self, alone=self.measurer.widened())
+
+    def for_tables(self) -> Typesetter:
+        """This typesetter for table cells: a viewer drawing a wider font grows the rows
+        (onto what lies below) and never shrinks them, so on slides they are measured in
+        the widest fallback entirely, as titles are."""
+        return self if self.alone is None else replace(self, measurer=self.alone)
+
+    def _shrunk_by_viewers(self) -> Typesetter:
+        """This typesetter for a box that viewers shrink themselves (see ``for_viewers``)."""
+        return self if self.alone is None else replace(self, alone=None)
 
     def size(self, para: Para, scale: float) -> float:
         return self.theme.style(para.style).size * scale
@@ -64,7 +88,7 @@ class Typesetter:
     def lines(self, para: Para, width: float, scale: float) -> list[list[Word]]:
         indent = self.theme.sizes.text.bullet_indent * scale if para.bullet else 0.0
         return self.measurer.wrap(self.words(para), self.size(para, scale), width - indent,
-                                  hyphenate=self.hyphenate)
+                                  hyphenate=self.hyphenate, alone=self.alone)
 
     def hyphenated(self, para: Para, width: float, scale: float) -> Para:
         """The paragraph with a soft hyphen wherever its lines break inside a word at a
@@ -73,16 +97,17 @@ class Typesetter:
         words, size = self.words(para), self.size(para, scale)
         if not self.hyphenate or not self._too_wide(words, size, width - indent):
             return para  # no word needs splitting: nothing to mark (the common case)
-        lines = self.measurer.wrap(words, size, width - indent, hyphenate=self.hyphenate)
+        lines = self.measurer.wrap(words, size, width - indent, hyphenate=self.hyphenate,
+                                   alone=self.alone)
         marks = _soft_marks(para, lines[:-1])
         return _rebuilt(para, marks, None)[0] if marks else para
 
     def _too_wide(self, words: Sequence[Word], size: float, width: float) -> bool:
         limit = width * self.theme.fit.width_safety
+        measurer = self.alone or self.measurer  # the wider, where viewers draw
         token = 0.0
         for word in words:
-            token = (0.0 if word.space else token) + self.measurer.width(word.text, word.face,
-                                                                          size)
+            token = (0.0 if word.space else token) + measurer.width(word.text, word.face, size)
             if token > limit:
                 return True
         return False
@@ -122,7 +147,12 @@ class Typesetter:
     def fit(self, paras: list[Para], box: Box, source: Location, *, anchor: str = "top",
             role: str = "body", shrink: bool = True) -> TextBox:
         """The text at the largest scale (1 down to the theme's minimum) that fits ``box``;
-        a long word is hyphenated only when no scale fits it whole."""
+        a long word is hyphenated only when no scale fits it whole. On slides a title is
+        measured entirely in the widest fallback (``for_viewers``)."""
+        if self.alone is not None and self.measurer is not self.alone:
+            wide = replace(self, measurer=self.alone) if role == "title" \
+                else self._shrunk_by_viewers()
+            return wide.fit(paras, box, source, anchor=anchor, role=role, shrink=shrink)
         if self.hyphenate:
             try:
                 return replace(self, hyphenate=False).fit(paras, box, source, anchor=anchor,
@@ -156,6 +186,8 @@ class Typesetter:
                     ) -> tuple[list[TextBox], list[Para]]:
         """Like ``flow``, but first tries shrinking (within the theme's limit) to avoid a
         continuation slide; a small overrun is better shrunk than carried over."""
+        if self.alone is not None:  # running text: viewers shrink it (``for_viewers``)
+            return self._shrunk_by_viewers().flow_fitted(paras, boxes, source)
         first = self.flow(paras, boxes, source, 1.0)
         if not first[1] or not self._can_shrink(paras):
             return first
@@ -173,9 +205,10 @@ class Typesetter:
 
     def same_scale(self, boxes: list[TextBox]) -> list[TextBox]:
         """Sets sibling boxes (cards, columns) in one size: the smallest any of them needs."""
+        ts = self._shrunk_by_viewers()  # bodies, as ``fit`` set them
         scale = min(b.scale for b in boxes)
-        return [replace(b, scale=scale, height=self.height(b.paras, b.box.w, scale),
-                        paras=tuple(self.hyphenated(p, b.box.w, scale) for p in b.paras))
+        return [replace(b, scale=scale, height=ts.height(b.paras, b.box.w, scale),
+                        paras=tuple(ts.hyphenated(p, b.box.w, scale) for p in b.paras))
                 for b in boxes]
 
     def flow(self, paras: list[Para], boxes: list[Box], source: Location, scale: float = 1.0
@@ -203,7 +236,7 @@ class Typesetter:
                 indent = self.theme.sizes.text.bullet_indent * scale if para.bullet else 0.0
                 try:  # room + least lines tell whether and where to split
                     lines = self.measurer.wrap(words, self.size(para, scale), box.w - indent,
-                                               max_lines=room + least)
+                                               max_lines=room + least, alone=self.alone)
                 except WordTooWide as exc:
                     raise ContentError([error(
                         source, f"the word '{exc.word}' is too wide for its box",

@@ -70,11 +70,13 @@ def visible(text: str) -> str:
 
 
 def wrap(words: Sequence[Piece], width: Width, limit: float, splits: Splits | None,
-         max_lines: int | None = None) -> list[list[Piece]]:
+         max_lines: int | None = None, alone: Width | None = None) -> list[list[Piece]]:
     """Lines of pieces; a piece broken at one of pyphen's points ends in a soft hyphen.
 
     ``width(text, face)`` measures at the current size; ``splits`` gives pyphen's (head,
-    tail) pairs for a word. Raises ``TooWide`` when a piece cannot fit a line of its own.
+    tail) pairs for a word. ``alone``, when given, is a wider measure that every word
+    must also fit a line in, and that the pieces of a broken word are laid out in.
+    Raises ``TooWide`` when a piece cannot fit a line of its own.
     """
     known: dict[tuple[str, str], float] = {}
     measure = width
@@ -86,7 +88,7 @@ def wrap(words: Sequence[Piece], width: Width, limit: float, splits: Splits | No
         return known[key]
 
     width = measured
-    items = _items(words, width, limit, splits)
+    items = _items(words, width, limit, splits, alone or width)
     lines: list[list[Piece]] = []
     pos = 0
     while pos < len(items):
@@ -157,8 +159,8 @@ def _finish(line: list[_Item], hyphenated: bool) -> list[Piece]:
     return pieces
 
 
-def _items(words: Sequence[Piece], width: Width, limit: float, splits: Splits | None
-           ) -> list[_Item]:
+def _items(words: Sequence[Piece], width: Width, limit: float, splits: Splits | None,
+           alone: Width) -> list[_Item]:
     """The pieces with the break allowed before each; too-wide words are split further."""
     items: list[_Item] = []
     token: list[Piece] = []
@@ -167,11 +169,11 @@ def _items(words: Sequence[Piece], width: Width, limit: float, splits: Splits | 
             else _soft_parts(whole)
         for word in parts:
             if word.space and token:
-                items += _token_items(token, width, limit, splits)
+                items += _token_items(token, width, limit, splits, alone)
                 token = []
             token.append(word)
     if token:
-        items += _token_items(token, width, limit, splits)
+        items += _token_items(token, width, limit, splits, alone)
     return items
 
 
@@ -194,14 +196,19 @@ def _soft_parts(word: Piece) -> Iterator[Piece]:
 _BRAKE_AFTER = {SHY: "soft", ZWSP: "hard"}
 
 
-def _token_items(token: list[Piece], width: Width, limit: float, splits: Splits | None
-                 ) -> list[_Item]:
-    """A word's pieces as items; a word too wide for a line is cut further (_cuts)."""
+def _token_items(token: list[Piece], width: Width, limit: float, splits: Splits | None,
+                 alone: Width) -> list[_Item]:
+    """A word's pieces as items; a word too wide for a line is cut further (_cuts), and
+    then measured ``alone`` (the wider measure): each piece must fit a line there."""
     if len(token) == 1:  # the common case: a word without soft hyphens, that fits a line
-        only = width(visible(token[0].text), token[0].face)
-        if only <= limit:
+        shown = visible(token[0].text)
+        only = width(shown, token[0].face)
+        if only <= limit and (alone is width or alone(shown, token[0].face) <= limit):
             return [_Item(token[0], "space", only)]
     widths = [width(visible(p.text), p.face) for p in token]
+    if alone is not width and sum(alone(visible(p.text), p.face) for p in token) > limit:
+        width = alone
+        widths = [width(visible(p.text), p.face) for p in token]
     cuts = _cuts(token, splits) if sum(widths) > limit else {}
     items: list[_Item] = []
     for i, piece in enumerate(token):

@@ -6,12 +6,14 @@ in the PPTX (with exact line spacing) and in the PDF.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..theme_plain import FallbackFiles
 from . import linebreak
 from .font_facts import FontFacts, FontFactsCache, at_size
 from .hyphenate import Hyphenator
@@ -21,6 +23,18 @@ if TYPE_CHECKING:  # the PDF process gets a plain theme (theme_plain.py), no pyd
 
 #: Fonts that ship with deckbuilder: the fallback's files (Liberation Sans, SIL OFL).
 PACKAGED_FONTS = Path(__file__).parents[1] / "fonts"
+#: The widths of the widest common fallback, DejaVu Sans (tools/make_wide_widths.py).
+WIDE_FALLBACK = PACKAGED_FONTS / "wide-fallback.json"
+
+
+@lru_cache(maxsize=1)
+def _wide_faces() -> dict[str, tuple[dict[int, float], float]]:
+    """DejaVu Sans's advances by face slot (regular, bold, italic, bold_italic)."""
+    import json
+
+    faces = json.loads(WIDE_FALLBACK.read_text("utf-8"))["faces"]
+    return {slot: ({int(code): w for code, w in face["widths"].items()}, face["default"])
+            for slot, face in faces.items()}
 
 
 def font_directories(project: Path | None = None) -> list[Path]:
@@ -100,6 +114,26 @@ class Measurer:
         self._known: dict[Path, FontFacts] = {}
         self._widths: dict[tuple[str, str, float], float] = {}
         self._advances: dict[tuple[str, str], tuple[float, float | None]] = {}
+        self._wide = False
+        self._wide_advances: dict[tuple[str, str], float] = {}
+
+    def widened(self) -> Measurer:
+        """This measurer, also measuring in DejaVu Sans, the widest fallback a viewer
+        commonly draws (most Linux desktops): for what a viewer does not shrink or wrap
+        when it draws wider, a slide's titles and radar labels, and for the words of every
+        line (``wrap``'s ``alone``). Shares what was read and summed with this one."""
+        wide = copy.copy(self)
+        vars(wide).update(_wide=True, _widths={})  # the copy's own widths: they differ
+        return wide
+
+    def _wide_advance(self, shown: str, face: str) -> float:
+        key = (shown, face)
+        known = self._wide_advances.get(key)
+        if known is None:
+            own = self.theme.faces[face]
+            widths, default = _wide_faces()[FallbackFiles.slot(own.bold, own.italic)]
+            known = self._wide_advances[key] = sum(widths.get(ord(ch), default) for ch in shown)
+        return known
 
     def facts(self, path: Path) -> FontFacts:
         """What was read from one of the theme's font files, read once (content/font_licence.py
@@ -144,22 +178,30 @@ class Measurer:
         width = at_size(sums[0], size)
         if sums[1] is not None:
             width = max(width, at_size(sums[1], size))
+        if self._wide:
+            width = max(width, at_size(self._wide_advance(linebreak.visible(text), face), size))
         self._widths[key] = float(width)
         return float(width)
 
     def wrap(self, words: Sequence[Word], size: float, width: float,
-             max_lines: int | None = None, hyphenate: bool = True) -> list[list[Word]]:
+             max_lines: int | None = None, hyphenate: bool = True,
+             alone: Measurer | None = None) -> list[list[Word]]:
         """Greedy line breaking at spaces, as PowerPoint and LibreOffice do, and inside a
         word too wide for a line at its hyphens and German split points (linebreak.py);
         stops after ``max_lines`` complete lines when given. ``hyphenate=False`` breaks long
-        words at their hyphens only.
+        words at their hyphens only. ``alone`` measures each word (and each piece of a
+        broken one) again: a viewer drawing a wider font wraps lines at spaces, but breaks
+        a word wider than the line anywhere, without a hyphen.
 
         Raises ``WordTooWide`` for a word that cannot fit even when split.
         """
         limit = width * self.theme.fit.width_safety
+        by_word = None if alone is None else (
+            lambda text, face: alone.width(text, face, size))  # noqa: E731
         try:
             return linebreak.wrap(words, lambda text, face: self.width(text, face, size),  # type: ignore[arg-type,return-value]
-                                  limit, self.splits if hyphenate else None, max_lines)
+                                  limit, self.splits if hyphenate else None, max_lines,
+                                  by_word)
         except linebreak.TooWide as exc:
             raise WordTooWide(exc.word, exc.width, limit) from None
 
