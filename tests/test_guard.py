@@ -42,8 +42,8 @@ def _edit_deck(deck: Path) -> None:
     _paragraph(prs.slides[11], "Überwachungs-/Sicherheitsniveau").runs[0].text = \
         "Städte, die zuhören"
     table = next(s for s in prs.slides[30].shapes if s.has_table).table
-    assert table.cell(3, 0).text_frame.text == "12. November"
-    table.cell(3, 0).text_frame.paragraphs[0].runs[0].text = "19. November"
+    assert table.cell(4, 0).text_frame.text == "12. November"  # below the header row
+    table.cell(4, 0).text_frame.paragraphs[0].runs[0].text = "19. November"
     prs.save(str(deck))
 
 

@@ -91,10 +91,14 @@ def test_program_tables_mark_their_row_headers_and_say_what_they_hold(slides: li
     assert len(frames) == 3
     for frame in frames:
         props = frame.find(f".//{qn('a:tblPr')}")
-        # The dates are row headers; the tables have no header row (their heading is a
-        # text box above them), so no event is announced as a column's header.
+        # The group's heading is the header row, one cell across both columns; the dates
+        # are row headers.
         assert (props.get("firstCol"), props.get("firstRow"), props.get("bandRow")) == \
-            ("1", "0", "0")
+            ("1", "1", "0")
+        head = frame.find(f".//{qn('a:tc')}")
+        assert head.get("gridSpan") == "2"
+        assert "".join(t.text for t in head.iter(qn("a:t"))) in (
+            "EVENTS", "DIGITAL DEEP DIVE", "PUBLIKATIONEN")
     assert [f.find(f".//{qn('p:cNvPr')}").get("descr") for f in frames] == [
         "FUTURE CIRCLE PROGRAMM 2026: EVENTS, 4 Termine",
         "FUTURE CIRCLE PROGRAMM 2026: DIGITAL DEEP DIVE, 5 Termine",

@@ -131,7 +131,9 @@ class TableBox:
     name: str = ""  # what the selection pane shows, e.g. "Tabelle 2"
     ident: str = ""  # the content it came from, e.g. "program.yaml:events:table"
     rule_width: float = field(kw_only=True)  # the line under each row, in points (theme)
-    header_rows: int = field(default=0, kw_only=True)  # rows of column headers on top
+    #: Header rows on top (the program's group heading): each one cell across all the
+    #: columns, without padding above and below or a rule under it.
+    header_rows: int = field(default=0, kw_only=True)
     header_columns: int = field(default=0, kw_only=True)  # columns of row headers (dates)
     alt: str = field(default="", kw_only=True)  # what the table holds, for screen readers
     #: Where layout broke a word in a cell: (row, column, paragraph, run, offset), as

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from ..content.dates import day_month
 from ..content.model import ProgramFile
@@ -127,6 +127,29 @@ class ProgramLayout:
         style = self.ctx.theme.style("table-head")
         return style.size * style.leading * self.scale + self.sizes.heading_extra
 
+    def raw_heading(self, group: Group, continued: bool) -> Para:
+        """The group's heading, the table's header row; a group continued from the
+        column before says so: "PUBLIKATIONEN (Fortsetzung)"."""
+        text = group.heading
+        if continued:
+            text += f" {self.ctx.loaded.project.deck.continued}"
+        return Para((Run(text),), "table-head")
+
+    def heading(self, group: Group, continued: bool) -> Para:
+        """The heading with soft hyphens where a long word breaks."""
+        return self.ts.hyphenated(self.raw_heading(group, continued), self.width - 2 * self.pad,
+                                  self.scale)
+
+    def head_height(self, group: Group, continued: bool) -> float:
+        """The header row's height: one line and the theme's air below it, more where
+        the heading wraps (measured in the widest fallback: a table row only grows)."""
+        lines = self.reach_ts.height([self.heading(group, continued)],
+                                     self.width - 2 * self.pad, self.scale)
+        style = self.ctx.theme.style("table-head")
+        one = style.size * style.leading * self.scale
+        return max(self.heading_height(), lines + self.sizes.heading_extra) if lines > one \
+            else self.heading_height()
+
     def paginate(self, groups: list[Group], packed: bool) -> list[list[Column]]:
         """Slides of columns. Unpacked, each group starts a column of its own; packed, a
         group follows the previous one in the same column while its heading and first row
@@ -136,20 +159,21 @@ class ProgramLayout:
         used = 0.0
         for group in groups:
             first = self.row_reach(group.rows[0])
-            if column and (not packed or used + self.heading_height() + first > self.height):
+            head, again = self.head_height(group, False), self.head_height(group, True)
+            if column and (not packed or used + head + first > self.height):
                 columns.append(column)
                 column, used = [], 0.0
             rows: list[Row] = []
-            used += self.heading_height()
+            used += head
             for row in group.rows:
                 h = self.row_reach(row)
-                if h + self.heading_height() > self.height:
+                if h + again > self.height:
                     raise ContentError([error(group.source, f"the entry '{row.text}' is too "
                                               "long for a column of the program slide")])
                 if used + h > self.height and rows:
                     column.append((group, rows))
                     columns.append(column)
-                    column, rows, used = [], [], self.heading_height()
+                    column, rows, used = [], [], again
                 rows.append(row)
                 used += h
             column.append((group, rows))
@@ -171,22 +195,23 @@ class ProgramLayout:
     def place(self, column: Column, x: float, y: float) -> list[TextBox | TableBox]:
         placed: list[TextBox | TableBox] = []
         for group, rows in column:
-            head = self.ctx.fit([Para((Run(group.heading),), "table-head")],
-                                Box(x, y, self.width, self.heading_height()), group.source)
-            placed.append(replace(head, scale=self.scale))
-            y += self.heading_height()
-            cells = tuple(self.cells(r) for r in rows)
-            breaks = frozenset((i, j, *at) for i, r in enumerate(rows)
-                               for j, (raw, cell) in enumerate(zip(self.raw_cells(r), cells[i],
-                                                                   strict=True))
-                               for at in inserted_breaks(raw, cell))
-            heights = tuple(self.row_height(r) for r in rows)
+            # The heading is the table's header row, across both columns: PowerPoint and
+            # screen readers announce it as the header of the dates and entries below.
+            continued = rows[0] is not group.rows[0]
+            cells = ((self.heading(group, continued),), ()), *(self.cells(r) for r in rows)
+            raws = ((self.raw_heading(group, continued),), ()), \
+                *(self.raw_cells(r) for r in rows)
+            breaks = frozenset((i, j, *at) for i, (raw_row, row) in enumerate(
+                zip(raws, cells, strict=True)) for j, (raw, cell) in enumerate(
+                zip(raw_row, row, strict=True)) for at in inserted_breaks(raw, cell))
+            heights = (self.head_height(group, continued),
+                       *(self.row_height(r) for r in rows))
             placed.append(TableBox(Box(x, y, self.width, sum(heights)),
                                    (self.date_w, self.width - self.date_w), cells, heights,
                                    self.pad, "rule", group.source, self.scale,
-                                   rule_width=self.sizes.rule_width, header_columns=1,
-                                   alt=self.alt(group, rows), breaks=breaks))
-            y += sum(self.row_reach(r) for r in rows)
+                                   rule_width=self.sizes.rule_width, header_rows=1,
+                                   header_columns=1, alt=self.alt(group, rows), breaks=breaks))
+            y += heights[0] + sum(self.row_reach(r) for r in rows)
         return placed
 
 

@@ -94,20 +94,29 @@ class Painter:
             self.paragraphs(sb.text)
 
     def table(self, tb: TableBox, parent: Node | None = None) -> None:
-        """Draws the table; given a ``parent`` element, as a Table in it whose rows' first
-        cells are row headers (the program's dates)."""
+        """Draws the table; given a ``parent`` element, as a Table in it: its header rows
+        as column headers across the columns, else the rows' first cells as row headers."""
         table = parent.add("Table") if parent is not None else None
         y = tb.box.y
-        for row, height in zip(tb.rows, tb.heights, strict=True):
-            x = tb.box.x
+        for r, (row, height) in enumerate(zip(tb.rows, tb.heights, strict=True)):
             tr = table.add("TR") if table is not None else None
+            if r < tb.header_rows:  # one cell across the columns, a column header
+                tag = tr.add("TH", attrs={"O": "Table", "Scope": "Column",
+                                          "ColSpan": len(tb.columns)}) if tr else None
+                inner = TextBox(Box(tb.box.x + tb.padding, y, tb.box.w - 2 * tb.padding,
+                                    height), row[0], tb.source, tb.scale)
+                with mark(self.c, tag):
+                    self.paragraphs(inner)
+                y += height
+                continue
+            x = tb.box.x
             for i, (cell, width) in enumerate(zip(row, tb.columns, strict=True)):
                 inner = TextBox(_inset(x, y, width, height, tb.padding), cell, tb.source,
                                 tb.scale)
                 tag = None
-                if tr is not None:
-                    tag = tr.add("TH", attrs={"O": "Table", "Scope": "Row"}) if i == 0 \
-                        else tr.add("TD")
+                if tr is not None:  # below a header row, the dates are data like the rest
+                    tag = tr.add("TH", attrs={"O": "Table", "Scope": "Row"}) \
+                        if i == 0 and not tb.header_rows else tr.add("TD")
                 with mark(self.c, tag):
                     if cell:
                         self.paragraphs(inner)

@@ -122,7 +122,8 @@ def _describe(el: pikepdf.Object, node: Node) -> None:
     if node.lang:
         el.Lang = String(node.lang)
     if node.attrs:
-        el.A = Dictionary({"/" + k: Name("/" + v) for k, v in node.attrs.items()})
+        el.A = Dictionary({"/" + k: v if isinstance(v, int) else Name("/" + v)
+                           for k, v in node.attrs.items()})  # ColSpan is a number
 
 
 def _xmp(title: str, lang: str) -> str:

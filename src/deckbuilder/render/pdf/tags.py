@@ -52,7 +52,7 @@ class Node:
     alt: str | None = None
     actual: str | None = None
     lang: str | None = None
-    attrs: dict[str, str] = field(default_factory=dict)
+    attrs: dict[str, str | int] = field(default_factory=dict)
     drawn: bool = False  # made while drawing (a link's element): gone when drawing restarts
 
     def add(self, role: str, **extra: Any) -> Node:

@@ -201,17 +201,21 @@ class _Writer(RunWriter):
             table.columns[j].width = emu(width)
         for i, height in enumerate(tb.heights):
             table.rows[i].height = emu(height)
+            header = i < tb.header_rows
+            if header and len(tb.columns) > 1:
+                table.cell(i, 0).merge(table.cell(i, len(tb.columns) - 1))
             for j, paras in enumerate(tb.rows[i]):
                 cell = table.cell(i, j)
                 cell.margin_left = cell.margin_right = emu(tb.padding)
-                cell.margin_top = cell.margin_bottom = emu(tb.padding)
+                cell.margin_top = cell.margin_bottom = emu(0 if header else tb.padding)
                 cell.vertical_anchor = MSO_ANCHOR.TOP
                 frame = cell.text_frame
                 frame.word_wrap = True
                 if paras:
                     self.paragraphs(frame, paras, tb.scale, frozenset(
                         at[2:] for at in tb.breaks if at[:2] == (i, j)))
-                self.rule(cell, tb.rule, tb.rule_width)
+                if not header:
+                    self.rule(cell, tb.rule, tb.rule_width)
 
     def rule(self, cell, color: str, width: float) -> None:  # type: ignore[no-untyped-def]
         """A thin line under each row; no API for cell borders in python-pptx."""
