@@ -187,20 +187,24 @@ def _segments(text: str) -> list[str]:
     return [p + "-" for p in parts[:-1]] + [parts[-1]]
 
 
-def test_a_word_drawn_in_two_pieces_without_a_hyphen_is_a_disagreement(tmp_path: Path
+def test_a_word_in_two_pieces_or_words_on_words_are_disagreements(tmp_path: Path
                                                                          ) -> None:
     """build/libreoffice.py on a page drawn here: a word of the deck cut across two lines
-    without a hyphen is found; one cut with a hyphen, and two words, are not."""
+    without a hyphen is found, and so are two words drawn over each other; a word cut
+    with a hyphen, two words in a row and two close lines are not."""
     from reportlab.pdfgen.canvas import Canvas
 
     pdf = tmp_path / "page.pdf"
     c = Canvas(str(pdf), pagesize=(960, 540))
     c.setFont("Helvetica", 12)
     for y, text in ((100, "Energieeffizi"), (116, "enzsanierung"), (160, "Gebäude-"),
-                    (176, "energie"), (220, "Future"), (236, "Day")):
+                    (176, "energie"), (220, "Future"), (236, "Day"), (300, "Titel"),
+                    (303, "Text"), (350, "Zeile"), (362, "Zeile")):
         c.drawString(56, 540 - y, text)
     c.showPage()
     c.save()
-    words = frozenset({"Energieeffizienzsanierung", "Gebäudeenergie", "Future", "Day"})
+    words = frozenset({"Energieeffizienzsanierung", "Gebäudeenergie", "Future", "Day",
+                       "Titel", "Text", "Zeile"})
     assert disagreements(pdf, "©", words) == [
-        Disagreement(1, "Energieeffizi / enzsanierung", "broken without a hyphen")]
+        Disagreement(1, "Energieeffizi / enzsanierung", "broken without a hyphen"),
+        Disagreement(1, "Titel / Text", "on other text")]  # lines 12 pt apart touch

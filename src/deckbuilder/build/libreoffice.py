@@ -5,8 +5,9 @@ lacks them sees another font (DejaVu Sans on most Linux desktops), other line br
 sometimes text where it should not be. This converts the written PPTX with the installed
 LibreOffice (headless, with a profile of its own, so an open LibreOffice window is left
 alone), renders its pages, and finds where LibreOffice's text disagrees with the layout:
-text in the footer's band that is not the footer's, text beyond the slide's edge, or a
-word of the deck broken across two lines without a hyphen (wider than its line there).
+text in the footer's band that is not the footer's, text beyond the slide's edge, a
+word of the deck broken across two lines without a hyphen (wider than its line there),
+or words drawn over other words.
 """
 
 from __future__ import annotations
@@ -25,6 +26,9 @@ from ..errors import UsageError
 TIMEOUT = 300
 #: Points of tolerance before text counts as in the footer's band or off the slide.
 SLACK = 1.0
+#: What pdfium reads for a hyphen that ends a line ("KI-" before "gestützten"): the
+#: word ends there, on its line.
+LINE_END_HYPHEN = "\ufffe"
 
 
 @dataclass(frozen=True)
@@ -85,6 +89,8 @@ def disagreements(pdf: Path, footer: str, words: frozenset[str] = frozenset()
             page.close()
             found += [Disagreement(index + 1, piece, "broken without a hyphen")
                       for piece in _pieces([w for w, _box in drawn], words)]
+            found += [Disagreement(index + 1, pair, "on other text")
+                      for pair in _overlaps(drawn)]
             tops = [box[1] for w, box in drawn if w in own and box[1] > height / 2]
             line = min(tops) if tops else height
             for word, (left, _top, right, bottom) in drawn:
@@ -104,6 +110,25 @@ def _pieces(drawn: list[str], words: frozenset[str]) -> list[str]:
             if a not in words and not a.endswith("-") and a + b in words]
 
 
+Drawn = list[tuple[str, tuple[float, float, float, float]]]
+
+
+def _overlaps(drawn: Drawn) -> list[str]:
+    """Words drawn over each other: boxes (tight to the glyphs) that share more than half
+    the height of the lower one, as lines of two text boxes do when one runs into the
+    other. The lines of one paragraph touch at most at their accents."""
+    found = []
+    ordered = sorted(drawn, key=lambda d: d[1][1])
+    for i, (a, (al, at, ar, ab)) in enumerate(ordered):
+        for b, (bl, bt, br, bb) in ordered[i + 1:]:
+            if bt >= ab:
+                break  # sorted by top: nothing further down reaches this word
+            shared = min(ab, bb) - max(at, bt)
+            if min(ar, br) - max(al, bl) > SLACK and shared > 0.5 * min(ab - at, bb - bt):
+                found.append(f"{a} / {b}")
+    return found
+
+
 def deck_words(deck: Path) -> frozenset[str]:
     """Every word of the written deck, whole (the words layout broke joined again)."""
     from ..edits.deck_summary import read_deck
@@ -119,8 +144,10 @@ def _words(text: pdfium.PdfTextPage) -> list[tuple[str, tuple[float, float, floa
     box: list[float] = []
     for i in range(text.count_chars()):
         ch = text.get_text_range(i, 1)
-        if ch.isspace() or not ch:
-            if chars:
+        if ch.isspace() or not ch or ch == LINE_END_HYPHEN:
+            if ch == LINE_END_HYPHEN:
+                chars.append("-")
+            if chars and box:
                 words.append(("".join(chars), (box[0], box[1], box[2], box[3])))
             chars, box = [], []
             continue
