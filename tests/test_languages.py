@@ -73,6 +73,46 @@ def test_english_headings_carry_their_language_in_both_pdfs(ihk_outputs: Path) -
         assert langs.get(heading) == {"en-GB"}, (pdf.name, langs)
 
 
+def _spans(pdf: Path) -> list[tuple[str, str, str]]:
+    """Each Span element: its /Lang, its parent's type and the text of its marked content
+    (the characters pdfplumber reads with the Span's MCID on the Span's page)."""
+    import pdfplumber
+
+    found: list[tuple[int, int, str, str]] = []
+    with pikepdf.open(pdf) as doc:
+        pages = {page.objgen: i for i, page in enumerate(doc.pages)}
+        todo = [(doc.Root.StructTreeRoot, None, None)]
+        while todo:
+            el, parent, page = todo.pop()
+            page = el.get("/Pg", page)
+            kids = el.get("/K")
+            kids = kids if isinstance(kids, pikepdf.Array) else [kids]
+            if el.get("/S") == "/Span":
+                mcid = next(int(k) for k in kids if isinstance(k, int))
+                found.append((pages[page.objgen], mcid, str(el.Lang), str(parent.S)))
+            todo += [(k, el, page) for k in kids if isinstance(k, pikepdf.Dictionary)
+                     and "/S" in k]
+    with pdfplumber.open(pdf) as doc:
+        return [(lang, parent, "".join(c["text"] for c in doc.pages[page].chars
+                                       if c.get("mcid") == mcid))
+                for page, mcid, lang, parent in found]
+
+
+def test_a_phrase_inside_a_sentence_is_a_span_with_its_language(ihk_outputs: Path) -> None:
+    """PDF/UA-1 (7.2): a change of language inside a paragraph is marked. "Future Circle"
+    inside a German paragraph is a Span of its own with /Lang en-GB, in both PDFs; the
+    paragraph's other words stay in the document's language."""
+    dossier = next(p for p in ihk_outputs.glob("*.pdf") if not p.stem.endswith("-slides"))
+    slides = next(ihk_outputs.glob("*-slides.pdf"))
+    for pdf in (dossier, slides):
+        spans = _spans(pdf)
+        assert ("en-GB", "/P", "Future Circle") in spans, (pdf.name, spans)
+        assert all(lang == "en-GB" for lang, _, _ in spans)
+        texts = {text.casefold() for _, _, text in spans}
+        assert texts <= {"future circle", "deep dive", "toolbooks", "future advisors",
+                         "member", "invisible ai", "future work session", "future day"}, texts
+
+
 def test_split_finds_marked_phrases_as_whole_words_in_any_case() -> None:
     foreign = (("Future Circle", "en-GB"), ("AI", "en-GB"))
     assert split("ZUM FUTURE CIRCLE gehen", foreign) == [

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from collections.abc import Callable
 from typing import Any
 
 from reportlab.lib.utils import TimeStamp
@@ -50,3 +51,13 @@ def set_contents_table(toc: TableOfContents, table: Table) -> None:
     it): TaggedContents builds it from tagged paragraphs in its own ``wrap``, as
     reportlab's ``wrap`` builds it from plain ones."""
     toc._table = table
+
+
+def text_being_drawn(canvas: Canvas) -> Callable[[str], None]:
+    """Appends PDF operators to the text object a paragraph is drawing, where an
+    ``<onDraw>`` callback of its markup stands: a phrase in another language becomes a
+    marked-content sequence of its own inside the paragraph's line (tags.py). reportlab
+    gives the callback the text object only in this attribute; ``addLiteral`` would land
+    before the whole text object."""
+    code: list[str] = canvas._curr_tx_info["tx"]._code
+    return code.append

@@ -21,7 +21,11 @@ from typing import Any
 
 from reportlab.pdfgen.canvas import Canvas
 
-from .private import date_document
+from .private import date_document, text_being_drawn
+
+#: The markup callback (``<onDraw name=... label=LANG/>``) where a phrase in another
+#: language starts (label: its tag) or ends (empty label): PdfText.markup writes it.
+LANGUAGE_CALLBACK = "deckbuilder_lang"
 
 
 @dataclass(eq=False)
@@ -80,6 +84,7 @@ class Tags:
         self._annots: dict[int, int] = {}
         self._open: Node | None = None
         self._owner: Node | None = None
+        self._span: Node | None = None  # a phrase in another language, being drawn
 
     def reset(self) -> None:
         """Forgets what was drawn: reportlab lays the dossier out again from the start."""
@@ -88,7 +93,7 @@ class Tags:
         self.pages = 0
         self._mcids.clear()
         self._annots.clear()
-        self._open = self._owner = None
+        self._open = self._owner = self._span = None
 
     def begin_page(self, canvas: Canvas) -> None:
         """Opens the page's artifact: what no element claims is not read out."""
@@ -114,8 +119,28 @@ class Tags:
         try:
             yield
         finally:
-            self._open = None
+            self._open = self._span = None
             canvas.addLiteral("EMC /Artifact BMC")
+
+    def language(self, canvas: Canvas, lang: str, emit: Callable[[str], None]) -> None:
+        """Where a phrase in another language starts (``lang``) or ends (empty) inside
+        the paragraph being drawn: its words become a Span element with that /Lang, the
+        rest stays the paragraph's (PDF/UA-1, 7.2: a change of language is marked).
+        ``emit`` writes into the paragraph's text object, where the words stand."""
+        parent = self._open
+        if parent is None or bool(lang) == (self._span is not None):
+            return
+        page = canvas.getPageNumber()
+        mcid = self._mcids.get(page, 0)
+        self._mcids[page] = mcid + 1
+        if lang:
+            self._span = parent.add("Span", lang=lang, drawn=True)
+            emit(f"EMC /Span <</MCID {mcid}>> BDC")
+            self._span.kids.append(Mark(page, mcid))
+        else:
+            self._span = None
+            emit(f"EMC /{parent.role} <</MCID {mcid}>> BDC")
+            parent.kids.append(Mark(page, mcid))
 
     @contextmanager
     def pagination(self, canvas: Canvas) -> Iterator[None]:
@@ -158,6 +183,8 @@ def tagging_canvas(tags: Tags, stamp: dt.datetime) -> type[Canvas]:
             date_document(self, stamp)
             self.tags = tags
             tags.reset()
+            self.setNamedCB(LANGUAGE_CALLBACK, lambda canvas, _kind, label: tags.language(
+                canvas, label or "", text_being_drawn(canvas)))
 
         def linkRect(self, contents: str, destinationname: str,  # noqa: N802 - reportlab's
                      *args: Any, **kwargs: Any) -> Any:

@@ -14,9 +14,9 @@ from reportlab.platypus.tableofcontents import TableOfContents, drawPageNumbers
 
 from ...layout.plan import Para, Run
 from ...text.hyphenate import Hyphenator
-from ...text.languages import Foreign, language_of
+from ...text.languages import Foreign, language_of, split
 from .private import drawn_contents, set_contents_table
-from .tags import Node
+from .tags import LANGUAGE_CALLBACK, Node
 
 if TYPE_CHECKING:  # the PDF process gets a plain theme (theme_plain.py), no pydantic
     from ...theme import Theme
@@ -73,11 +73,14 @@ class PdfText:
         """Escaped text with a font and colour per run; a run with a link (layout decides
         which, links.py) becomes one."""
         style = self.theme.style(para.style)
+        # A phrase in another language inside the paragraph is marked where it stands
+        # (tags.py's ``language``); a paragraph wholly in one says so on its element.
+        inline = bool(self.foreign) and language_of(para.text, self.foreign) is None
         parts = []
         for run in para.runs:
             face = self.fonts[run.face or style.face]
             hexcolor = self.theme.color(run.color or color or para.color or style.color)
-            text = escape(run.text)
+            text = _marked(run.text, self.foreign) if inline else escape(run.text)
             if run.link:
                 text = f'<a href="{escape(run.link, {chr(34): "&quot;"})}">{text}</a>'
             parts.append(f'<font face="{face}" color="#{hexcolor}">{text}</font>')
@@ -102,6 +105,13 @@ class PdfText:
         and cannot show „ “ or ₂."""
         base: list[tuple] = [("FONTNAME", (0, 0), (-1, -1), self.fonts["regular"])]
         return TableStyle(base + commands)
+
+
+def _marked(text: str, foreign: Foreign) -> str:
+    """Escaped text with a callback around each phrase in another language."""
+    return "".join(f'<onDraw name="{LANGUAGE_CALLBACK}" label="{lang}"/>{escape(piece)}'
+                   f'<onDraw name="{LANGUAGE_CALLBACK}" label=""/>' if lang else escape(piece)
+                   for piece, lang in split(text, foreign))
 
 
 class TaggedParagraph(Paragraph):
