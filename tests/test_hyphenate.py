@@ -13,17 +13,22 @@ from deckbuilder.text.hyphenate import Hyphenator
 WORDS = ["Zukunftsinstitut", "Wertschöpfungsketten", "Abhängigkeiten", "Ruhrgebiet"]
 
 
+def _readable(word: str) -> list[tuple[str, str]]:
+    """pyphen's splits that leave two letters before the break and three after."""
+    return [(h, t) for h, t in pyphen.Pyphen(lang="de_DE").iterate(word)
+            if sum(c.isalpha() for c in h) >= 2 and sum(c.isalpha() for c in t) >= 3]
+
+
 def test_splits_are_pyphens_and_survive_a_rebuild(tmp_path: Path) -> None:
-    reference = pyphen.Pyphen(lang="de_DE")
     first = Hyphenator(tmp_path)
     for word in WORDS:
-        assert list(first(word)) == list(reference.iterate(word))
+        assert list(first(word)) == _readable(word)
     first.save()
     assert first.file is not None and first.file.is_file()
 
     second = Hyphenator(tmp_path)
     for word in WORDS:
-        assert list(second(word)) == list(reference.iterate(word))
+        assert list(second(word)) == _readable(word)
     assert second._dictionary is None  # every word came from the cache
     assert not second.learned
 
@@ -77,3 +82,61 @@ def test_a_pattern_repeated_with_zeros_keeps_the_earlier_values(tmp_path: Path) 
     real = pyphen.Pyphen(filename=str(dic), cache=False).hd.patterns
     lazy = Patterns(dic)
     assert {key: lazy.get(key) for key in [*real, "q", "zz"]} == {**real, "q": None, "zz": None}
+
+
+LONG = ("FACHKRÄFTESICHERUNGSSTRATEGIE", "Vertrauen", "Innovationstempo", "Strategie",
+        "Energieeffizienzsanierungspflicht", "Abenteuer", "Ökosysteme", "Idee")
+
+
+def test_a_break_leaves_two_letters_before_and_three_after() -> None:
+    """Issue 29: no line starts or ends with a lone letter or two ("STRATEGI-E",
+    "Vertrau-en"); pyphen alone allows two after the break."""
+    hyphenate = Hyphenator(None)
+    assert any(len(t) < 3 for word in LONG for _, t in pyphen.Pyphen(lang="de_DE").iterate(word))
+    for word in LONG:
+        for head, tail in hyphenate(word):
+            assert head + tail == word
+            assert len(head) >= 2 and len(tail) >= 3, (head, tail)
+    assert ("FACHKRÄFTESICHERUNGSSTRATE", "GIE") in list(hyphenate(LONG[0]))
+
+
+def test_names_are_never_hyphenated() -> None:
+    """Names after an initial, the program's places and deck.yaml's names: no splits."""
+    from deckbuilder.content.load import load_project
+    from deckbuilder.content.names import never_hyphenated
+
+    from .conftest import ROOT
+
+    names = never_hyphenated(load_project(ROOT).project)
+    assert {"tewes", "gatterer", "melitta", "minden", "hamburg"} <= names
+    assert "trendradar" not in names and "konnektivität" not in names
+    hyphenate = Hyphenator(None, names=names)
+    assert list(hyphenate("Tewes")) == [] and list(hyphenate("TEWES,")) == []
+    assert list(Hyphenator(None)("Tewes"))  # a word like any other to pyphen
+    assert list(hyphenate("Forschungsdesign"))
+
+
+def _lines(text: str, width: float) -> list[str]:
+    from reportlab.lib.styles import ParagraphStyle
+
+    from deckbuilder.render.pdf.text import TaggedParagraph
+
+    style = ParagraphStyle("h", fontName="Helvetica-Bold", fontSize=20, leading=24,
+                           splitLongWords=1, embeddedHyphenation=1)
+    p = TaggedParagraph(text, style)
+    p.hyphenator = Hyphenator(None)
+    p.wrap(width, 500)
+    return [" ".join(str(w) for w in line[1]) for line in p.blPara.lines]
+
+
+def test_a_heading_hyphenates_a_word_too_long_for_its_line_only() -> None:
+    """Ragged text in the PDFs: a word wider than a whole line breaks with a visible
+    hyphen at a German split point, three letters at least on the new line; a word
+    that fits the next line is not broken."""
+    assert _lines("ZUKUNFT DER FACHKRÄFTESICHERUNG", 300) == [
+        "ZUKUNFT DER", "FACHKRÄFTESICHERUNG"]
+    lines = _lines("ZUKUNFT DER FACHKRÄFTESICHERUNGSSTRATEGIE", 300)
+    assert len(lines) >= 2 and all(line.endswith("-") for line in lines[:-1])
+    assert len(lines[-1]) >= 3
+    assert "".join(line.rstrip("-") for line in lines).replace(" ", "") == \
+        "ZUKUNFTDERFACHKRÄFTESICHERUNGSSTRATEGIE"

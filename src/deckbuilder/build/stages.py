@@ -16,6 +16,7 @@ from ..content.font_licence import check_fonts
 from ..content.glyphs import check_glyphs
 from ..content.load import collect_project, sort_diagnostics
 from ..content.model import Loaded
+from ..content.names import never_hyphenated
 from ..content.program import past_warnings
 from ..edits import changelog, guard, output_state
 from ..errors import ContentError, Diagnostic, Location, OutputInUse, UsageError, error
@@ -132,7 +133,9 @@ def prepare(root: Path, progress: Progress = _quiet, *, dossier: bool = False,
     if loaded is None:
         raise ContentError(sort_diagnostics(errors))
     try:
-        measurer = Measurer(loaded.theme, root, Hyphenator(cache), cache=cache)
+        measurer = Measurer(loaded.theme, root,
+                            Hyphenator(cache, names=never_hyphenated(loaded.project)),
+                            cache=cache)
     except FileNotFoundError as exc:
         raise ContentError([error(Location("content/theme.yaml"), f"the font file '{exc}' "
                                   "was not found", "put it in assets/fonts/")]) from None

@@ -173,6 +173,9 @@ class Deck(Located):
         "Circle]): spelling checkers and screen readers take them in that language."))
     keywords: Annotated[list[Plain], AfterValidator(check_keywords)] = Field(
         default_factory=list)
+    names: list[Plain] = Field(default_factory=list, description=(
+        "Names of people, places or products that are never hyphenated, beyond those found "
+        "by themselves: a name after an initial (S. Tewes) and the program's places."))
     contents_title: Text = "INHALT"
     continued: Text = "(Fortsetzung)"  # added to the title of a continuation slide
     footer: Text

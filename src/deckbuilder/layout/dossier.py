@@ -18,6 +18,7 @@ from ..content.model import (
     SectionSlide,
     TitleSlide,
 )
+from ..content.names import never_hyphenated
 from ..errors import ContentError
 from .dossier_plan import (  # the plan's blocks, here for those who import them from here
     Block,
@@ -154,4 +155,5 @@ def plan_dossier(loaded: Loaded, ts: Typesetter, today: dt.date | None = None) -
         blocks.append(Text((para(f"Stand: {long_date(today)}", "d-body"),)))
     return DossierPlan(deck.title, deck.author, deck.subject or deck.title, tuple(deck.keywords),
                        deck.language, linked_runs(clean(deck.footer)), tuple(blocks),
-                       foreign=foreign_phrases(loaded))
+                       foreign=foreign_phrases(loaded),
+                       names=never_hyphenated(loaded.project))

@@ -129,3 +129,4 @@ class DossierPlan:
     blocks: tuple[Block, ...]
     source: Location = field(default=Location("content/deck.yaml"))
     foreign: tuple[tuple[str, str], ...] = ()  # phrases in another language (languages.py)
+    names: frozenset[str] = frozenset()  # words never hyphenated (content/names.py)

@@ -16,13 +16,21 @@ from typing import Any
 
 from .. import cache_file
 
+#: The fewest letters before and after a hyphen: a break must leave a reader a syllable
+#: to recognise on each line, never one letter ("STRATEGI-E").
+LEAST_BEFORE, LEAST_AFTER = 2, 3
+
 
 class Hyphenator:
     """A callable for reportlab's ``hyphenationLang``: word → (head, tail) pairs, the longest
-    head first, as ``pyphen.Pyphen.iterate`` gives them."""
+    head first, as ``pyphen.Pyphen.iterate`` gives them, but at least LEAST_BEFORE letters
+    before and LEAST_AFTER after the break, and none in a name (``names``, case folded:
+    content/names.py finds them)."""
 
-    def __init__(self, cache: Path | None, lang: str = "de_DE") -> None:
+    def __init__(self, cache: Path | None, lang: str = "de_DE",
+                 names: frozenset[str] = frozenset()) -> None:
         self.lang = lang
+        self.names = names
         pyphen = cache_file.made_by("pyphen")
         self.file = cache / f"hyphenation-{lang}-pyphen-{pyphen}.json" if cache else None
         self.known: dict[str, list[list[str]]] = self._read()
@@ -30,12 +38,15 @@ class Hyphenator:
         self._dictionary: Any = None
 
     def __call__(self, word: str) -> Iterator[tuple[str, str]]:
+        if self.names and _letters(word).casefold() in self.names:
+            return iter(())
         pairs = self.known.get(word)
         if pairs is None:
             pairs = [list(pair) for pair in self._pyphen().iterate(word)]
             self.known[word] = pairs
             self.learned = True
-        return ((head, tail) for head, tail in pairs)
+        return ((head, tail) for head, tail in pairs
+                if _count(head) >= LEAST_BEFORE and _count(tail) >= LEAST_AFTER)
 
     def _pyphen(self) -> Any:
         if self._dictionary is None:
@@ -67,3 +78,12 @@ def _splits(pair: object, word: str) -> bool:
     must not change a word; anything else is looked up in pyphen again."""
     return (isinstance(pair, list) and len(pair) == 2 and all(isinstance(p, str) for p in pair)
             and pair[0] + pair[1] == word and bool(pair[0]) and bool(pair[1]))
+
+
+def _count(part: str) -> int:
+    return sum(ch.isalpha() for ch in part)
+
+
+def _letters(word: str) -> str:
+    """The word without what surrounds it in running text ("Tewes," → "Tewes")."""
+    return word.strip(".,;:!?\"'„“”‚‘’»«()[]")

@@ -53,7 +53,7 @@ def render(
     ``cache`` is a folder where the German word splits (hyphenate.py) and the contents'
     page numbers are kept for the next build."""
     rl_config.useA85 = 0  # ASCII85 costs seconds in pure Python and only grows the file
-    hyphenator = Hyphenator(cache)
+    hyphenator = Hyphenator(cache, names=plan.names)
     r = Renderer(plan, theme, fonts, images, hyphenator)
     size = theme.sizes.dossier.trend  # the trend cards' pictures are made meanwhile
     images.prepare_ahead((b.picture.path, size.picture_width, size.picture_height,

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import copy
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 from reportlab.platypus.tableofcontents import TableOfContents, drawPageNumbers
@@ -92,6 +95,7 @@ class PdfText:
         p = TaggedParagraph(self.markup(para, color),
                             self.style(para.style, justify=justify, color=color, **extra))  # type: ignore[arg-type]
         p.tag = tag
+        p.hyphenator = None if justify else self.hyphenator
         if tag is not None and tag.lang is None:
             tag.lang = language_of(para.text, self.foreign)
         return p
@@ -119,6 +123,18 @@ class TaggedParagraph(Paragraph):
     the parts a page break splits it into stay that one element."""
 
     tag: Node | None = None
+    #: Ragged text (headings): hyphenated only in a word wider than a whole line, with a
+    #: visible hyphen; reportlab would otherwise cut it anywhere ("STRATEGI / E").
+    hyphenator: Hyphenator | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        style: ParagraphStyle = self.style  # type: ignore[has-type]
+        if self.hyphenator is not None and not style.hyphenationLang:
+            long = _wider_than(self.frags, availWidth - style.leftIndent - style.rightIndent)
+            if long:
+                self.style = style = copy.copy(style)
+                style.hyphenationLang = _Only(self.hyphenator, long)
+        return super().wrap(availWidth, availHeight)
 
     def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802
         tags = getattr(canvas, "tags", None)
@@ -132,7 +148,29 @@ class TaggedParagraph(Paragraph):
         parts = super().split(availWidth, availHeight)
         for part in parts:
             part.tag = self.tag  # type: ignore[attr-defined]
+            part.hyphenator = self.hyphenator  # type: ignore[attr-defined]
         return parts
+
+
+def _wider_than(frags: list[Any], room: float) -> frozenset[str]:
+    """The words of the paragraph's fragments that no line of ``room`` points holds."""
+    return frozenset(word.strip(_AROUND) for f in frags if not hasattr(f, "cbDefn")
+                     for word in str(getattr(f, "text", "")).split()
+                     if stringWidth(word, f.fontName, f.fontSize) > room)
+
+
+#: What reportlab strips around a word before it asks for split points.
+_AROUND = ".,;:!?\"'„“”‚‘’»«()[]"
+
+
+class _Only:
+    """A hyphenator for the given words only (reportlab's ``hyphenationLang``)."""
+
+    def __init__(self, hyphenator: Hyphenator, words: frozenset[str]) -> None:
+        self.hyphenator, self.words = hyphenator, words
+
+    def __call__(self, word: str) -> Iterator[tuple[str, str]]:
+        return self.hyphenator(word) if word.strip(_AROUND) in self.words else iter(())
 
 
 
