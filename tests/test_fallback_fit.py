@@ -48,36 +48,46 @@ def test_the_fallback_ships_with_deckbuilder() -> None:
 
 
 def test_every_box_holds_its_text_in_liberation_sans(built_deck: Path) -> None:
+    """Text boxes hold their text in Liberation Sans; a table's rows, which every viewer
+    grows to their text, may grow, but the grown table still ends above what lies below
+    it (the next table, the footer)."""
     measurer = _measurer()
     checked = 0
     over: list[str] = []
     prs = Presentation(str(built_deck))
     for number, slide in enumerate(prs.slides, start=1):
-        for shape in slide.shapes:
-            if shape.top >= prs.slide_height:
-                continue  # a title kept off the slide for screen readers
-            frames = []
+        shapes = [sh for sh in slide.shapes if sh.top < prs.slide_height]
+        for shape in shapes:  # a title kept off the slide for screen readers is left out
             if shape.has_text_frame and shape.text_frame.text.strip():
-                frames.append((shape.text_frame, Emu(shape.width).pt, Emu(shape.height).pt))
-            if getattr(shape, "has_table", False) and shape.has_table:
-                table = shape.table
-                for row in table.rows:
-                    for j, cell in enumerate(row.cells):
-                        if cell.is_spanned:
-                            continue  # covered by a cell merged across it (a header row)
-                        pad = Emu(cell.margin_left + cell.margin_right).pt
-                        vpad = Emu(cell.margin_top + cell.margin_bottom).pt
-                        width = sum(Emu(table.columns[k].width).pt
-                                    for k in range(j, j + cell.span_width))
-                        frames.append((cell.text_frame, width - pad,
-                                       Emu(row.height).pt - vpad))
-            for frame, width, height in frames:
-                if not frame.text.strip():
-                    continue
-                needed = frame_height(frame, width, measurer,
-                                      lambda run: _key(run.font.bold, run.font.italic))
+                needed = _needed(shape.text_frame, Emu(shape.width).pt, measurer)
                 checked += 1
-                if needed > height + 0.5:
-                    over.append(f"slide {number}: {frame.text[:40]!r} {needed:.1f} > {height:.1f}")
+                if needed > Emu(shape.height).pt + 0.5:
+                    over.append(f"slide {number}: {shape.text_frame.text[:40]!r} "
+                                f"{needed:.1f} > {Emu(shape.height).pt:.1f}")
+            if getattr(shape, "has_table", False) and shape.has_table:
+                grown = sum(_grown(row, shape.table, measurer) for row in shape.table.rows)
+                checked += len(shape.table.rows)
+                below = [Emu(sh.top).pt for sh in shapes if sh.top >= shape.top + shape.height
+                         and sh.left < shape.left + shape.width and sh.left + sh.width > shape.left]
+                if below and Emu(shape.top).pt + grown > min(below) + 0.5:
+                    over.append(f"slide {number}: table grows to {grown:.1f} pt, onto what "
+                                f"lies {min(below) - Emu(shape.top).pt:.1f} pt below its top")
     assert checked > 150
     assert over == []
+
+
+def _needed(frame, width: float, measurer: Measurer) -> float:  # type: ignore[no-untyped-def]
+    return frame_height(frame, width, measurer, lambda run: _key(run.font.bold, run.font.italic))
+
+
+def _grown(row, table, measurer: Measurer) -> float:  # type: ignore[no-untyped-def]
+    """The row's height once a viewer drawing Liberation Sans has grown it to its text."""
+    height = Emu(row.height).pt
+    for j, cell in enumerate(row.cells):
+        if cell.is_spanned or not cell.text_frame.text.strip():
+            continue  # covered by a cell merged across it (a header row), or empty
+        width = sum(Emu(table.columns[k].width).pt for k in range(j, j + cell.span_width))
+        pad = Emu(cell.margin_left + cell.margin_right).pt
+        vpad = Emu(cell.margin_top + cell.margin_bottom).pt
+        height = max(height, _needed(cell.text_frame, width - pad, measurer) + vpad)
+    return height

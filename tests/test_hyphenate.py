@@ -116,6 +116,21 @@ def test_names_are_never_hyphenated() -> None:
     assert list(hyphenate("Forschungsdesign"))
 
 
+def test_a_long_noun_in_a_place_still_breaks(make_project) -> None:  # type: ignore[no-untyped-def]
+    """A place's short words are names ("Dortmund", "Hörde" of "Dortmund-Hörde"); a long
+    noun beside them ("Berufsbildungszentrum") is not, so a narrow column can break it."""
+    from deckbuilder.content.load import load_project
+    from deckbuilder.content.names import never_hyphenated
+
+    from .conftest import replace_in
+
+    project = make_project()
+    replace_in(project, "program.yaml", "    place: Essen",
+               "    place: Berufsbildungszentrum Dortmund-Hörde")
+    names = never_hyphenated(load_project(project).project)
+    assert {"dortmund", "hörde"} <= names and "berufsbildungszentrum" not in names
+
+
 def _lines(text: str, width: float) -> list[str]:
     from reportlab.lib.styles import ParagraphStyle
 

@@ -17,19 +17,26 @@ from .model import Project
 
 #: An initial and the name after it: "S. Tewes", "H. Gatterer", "J.-P. Müller".
 _AFTER_INITIAL = re.compile(r"(?<![\w.])(?:[A-ZÄÖÜ]\.-?)+\s+([A-ZÄÖÜ][\w'’-]+)")
-_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+#: A run of letters: what hyphenation splits (a double name's parts are names each).
+_LETTERS = re.compile(r"[^\W\d_]+")
+#: A place's words longer than this are taken for nouns ("Berufsbildungszentrum"), not
+#: names: German towns and districts are shorter ("Mönchengladbach", 15), and a long
+#: noun that no line holds must still break.
+PLACE_NAME_LETTERS = 15
 
 
 def never_hyphenated(project: Project) -> frozenset[str]:
     """The names among the project's words, case folded (hyphenate.py compares so)."""
     found: set[str] = set()
     for text in _texts(project):
-        found.update(m.group(1) for m in _AFTER_INITIAL.finditer(text))
+        for match in _AFTER_INITIAL.finditer(text):
+            found.update(_LETTERS.findall(match.group(1)))
     for section in (project.program.events, project.program.deep_dives):
         for event in section.entries:
-            found.update(_WORD.findall(event.place or ""))
+            found.update(w for w in _LETTERS.findall(event.place or "")
+                         if len(w) <= PLACE_NAME_LETTERS)
     for name in project.deck.names:
-        found.update(_WORD.findall(name))
+        found.update(_LETTERS.findall(name))
     return frozenset(word.casefold() for word in found)
 
 

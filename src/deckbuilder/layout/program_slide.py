@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..content.dates import day_month
 from ..content.model import ProgramFile
@@ -71,9 +71,11 @@ class ProgramLayout:
     def __init__(self, ctx, width: float, height: float, scale: float) -> None:  # type: ignore[no-untyped-def]
         self.ctx, self.width, self.height, self.scale = ctx, width, height, scale
         # A viewer drawing a wider font grows a table's rows and never shrinks them: each
-        # row is drawn as tall as the deck's fonts need (its words fitting the widest
-        # fallback), and takes room in its column for the widest fallback's lines.
-        self.ts, self.reach_ts = ctx.ts, ctx.ts.for_tables()
+        # row is as tall as its text in the deck's own fonts (tight and even where they
+        # are drawn; its words fit the widest fallback, so none breaks without a hyphen),
+        # and takes room in its column for the widest fallback's lines.
+        self.ts = replace(ctx.ts, measurer=ctx.ts.measurer.own())
+        self.reach_ts = ctx.ts.for_tables()
         self.sizes = ctx.theme.sizes.program
         self.pad = self.sizes.cell_padding
         self.date_w = self._date_width()
@@ -160,11 +162,12 @@ class ProgramLayout:
         for group in groups:
             first = self.row_reach(group.rows[0])
             head, again = self.head_height(group, False), self.head_height(group, True)
-            if column and (not packed or used + head + first > self.height):
+            gap = self.sizes.heading_extra if column else 0.0  # air under the rule above
+            if column and (not packed or used + gap + head + first > self.height):
                 columns.append(column)
-                column, used = [], 0.0
+                column, used, gap = [], 0.0, 0.0
             rows: list[Row] = []
-            used += head
+            used += gap + head
             for row in group.rows:
                 h = self.row_reach(row)
                 if h + again > self.height:
@@ -195,6 +198,8 @@ class ProgramLayout:
     def place(self, column: Column, x: float, y: float) -> list[TextBox | TableBox]:
         placed: list[TextBox | TableBox] = []
         for group, rows in column:
+            if placed:  # a heading below another group's last rule keeps its distance
+                y += self.sizes.heading_extra
             # The heading is the table's header row, across both columns: PowerPoint and
             # screen readers announce it as the header of the dates and entries below.
             continued = rows[0] is not group.rows[0]

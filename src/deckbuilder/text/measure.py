@@ -115,6 +115,7 @@ class Measurer:
         self._widths: dict[tuple[str, str, float], float] = {}
         self._advances: dict[tuple[str, str], tuple[float, float | None]] = {}
         self._wide = False
+        self._own = False
         self._wide_advances: dict[tuple[str, str], float] = {}
 
     def widened(self) -> Measurer:
@@ -125,6 +126,14 @@ class Measurer:
         wide = copy.copy(self)
         vars(wide).update(_wide=True, _widths={})  # the copy's own widths: they differ
         return wide
+
+    def own(self) -> Measurer:
+        """This measurer in the deck's own faces only, without the fallback: for what a
+        viewer grows to its text (a table's rows), drawn tight in the deck's fonts, with
+        room kept for wider ones by measuring it ``widened`` too."""
+        narrow = copy.copy(self)
+        vars(narrow).update(_own=True, _widths={})
+        return narrow
 
     def _wide_advance(self, shown: str, face: str) -> float:
         key = (shown, face)
@@ -176,7 +185,7 @@ class Measurer:
                 self.facts(self.paths[face]).advance(shown),
                 None if fallback is None else self.facts(fallback).advance(shown))
         width = at_size(sums[0], size)
-        if sums[1] is not None:
+        if sums[1] is not None and not self._own:
             width = max(width, at_size(sums[1], size))
         if self._wide:
             width = max(width, at_size(self._wide_advance(linebreak.visible(text), face), size))
