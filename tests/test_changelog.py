@@ -123,3 +123,41 @@ def test_the_same_day_adds_to_its_section_and_since_filters(tmp_path: Path) -> N
     assert since(later.text, dt.date(2026, 11, 20)) == (
         "## Fassung vom 01.12.2026\n\n- Folie 1, Aufruf JETZT: Text geändert\n")
     assert since(later.text, dt.date(2027, 1, 1)) == ""
+
+
+def _fair(date: str, end: str | None, label: str = "Zukunftsmesse") -> dict[str, Any]:
+    return {"id": "fair", "date": date, "end": end, "label": label}
+
+
+def test_an_event_of_several_days_is_logged_with_its_days() -> None:
+    program = _slide("program", "PROGRAMM")
+    old = {"slides": [program], "events": [_fair("2026-12-09", "2026-12-11")]}
+    moved = {"slides": [program], "events": [_fair("2026-12-16", "2026-12-18")]}
+    assert compare(old, moved) == ["09.–11.12.2026 → 16.–18.12.2026: Zukunftsmesse verschoben"]
+    longer = {"slides": [program], "events": [_fair("2026-12-09", "2026-12-12")]}
+    assert compare(old, longer) == ["09.–11.12.2026 → 09.–12.12.2026: Zukunftsmesse verlängert"]
+    one_day = {"slides": [program], "events": [_fair("2026-12-09", None)]}
+    assert compare(old, one_day) == ["09.–11.12.2026 → 09.12.2026: Zukunftsmesse verkürzt"]
+    assert compare({"slides": [program], "events": []}, old) == [
+        "Termin hinzugefügt: 09.–11.12.2026 Zukunftsmesse"]
+    assert compare(old, {"slides": [program], "events": []}) == [
+        "Termin entfernt: 09.–11.12.2026 Zukunftsmesse"]
+
+
+def test_a_state_of_an_older_build_without_last_days_invents_no_change() -> None:
+    older = {"slides": [], "events": [{"id": "fair", "date": "2026-12-09",
+                                       "label": "Zukunftsmesse"}]}
+    assert compare(older, {"slides": [], "events": [_fair("2026-12-09", "2026-12-11")]}) == []
+
+
+def test_a_moved_event_of_several_days_is_logged_after_the_next_build(edit: Edit) -> None:
+    project = edit("program.yaml", "    - date: 2026-11-12\n",
+                   "    - date: 2026-11-12\n      end: 2026-11-13\n")
+    assert run_cli("build", project).returncode == 0
+    moved = run_cli("events", "move", "Future Day", "2026-12-09", project)
+    assert moved.returncode == 0, moved.stderr
+    built = run_cli("build", project, epoch=LATER)
+    assert built.returncode == 0, built.stderr
+    log = (project / "output" / LOG).read_text("utf-8")
+    assert log.endswith("## Fassung vom 14.11.2025\n\n"
+                        "- 12.–13.11.2026 → 09.–10.12.2026: Future Day (Frankfurt) verschoben\n")

@@ -52,11 +52,23 @@ def test_ranges_are_written_the_german_way() -> None:
     june = dt.date(2026, 6, 10), dt.date(2026, 6, 12)
     across = dt.date(2026, 6, 30), dt.date(2026, 7, 2)
     assert normalize(day_month(*june)) == "10.–12. Juni"
-    assert normalize(day_month(*across)) == "30. Juni – 2. Juli"
+    assert normalize(day_month(*across)) == "30. Juni – 02. Juli"
     assert normalize(weekday_date(*june)) == "Mi., 10. – Fr., 12. Juni 2026"
+    assert normalize(weekday_date(*across)) == "Di., 30. Juni – Do., 02. Juli 2026"
     assert normalize(weekday_date(dt.date(2026, 8, 20), dt.date(2026, 8, 22))) == \
         "Do., 20. – Sa., 22. August 2026"  # the month written out, as beside it
     assert day_month(june[0]) == "10. Juni" and day_month(june[0], june[0]) == "10. Juni"
+
+
+def test_ranges_have_the_leading_zeros_of_single_dates() -> None:
+    """One style beside '04. März': a day below ten has its zero in a range too."""
+    december = dt.date(2026, 12, 9), dt.date(2026, 12, 11)
+    assert day_month(dt.date(2026, 3, 4)) == "04. März"
+    assert day_month(*december) == "09.–11. Dezember"
+    assert normalize(weekday_date(*december)) == "Mi., 09. – Fr., 11. Dezember 2026"
+    assert dates.numeric_date(*december) == "09.–11.12.2026"
+    assert normalize(day_month(dt.date(2026, 12, 30), dt.date(2027, 1, 2))) == \
+        "30. Dezember – 02. Januar"  # CLDR has no day-month range across years: its fallback
 
 
 def test_slide_shows_the_range_and_the_place_on_its_own_line(fair: Path) -> None:
@@ -65,7 +77,7 @@ def test_slide_shows_the_range_and_the_place_on_its_own_line(fair: Path) -> None
     lines = program.splitlines()
     at = lines.index("Nachfolgebörse Südwestfalen")
     assert lines[at - 1] == "10.–12. Juni" and lines[at + 1] == "Siegen"
-    assert normalize(lines[lines.index("Sommerakademie") - 1]) == "30. Juni – 2. Juli"
+    assert normalize(lines[lines.index("Sommerakademie") - 1]) == "30. Juni – 02. Juli"
     assert "Nachfolgebörse Südwestfalen Siegen" not in lines  # not glued into one name
     assert lines[lines.index("Future Day") + 1] == "Frankfurt"
 
@@ -86,7 +98,7 @@ def test_dossier_shows_the_range_and_the_place(fair: Path) -> None:
     pdf = normalize(" ".join(p.extract_text() for p in
                              PdfReader(fair / "szenarien-ihk-ruhr.pdf").pages))
     assert "Mi., 10. – Fr., 12. Juni 2026 Nachfolgebörse Südwestfalen Siegen" in pdf
-    assert "Di., 30. Juni – Do., 2. Juli 2026 Sommerakademie" in pdf
+    assert "Di., 30. Juni – Do., 02. Juli 2026 Sommerakademie" in pdf
 
 
 def test_calendar_has_all_day_range_and_the_place_only_as_location(fair: Path) -> None:

@@ -44,6 +44,7 @@ def events() -> None:
       deckbuilder events move "Future Day Frankfurt" 2026-11-19
       deckbuilder events move "Virtuelle Sprechstunde" 2026-04-24 --on 2026-04-17
       deckbuilder events add 2026-12-03 "Future Work Session" --place "Essen"
+      deckbuilder events add 2026-12-09 "Zukunftsmesse" --end 2026-12-11
       deckbuilder events remove "Deep Dive Szenariotechnik"
     """
 
@@ -51,7 +52,8 @@ def events() -> None:
 @events.command("list")
 @PROJECT_ARG
 def events_list(project: Path) -> None:
-    """Print the program as a table; entries before today are marked 'past'.
+    """Print the program as a table, an event of several days with its first and last
+    day; entries over before today are marked 'past'.
 
     \b
     Example:
@@ -64,7 +66,7 @@ def events_list(project: Path) -> None:
 
     program = load_project(_project(project)).project.program
     today = build_timestamp().date()
-    rows = [(e.heading, weekday_date(e.event.date), e.event.label,
+    rows = [(e.heading, weekday_date(e.event.date, e.event.end), e.event.label,
              "past" if is_past(e.event, today) else "") for e in entries(program)]
     widths = [max(len(r[i]) for r in rows) for i in range(3)]
     for section, date, label, past in rows:
@@ -78,18 +80,23 @@ def events_list(project: Path) -> None:
 @PROJECT_ARG
 @click.option("--on", "on", default=None, help="The entry's current date, when the title "
               "names several entries.")
-def events_move(title: str, date: str, project: Path, on: str | None) -> None:
-    """Give the entry TITLE the new DATE (YYYY-MM-DD); only that line of YAML changes.
+@click.option("--end", "end", default=None, help="The new last day (YYYY-MM-DD) of an event "
+              "of several days; without it the event keeps its length.")
+def events_move(title: str, date: str, project: Path, on: str | None, end: str | None) -> None:
+    """Give the entry TITLE the new first day DATE (YYYY-MM-DD); only its date lines change.
+
+    An event of several days moves as a whole (its last day too); --end sets another.
 
     \b
-    Example:
+    Examples:
       deckbuilder events move "Future Day Frankfurt" 2026-11-19
+      deckbuilder events move "Zukunftsmesse" 2026-12-09 --end 2026-12-12
     """
     from ..edits.events import move
 
     new = _date(date)
     assert new is not None
-    _report(move(_project(project), title, new, _date(on)), project)
+    _report(move(_project(project), title, new, _date(on), _date(end)), project)
 
 
 @events.command("add")
@@ -99,18 +106,22 @@ def events_move(title: str, date: str, project: Path, on: str | None) -> None:
 @click.option("--place", default=None, help="Place or partner, shown under the title.")
 @click.option("--section", type=click.Choice(["events", "deep-dives"]), default="events",
               show_default=True, help="Which list of the program gets the entry.")
-def events_add(date: str, title: str, project: Path, place: str | None, section: str) -> None:
+@click.option("--end", "end", default=None, help="The last day (YYYY-MM-DD) of an event of "
+              "several days; DATE is its first.")
+def events_add(date: str, title: str, project: Path, place: str | None, section: str,
+               end: str | None) -> None:
     """Add an entry on DATE called TITLE, in date order.
 
     \b
-    Example:
+    Examples:
       deckbuilder events add 2026-12-03 "Future Work Session" --place "Essen"
+      deckbuilder events add 2026-12-09 "Zukunftsmesse" --end 2026-12-11
     """
     from ..edits.events import add
 
     day = _date(date)
     assert day is not None
-    _report(add(_project(project), section, day, title, place), project)
+    _report(add(_project(project), section, day, title, place, _date(end)), project)
 
 
 @events.command("remove")

@@ -4,8 +4,9 @@ Babel loads and merges its German locale data the first time a date is written (
 import, 0.05-0.08 s of every build's main process, the longer lane), though a deck has a
 dozen dates. The texts written are kept in the output folder's cache, named after Babel's
 version and checked against this module's code, as the word splits are (hyphenate.py): a
-rebuild loads Babel only for a date it has not written before. The texts are Babel's,
-unchanged.
+rebuild loads Babel only for a date it has not written before. The texts are CLDR's; a
+range's fields are written as wide as the single dates beside it ('09.–11. Dezember' under
+'04. März'), the field-width adjustment UTS #35 asks for.
 """
 
 from __future__ import annotations
@@ -78,17 +79,11 @@ def _written(kind: str, days: tuple[dt.date | None, ...], write: Callable[[], st
 
 
 def day_month(day: dt.date, last: dt.date | None = None) -> str:
-    """'04. März': the program's date column; with a later ``last`` day the range as CLDR
-    writes it: '10.–12. Juni', '30. Juni – 2. Juli'."""
+    """'04. März': the program's date column; with a later ``last`` day CLDR's range, its
+    days with two digits as the single dates have: '09.–11. Dezember', '30. Juni – 02. Juli'."""
     if last is None or last == day:
         return _written("day_month", (day,), lambda: _format(day, "dd. MMMM"))
-
-    def interval() -> str:
-        from babel.dates import format_interval
-
-        return format_interval(day, last, "MMMMd", locale=LOCALE).translate(_THIN)
-
-    return _written("day_month", (day, last), interval)
+    return _written("day_month", (day, last), lambda: _range(day, last, "MMMMd"))
 
 
 def long_date(day: dt.date) -> str:
@@ -98,10 +93,18 @@ def long_date(day: dt.date) -> str:
 
 def weekday_date(day: dt.date, last: dt.date | None = None) -> str:
     """'Mi., 04. März 2026': the dossier's calendar, where there is room for the weekday;
-    a range reads 'Mi., 10. – Fr., 12. Juni 2026'."""
+    a range reads 'Mi., 09. – Fr., 11. Dezember 2026'."""
     if last is None or last == day:
         return _written("weekday_date", (day,), lambda: _format(day, "EEE, dd. MMMM y"))
-    return _written("weekday_date", (day, last), lambda: _weekday_range(day, last))
+    return _written("weekday_date", (day, last), lambda: _range(day, last, "yMMMEd"))
+
+
+def numeric_date(day: dt.date, last: dt.date | None = None) -> str:
+    """'19.11.2026': the change log, where dates are compared at a glance; a range reads
+    '09.–11.12.2026'."""
+    if last is None or last == day:
+        return _written("numeric_date", (day,), lambda: _format(day, "dd.MM.y"))
+    return _written("numeric_date", (day, last), lambda: _range(day, last, "yMd"))
 
 
 def _format(day: dt.date, pattern: str) -> str:
@@ -110,18 +113,30 @@ def _format(day: dt.date, pattern: str) -> str:
     return format_date(day, pattern, locale=LOCALE)
 
 
-def _weekday_range(first: dt.date, last: dt.date) -> str:
-    """CLDR's weekday range (skeleton yMMMEd) with the month written out, as the single
-    dates beside it are: the field-width adjustment UTS #35 asks for and Babel's
-    ``format_interval`` leaves out ('Aug.' would stand under '12. November')."""
+def _widened(pattern: str) -> str:
+    """A CLDR pattern with the day in two digits and the month written out, as the single
+    dates are: Babel's ``format_interval`` leaves this adjustment out ('9.' would stand
+    under '04.', 'Aug.' under 'November')."""
+    pattern = re.sub(r"(?<!M)MMM(?!M)", "MMMM", pattern)
+    return re.sub(r"(?<!d)d(?!d)", "dd", pattern)
+
+
+def _range(first: dt.date, last: dt.date, skeleton: str) -> str:
+    """CLDR's range for ``skeleton`` (its pattern for the largest field that differs),
+    widened; where CLDR has none (a day-month range across a year), its fallback: both
+    dates whole, joined by a dash."""
     from babel import Locale
     from babel.dates import parse_pattern
 
-    formats = Locale.parse(LOCALE).interval_formats["yMMMEd"]
+    locale = Locale.parse(LOCALE)
+    formats = locale.interval_formats[skeleton]
     field = "y" if first.year != last.year else "M" if first.month != last.month else "d"
-    parts = (re.sub(r"(?<!M)MMM(?!M)", "MMMM", pattern) for pattern in formats[field])
-    return "".join(parse_pattern(pattern).apply(day, LOCALE)
-                   for pattern, day in zip(parts, (first, last), strict=True)).translate(_THIN)
-def numeric_date(day: dt.date) -> str:
-    """'19.11.2026': the change log, where dates are compared at a glance."""
-    return _written("numeric_date", (day,), lambda: _format(day, "dd.MM.y"))
+    if field in formats:
+        parts = [_widened(pattern) for pattern in formats[field]]
+        text = "".join(parse_pattern(pattern).apply(day, LOCALE)
+                       for pattern, day in zip(parts, (first, last), strict=True))
+    else:
+        whole = parse_pattern(_widened(locale.datetime_skeletons[skeleton].pattern))
+        text = locale.interval_formats[None].format(whole.apply(first, LOCALE),
+                                                    whole.apply(last, LOCALE))
+    return text.translate(_THIN)

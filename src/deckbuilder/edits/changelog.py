@@ -7,6 +7,7 @@ the output folder's state, and appends dated German entries to output/NAME-chang
 
     ## Fassung vom 19.11.2025
     - 12.11.2026 → 19.11.2026: Future Day Frankfurt verschoben
+    - 09.–11.12.2026 → 16.–18.12.2026: Zukunftsmesse verschoben
     - Folie 12, Trend EMPATHIC CITY: Text geändert
 
 The file is written with the other outputs (temporary file, then rename), so a failed
@@ -44,6 +45,7 @@ Summary = dict[str, Any]
 def summarize(program: ProgramFile, plan: lp.DeckPlan) -> Summary:
     """What a reader of this build sees, in a form the next build can compare with."""
     return {"events": [{"id": e.identity, "date": e.event.date.isoformat(),
+                        "end": e.event.end.isoformat() if e.event.end else None,
                         "label": e.event.label, "row": _row(e.event.title, e.event.place)}
                        for e in entries(program)],
             "slides": [_slide(s) for s in plan.slides]}
@@ -93,7 +95,7 @@ def compare(old: Summary, new: Summary) -> list[str]:
                                        moved_labels))
 
 
-def _event_changes(old: list[dict[str, str]], new: list[dict[str, str]]
+def _event_changes(old: list[dict[str, Any]], new: list[dict[str, Any]]
                    ) -> tuple[list[str], set[str]]:
     """Entries for moved, added and removed events, and every label they concern (their
     rows on the program slide changed too, which needs no entry of its own)."""
@@ -104,21 +106,38 @@ def _event_changes(old: list[dict[str, str]], new: list[dict[str, str]]
     for key, event in after.items():
         was = before.get(key)
         if was is None:
-            lines.append(f"Termin hinzugefügt: {_day(event['date'])} {event['label']}")
-        elif was["date"] != event["date"]:
-            lines.append(f"{_day(was['date'])} → {_day(event['date'])}: {event['label']} "
-                         "verschoben")
+            lines.append(f"Termin hinzugefügt: {_days(event)} {event['label']}")
+        elif _span(was, event) != _span(event):
+            lines.append(_moved(was, event))
         elif was["label"] != event["label"]:
-            lines.append(f"Termin {_day(event['date'])} umbenannt: „{was['label']}“ → "
+            lines.append(f"Termin {_days(event)} umbenannt: „{was['label']}“ → "
                          f"„{event['label']}“")
         else:
             continue
         labels |= _readings(event) | _readings(was or event)
     for key, event in before.items():
         if key not in after:
-            lines.append(f"Termin entfernt: {_day(event['date'])} {event['label']}")
+            lines.append(f"Termin entfernt: {_days(event)} {event['label']}")
             labels |= _readings(event)
     return lines, labels
+
+
+def _span(event: dict[str, Any], now: dict[str, Any] | None = None) -> tuple[str, str]:
+    """An event's first and last day (ISO); an earlier build's state that kept no last
+    days (older deckbuilder) is taken to have ``now``'s, so it invents no change."""
+    end = event.get("end") if "end" in event or now is None else now.get("end")
+    return event["date"], end or event["date"]
+
+
+def _moved(was: dict[str, Any], now: dict[str, Any]) -> str:
+    """'12.11.2026 → 19.11.2026: Future Day verschoben'; an event of several days with its
+    days ('09.–11.12.2026 → 16.–18.12.2026'); one with only a new last day is longer or
+    shorter, not moved."""
+    (start, end), (new_start, new_end) = _span(was, now), _span(now)
+    change = f"{_days(was, now)} → {_days(now)}: {now['label']}"
+    if start != new_start:
+        return f"{change} verschoben"
+    return f"{change} {'verlängert' if new_end > end else 'verkürzt'}"
 
 
 def _row(title: str, place: str | None) -> str:
@@ -131,8 +150,10 @@ def _readings(event: dict[str, Any]) -> set[str]:
     return {event["label"], event.get("row", event["label"])}
 
 
-def _day(iso: str) -> str:
-    return numeric_date(dt.date.fromisoformat(iso))
+def _days(event: dict[str, Any], now: dict[str, Any] | None = None) -> str:
+    """An event's day ('19.11.2026') or days ('09.–11.12.2026'), as the log writes them."""
+    first, last = (dt.date.fromisoformat(day) for day in _span(event, now))
+    return numeric_date(first, last)
 
 
 def _slide_changes(old: list[dict[str, Any]], new: list[dict[str, Any]], moved: set[str]

@@ -16,7 +16,8 @@ from ruamel.yaml.comments import CommentedMap
 
 from ..atomic import write_all
 from ..content.load import load_project, validate_program_text
-from ..content.program import Entry, entries
+from ..content.model import Event
+from ..content.program import Entry, entries, when
 from ..errors import ContentError
 from .event_match import match_entry
 from .program_text import move_entry, remove_entry
@@ -67,23 +68,40 @@ def _edit(root: Path, change: str, mutate, reorder=None) -> Change:  # type: ign
     return Change(change, path)
 
 
-def move(root: Path, title: str, new_date: dt.date, on: dt.date | None = None) -> Change:
+def move(root: Path, title: str, new_date: dt.date, on: dt.date | None = None,
+         end: dt.date | None = None) -> Change:
     """Gives one entry a new date and moves its lines (comments included) to where that
-    date belongs in its section, so every output lists the program in date order."""
+    date belongs in its section, so every output lists the program in date order. A
+    multi-day event keeps its length unless ``end`` gives its new last day."""
     entry = find_entry(root, title, on)
-    index = entry.index
+    event, index = entry.event, entry.index
+    if end is None and event.end is not None:
+        end = event.end + (new_date - event.date)
 
     def mutate(data: CommentedMap) -> None:
-        data[entry.section]["entries"][index]["date"] = new_date
+        item = data[entry.section]["entries"][index]
+        item["date"] = new_date
+        if end is not None:
+            _set_end(item, end)
 
     def reorder(text: str) -> str:
         return move_entry(text, entry.section, index)
 
-    return _edit(root, f"moved '{entry.event.label}' from {entry.event.date.isoformat()} "
-                       f"to {new_date.isoformat()}", mutate, reorder)
+    return _edit(root, _moved(event, new_date, end), mutate, reorder)
 
 
-def add(root: Path, section: str, date: dt.date, title: str, place: str | None) -> Change:
+def _moved(event: Event, new_date: dt.date, end: dt.date | None) -> str:
+    """What a move did: the new start, and the new last day of a multi-day event."""
+    if new_date == event.date and end is not None:
+        was = f" (was {event.end.isoformat()})" if event.end else ""
+        return f"'{event.label}' on {new_date.isoformat()} now ends {end.isoformat()}{was}"
+    ending = f", ending {end.isoformat()}" if end else ""
+    return (f"moved '{event.label}' from {event.date.isoformat()} to {new_date.isoformat()}"
+            f"{ending}")
+
+
+def add(root: Path, section: str, date: dt.date, title: str, place: str | None,
+        end: dt.date | None = None) -> Change:
     """Adds an entry at the end of its section, then moves it to its place by date."""
     key = SECTIONS[section]
     count = len(getattr(load_project(root).project.program, key).entries)
@@ -92,6 +110,8 @@ def add(root: Path, section: str, date: dt.date, title: str, place: str | None) 
         items = data[key]["entries"]
         entry = CommentedMap()
         entry["date"] = date
+        if end is not None:
+            entry["end"] = end
         entry["title"] = title
         if place:
             entry["place"] = place
@@ -103,7 +123,8 @@ def add(root: Path, section: str, date: dt.date, title: str, place: str | None) 
         return move_entry(text, key, count)
 
     label = f"{title} ({place})" if place else title
-    return _edit(root, f"added '{label}' on {date.isoformat()}", mutate, reorder)
+    ending = f", ending {end.isoformat()}" if end else ""
+    return _edit(root, f"added '{label}' on {date.isoformat()}{ending}", mutate, reorder)
 
 
 def remove(root: Path, title: str, on: dt.date | None = None) -> Change:
@@ -121,8 +142,7 @@ def remove(root: Path, title: str, on: dt.date | None = None) -> Change:
         y.dump(data, out)
         return out.getvalue()
 
-    return _edit(root, f"removed '{entry.event.label}' on {entry.event.date.isoformat()}",
-                 None, reorder)
+    return _edit(root, f"removed '{entry.event.label}' on {when(entry.event)}", None, reorder)
 
 
 def _hand_over_trailing_lines(previous: CommentedMap, new: CommentedMap) -> None:
@@ -132,3 +152,19 @@ def _hand_over_trailing_lines(previous: CommentedMap, new: CommentedMap) -> None
     comment = previous.ca.items.pop(last, None)
     if comment is not None:
         new.ca.items[list(new.keys())[-1]] = comment
+
+
+def _set_end(item: CommentedMap, end: dt.date) -> None:
+    """Writes an entry's last day: in place, or as a new line right below its date."""
+    if "end" in item:
+        item["end"] = end
+        return
+    keys = list(item.keys())
+    at = keys.index("date") + 1 if "date" in keys else len(keys)
+    if at == len(keys):  # the date is the entry's last line: the new one takes its gap
+        item["end"] = end
+        comment = item.ca.items.pop(keys[-1], None)
+        if comment is not None:
+            item.ca.items["end"] = comment
+    else:
+        item.insert(at, "end", end)
