@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import stat
 from pathlib import Path
 
 import pytest
 
-from deckbuilder.atomic import write_atomically
+from deckbuilder.atomic import replace_all, write_atomically
 from deckbuilder.build.clock import build_timestamp, source_date_epoch
+from deckbuilder.errors import PreviousKept
 
 from .conftest import MakeProject, run_cli
 
@@ -36,6 +38,106 @@ def test_a_failed_write_keeps_the_old_file(tmp_path: Path,
     monkeypatch.undo()
     assert target.read_bytes() == b"the good deck"
     assert [p.name for p in tmp_path.iterdir()] == ["deck.pptx"]
+
+
+def _failing_replace(monkeypatch: pytest.MonkeyPatch, fail_onto: str,
+                     restore_fails: set[str]) -> None:
+    """os.replace that fails moving a new file onto ``fail_onto`` and putting the previous
+    file of each of ``restore_fails`` back (a disk or share that stops accepting renames)."""
+    real = os.replace
+
+    def replace(src: str | os.PathLike[str], dst: str | os.PathLike[str]) -> None:
+        source, target = Path(src), Path(dst)
+        restoring = source.name.endswith(".old.tmp")
+        if (target.name == fail_onto and not restoring) or \
+                (restoring and target.name in restore_fails):
+            raise OSError(5, "Input/output error", str(src), None, str(dst))
+        real(src, dst)
+
+    monkeypatch.setattr(os, "replace", replace)
+
+
+def _outputs(folder: Path) -> dict[Path, Path]:
+    """Two previous outputs and the new files that are to replace them."""
+    temps = {}
+    for name in ("deck.pptx", "deck.pdf"):
+        (folder / name).write_bytes(f"previous {name}".encode())
+        (folder / f".{name}.new.tmp").write_bytes(f"new {name}".encode())
+        temps[folder / name] = folder / f".{name}.new.tmp"
+    return temps
+
+
+def test_a_previous_output_that_cannot_be_put_back_is_named(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The deck was replaced, the dossier failed, and neither previous file could be put
+    back: the error names the hidden file each previous output is in (it named only the
+    dossier's backup as a file it could not write), and both are still there."""
+    temps = _outputs(tmp_path)
+    _failing_replace(monkeypatch, "deck.pdf", {"deck.pptx", "deck.pdf"})
+    with pytest.raises(PreviousKept) as caught:
+        replace_all(temps)
+    monkeypatch.undo()
+    kept = caught.value.kept
+    assert list(kept) == [tmp_path / "deck.pptx", tmp_path / "deck.pdf"]
+    for target, backup in kept.items():
+        assert backup.parent == tmp_path and backup.name.startswith(f".{target.name}.")
+        assert backup.read_bytes() == f"previous {target.name}".encode()
+    message = caught.value.describe(lambda p: p.name)
+    assert message.startswith("cannot write deck.pdf (Input/output error), and putting the "
+                              "previous files back failed too: the previous deck.pptx is in "
+                              f"{kept[tmp_path / 'deck.pptx'].name}, the previous deck.pdf is "
+                              f"in {kept[tmp_path / 'deck.pdf'].name} (hidden files: ")
+
+
+def test_previous_outputs_put_back_are_not_named(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Only the dossier's previous file stays aside; the deck's goes back (one failure no
+    longer stops the roll-back of the files before it)."""
+    temps = _outputs(tmp_path)
+    _failing_replace(monkeypatch, "deck.pdf", {"deck.pdf"})
+    with pytest.raises(PreviousKept) as caught:
+        replace_all(temps)
+    monkeypatch.undo()
+    assert list(caught.value.kept) == [tmp_path / "deck.pdf"]
+    assert (tmp_path / "deck.pptx").read_bytes() == b"previous deck.pptx"
+    assert not (tmp_path / "deck.pdf").exists()
+
+
+def test_a_failed_replace_that_rolls_back_stays_a_plain_error(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    temps = _outputs(tmp_path)
+    _failing_replace(monkeypatch, "deck.pdf", set())
+    with pytest.raises(OSError) as caught:
+        replace_all(temps)
+    monkeypatch.undo()
+    assert not isinstance(caught.value, PreviousKept)
+    assert caught.value.filename == str(tmp_path / "deck.pdf")
+    assert [(tmp_path / n).read_bytes() for n in ("deck.pptx", "deck.pdf")] == [
+        b"previous deck.pptx", b"previous deck.pdf"]
+
+
+def test_build_names_where_the_previous_deck_is_kept(
+        make_project: MakeProject, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The whole command: the calendar cannot be written, and neither it nor the deck
+    already replaced can be put back (the monkeypatch carries into the forked command)."""
+    project = make_project()
+    assert run_cli("build", project, "--format", "pptx,ics").returncode == 0
+    (deck,) = (project / "output").glob("*.pptx")
+    (ics,) = (project / "output").glob("*.ics")
+    previous = deck.read_bytes()
+    _failing_replace(monkeypatch, ics.name, {deck.name, ics.name})
+    result = run_cli("build", project, "--format", "pptx,ics", cwd=project,
+                     epoch="1763078400")  # a later date: a new deck to write
+    monkeypatch.undo()
+    assert result.returncode == 2
+    (line,) = result.stderr.splitlines()
+    (kept,) = (project / "output").glob(f".{deck.name}.*.old.tmp")
+    assert kept.read_bytes() == previous
+    assert line.startswith(f"error: cannot write output/{ics.name} (Input/output error), "
+                           "and putting the previous files back failed too: the previous "
+                           f"{deck.name} is in output/{kept.name}, the previous {ics.name} "
+                           f"is in output/.{ics.name}.")
+    assert "Traceback" not in result.stderr
 
 
 @pytest.mark.parametrize(("value", "expected"), [

@@ -19,7 +19,7 @@ from pptx import Presentation
 
 from deckbuilder.content.schema import schema_line, schemas
 
-from .conftest import BUILD_EPOCH, ROOT, MakeProject, replace_in, run_cli
+from .conftest import BUILD_EPOCH, ROOT, MakeProject, line_of, replace_in, run_cli
 
 Edit = Callable[[str, str, str], Path]
 CONTENT = ["deck.yaml", "trends.yaml", "scenarios.yaml", "future-circle.yaml", "program.yaml",
@@ -199,7 +199,9 @@ def test_template_problems_are_located(project: Path, edit: Edit, setting: str,
     edit("theme.yaml", "\nfit:\n", f"\ntemplate:\n{setting}\nfit:\n")
     result = run_cli("build", project, cwd=project)  # places are shown from the cwd
     assert result.returncode == 1
-    assert result.stderr.startswith("content/theme.yaml: error: ") and message in result.stderr
+    line = line_of(project, "theme.yaml", "  file: ")  # the message points at the file named
+    assert result.stderr.startswith(f"content/theme.yaml:{line}:9: error: ")
+    assert message in result.stderr
 
 
 COMMANDS = [["build"], ["check"], ["schema"], ["new"], ["preview"], ["watch"], ["events"],

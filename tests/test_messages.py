@@ -147,7 +147,7 @@ def test_four_problems_in_four_files_in_one_run(make_project: MakeProject,
         "content/program.yaml:8:13: error: '2026-02-30' is not a date (February 2026 has 28 "
         "days)",
         "content/radar.yaml:7:30: error: unknown trend 'DRITTER TREND' (did you mean "
-        "'ERSTER TREND'?)",
+        "'ERSTER TREND' or 'ZWEITER TREND'?)",
         f"content/scenarios.yaml:3:5: error: the word '{LONG}' is too wide for its box "
         "(1373 pt, room for 622 pt) (slide 8) (shorten it or add a hyphen or space)",
         "4 errors; nothing was written.",

@@ -124,3 +124,56 @@ def test_radar_validation(old: str, new: str, message: str, make_project: MakePr
                      cwd=project)  # places are shown from the folder the command ran in
     assert result.returncode == 1
     assert result.stderr.splitlines() == [message, "1 error; nothing was written."]
+
+
+#: A radar whose names are used more than once: each entry and each end of a connection.
+NAMED_TWICE = """\
+    rings: [Act, Create]
+    segments: [Mensch, Technik]
+    trends:
+      - {name: ERSTER TREND, ring: Act, segment: Mensch, strength: 4}
+      - {name: ZWEITER TREND, ring: Create, segment: Technik, strength: 2}
+      - {name: Vernetzung, ring: Create, segment: Mensch, strength: 3, concept: true}
+    connections:
+      - {from: ERSTER TREND, to: ZWEITER TREND}
+      - {from: Vernetzng, to: ERSTER TREND}
+      - {from: ZWEITER TREND, to: Vernetzung}
+    """
+
+
+def test_every_line_naming_an_unknown_trend_is_reported_in_one_run(
+        make_project: MakeProject, tmp_path: Path) -> None:
+    """Trends renamed in trends.yaml and a misspelt concept: every radar line that names
+    them is reported by one build, in file order, each with the name it probably means
+    (before, an editor saw the entries, then after fixing them each connection)."""
+    project = make_project({"content/radar.yaml": NAMED_TWICE})
+    replace_in(project, "trends.yaml", "title: ERSTER TREND", "title: ERSTER MEGATREND")
+    replace_in(project, "trends.yaml", "title: ZWEITER TREND", "title: ZWEITER MEGATREND")
+    result = run_cli("build", project, "--out", tmp_path / "out", cwd=project)
+    assert result.returncode == 1
+    first = "unknown trend 'ERSTER TREND' (did you mean 'ERSTER MEGATREND'?)"
+    second = "unknown trend 'ZWEITER TREND' (did you mean 'ZWEITER MEGATREND'?)"
+    assert result.stderr.splitlines() == [
+        f"content/radar.yaml:4:12: error: {first}",
+        f"content/radar.yaml:5:12: error: {second}",
+        f"content/radar.yaml:8:12: error: {first}",
+        f"content/radar.yaml:8:30: error: {second}",
+        "content/radar.yaml:9:12: error: unknown trend 'Vernetzng' (did you mean 'Vernetzung'?)",
+        f"content/radar.yaml:9:27: error: {first}",
+        f"content/radar.yaml:10:12: error: {second}",
+        "7 errors; nothing was written.",
+    ]
+    assert not any((tmp_path / "out").glob("*.*"))
+
+
+def test_a_connected_trend_missing_from_the_radar_says_so(make_project: MakeProject) -> None:
+    """A trend of trends.yaml that a connection names but no entry places: the line has no
+    dot to end at, and "did you mean" would only offer a different trend."""
+    radar = NAMED_TWICE.replace(
+        "      - {name: ZWEITER TREND, ring: Create, segment: Technik, strength: 2}\n", "")
+    project = make_project({"content/radar.yaml": radar})
+    result = run_cli("check", project, cwd=project)
+    assert result.returncode == 1
+    assert ("content/radar.yaml:7:30: error: 'ZWEITER TREND' is connected but not on the "
+            "radar (add it to radar.yaml's trends with its ring, segment and strength, or "
+            "remove this connection)") in result.stderr.splitlines()

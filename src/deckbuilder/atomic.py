@@ -18,7 +18,7 @@ from collections.abc import Callable, Collection, Mapping
 from pathlib import Path
 from typing import Protocol
 
-from .errors import OutputInUse
+from .errors import OutputInUse, PreviousKept
 
 Writer = Callable[[Path], str]  # writes one file's temporary copy, says what it holds
 
@@ -124,8 +124,9 @@ def _running(pid: int) -> bool:
 def replace_all(temps: dict[Path, Path]) -> None:
     """Moves each temporary file onto its target; when one move fails, the targets already
     replaced get their previous files back and OutputInUse (file open elsewhere) or the
-    OSError is raised. The previous files are moved aside first, because on Windows a
-    file that a program has open cannot be renamed either: that fails before any change."""
+    OSError is raised; PreviousKept, naming where each one is, when some cannot be put
+    back. The previous files are moved aside first, because on Windows a file that a
+    program has open cannot be renamed either: that fails before any change."""
     done: list[tuple[Path, Path | None]] = []  # target, its previous file moved aside
     failed = next(iter(temps), Path())
     try:
@@ -134,7 +135,9 @@ def replace_all(temps: dict[Path, Path]) -> None:
             done.append((failed, backup))
             os.replace(temp, failed)
     except OSError as exc:
-        _roll_back(done)
+        kept = _roll_back(done)
+        if kept:  # the folder holds a mix: say where each previous file is
+            raise PreviousKept(failed, exc.strerror or str(exc), kept) from None
         if isinstance(exc, PermissionError):  # Windows: open in another program
             raise OutputInUse(failed, "", None) from None
         exc.filename = str(failed)
@@ -153,10 +156,18 @@ def _move_aside(target: Path) -> Path | None:
     return backup
 
 
-def _roll_back(done: list[tuple[Path, Path | None]]) -> None:
-    """Puts the previous outputs back, the last replaced first."""
+def _roll_back(done: list[tuple[Path, Path | None]]) -> dict[Path, Path]:
+    """Puts the previous outputs back, the last replaced first; returns the targets whose
+    previous file could not be put back, with the file it stays in. One that fails does
+    not stop the others: each one put back is one the user need not look for."""
+    kept: dict[Path, Path] = {}
     for target, backup in reversed(done):
-        if backup is not None and backup.exists():
-            os.replace(backup, target)
-        elif backup is None:
-            target.unlink(missing_ok=True)
+        try:
+            if backup is not None and backup.exists():
+                os.replace(backup, target)
+            elif backup is None:
+                target.unlink(missing_ok=True)
+        except OSError:
+            if backup is not None:
+                kept[target] = backup
+    return dict(reversed(kept.items()))  # in the order the files were replaced

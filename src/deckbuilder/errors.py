@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import IntEnum
 from pathlib import Path
@@ -88,3 +89,25 @@ class OutputInUse(UsageError):
 
     def __str__(self) -> str:
         return self.describe(str(self.path), str(self.lock or ""))
+
+
+class PreviousKept(UsageError):
+    """Replacing ``path`` failed (``reason``) and putting some previous files back failed
+    too: ``kept`` maps each such file to the temporary file its previous version is still
+    in. Without the names a user could not find them: they are hidden files (``.name.*.tmp``)
+    beside the outputs. The CLI shows the paths relative to where the command was run."""
+
+    def __init__(self, path: Path, reason: str, kept: dict[Path, Path]) -> None:
+        super().__init__(path, reason, kept)
+        self.path, self.reason, self.kept = path, reason, kept
+
+    def describe(self, shown: Callable[[Path], str]) -> str:
+        """The one line for the user, each path as ``shown`` gives it."""
+        where = ", ".join(f"the previous {target.name} is in {shown(backup)}"
+                          for target, backup in self.kept.items())
+        return (f"cannot write {shown(self.path)} ({self.reason}), and putting the previous "
+                f"files back failed too: {where} (hidden files: rename each back to its "
+                "name to use it again; the next build that succeeds no longer needs them)")
+
+    def __str__(self) -> str:
+        return self.describe(str)

@@ -180,12 +180,14 @@ def _check_template(root: Path, loaded: Loaded, errors: list[Diagnostic]) -> Pat
     """The corporate template's path, if the theme names one; its problems go to ``errors``."""
     if loaded.theme.template is None:
         return None
+    from ..content.sourcemap import locate_in
     from ..render.pptx.template import check_template
 
     slide = loaded.theme.slide
+    where = locate_in(root, "content/theme.yaml", ("template", "file"))
     template, problems = check_template(root, loaded.theme.template.file,
                                         loaded.theme.template.layout, slide.width,
-                                        slide.height, Location("content/theme.yaml"))
+                                        slide.height, where)
     errors.extend(problems)
     return template
 

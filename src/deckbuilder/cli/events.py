@@ -20,7 +20,7 @@ def template_group() -> None:
 
 
 @template_group.command(name="check")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("file", type=click.Path(path_type=Path))
 def template_check(file: Path) -> None:
     """List FILE's layouts and placeholders and say which slide kinds each can serve.
 
@@ -28,9 +28,19 @@ def template_check(file: Path) -> None:
     Example:
       deckbuilder template check assets/corporate.pptx
     """
+    from ..content.pptx_package import PackageProblem
+    from ..errors import ContentError, Location, error
     from ..render.pptx.template import describe_template
+    from .places import shown
 
-    for line in describe_template(file):
+    # A file that is no readable .pptx (a folder and a missing file too) is reported the
+    # way build reports its template, exit 1, not as click's usage error or a crash.
+    try:
+        lines = describe_template(file)
+    except PackageProblem as exc:
+        raise ContentError([error(Location(shown(file)), f"the file is {exc}", exc.hint)]
+                           ) from None
+    for line in lines:
         click.echo(line)
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from ..errors import ContentError, ExitCode, OutputInUse, UsageError
+from ..errors import ContentError, ExitCode, OutputInUse, PreviousKept, UsageError
 from .common import OUT_OPTION, _current, _project, _relative, _shown
 from .edits import changes_command, pull_command
 from .events import events, template_group
@@ -314,6 +314,8 @@ def _usage_line(exc: UsageError) -> str:
     if isinstance(exc, OutputInUse):
         lock = _relative(exc.lock) if exc.lock is not None else ""
         return f"error: {exc.describe(_relative(exc.path), lock)}"
+    if isinstance(exc, PreviousKept):
+        return f"error: {exc.describe(_relative)}"
     return f"error: {exc}"
 
 

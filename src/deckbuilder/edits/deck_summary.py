@@ -20,6 +20,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from ..content.pptx_package import check_package
 from ..render.pptx.shape_identity import identity
 from ..text.linebreak import BROKEN
 
@@ -50,7 +51,9 @@ Slide = tuple[Shape, ...]
 
 def read_deck(path: Path) -> list[Slide]:
     """The slides of the PPTX at ``path`` in presentation order; raises ValueError when the
-    file is not a readable PPTX."""
+    file is not a readable PPTX (PackageProblem, with a hint, when its ZIP directory says
+    so: a deck edited by hand may be anything, a zip bomb too)."""
+    check_package(path)
     try:
         with zipfile.ZipFile(path) as package:
             return [_read_slide(package.read(part)) for part in _slide_parts(package)]

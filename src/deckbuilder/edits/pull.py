@@ -27,6 +27,7 @@ from babel.dates import get_month_names
 from ..content import sourcemap
 from ..content.dates import LOCALE, day_month
 from ..content.model import ProgramFile
+from ..content.pptx_package import PackageProblem
 from ..content.program import entries
 from ..errors import Location, UsageError
 from ..layout.slides import clean
@@ -84,7 +85,8 @@ def read_edits(root: Path, deck: Path, built: str, state: dict[str, Any], projec
         now = read_deck(deck)
         before = from_json(record["slides"])
     except ValueError as exc:
-        raise UsageError(f"'{deck}' is {exc}") from None
+        hint = exc.hint if isinstance(exc, PackageProblem) else ""
+        raise UsageError(f"'{deck}' is {exc}" + (f" ({hint})" if hint else "")) from None
     slides = state.get("content", {}).get("slides", [])
     sources = [str(s.get("source", "")) for s in slides if isinstance(s, dict)]
     return propose(root, before, now, project.program, sources)

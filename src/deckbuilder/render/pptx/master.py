@@ -23,6 +23,7 @@ from pptx.oxml import parse_xml
 from pptx.oxml.ns import nsdecls, qn
 from pptx.parts.slide import SlideLayoutPart
 
+from ...content.pptx_package import PackageProblem
 from ...errors import ContentError, Location, error
 from ...layout.plan import Box, DeckPlan
 from ...theme import Theme
@@ -257,14 +258,19 @@ def start_presentation(template: Path | None, theme: Theme, plan: DeckPlan
         rewrite_master(master, theme, specs[""], plan.language)
         add_notes_and_handout_masters(prs, plan.width, plan.height, plan.language)
         return prs, replace_layouts(prs, specs, plan.language), {}
-    prs = Presentation(str(template))
+    from .template import kind_layouts, layout_roles, open_template
+
+    try:
+        prs = open_template(template)  # checked before the build, but it may have changed
+    except PackageProblem as exc:
+        raise ContentError([error(Location("content/theme.yaml"),
+                                  f"the template '{template.name}' is {exc}", exc.hint)]
+                           ) from None
     slide_ids = prs.slides.element
     for slide_id in list(slide_ids):
         prs.part.drop_rel(slide_id.rId)
         slide_ids.remove(slide_id)
     add_notes_and_handout_masters(prs, plan.width, plan.height, plan.language)
-    from .template import kind_layouts, layout_roles
-
     config = theme.template
     try:
         layouts = kind_layouts(prs, config.layout if config else None,

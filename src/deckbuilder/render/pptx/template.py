@@ -10,6 +10,7 @@ from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.util import Emu
 
 from ...content.assets import AssetProblem, resolve_inside
+from ...content.pptx_package import PackageProblem, check_package
 from ...errors import Diagnostic, Location, error
 from .placeholders import LAYOUT_NAMES, Available, Holder
 
@@ -82,12 +83,15 @@ def kind_layouts(prs, default: str | None, named: dict[str, str]) -> dict[str, o
     return chosen
 
 
-def _open(path: Path):  # type: ignore[no-untyped-def]
+def open_template(path: Path):  # type: ignore[no-untyped-def]
+    """The presentation at ``path``, after its ZIP directory showed a package of sane size
+    (content/pptx_package.py); PackageProblem for any file that cannot be read as one."""
+    check_package(path)
     try:
         return Presentation(str(path))
     except Exception:  # python-pptx raises several kinds for a file that is not a deck
-        raise AssetProblem(f"'{path.name}' is not a PowerPoint file (.pptx) that can be "
-                           "read") from None
+        raise PackageProblem("not a PowerPoint file (.pptx) that can be read",
+                             "save it from PowerPoint as a .pptx presentation") from None
 
 
 def blank_layouts(prs) -> list[str]:  # type: ignore[no-untyped-def]
@@ -97,8 +101,9 @@ def blank_layouts(prs) -> list[str]:  # type: ignore[no-untyped-def]
 
 
 def describe_template(path: Path) -> list[str]:
-    """Lines for `deckbuilder template check`: size, layouts, placeholders, usable kinds."""
-    prs = _open(path)
+    """Lines for `deckbuilder template check`: size, layouts, placeholders, usable kinds;
+    PackageProblem when ``path`` is no readable .pptx."""
+    prs = open_template(path)
     width, height = Emu(prs.slide_width).pt, Emu(prs.slide_height).pt
     lines = [f"{path.name}: slides {width:.0f} × {height:.0f} pt "
              f"({'16:9' if abs(width / height - 16 / 9) < 0.01 else 'not 16:9'}), "
@@ -131,9 +136,12 @@ def check_template(root: Path, file: str, layout: str | None, width: float, heig
     """The template's path, or located errors: missing, unreadable, wrong size or layout."""
     try:
         path = resolve_inside(root, file)
-        prs = _open(path)
     except AssetProblem as exc:
         return None, [error(where, str(exc).replace("the picture", "the template"))]
+    try:
+        prs = open_template(path)
+    except PackageProblem as exc:
+        return None, [error(where, f"the template '{file}' is {exc}", exc.hint)]
     problems = []
     size = (Emu(prs.slide_width).pt, Emu(prs.slide_height).pt)
     if abs(size[0] - width) > 1 or abs(size[1] - height) > 1:
