@@ -19,6 +19,7 @@ from ..content.model import (
     TitleSlide,
 )
 from ..errors import ContentError
+from .dossier_legible import make_dossier_legible
 from .dossier_plan import (  # the plan's blocks, here for those who import them from here
     Block,
     Calendar,
@@ -107,7 +108,8 @@ def _trends_and_scenarios(loaded: Loaded) -> list[Block]:
 
 
 def plan_dossier(loaded: Loaded, ts: Typesetter, today: dt.date | None = None) -> DossierPlan:
-    """The dossier's blocks in reading order, from the same model the deck uses.
+    """The dossier's blocks in reading order, from the same model the deck uses, with
+    every text's colour readable on what it lies on (dossier_legible.py).
 
     ``today`` is the build date: program entries before it are greyed or left out.
     """
@@ -145,13 +147,18 @@ def plan_dossier(loaded: Loaded, ts: Typesetter, today: dt.date | None = None) -
     cta = _slide(loaded, CtaSlide)
     if isinstance(cta, CtaSlide):
         blocks.append(Callout(tuple(cta.lines), cta.color,
-                              tuple(link_runs(clean(line), cta.link) for line in cta.lines)))
+                              tuple(link_runs(clean(line), cta.link) for line in cta.lines),
+                              cta.where("color") if "color" in cta.model_fields_set else None))
     legal = deck.legal
     blocks.append(Heading(legal.copyright, "legal", style="d-h3", new_page=False,
                           runs=linked_runs(clean(legal.copyright))))
     blocks.append(Text(tuple(Para(linked_runs(clean(t)), "d-body") for t in legal.paragraphs)))
     if today is not None:  # so that a printed copy can be matched to its version
         blocks.append(Text((para(f"Stand: {long_date(today)}", "d-body"),)))
-    return DossierPlan(deck.title, deck.author, deck.subject or deck.title, tuple(deck.keywords),
-                       deck.language, linked_runs(clean(deck.footer)), tuple(blocks),
-                       foreign=foreign_phrases(loaded))
+    plan, unreadable = make_dossier_legible(
+        DossierPlan(deck.title, deck.author, deck.subject or deck.title, tuple(deck.keywords),
+                    deck.language, linked_runs(clean(deck.footer)), tuple(blocks),
+                    foreign=foreign_phrases(loaded)), loaded.theme, loaded.root)
+    if unreadable:
+        raise ContentError(unreadable)
+    return plan

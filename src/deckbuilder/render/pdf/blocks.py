@@ -20,6 +20,7 @@ from reportlab.platypus import (
 from reportlab.platypus.flowables import PageBreakIfNotEmpty
 
 from ...layout import dossier_plan as d
+from ...layout.dossier_plan import PAPER
 from ...layout.plan import Para, Run
 from ...text.hyphenate import Hyphenator
 from ..images import ImageStore
@@ -44,6 +45,7 @@ class Renderer:
         self.ppi = theme.pictures.print_ppi
         self.st = PdfText(theme, fonts, hyphenator)
         self.st.foreign = plan.foreign
+        self.st.inks = plan.ink  # readable colours where the theme's would not read
         self.toc = TaggedContents()
         self.width = theme.page.content_width
         self.describe = link_describer(plan)
@@ -76,7 +78,7 @@ class Renderer:
         canvas.saveState()
         with self.tags.pagination(canvas):
             canvas.setFont(font, style.size)
-            canvas.setFillColor(st.color(style.color))
+            canvas.setFillColor(st.color(st.ink("d-footer", style.color, PAPER)))
             canvas.drawString(th.page.left, y, "".join(r.text for r in self.plan.footer))
             canvas.drawRightString(th.page.width - th.page.right, y, str(canvas.getPageNumber()))
         x0 = th.page.left
@@ -230,9 +232,10 @@ class Renderer:
 
     def cards(self, b: d.Cards) -> list[Flowable]:
         size = self.sizes.cards
+        on = self.theme.color(b.fill)
         cells = [
-            [self.st.text(t, "d-h3", self.node("H2"), spaceAfter=size.title_to_text),
-             self.st.text(x, "d-body", self.node("P"))] for t, x in b.items
+            [self.st.text(t, "d-h3", self.node("H2"), spaceAfter=size.title_to_text, on=on),
+             self.st.text(x, "d-body", self.node("P"), on=on)] for t, x in b.items
         ]
         rows = [
             cells[i : i + 2] + ([] if i + 1 < len(cells) else [""]) for i in range(0, len(cells), 2)
@@ -242,7 +245,7 @@ class Renderer:
             self.st.table_style(
                 [
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("BACKGROUND", (0, 0), (-1, -1), self.st.color("tint")),
+                    ("BACKGROUND", (0, 0), (-1, -1), self.st.color(b.fill)),
                     ("LINEBEFORE", (0, 0), (-1, -1), size.stripe_width, self.st.color("accent")),
                     ("LINEAFTER", (0, 0), (-1, -1), size.gap, self.st.color("paper")),
                     ("LINEBELOW", (0, 0), (-1, -1), size.gap, self.st.color("paper")),
@@ -258,12 +261,13 @@ class Renderer:
             style = self.theme.style("d-h3")
             width = stringWidth(b.button, self.st.fonts[style.face], style.size) + \
                 size.button_extra
-            label = self.st.para(Para(b.button_runs or (Run(b.button),), "d-h3"), self.node("P"))
+            label = self.st.para(Para(b.button_runs or (Run(b.button),), "d-h3"), self.node("P"),
+                                 on=self.theme.color(b.button_fill))
             button = Table([[label]], colWidths=[width])
             button.setStyle(
                 self.st.table_style(
                     [
-                        ("BACKGROUND", (0, 0), (-1, -1), self.st.color("accent")),
+                        ("BACKGROUND", (0, 0), (-1, -1), self.st.color(b.button_fill)),
                         ("LEFTPADDING", (0, 0), (-1, -1), size.button_padding),
                         ("RIGHTPADDING", (0, 0), (-1, -1), size.button_padding),
                     ]
@@ -298,7 +302,8 @@ class Renderer:
 
     def callout(self, b: d.Callout) -> list[Flowable]:
         size = self.sizes.callout
-        lines = [self.st.para(Para(runs, "d-cta"), self.node("P"))
+        on = self.theme.color(b.color)
+        lines = [self.st.para(Para(runs, "d-cta"), self.node("P"), on=on)
                  for runs in b.runs or tuple((Run(line),) for line in b.lines)]
         table = Table([[lines]], colWidths=[self.width])
         table.setStyle(
