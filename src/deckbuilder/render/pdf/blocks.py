@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from reportlab.lib.colors import HexColor
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     CondPageBreak,
@@ -231,6 +232,7 @@ class Renderer:
         return [*start, self.bar(b.color), table, Spacer(1, size.opener_to_text)]
 
     def cards(self, b: d.Cards) -> list[Flowable]:
+        """Two cards to a row; a last card alone takes the whole row, so no card is empty."""
         size = self.sizes.cards
         on = self.theme.color(b.fill)
         cells = [
@@ -240,15 +242,18 @@ class Renderer:
         rows = [
             cells[i : i + 2] + ([] if i + 1 < len(cells) else [""]) for i in range(0, len(cells), 2)
         ]
+        alone = [("SPAN", (0, -1), (-1, -1))] if len(cells) % 2 else []
+        paper = HexColor("#" + d.PAPER)  # the gaps between the cards: the page's white
         table = Table(rows, colWidths=[self.width / 2] * 2)
         table.setStyle(
             self.st.table_style(
                 [
+                    *alone,
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("BACKGROUND", (0, 0), (-1, -1), self.st.color(b.fill)),
                     ("LINEBEFORE", (0, 0), (-1, -1), size.stripe_width, self.st.color("accent")),
-                    ("LINEAFTER", (0, 0), (-1, -1), size.gap, self.st.color("paper")),
-                    ("LINEBELOW", (0, 0), (-1, -1), size.gap, self.st.color("paper")),
+                    ("LINEAFTER", (0, 0), (-1, -1), size.gap, paper),
+                    ("LINEBELOW", (0, 0), (-1, -1), size.gap, paper),
                     ("LEFTPADDING", (0, 0), (-1, -1), size.padding_side),
                     ("RIGHTPADDING", (0, 0), (-1, -1), size.padding_side),
                     ("TOPPADDING", (0, 0), (-1, -1), size.padding_top),
