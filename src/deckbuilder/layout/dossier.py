@@ -7,10 +7,12 @@ what goes in which order, which text style each part takes and what the contents
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from ..content.dates import long_date, weekday_date
 from ..content.model import (
     CtaSlide,
+    Legal,
     Loaded,
     MethodSlide,
     Picture,
@@ -107,6 +109,23 @@ def _trends_and_scenarios(loaded: Loaded) -> list[Block]:
     return blocks
 
 
+#: A line of the legal notice that says which version it is ("Stand: Oktober 2025").
+AS_OF = re.compile(r"\s*Stand\b", re.IGNORECASE)
+
+
+def _legal(legal: Legal, today: dt.date | None) -> list[Block]:
+    """The legal notice under its copyright line (a heading, not a section: the contents
+    leave it out), then the build date, so that a printed copy can be matched to its
+    version; a notice that says its own date ("Stand: ...") keeps that one alone."""
+    blocks: list[Block] = [
+        Heading(legal.copyright, "legal", style="d-h3", new_page=False,
+                runs=linked_runs(clean(legal.copyright)), listed=False),
+        Text(tuple(Para(linked_runs(clean(t)), "d-body") for t in legal.paragraphs))]
+    if today is not None and not any(AS_OF.match(clean(t)) for t in legal.paragraphs):
+        blocks.append(Text((para(f"Stand: {long_date(today)}", "d-body"),)))
+    return blocks
+
+
 def plan_dossier(loaded: Loaded, ts: Typesetter, today: dt.date | None = None) -> DossierPlan:
     """The dossier's blocks in reading order, from the same model the deck uses, with
     every text's colour readable on what it lies on (dossier_legible.py).
@@ -149,12 +168,7 @@ def plan_dossier(loaded: Loaded, ts: Typesetter, today: dt.date | None = None) -
         blocks.append(Callout(tuple(cta.lines), cta.color,
                               tuple(link_runs(clean(line), cta.link) for line in cta.lines),
                               cta.where("color") if "color" in cta.model_fields_set else None))
-    legal = deck.legal
-    blocks.append(Heading(legal.copyright, "legal", style="d-h3", new_page=False,
-                          runs=linked_runs(clean(legal.copyright))))
-    blocks.append(Text(tuple(Para(linked_runs(clean(t)), "d-body") for t in legal.paragraphs)))
-    if today is not None:  # so that a printed copy can be matched to its version
-        blocks.append(Text((para(f"Stand: {long_date(today)}", "d-body"),)))
+    blocks += _legal(deck.legal, today)
     plan, unreadable = make_dossier_legible(
         DossierPlan(deck.title, deck.author, deck.subject or deck.title, tuple(deck.keywords),
                     deck.language, linked_runs(clean(deck.footer)), tuple(blocks),

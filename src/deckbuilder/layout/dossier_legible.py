@@ -100,7 +100,7 @@ def _contents(p: _Page, b: d.Contents) -> Iterator[Drawn]:
     """The heading, then an entry per section (level 1) and per trend and scenario."""
     yield from p.text(b.title, "d-h1")
     for block in p.plan.blocks:
-        if isinstance(block, d.Heading):
+        if isinstance(block, d.Heading) and block.listed:
             yield from p.text(block.text, "d-toc-1")
         elif isinstance(block, d.TrendCard):
             yield from p.text(block.title, "d-toc-2")

@@ -18,7 +18,8 @@ PAPER = "FFFFFF"
 
 @dataclass(frozen=True)
 class Heading:
-    """A heading that is also a contents entry and a PDF bookmark (level 0 or 1)."""
+    """A heading that is also a PDF bookmark (level 0 or 1) and, when ``listed``, an entry
+    of the contents (the sections; not the legal notice's copyright line)."""
 
     text: str
     key: str
@@ -28,6 +29,7 @@ class Heading:
     new_page: bool = True
     style: str = "d-h1"
     runs: tuple[Run, ...] = ()  # the text with its links, where it has some (links.py)
+    listed: bool = True
 
 
 @dataclass(frozen=True)

@@ -100,7 +100,9 @@ class Renderer:
                                       spaceAfter=size.kicker_to_heading))
         head = self.st.para(Para(b.runs or (Run(b.text),), b.style),
                             self.node(f"H{b.level + 1}"), spaceAfter=size.heading_to_text)
-        head.toc_entry = (b.level, b.text, b.key)  # type: ignore[attr-defined]
+        # Bookmarked; listed in the contents when a section (``_Doc.afterFlowable``).
+        entry = (b.level, b.text, b.key) if b.listed else (b.level, b.text, b.key, False)
+        head.toc_entry = entry  # type: ignore[attr-defined]
         found.append(head)
         for f in found:
             f.keepWithNext = True  # type: ignore[attr-defined]
