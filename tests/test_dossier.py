@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from deckbuilder.content.load import load_project
 
-from .conftest import BUILD_EPOCH, ROOT, SEED, MakeProject, replace_in
+from .conftest import BUILD_EPOCH, MINI, ROOT, SEED, MakeProject, replace_in, run_cli
 from .pptx_text import normalize
 from .test_content_complete import (
     JOINED,
@@ -89,9 +89,13 @@ def test_outline_mirrors_the_sections(built_pdfs: dict[str, Path]) -> None:
     nested = [item for item in reader.outline if isinstance(item, list)]
     assert [len(n) for n in nested] == [16, 4]
     contents = normalize(reader.pages[1].extract_text(extraction_mode="layout"))
-    for item in top[1:]:
+    for item in top[1:-1]:
         page = reader.get_destination_page_number(item) + 1
         assert f"{item.title} {page}" in contents
+    # The legal notice's copyright line is bookmarked, as the contents page is, but the
+    # contents list only sections (the line is still the page's running footer).
+    legal = top[-1]
+    assert f"{legal.title} {reader.get_destination_page_number(legal) + 1}" not in contents
 
 
 def test_contents_entries_are_links(built_pdfs: dict[str, Path]) -> None:
@@ -188,3 +192,20 @@ def test_a_word_wider_than_its_column_stays_on_the_page(make_project: MakeProjec
             assert 0 <= left and right <= width, (text.get_text_range(i, 1), right, width)
         seen += text.get_text_range().replace("\r\n", "").replace("\n", "")
     assert word in seen
+
+
+def test_a_legal_notice_with_its_own_date_line_keeps_that_one(make_project: MakeProject
+                                                               ) -> None:
+    """The last page said "Stand" twice: the content's own line and the build's date."""
+    deck = (MINI / "content" / "deck.yaml").read_text("utf-8")
+    own = deck.replace("    - Alle Inhalte sind urheberrechtlich geschützt.\n",
+                       "    - Alle Inhalte sind urheberrechtlich geschützt.\n"
+                       "    - \"Stand: Oktober 2025\"\n")
+    assert own != deck
+    for files, line in (({"content/deck.yaml": own}, "Stand: Oktober 2025"),
+                        ({}, "Stand: 04. November 2025")):  # none of its own: the build's
+        project = make_project(files)
+        result = run_cli("build", project, "--format", "pdf")
+        assert result.returncode == 0, result.stderr
+        last = PdfReader(project / "output" / "my-deck.pdf").pages[-1].extract_text()
+        assert [t for t in last.splitlines() if "Stand" in t] == [line]

@@ -20,6 +20,7 @@ from ..content.names import never_hyphenated
 from ..content.program import past_warnings
 from ..edits import changelog, guard, output_state
 from ..errors import ContentError, Diagnostic, Location, OutputInUse, UsageError, error
+from ..layout.dossier_plan import DossierPlan
 from ..layout.plan import DeckPlan
 from ..layout.slides import plan_deck
 from ..layout.text import Typesetter
@@ -104,6 +105,7 @@ class Prepared:
     warnings: tuple[Diagnostic, ...]
     template: Path | None = None
     pictures: CheckedPictures | None = None  # checked anew: kept by _save_learned
+    dossier: DossierPlan | None = None  # laid out when asked for (``prepare(dossier=True)``)
 
 
 Progress = Callable[[str], None]
@@ -113,15 +115,17 @@ def _quiet(stage: str) -> None:
     """The default progress report: none."""
 
 
-#: Called with the content, typesetter, day and time stamp once they proved sound,
-#: before the deck is laid out (build: hands the dossier to the second process).
-Ahead = Callable[[Loaded, Typesetter, dt.date, dt.datetime], None]
+#: Called with the content, typesetter, day, time stamp and the dossier's plan (None when
+#: not asked for) once they proved sound, before the deck is laid out (build: hands the
+#: dossier to the second process).
+Ahead = Callable[[Loaded, Typesetter, dt.date, dt.datetime, DossierPlan | None], None]
 
 
 def prepare(root: Path, progress: Progress = _quiet, *, dossier: bool = False,
             cache: Path | None = None, ahead: Ahead | None = None) -> Prepared:
-    """Loads, checks glyphs, lays out the deck (and with ``dossier`` the dossier) and checks
-    the template: one validation pass that raises ContentError with every problem found.
+    """Loads, checks glyphs, lays out the dossier (with ``dossier``) and the deck and checks
+    the template: one validation pass that raises ContentError with every problem found,
+    the dossier's (text it cannot make readable, words too wide) among the deck's.
     ``cache`` is where the German word splits of earlier builds are kept (hyphenate.py):
     with them a rebuild does not parse pyphen's patterns (0.5 s) for the deck's long words.
     """
@@ -144,21 +148,23 @@ def prepare(root: Path, progress: Progress = _quiet, *, dossier: bool = False,
     stamp = build_timestamp()
     today = stamp.date()
     typesetter = Typesetter(loaded.theme, measurer)
-    if ahead is not None and not errors:
-        ahead(loaded, typesetter, today, stamp)
-    progress("laying out the slides")
-    plan = _collecting(errors, plan_deck, loaded, typesetter, today)
+    booklet = None
     if dossier:
         from ..layout.dossier import plan_dossier
 
-        _collecting(errors, plan_dossier, loaded, typesetter, today)
+        progress("laying out the dossier")
+        booklet = _collecting(errors, plan_dossier, loaded, typesetter, today)
+    if ahead is not None and not errors:
+        ahead(loaded, typesetter, today, stamp, booklet)
+    progress("laying out the slides")
+    plan = _collecting(errors, plan_deck, loaded, typesetter, today)
     template = _check_template(root, loaded, errors)
     if errors or plan is None:
         raise ContentError(sort_diagnostics(errors))
     warnings = (*loaded.warnings, *past_warnings(loaded.project.program, today), *plan.warnings,
                 *low_resolution(plan, loaded.images))
     return Prepared(loaded, measurer, typesetter, plan, today, stamp, warnings, template,
-                    checked)
+                    checked, booklet)
 
 
 def _collecting(errors: list[Diagnostic], stage: Callable[..., T], *args: object) -> T | None:
@@ -217,13 +223,13 @@ def build(root: Path, out: Path, formats: tuple[str, ...] = DEFAULT_FORMATS,
     created = not out.exists()
 
     def ahead(loaded: Loaded, typesetter: Typesetter, today: dt.date,
-              stamp: dt.datetime) -> None:
+              stamp: dt.datetime, dossier: DossierPlan | None) -> None:
         """The dossier and calendar start in the second process while the deck is laid
         out here (not with the slides PDF: that one needs the deck's layout)."""
         if aside is not None and "slides-pdf" not in formats:
-            progress("laying out the dossier")
             try:
-                found = _early_jobs(loaded, typesetter, today, stamp, root, out, formats)
+                found = _early_jobs(loaded, typesetter, today, stamp, root, out, formats,
+                                    dossier)
                 _prepare_out(out)
             except (ContentError, UsageError):
                 return  # reported after the deck's own problems, as without this hand-over
@@ -232,7 +238,8 @@ def build(root: Path, out: Path, formats: tuple[str, ...] = DEFAULT_FORMATS,
 
     try:
         inputs = uptodate.fingerprint(root, formats)  # what this build reads
-        ready = prepare(root, progress, cache=out / CACHE, ahead=ahead)
+        ready = prepare(root, progress, dossier="pdf" in formats, cache=out / CACHE,
+                        ahead=ahead)
         _prepare_out(out)
         writers = _writers(ready, root, out, formats, progress, jobs)
         _save_learned(ready)
@@ -290,8 +297,10 @@ def _save_learned(ready: Prepared) -> None:
 
 
 def _early_jobs(loaded: Loaded, typesetter: Typesetter, today: dt.date, stamp: dt.datetime,
-                root: Path, out: Path, formats: tuple[str, ...]) -> dict[Path, AsideWriter]:
-    """The dossier's and the calendar's writers, which need no deck layout."""
+                root: Path, out: Path, formats: tuple[str, ...],
+                dossier: DossierPlan | None = None) -> dict[Path, AsideWriter]:
+    """The dossier's and the calendar's writers, which need no deck layout (``dossier``:
+    its plan as prepare() made it; laid out here when it is not)."""
     from ..layout.calendar import plan_calendar
     from ..layout.dossier import plan_dossier
 
@@ -300,7 +309,7 @@ def _early_jobs(loaded: Loaded, typesetter: Typesetter, today: dt.date, stamp: d
     if "pdf" in formats:
         pictures = loaded.theme.pictures
         store = ImageStore(root, out / CACHE / "pictures", pictures.ppi, pictures.jpeg_quality)
-        jobs[out / f"{name}.pdf"] = PdfWriter(plan_dossier(loaded, typesetter, today),
+        jobs[out / f"{name}.pdf"] = PdfWriter(dossier or plan_dossier(loaded, typesetter, today),
                                               portable(loaded.theme), root, store, stamp,
                                               out / CACHE)
     if "ics" in formats:
@@ -330,10 +339,10 @@ def _writers(ready: Prepared, root: Path, out: Path, formats: tuple[str, ...],
                                template=ready.template, cache=out / CACHE)
 
         writers[out / f"{name}.pptx"] = write_deck
-    if not early and "pdf" in formats:
+    if not early and "pdf" in formats and ready.dossier is None:
         progress("laying out the dossier")
     rest = early or _early_jobs(loaded, ready.typesetter, ready.today, stamp, root, out,
-                                formats)
+                                formats, ready.dossier)
     writers.update((t, w) for t, w in rest.items() if t.suffix == ".pdf")
     if "slides-pdf" in formats:
         writers[out / f"{name}-slides.pdf"] = PdfWriter(plan, portable(loaded.theme), root,

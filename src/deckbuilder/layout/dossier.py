@@ -7,10 +7,12 @@ what goes in which order, which text style each part takes and what the contents
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from ..content.dates import long_date, weekday_date
 from ..content.model import (
     CtaSlide,
+    Legal,
     Loaded,
     MethodSlide,
     Picture,
@@ -20,6 +22,7 @@ from ..content.model import (
 )
 from ..content.names import never_hyphenated
 from ..errors import ContentError
+from .dossier_legible import make_dossier_legible
 from .dossier_plan import (  # the plan's blocks, here for those who import them from here
     Block,
     Calendar,
@@ -107,8 +110,26 @@ def _trends_and_scenarios(loaded: Loaded) -> list[Block]:
     return blocks
 
 
+#: A line of the legal notice that says which version it is ("Stand: Oktober 2025").
+AS_OF = re.compile(r"\s*Stand\b", re.IGNORECASE)
+
+
+def _legal(legal: Legal, today: dt.date | None) -> list[Block]:
+    """The legal notice under its copyright line (a heading, not a section: the contents
+    leave it out), then the build date, so that a printed copy can be matched to its
+    version; a notice that says its own date ("Stand: ...") keeps that one alone."""
+    blocks: list[Block] = [
+        Heading(legal.copyright, "legal", style="d-h3", new_page=False,
+                runs=linked_runs(clean(legal.copyright)), listed=False),
+        Text(tuple(Para(linked_runs(clean(t)), "d-body") for t in legal.paragraphs))]
+    if today is not None and not any(AS_OF.match(clean(t)) for t in legal.paragraphs):
+        blocks.append(Text((para(f"Stand: {long_date(today)}", "d-body"),)))
+    return blocks
+
+
 def plan_dossier(loaded: Loaded, ts: Typesetter, today: dt.date | None = None) -> DossierPlan:
-    """The dossier's blocks in reading order, from the same model the deck uses.
+    """The dossier's blocks in reading order, from the same model the deck uses, with
+    every text's colour readable on what it lies on (dossier_legible.py).
 
     ``today`` is the build date: program entries before it are greyed or left out.
     """
@@ -146,14 +167,14 @@ def plan_dossier(loaded: Loaded, ts: Typesetter, today: dt.date | None = None) -
     cta = _slide(loaded, CtaSlide)
     if isinstance(cta, CtaSlide):
         blocks.append(Callout(tuple(cta.lines), cta.color,
-                              tuple(link_runs(clean(line), cta.link) for line in cta.lines)))
-    legal = deck.legal
-    blocks.append(Heading(legal.copyright, "legal", style="d-h3", new_page=False,
-                          runs=linked_runs(clean(legal.copyright))))
-    blocks.append(Text(tuple(Para(linked_runs(clean(t)), "d-body") for t in legal.paragraphs)))
-    if today is not None:  # so that a printed copy can be matched to its version
-        blocks.append(Text((para(f"Stand: {long_date(today)}", "d-body"),)))
-    return DossierPlan(deck.title, deck.author, deck.subject or deck.title, tuple(deck.keywords),
-                       deck.language, linked_runs(clean(deck.footer)), tuple(blocks),
-                       foreign=foreign_phrases(loaded),
-                       names=never_hyphenated(loaded.project))
+                              tuple(link_runs(clean(line), cta.link) for line in cta.lines),
+                              cta.where("color") if "color" in cta.model_fields_set else None))
+    blocks += _legal(deck.legal, today)
+    plan, unreadable = make_dossier_legible(
+        DossierPlan(deck.title, deck.author, deck.subject or deck.title, tuple(deck.keywords),
+                    deck.language, linked_runs(clean(deck.footer)), tuple(blocks),
+                    foreign=foreign_phrases(loaded), names=never_hyphenated(loaded.project)),
+        loaded.theme, loaded.root)
+    if unreadable:
+        raise ContentError(unreadable)
+    return plan

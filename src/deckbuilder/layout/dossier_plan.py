@@ -12,10 +12,14 @@ from dataclasses import dataclass, field
 from ..errors import Location
 from .plan import Box, Element, Para, Run
 
+#: The dossier's paper, whatever the slides' 'paper' colour: it is printed on white A4.
+PAPER = "FFFFFF"
+
 
 @dataclass(frozen=True)
 class Heading:
-    """A heading that is also a contents entry and a PDF bookmark (level 0 or 1)."""
+    """A heading that is also a PDF bookmark (level 0 or 1) and, when ``listed``, an entry
+    of the contents (the sections; not the legal notice's copyright line)."""
 
     text: str
     key: str
@@ -25,6 +29,7 @@ class Heading:
     new_page: bool = True
     style: str = "d-h1"
     runs: tuple[Run, ...] = ()  # the text with its links, where it has some (links.py)
+    listed: bool = True
 
 
 @dataclass(frozen=True)
@@ -94,9 +99,13 @@ class ScenarioOpener:
 
 @dataclass(frozen=True)
 class Cards:
+    """Cards of a title and a text on ``fill``, two to a row; the button on its own fill."""
+
     items: tuple[tuple[str, str], ...]
     button: str | None
     button_runs: tuple[Run, ...] = ()  # the button's text with its link (links.py)
+    fill: str = "tint"  # palette names
+    button_fill: str = "accent"
 
 
 @dataclass(frozen=True)
@@ -109,9 +118,13 @@ class Calendar:
 
 @dataclass(frozen=True)
 class Callout:
+    """Big lines on a panel of ``color``; ``color_at``: where the content chose that colour
+    (None: the default, the theme's accent), where a colour nothing reads on is reported."""
+
     lines: tuple[str, ...]
     color: str
     runs: tuple[tuple[Run, ...], ...] = ()  # each line with its link (links.py)
+    color_at: Location | None = None
 
 
 Block = (Heading | Cover | Contents | Text | Steps | RadarFigure | TrendCard | ScenarioOpener
@@ -130,3 +143,15 @@ class DossierPlan:
     source: Location = field(default=Location("content/deck.yaml"))
     foreign: tuple[tuple[str, str], ...] = ()  # phrases in another language (languages.py)
     names: frozenset[str] = frozenset()  # words never hyphenated (content/names.py)
+    #: Where a text's colour would not read on what it lies on, the readable variant the
+    #: layout chose (dossier_legible.py): (style, colour as the blocks name it, what it lies
+    #: on as RRGGBB, the colour to draw as #RRGGBB).
+    inks: tuple[tuple[str, str, str, str], ...] = ()
+
+    def ink(self, style: str, color: str, on: str = PAPER) -> str:
+        """The colour to draw a text of ``style`` in, named ``color`` by its block, on ``on``:
+        the readable variant where the layout chose one, else the colour itself."""
+        for s, c, o, drawn in self.inks:
+            if s == style and c == color and o == on:
+                return drawn
+        return color

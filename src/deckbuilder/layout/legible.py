@@ -6,6 +6,8 @@ behind it (the slide, cards, shapes, radar rings), and where the theme's colour 
 contrast WCAG asks for, uses the nearest darker or lighter variant of it that passes, at
 worst the theme's dark or light text colour. A radar dot that does not stand out from its
 ring gets an outline that does. Text on a picture is not judged: its pixels are unknown.
+The dossier's texts are judged by the same rule (``better_color``, ``text_need``), in
+dossier_legible.py, and its radar by this pass (``make_figure_legible``).
 """
 
 from __future__ import annotations
@@ -16,10 +18,11 @@ from dataclasses import dataclass, field, replace
 from ..errors import Diagnostic, Location, error
 from ..text import contrast
 from ..theme import Theme
+from .dossier_plan import PAPER
 from .plan import Box, Element, GroupBox, Para, PictureBox, ShapeBox, SlidePlan, TableBox, TextBox
 
 THEME = Location("content/theme.yaml")
-WHITE = "FFFFFF"  # the dossier's paper
+WHITE = PAPER  # the dossier's paper
 
 
 @dataclass(frozen=True)
@@ -35,10 +38,11 @@ class _Under:
 class _Slide:
     theme: Theme
     background: str
-    number: int
+    where: str  # for messages: "slide 3", "the dossier's radar"
     ink: Callable[[TextBox], Box] | None = None  # where a text box's lines lie across
     under: list[_Under] = field(default_factory=list)
     problems: list[Diagnostic] = field(default_factory=list)
+    judged: list[tuple[Para, float, list[str]]] = field(default_factory=list)
 
     def behind(self, box: Box) -> list[str] | None:
         """The colours a box lies on, or None when a picture is among them."""
@@ -75,11 +79,22 @@ def make_legible(slides: list[SlidePlan], theme: Theme,
     (Typesetter.ink_box), so text beside a picture is judged; else the whole box is."""
     done, problems = [], []
     for slide in slides:
-        state = _Slide(theme, theme.color(slide.background), slide.number, ink)
+        state = _Slide(theme, theme.color(slide.background), f"slide {slide.number}", ink)
         elements = tuple(_element(state, el) for el in slide.elements)
         done.append(replace(slide, elements=elements))
         problems += state.problems
     return done, problems
+
+
+def make_figure_legible(elements: tuple[Element, ...], background: str, theme: Theme,
+                        where: str) -> tuple[tuple[Element, ...], list[Diagnostic],
+                                             list[tuple[Para, float, list[str]]]]:
+    """A figure drawn outside a slide (the dossier's radar, on ``background`` RRGGBB)
+    made readable by the slides' rule; with its problems (``where`` names it in them) and
+    each paragraph as drawn with the colours it lies on (text on a picture left out)."""
+    state = _Slide(theme, background, where)
+    done = tuple(_element(state, el) for el in elements)
+    return done, state.problems, state.judged
 
 
 def _element(state: _Slide, el: Element) -> Element:
@@ -134,16 +149,18 @@ def _para(state: _Slide, para: Para, scale: float, bgs: list[str]) -> Para:
     runs = []
     for run in para.runs:
         name = run.color or para.color or style.color
-        need = contrast.needed(style.size * scale, counts_as_bold(th, run.face or style.face))
+        need = text_need(th, para.style, scale, run.face)
         color = th.color(name)
         if contrast.passes(color, bgs, need) or not run.text.strip():
             runs.append(run)
             continue
         better = _readable(state, color, bgs, need, f"the text '{run.text.strip()[:40]}'",
-                           keep_hue=name not in ("ink", "paper"))
+                           keep_hue=keeps_hue(name))
         runs.append(replace(run, color="#" + better) if better else run)
     changed = any(new is not old for new, old in zip(runs, para.runs, strict=True))
-    return replace(para, runs=tuple(runs)) if changed else para
+    result = replace(para, runs=tuple(runs)) if changed else para
+    state.judged.append((result, scale, bgs))
+    return result
 
 
 def counts_as_bold(theme: Theme, key: str) -> bool:
@@ -152,21 +169,46 @@ def counts_as_bold(theme: Theme, key: str) -> bool:
     return face.bold or "black" in key or "Black" in face.family
 
 
+def text_need(theme: Theme, style: str, scale: float = 1.0, face: str | None = None) -> float:
+    """The ratio a text in ``style`` needs at ``scale`` (a shrunk text is judged at the size
+    it is drawn) in ``face`` (a run's, else the style's): large text is WCAG's 18 pt, or
+    14 pt bold, whatever it is (a step's number, a scenario's big figure are text too)."""
+    s = theme.style(style)
+    return contrast.needed(s.size * scale, counts_as_bold(theme, face or s.face))
+
+
+def keeps_hue(name: str) -> bool:
+    """Whether a colour is moved darker or lighter (an accent, a grey: its hue is the
+    point) rather than swapped: the theme's 'ink' and 'paper' are swapped for each other."""
+    return name not in ("ink", "paper")
+
+
+def better_color(theme: Theme, color: str, bgs: list[str], need: float,
+                 keep_hue: bool = True) -> str | None:
+    """The one rule of slides and dossier for a colour (RRGGBB) that misses ``need`` on
+    ``bgs``: the nearest darker or lighter variant of an accent or grey, the theme's other
+    text colour for its dark or light one; None when not even 'ink' or 'paper' reads."""
+    dark, light = theme.color("ink"), theme.color("paper")
+    if keep_hue:
+        return contrast.readable(color, bgs, need, dark, light)
+    return next((c for c in (dark, light) if contrast.passes(c, bgs, need)), None)
+
+
+def unreadable(theme: Theme, what: str, bgs: list[str], need: float, where: str,
+               location: Location = THEME, hint: str = "") -> Diagnostic:
+    """The error for a text that no colour of the palette makes readable on ``bgs``."""
+    shown = ", ".join(f"#{b}{_names(theme, b)}" for b in bgs)
+    return error(location, f"no colour of the palette makes {what} readable on {shown} "
+                 f"({where}; WCAG AA asks for {need}:1)",
+                 hint or _advice(bgs, need, theme.color("ink"), theme.color("paper")))
+
+
 def _readable(state: _Slide, color: str, bgs: list[str], need: float, what: str,
               keep_hue: bool = True) -> str | None:
-    """A colour for ``color`` that passes: the nearest darker or lighter variant of an
-    accent or grey, the theme's other text colour for its dark or light one."""
-    th = state.theme
-    dark, light = th.color("ink"), th.color("paper")
-    if keep_hue:
-        found = contrast.readable(color, bgs, need, dark, light)
-    else:
-        found = next((c for c in (dark, light) if contrast.passes(c, bgs, need)), None)
+    """A colour for ``color`` that passes (better_color), or None and an error."""
+    found = better_color(state.theme, color, bgs, need, keep_hue)
     if found is None:
-        shown = ", ".join(f"#{b}{_names(th, b)}" for b in bgs)
-        state.problems.append(error(
-            THEME, f"no colour of the palette makes {what} readable on {shown} "
-            f"(slide {state.number}; WCAG AA asks for {need}:1)", _advice(bgs, need, dark, light)))
+        state.problems.append(unreadable(state.theme, what, bgs, need, state.where))
     return found
 
 

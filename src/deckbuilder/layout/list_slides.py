@@ -151,7 +151,7 @@ def plan_offerings(ctx: Context, s: OfferingsSlide) -> Iterator[Draft]:
 
 def _offerings_slide(ctx: Context, s: OfferingsSlide, offerings: list[Offering], index: int,
                      last: bool) -> Draft:
-    """Cards in a grid; the button goes on the last of the slides."""
+    """Cards in a grid whose rows are full; the button goes on the last of the slides."""
     th, fc = ctx.theme, ctx.loaded.project.future_circle_file
     d = Draft("offerings", fc.loc, notes=s.notes if index == 0 else None,
               footer_left=th.slide.left)
@@ -171,11 +171,13 @@ def _offerings_slide(ctx: Context, s: OfferingsSlide, offerings: list[Offering],
     rows = -(-n // size.columns)  # as few rows as the columns allow, as even as they go:
     cols = -(-n // rows)  # 4 cards in 2 + 2, not 3 + 1
     gap = size.card_gap
-    col = (w - (cols - 1) * gap) / cols
     row = (bottom - y - (rows - 1) * gap) / rows
     pad, stripe = size.card_padding, size.stripe_width
     texts = []
     for i, off in enumerate(offerings):
+        # A last row of fewer cards (5 in 3 + 2) shares the width: the grid has no hole.
+        across = min(cols, n - i // cols * cols)
+        col = (w - (across - 1) * gap) / across
         x, cy = x0 + (i % cols) * (col + gap), y + (i // cols) * (row + gap)
         d.elements.append(ShapeBox(Box(x, cy, col, row), "rect", fill="tint"))
         d.elements.append(ShapeBox(Box(x, cy, stripe, row), "rect", fill="accent"))

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from reportlab.lib.colors import HexColor
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     CondPageBreak,
@@ -20,6 +21,7 @@ from reportlab.platypus import (
 from reportlab.platypus.flowables import PageBreakIfNotEmpty
 
 from ...layout import dossier_plan as d
+from ...layout.dossier_plan import PAPER
 from ...layout.plan import Para, Run
 from ...text.hyphenate import Hyphenator
 from ..images import ImageStore
@@ -44,6 +46,7 @@ class Renderer:
         self.ppi = theme.pictures.print_ppi
         self.st = PdfText(theme, fonts, hyphenator)
         self.st.foreign = plan.foreign
+        self.st.inks = plan.ink  # readable colours where the theme's would not read
         self.toc = TaggedContents()
         self.width = theme.page.content_width
         self.describe = link_describer(plan)
@@ -76,7 +79,7 @@ class Renderer:
         canvas.saveState()
         with self.tags.pagination(canvas):
             canvas.setFont(font, style.size)
-            canvas.setFillColor(st.color(style.color))
+            canvas.setFillColor(st.color(st.ink("d-footer", style.color, PAPER)))
             canvas.drawString(th.page.left, y, "".join(r.text for r in self.plan.footer))
             canvas.drawRightString(th.page.width - th.page.right, y, str(canvas.getPageNumber()))
         x0 = th.page.left
@@ -97,7 +100,9 @@ class Renderer:
                                       spaceAfter=size.kicker_to_heading))
         head = self.st.para(Para(b.runs or (Run(b.text),), b.style),
                             self.node(f"H{b.level + 1}"), spaceAfter=size.heading_to_text)
-        head.toc_entry = (b.level, b.text, b.key)  # type: ignore[attr-defined]
+        # Bookmarked; listed in the contents when a section (``_Doc.afterFlowable``).
+        entry = (b.level, b.text, b.key) if b.listed else (b.level, b.text, b.key, False)
+        head.toc_entry = entry  # type: ignore[attr-defined]
         found.append(head)
         for f in found:
             f.keepWithNext = True  # type: ignore[attr-defined]
@@ -229,23 +234,28 @@ class Renderer:
         return [*start, self.bar(b.color), table, Spacer(1, size.opener_to_text)]
 
     def cards(self, b: d.Cards) -> list[Flowable]:
+        """Two cards to a row; a last card alone takes the whole row, so no card is empty."""
         size = self.sizes.cards
+        on = self.theme.color(b.fill)
         cells = [
-            [self.st.text(t, "d-h3", self.node("H2"), spaceAfter=size.title_to_text),
-             self.st.text(x, "d-body", self.node("P"))] for t, x in b.items
+            [self.st.text(t, "d-h3", self.node("H2"), spaceAfter=size.title_to_text, on=on),
+             self.st.text(x, "d-body", self.node("P"), on=on)] for t, x in b.items
         ]
         rows = [
             cells[i : i + 2] + ([] if i + 1 < len(cells) else [""]) for i in range(0, len(cells), 2)
         ]
+        alone = [("SPAN", (0, -1), (-1, -1))] if len(cells) % 2 else []
+        paper = HexColor("#" + d.PAPER)  # the gaps between the cards: the page's white
         table = Table(rows, colWidths=[self.width / 2] * 2)
         table.setStyle(
             self.st.table_style(
                 [
+                    *alone,
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("BACKGROUND", (0, 0), (-1, -1), self.st.color("tint")),
+                    ("BACKGROUND", (0, 0), (-1, -1), self.st.color(b.fill)),
                     ("LINEBEFORE", (0, 0), (-1, -1), size.stripe_width, self.st.color("accent")),
-                    ("LINEAFTER", (0, 0), (-1, -1), size.gap, self.st.color("paper")),
-                    ("LINEBELOW", (0, 0), (-1, -1), size.gap, self.st.color("paper")),
+                    ("LINEAFTER", (0, 0), (-1, -1), size.gap, paper),
+                    ("LINEBELOW", (0, 0), (-1, -1), size.gap, paper),
                     ("LEFTPADDING", (0, 0), (-1, -1), size.padding_side),
                     ("RIGHTPADDING", (0, 0), (-1, -1), size.padding_side),
                     ("TOPPADDING", (0, 0), (-1, -1), size.padding_top),
@@ -258,12 +268,13 @@ class Renderer:
             style = self.theme.style("d-h3")
             width = stringWidth(b.button, self.st.fonts[style.face], style.size) + \
                 size.button_extra
-            label = self.st.para(Para(b.button_runs or (Run(b.button),), "d-h3"), self.node("P"))
+            label = self.st.para(Para(b.button_runs or (Run(b.button),), "d-h3"), self.node("P"),
+                                 on=self.theme.color(b.button_fill))
             button = Table([[label]], colWidths=[width])
             button.setStyle(
                 self.st.table_style(
                     [
-                        ("BACKGROUND", (0, 0), (-1, -1), self.st.color("accent")),
+                        ("BACKGROUND", (0, 0), (-1, -1), self.st.color(b.button_fill)),
                         ("LEFTPADDING", (0, 0), (-1, -1), size.button_padding),
                         ("RIGHTPADDING", (0, 0), (-1, -1), size.button_padding),
                     ]
@@ -298,7 +309,8 @@ class Renderer:
 
     def callout(self, b: d.Callout) -> list[Flowable]:
         size = self.sizes.callout
-        lines = [self.st.para(Para(runs, "d-cta"), self.node("P"))
+        on = self.theme.color(b.color)
+        lines = [self.st.para(Para(runs, "d-cta"), self.node("P"), on=on)
                  for runs in b.runs or tuple((Run(line),) for line in b.lines)]
         table = Table([[lines]], colWidths=[self.width])
         table.setStyle(

@@ -35,7 +35,7 @@ class _Doc(BaseDocTemplate):
             level, text, key, *listed = entry
             self.canv.bookmarkPage(key)
             self.canv.addOutlineEntry(text, key, level=level, closed=False)
-            if listed != [False]:  # the contents page is bookmarked, not listed in itself
+            if listed != [False]:  # the contents page and the legal notice are not listed
                 self.notify("TOCEntry", (level, text, self.page, key))
 
 

@@ -50,10 +50,11 @@ class Painter:
                 indent = self.t.theme.sizes.text.bullet_indent * tb.scale
                 extra = dict(leftIndent=indent, bulletIndent=0, bulletText="■",
                              bulletColor=self.t.color(para.bullet))
-            style = self.t.style(para.style, scale=tb.scale, align=para.align, **extra)  # type: ignore[arg-type]
+            style = self.t.style(para.style, scale=tb.scale, align=para.align, on=None,
+                                 **extra)  # type: ignore[arg-type]
             if i == 0:
                 style.spaceBefore = 0
-            p = Paragraph(self.t.markup(para), style)
+            p = Paragraph(self.t.markup(para, on=None), style)
             _, height = p.wrap(tb.box.w, tb.box.h)
             flow.append((p, height, style.spaceBefore))
         total = sum(h + (sb if i else 0) for i, (_, h, sb) in enumerate(flow))

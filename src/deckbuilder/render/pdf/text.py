@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
@@ -15,6 +15,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 from reportlab.platypus.tableofcontents import TableOfContents, drawPageNumbers
 
+from ...layout.dossier_plan import PAPER
 from ...layout.plan import Para, Run
 from ...text.hyphenate import Hyphenator
 from ...text.languages import Foreign, language_of, split
@@ -53,17 +54,27 @@ class PdfText:
         self.theme, self.fonts = theme, fonts
         self.hyphenator = hyphenator or Hyphenator(None)
         self.foreign: Foreign = ()  # phrases in another language (layout/languages.py)
+        #: The dossier's readable colours (DossierPlan.ink); the slides' plan has its own.
+        self.inks: Callable[[str, str, str], str] = _as_named
 
     def color(self, name: str) -> HexColor:
         return HexColor("#" + self.theme.color(name))
 
+    def ink(self, style: str, color: str, on: str | None) -> str:
+        """The colour a text of ``style`` named ``color`` is drawn in on ``on`` (RRGGBB):
+        the readable variant the dossier's layout chose, if any; ``on`` None for a plan
+        element, whose colours the layout already made readable where it lies."""
+        return color if on is None else self.inks(style, color, on)
+
     def style(self, name: str, *, scale: float = 1.0, justify: bool = False,
-              align: str = "left", color: str | None = None, **extra: object) -> ParagraphStyle:
+              align: str = "left", color: str | None = None, on: str | None = PAPER,
+              **extra: object) -> ParagraphStyle:
         """Justified text is hyphenated (German, pyphen) and keeps no widows or orphans."""
         s = self.theme.style(name)
         options: dict[str, object] = dict(
             fontName=self.fonts[s.face], fontSize=s.size * scale,
-            leading=s.size * s.leading * scale, textColor=self.color(color or s.color),
+            leading=s.size * s.leading * scale,
+            textColor=self.color(self.ink(name, color or s.color, on)),
             spaceBefore=s.space_before * scale,
             alignment=TA_JUSTIFY if justify else ALIGN[align],
             hyphenationLang=self.hyphenator if justify else "", embeddedHyphenation=1,
@@ -72,9 +83,9 @@ class PdfText:
         options.update(extra)
         return ParagraphStyle(f"{name}-{scale}-{int(justify)}", **options)  # type: ignore[arg-type]
 
-    def markup(self, para: Para, color: str | None = None) -> str:
-        """Escaped text with a font and colour per run; a run with a link (layout decides
-        which, links.py) becomes one."""
+    def markup(self, para: Para, color: str | None = None, on: str | None = PAPER) -> str:
+        """Escaped text with a font and colour per run (drawn on ``on``, see ``ink``); a
+        run with a link (layout decides which, links.py) becomes one."""
         style = self.theme.style(para.style)
         # A phrase in another language inside the paragraph is marked where it stands
         # (tags.py's ``language``); a paragraph wholly in one says so on its element.
@@ -82,7 +93,8 @@ class PdfText:
         parts = []
         for run in para.runs:
             face = self.fonts[run.face or style.face]
-            hexcolor = self.theme.color(run.color or color or para.color or style.color)
+            hexcolor = self.theme.color(self.ink(para.style, run.color or color or para.color
+                                                 or style.color, on))
             text = _marked(run.text, self.foreign) if inline else escape(run.text)
             if run.link:
                 text = f'<a href="{escape(run.link, {chr(34): "&quot;"})}">{text}</a>'
@@ -90,10 +102,11 @@ class PdfText:
         return "".join(parts)
 
     def para(self, para: Para, tag: Node | None, *, justify: bool = False,
-             color: str | None = None, **extra: object) -> TaggedParagraph:
-        """The paragraph, drawn as the content of the structure element ``tag``."""
-        p = TaggedParagraph(self.markup(para, color),
-                            self.style(para.style, justify=justify, color=color, **extra))  # type: ignore[arg-type]
+             color: str | None = None, on: str = PAPER, **extra: object) -> TaggedParagraph:
+        """The paragraph, drawn as the content of the structure element ``tag`` on ``on``."""
+        p = TaggedParagraph(self.markup(para, color, on),
+                            self.style(para.style, justify=justify, color=color, on=on,
+                                       **extra))  # type: ignore[arg-type]
         p.tag = tag
         p.hyphenator = None if justify else self.hyphenator
         if tag is not None and tag.lang is None:
@@ -109,6 +122,11 @@ class PdfText:
         and cannot show „ “ or ₂."""
         base: list[tuple] = [("FONTNAME", (0, 0), (-1, -1), self.fonts["regular"])]
         return TableStyle(base + commands)
+
+
+def _as_named(style: str, color: str, on: str) -> str:
+    """No readable variant: every text in the colour its style or block names."""
+    return color
 
 
 def _marked(text: str, foreign: Foreign) -> str:
