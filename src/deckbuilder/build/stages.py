@@ -21,6 +21,7 @@ from ..content.program import past_warnings
 from ..edits import changelog, guard, output_state
 from ..errors import ContentError, Diagnostic, Location, OutputInUse, UsageError, error
 from ..layout.dossier_plan import DossierPlan
+from ..layout.furniture import Furnished
 from ..layout.plan import DeckPlan
 from ..layout.slides import plan_deck
 from ..layout.text import Typesetter
@@ -157,8 +158,9 @@ def prepare(root: Path, progress: Progress = _quiet, *, dossier: bool = False,
     if ahead is not None and not errors:
         ahead(loaded, typesetter, today, stamp, booklet)
     progress("laying out the slides")
-    plan = _collecting(errors, plan_deck, loaded, typesetter, today)
     template = _check_template(root, loaded, errors)
+    plan = _collecting(errors, plan_deck, loaded, typesetter, today,
+                       _furniture(template, loaded) if template is not None else None)
     if errors or plan is None:
         raise ContentError(sort_diagnostics(errors))
     warnings = (*loaded.warnings, *past_warnings(loaded.project.program, today), *plan.warnings,
@@ -182,8 +184,21 @@ def _collecting(errors: list[Diagnostic], stage: Callable[..., T], *args: object
         raise
 
 
+def _furniture(template: Path, loaded: Loaded) -> Furnished | None:
+    """What the template's layouts draw themselves, by slide kind (a sound template)."""
+    from ..render.pptx.template import template_furniture
+
+    assert loaded.theme.template is not None
+    try:
+        return template_furniture(template, loaded.theme.template.layout,
+                                  loaded.theme.template.layouts)
+    except KeyError:  # a layout named in theme.yaml that the template lacks: reported
+        return None  # when the deck is written, as before
+
+
 def _check_template(root: Path, loaded: Loaded, errors: list[Diagnostic]) -> Path | None:
-    """The corporate template's path, if the theme names one; its problems go to ``errors``."""
+    """The corporate template's path, if the theme names one and it is sound; its problems
+    go to ``errors``."""
     if loaded.theme.template is None:
         return None
     from ..content.sourcemap import locate_in
@@ -195,7 +210,7 @@ def _check_template(root: Path, loaded: Loaded, errors: list[Diagnostic]) -> Pat
                                         loaded.theme.template.layout, slide.width,
                                         slide.height, where)
     errors.extend(problems)
-    return template
+    return None if problems else template
 
 
 def check(root: Path) -> Report:

@@ -12,6 +12,7 @@ from functools import cached_property
 from ..content.model import ImageInfo, Loaded, Picture
 from ..errors import ContentError, Diagnostic, Location, error
 from ..text.measure import WordTooWide
+from .furniture import Furnished, Furniture
 from .geometry import cover_crop
 from .links import linked_runs
 from .plan import Box, Element, Para, PictureBox, ShapeBox, TextBox
@@ -60,6 +61,17 @@ class Context:
     warnings: list[Diagnostic] = field(default_factory=list)
     problems: list[Diagnostic] = field(default_factory=list)
     slide: int = 0  # the number of the slide being planned
+    furniture: Furnished = field(default_factory=dict)  # a template's own, by slide kind
+
+    def furniture_of(self, kind: str) -> Furniture | None:
+        """What the template layout of this slide kind draws itself; None without one."""
+        return self.furniture.get(kind, self.furniture.get(""))
+
+    def template_source(self) -> Location:
+        """Where theme.yaml names the template: where its problems point."""
+        from ..content.sourcemap import locate_in
+
+        return locate_in(self.loaded.root, "content/theme.yaml", ("template", "file"))
 
     def report(self, found: list[Diagnostic]) -> None:
         """Records problems of the slide being planned, each place and message once."""

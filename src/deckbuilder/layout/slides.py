@@ -23,6 +23,7 @@ from ..content.model import (
     TrendsSlides,
 )
 from ..errors import ContentError, error, warning
+from .furniture import Furnished
 from .identity import name_deck
 from .languages import foreign_phrases
 from .legible import make_legible
@@ -40,6 +41,13 @@ from .slide_parts import (
     para,
     title_bar,
     title_block,
+)
+from .template_slides import (
+    clear_margins,
+    covered_logos,
+    hidden_logos,
+    keep_clear,
+    template_footer,
 )
 from .text import Typesetter
 
@@ -99,6 +107,10 @@ def radar_area(ctx: Context, caption: bool) -> Box:
     left = th.slide.left + th.slide.content_width * size.text_width + th.gutter
     right = th.slide.width - th.slide.right
     top = th.slide.top - size.above_top
+    furniture = ctx.furniture_of("radar")
+    if furniture is not None:  # a template's logo above the radar: the radar stays below it
+        top = max([top, *(p.box.bottom + th.sizes.footer.content_gap for p in furniture.pieces
+                          if p.box.x < right and p.box.right > left and p.side == "top")])
     return Box(left, top, right - left,
                content_bottom(ctx) - (size.caption_height if caption else 0.0) - top)
 
@@ -235,6 +247,9 @@ def _footer(ctx: Context, d: Draft, number: int) -> list[Element]:
     th, deck = ctx.theme, ctx.loaded.project.deck
     if d.footer_left is None:
         return []
+    furniture = ctx.furniture_of(d.kind)
+    if furniture is not None and furniture.footer is not None:
+        return template_footer(ctx, furniture, number)
     size = th.sizes.footer
     y = th.slide.height - th.slide.bottom + size.top
     right = th.slide.width - th.slide.right
@@ -247,12 +262,16 @@ def _footer(ctx: Context, d: Draft, number: int) -> list[Element]:
     return [left, num]
 
 
-def plan_deck(loaded: Loaded, ts: Typesetter, today: dt.date | None = None) -> DeckPlan:
+def plan_deck(loaded: Loaded, ts: Typesetter, today: dt.date | None = None,
+              furniture: Furnished | None = None) -> DeckPlan:
     """Every slide of the deck, numbered, with footers; raises ContentError on what cannot fit.
 
     ``today`` is the build date: program entries before it are greyed or left out.
+    ``furniture``: what a corporate template draws itself, by slide kind.
     """
-    ctx = Context(loaded, ts.for_viewers(), today)
+    ctx = Context(loaded, ts.for_viewers(), today, furniture=furniture or {})
+    if furniture:  # a template's band, claim and logo: the slides keep clear of them
+        ctx.ts = replace(ctx.ts, theme=clear_margins(ctx.theme, furniture))
     deck = loaded.project.deck
     drafts: list[Draft] = []
     sections: dict[int, str] = {}  # a section named in content starts at this draft
@@ -270,8 +289,10 @@ def plan_deck(loaded: Loaded, ts: Typesetter, today: dt.date | None = None) -> D
     for number, d in enumerate(drafts, start=1):
         ctx.slide = number
         footer = _footer(ctx, d, number)
-        slides.append(SlidePlan(d.kind, tuple(d.elements + footer), d.source, d.background,
+        elements = keep_clear(ctx, d.kind, d.elements)
+        slides.append(SlidePlan(d.kind, tuple(elements + footer), d.source, d.background,
                                 d.notes, number, section=sections.get(number - 1, "")))
+    ctx.warnings.extend(hidden_logos(ctx, slides) + covered_logos(ctx, slides))
     slides, unreadable = make_legible(slides, ctx.theme, ctx.ts.ink_box)
     ctx.problems.extend(unreadable)  # each names its slide already
     if ctx.problems:

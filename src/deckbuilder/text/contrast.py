@@ -70,3 +70,9 @@ def readable(color: str, backgrounds: list[str], need: float, dark: str, light: 
         if passes(candidate, backgrounds, need):
             return candidate
     return None
+
+
+#: Below this a logo hardly stands out from the colour it lies on (a dark green logo on
+#: a slide filled dark green). WCAG asks 3:1 of graphical objects that carry meaning;
+#: a brand's logo on a brand colour is asked far less, but not nothing.
+LOGO_MINIMUM = 1.5

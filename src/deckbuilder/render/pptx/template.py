@@ -12,6 +12,8 @@ from pptx.util import Emu
 from ...content.assets import AssetProblem, resolve_inside
 from ...content.pptx_package import PackageProblem, check_package
 from ...errors import Diagnostic, Location, error
+from ...layout.furniture import Furnished, Furniture, Piece
+from .furniture import read_furniture
 from .placeholders import LAYOUT_NAMES, Available, Holder
 
 #: Placeholders that a slide may keep empty without showing anything odd.
@@ -120,7 +122,8 @@ def describe_template(path: Path) -> list[str]:
         return lines
     lines.append("slide kinds and the placeholders they fill (without 'layouts:' in "
                  "theme.yaml; the rest of each slide is drawn as free shapes):")
-    for kind, layout in kind_layouts(prs, None, {}).items():
+    layouts = kind_layouts(prs, None, {})
+    for kind, layout in layouts.items():
         if not kind:
             continue
         roles = layout_roles(layout)
@@ -128,7 +131,42 @@ def describe_template(path: Path) -> list[str]:
                  for r in ROLES if r in roles]
         lines.append(f"- {kind} -> layout '{layout.name}' "  # type: ignore[attr-defined]
                      f"({', '.join(found) or 'no placeholders: every shape drawn free'})")
+    return lines + furniture_lines(read_furniture(prs, layouts))
+
+
+def furniture_lines(furnished: Furnished) -> list[str]:
+    """What the template draws itself, per layout, where the deck puts its footer and
+    number, and the clashes seen: furniture in the middle of the slide, a footer
+    placeholder across a band's edge."""
+    lines = ["the template's own furniture, which the slides keep clear of:"]
+    seen: dict[Furniture, list[str]] = {}
+    for kind, furniture in furnished.items():
+        seen.setdefault(furniture, []).append(kind or "other kinds")
+    for furniture, kinds in seen.items():
+        pieces = [f"{p.kind} at {_where(p)}"
+                  + (f" (#{p.color})" if p.color else "") for p in furniture.pieces]
+        lines.append(f"- {', '.join(kinds)}: {', '.join(pieces) or 'none'}")
+        lines.append("  footer and slide number: " + (
+            "in the template's placeholders" if furniture.footer is not None
+            else "the deck's own, clear of the furniture"))
+        lines += [f"  clash: {clash}" for clash in _clashes(furniture)]
     return lines
+
+
+def _where(piece: Piece) -> str:
+    box = piece.box
+    return f"{piece.side} ({box.x:.0f}, {box.y:.0f}, {box.w:.0f} × {box.h:.0f} pt)"
+
+
+def _clashes(furniture: Furniture) -> list[str]:
+    found = [f"the {p.kind} in the middle of the slide: no margin keeps the deck off it"
+             for p in furniture.pieces if p.side == "middle"]
+    for name, box in (("footer", furniture.footer), ("slide-number", furniture.number)):
+        band = furniture.band_under(box) if box is not None else None
+        if box is not None and band is not None and not (
+                band.box.y <= box.y and box.bottom <= band.box.bottom):
+            found.append(f"the {name} placeholder crosses the band's edge")
+    return found
 
 
 def check_template(root: Path, file: str, layout: str | None, width: float, height: float,
@@ -157,3 +195,9 @@ def check_template(root: Path, file: str, layout: str | None, width: float, heig
                               "content placeholders",
                               "name one with 'layout:' or add a blank layout"))
     return path, problems
+
+
+def template_furniture(path: Path, layout: str | None, named: dict[str, str]) -> Furnished:
+    """The furniture of the layout each slide kind is drawn on (furniture.py)."""
+    prs = open_template(path)
+    return read_furniture(prs, kind_layouts(prs, layout, named))

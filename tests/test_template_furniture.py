@@ -1,0 +1,146 @@
+"""A corporate template with furniture of its own (issue 29, part 1): a craft chamber's
+16:9 template (tests/template_maker.py) whose master carries a band in the brand colour
+with a claim line, the footer and slide-number placeholders inside the band, and a logo.
+The deck keeps off all of it, puts its footer and number into the template's own
+placeholders (one footer per slide), cuts full-bleed pictures back, and says where the
+logo would not show. Both house styles: band at the bottom and logo top right, band at
+the top and logo bottom left."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+from pptx.util import Emu
+
+from deckbuilder.render.pptx.furniture import read_furniture
+from deckbuilder.render.pptx.template import kind_layouts
+
+from .conftest import ROOT, MakeProject, run_cli
+from .template_maker import BAND, BRAND, HEIGHT, make_template
+
+P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+
+
+def _use(project: Path, house: str) -> Path:
+    make_template(project / "assets" / "hwk.pptx", house)
+    theme = project / "content" / "theme.yaml"
+    theme.write_text(theme.read_text("utf-8").replace(
+        "\nfit:\n", "\ntemplate:\n  file: assets/hwk.pptx\n\nfit:\n", 1), "utf-8")
+    return project
+
+
+def test_the_furniture_is_read_from_the_master(tmp_path: Path) -> None:
+    path = make_template(tmp_path / "hwk.pptx", "bottom")
+    prs = Presentation(str(path))
+    furniture = read_furniture(prs, kind_layouts(prs, None, {}))["trend"]
+    kinds = {(p.kind, p.side) for p in furniture.pieces}
+    assert kinds == {("band", "bottom"), ("claim", "bottom"), ("logo", "top")}
+    band = next(p for p in furniture.pieces if p.kind == "band")
+    assert band.color == BRAND and band.box.y == pytest.approx(Emu(HEIGHT - BAND).pt)
+    assert next(p for p in furniture.pieces if p.kind == "logo").color == BRAND
+    assert furniture.footer is not None and furniture.number is not None
+    assert furniture.band_under(furniture.footer) == band
+
+
+def _shapes(deck: Path):  # type: ignore[no-untyped-def]
+    prs = Presentation(str(deck))
+    for number, slide in enumerate(prs.slides, 1):
+        for shape in slide.shapes:
+            box = tuple(Emu(v).pt for v in (shape.left, shape.top, shape.width, shape.height))
+            ph = shape.element.find(f".//{P}ph")
+            yield number, shape, box, None if ph is None else ph.get("type")
+
+
+def _check(project: Path, house: str) -> None:
+    """The written deck: footer and number in the template's placeholders inside the band,
+    no second footer; the plan: no text's lines, picture or shape on the band or the logo
+    (text judged where its lines are, as the build judges it)."""
+    from deckbuilder.build.stages import prepare
+    from deckbuilder.layout.plan import GroupBox, TextBox
+    from deckbuilder.layout.template_slides import _ink
+
+    deck = next((project / "output").glob("*.pptx"))
+    prs = Presentation(str(deck))
+    furniture = read_furniture(prs, {"": prs.slide_layouts[0]})[""]
+    band = next(p.box for p in furniture.pieces if p.kind == "band")
+    logo = next(p.box for p in furniture.pieces if p.kind == "logo")
+    ready = prepare(project)
+    legal = {s.number for s in ready.plan.slides if s.kind == "legal"}
+    footer = " ".join(ready.loaded.project.deck.footer.split())
+    footers: dict[int, list[str]] = {}
+    for number, shape, box, ph in _shapes(deck):
+        if ph in ("ftr", "sldNum"):
+            footers.setdefault(number, []).append(ph)
+            assert band.y <= box[1] and box[1] + box[3] <= band.bottom, (number, box)
+        elif shape.has_text_frame and number not in legal:  # the notice may say it itself
+            assert shape.text_frame.text != footer  # no second footer of the deck's own
+    assert all(sorted(kinds) == ["ftr", "sldNum"] for kinds in footers.values())
+    assert len(footers) >= len(prs.slides) - 2  # all but the slides without a footer
+
+    from deckbuilder.layout.slide_parts import Context
+
+    ctx = Context(ready.loaded, ready.typesetter)
+    for slide in ready.plan.slides:
+        for element in slide.elements:
+            if isinstance(element, TextBox) and element.role == "footer":
+                continue
+            parts = element.elements if isinstance(element, GroupBox) else (element,)
+            for part in parts:
+                box = _ink(ctx, part) if isinstance(part, TextBox) else part.box
+                where = (house, slide.number, slide.kind, type(part).__name__, box)
+                assert not _overlap(box, band), where
+                assert not _overlap(box, logo), where
+
+
+def _overlap(a, b) -> bool:  # type: ignore[no-untyped-def]
+    return a.x < b.right - 0.5 and b.x < a.right - 0.5 and a.y < b.bottom - 0.5 and \
+        b.y < a.bottom - 0.5
+
+
+def test_the_ihk_deck_on_the_chambers_template_keeps_off_band_claim_and_logo(
+        tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(ROOT / "content", project / "content")
+    shutil.copytree(ROOT / "assets", project / "assets")
+    _use(project, "bottom")
+    result = run_cli("build", project, "--format", "pptx")
+    assert result.returncode == 0, result.stderr
+    assert "warning" not in result.stderr
+    _check(project, "bottom")
+
+
+def test_the_second_house_style_band_on_top_logo_bottom_left(make_project: MakeProject
+                                                            ) -> None:
+    project = _use(make_project(), "top")
+    result = run_cli("build", project, "--format", "pptx")
+    assert result.returncode == 0, result.stderr
+    _check(project, "top")
+
+
+def test_a_slide_in_the_logos_colour_is_named(make_project: MakeProject) -> None:
+    """The brand's dark green as the accent: the section slides are filled with it, and
+    the template's dark green logo would vanish there; the build says so at the line of
+    theme.yaml that names the template, and goes on."""
+    project = _use(make_project(), "bottom")
+    theme = project / "content" / "theme.yaml"
+    text = theme.read_text("utf-8")
+    accent = next(line for line in text.splitlines() if line.strip().startswith("accent:"))
+    theme.write_text(text.replace(accent, accent.split(":")[0] + f': "{BRAND}"'), "utf-8")
+    result = run_cli("build", project, "--format", "pptx")
+    assert result.returncode == 0, result.stderr
+    line = text.splitlines().index("  file: assets/hwk.pptx") + 1
+    assert f"content/theme.yaml:{line}:" in result.stderr
+    assert f"the template's logo (#{BRAND}) hardly shows on slide" in result.stderr
+
+
+def test_template_check_lists_the_furniture_and_where_the_footer_goes(tmp_path: Path) -> None:
+    path = make_template(tmp_path / "hwk.pptx", "top")
+    result = run_cli("template", "check", path)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "band at top (0, 0, 960 × 54 pt) (#14502D)" in out
+    assert "logo at bottom" in out and "claim at top" in out
+    assert "footer and slide number: in the template's placeholders" in out
