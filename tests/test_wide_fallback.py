@@ -199,12 +199,15 @@ def test_a_word_in_two_pieces_or_words_on_words_are_disagreements(tmp_path: Path
     c.setFont("Helvetica", 12)
     for y, text in ((100, "Energieeffizi"), (116, "enzsanierung"), (160, "Gebäude-"),
                     (176, "energie"), (220, "Future"), (236, "Day"), (300, "Titel"),
-                    (303, "Text"), (350, "Zeile"), (362, "Zeile")):
+                    (303, "Text"), (350, "Zeile"), (362, "Zeile"), (520, "©")):
         c.drawString(56, 540 - y, text)
+    c.drawString(300, 540 - 523, "Wirtschaftsmacht.")  # a template's claim, in its band
+    c.drawString(600, 540 - 523, "Überlauf")  # the deck's text, run into the footer
     c.showPage()
     c.save()
     words = frozenset({"Energieeffizienzsanierung", "Gebäudeenergie", "Future", "Day",
-                       "Titel", "Text", "Zeile"})
+                       "Titel", "Text", "Zeile", "Überlauf"})
     assert disagreements(pdf, "©", words) == [
         Disagreement(1, "Energieeffizi / enzsanierung", "broken without a hyphen"),
-        Disagreement(1, "Titel / Text", "on other text")]  # lines 12 pt apart touch
+        Disagreement(1, "Titel / Text", "on other text"),  # lines 12 pt apart only touch
+        Disagreement(1, "Überlauf", "in the footer")]

@@ -96,7 +96,8 @@ def disagreements(pdf: Path, footer: str, words: frozenset[str] = frozenset()
             for word, (left, _top, right, bottom) in drawn:
                 if left < -SLACK or right > width + SLACK or bottom > height + SLACK:
                     found.append(Disagreement(index + 1, word, "beyond the slide's edge"))
-                elif bottom > line + SLACK and word not in own and not word.isdigit():
+                elif bottom > line + SLACK and word not in own and not word.isdigit() \
+                        and (not words or word in words):  # a template's claim is its own
                     found.append(Disagreement(index + 1, word, "in the footer"))
     finally:
         document.close()
