@@ -16,10 +16,12 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr
 from ..errors import Diagnostic, Location
 from ..theme import Theme
 from .model_types import (
+    NOTES_HELP,
     ColorName,
     IsoDate,
     Language,
     Link,
+    Notes,
     Plain,
     PlainProperty,
     Property,
@@ -66,7 +68,11 @@ class Picture(Located):
 
 
 class SlideBase(Located):
-    notes: Plain | None = None
+    """What every slide kind takes: speaker notes and the start of a section. The notes
+    of ``trends`` go on each trend's slide that has none of its own; those of
+    ``scenarios`` likewise on each scenario's divider."""
+
+    notes: Notes | None = Field(None, description=NOTES_HELP)
     section: Plain | None = Field(default=None, description=(
         "Starts a section of the deck here (PowerPoint's section list), so named."))
 
@@ -192,7 +198,7 @@ class Trend(Located):
     factors: list[Text] = Field(min_length=1, description=(
         "Influence factors as a list beside the picture; a list longer than the slide "
         "holds continues on a '(Fortsetzung)' slide."))
-    notes: Plain | None = None
+    notes: Notes | None = Field(None, description=NOTES_HELP)
 
 
 class TrendsFile(Located):
@@ -206,7 +212,7 @@ class Scenario(Located):
     color: ColorName
     picture: Picture | None = None  # shown on the scenario's divider slide
     paragraphs: list[Text] = Field(min_length=1)
-    notes: Plain | None = None
+    notes: Notes | None = Field(None, description=NOTES_HELP)
 
 
 class ScenariosFile(Located):

@@ -102,6 +102,11 @@ Text = Annotated[str, AfterValidator(_check_text), SHOWN]
 #: Text that is never drawn in the deck's fonts: file paths, alt text, speaker notes, ids,
 #: metadata. It is checked like Text, but not against the font.
 Plain = Annotated[str, AfterValidator(_check_text)]
+#: Speaker notes: text for the notes pane, never drawn on a slide (content/notes.py).
+Notes = Annotated[str, AfterValidator(_check_text)]
+NOTES_HELP = ("Speaker notes for PowerPoint's notes pane. Write them as a block (notes: |): "
+              "a blank line starts a new paragraph, a line that starts with '- ' is a list "
+              "item; the lines of one paragraph or item are joined.")
 
 #: Document properties (PPTX core properties, PDF info) hold at most this many characters.
 MAX_PROPERTY = 255

@@ -70,6 +70,7 @@ def _method_slide(ctx: Context, s: MethodSlide, steps: list[Step], index: int) -
 def plan_trend(ctx: Context, t: Trend, notes: str | None) -> Iterator[Draft]:
     """The trend's slide; factors that do not fit continue on '(Fortsetzung)' slides,
     whole factors per slide, as evenly spread as they fit, each with the trend's picture."""
+    notes = t.notes or notes  # on the first slide only, as a continued list's are
     factors = [para(f, "bullet", bullet=t.color) for f in t.factors]
     slides = _trend_slides(ctx, t, notes, factors, len(factors))
     if len(slides) > 1:
@@ -96,7 +97,7 @@ def _trend_slide(ctx: Context, t: Trend, notes: str | None, factors: list[Para],
                  index: int) -> tuple[Draft, int]:
     th = ctx.theme
     split = th.slide.width * th.sizes.trend.picture_width
-    d = Draft("trend", t.loc, notes=t.notes or notes, footer_left=split + th.gutter * 2)
+    d = Draft("trend", t.loc, notes=notes, footer_left=split + th.gutter * 2)
     d.elements.append(ctx.picture(t.picture, Box(0, 0, split, th.slide.height)))
     x = split + th.gutter * 2
     w = th.slide.width - th.slide.right - x

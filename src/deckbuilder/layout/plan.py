@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..content.notes import NoteParagraph
 from ..errors import Diagnostic, Location
 
 
@@ -180,7 +181,7 @@ class SlidePlan:
     elements: tuple[Element, ...]
     source: Location = field(repr=False)  # where the text came from; not drawn
     background: str = "paper"
-    notes: str | None = None
+    notes: tuple[NoteParagraph, ...] = ()  # the speaker notes' paragraphs and list items
     number: int = 0
     name: str = ""  # the content it came from, e.g. "trends.yaml:trends[4]"
     section: str = ""  # not empty: a new section of the deck starts here, so named

@@ -22,6 +22,7 @@ from ..content.model import (
     TitleSlide,
     TrendsSlides,
 )
+from ..content.notes import parse_notes
 from ..errors import ContentError, error, warning
 from .furniture import Furnished
 from .identity import name_deck
@@ -136,10 +137,13 @@ def plan_section(ctx: Context, s: SectionSlide) -> Iterator[Draft]:
                   size.section_height)
 
 
-def plan_scenario(ctx: Context, sc: Scenario, continued: str) -> Iterator[Draft]:
+def plan_scenario(ctx: Context, sc: Scenario, continued: str,
+                  notes: str | None = None) -> Iterator[Draft]:
+    """The scenario's divider, with its notes (else ``notes``, the scenarios slide's), and
+    its text slides."""
     th = ctx.theme
     size = th.sizes.scenario
-    div = Draft("scenario-divider", sc.loc, background=sc.color, notes=sc.notes,
+    div = Draft("scenario-divider", sc.loc, background=sc.color, notes=sc.notes or notes,
                 footer_left=th.slide.left)
     x = th.slide.left
     right = th.slide.width - th.slide.right
@@ -189,8 +193,8 @@ def plan_scenario(ctx: Context, sc: Scenario, continued: str) -> Iterator[Draft]
 
 def plan_scenarios(ctx: Context, s: ScenariosSlides) -> Iterator[Draft]:
     for sc in ctx.loaded.project.scenarios_file.scenarios:
-        yield from ctx.guarded(plan_scenario(ctx, sc, ctx.loaded.project.deck.continued),
-                               "scenario-text", sc.loc)
+        yield from ctx.guarded(plan_scenario(ctx, sc, ctx.loaded.project.deck.continued,
+                                             s.notes), "scenario-text", sc.loc)
 
 
 def plan_program(ctx: Context, s: ProgramSlide) -> Iterator[Draft]:
@@ -291,7 +295,7 @@ def plan_deck(loaded: Loaded, ts: Typesetter, today: dt.date | None = None,
         footer = _footer(ctx, d, number)
         elements = keep_clear(ctx, d.kind, d.elements)
         slides.append(SlidePlan(d.kind, tuple(elements + footer), d.source, d.background,
-                                d.notes, number, section=sections.get(number - 1, "")))
+                                parse_notes(d.notes), number, section=sections.get(number - 1, "")))
     ctx.warnings.extend(hidden_logos(ctx, slides) + covered_logos(ctx, slides))
     slides, unreadable = make_legible(slides, ctx.theme, ctx.ts.ink_box)
     ctx.problems.extend(unreadable)  # each names its slide already

@@ -39,6 +39,7 @@ from . import private
 from .columns import merged_columns
 from .hyperlinks import shape_link
 from .master import start_presentation
+from .notes_page import write_notes
 from .package import finish_package
 from .parts import DeckParts, add_picture
 from .placeholders import (
@@ -268,8 +269,7 @@ class _Writer(RunWriter):
         shapes.turbo_add_enabled = True  # ids counted on, not searched for each new shape
         for element in elements:
             self.element(shapes, element)
-        if plan.notes:
-            slide.notes_slide.notes_text_frame.text = plan.notes
+        write_notes(slide, plan.notes, self.language, self.foreign)
         return slide
 
     def layout(self, plan: SlidePlan) -> Any:
@@ -301,8 +301,7 @@ class _Writer(RunWriter):
                     if element.get(name) in renamed:
                         element.set(name, renamed[element.get(name)])
         private.replace_slide_xml(slide, root)
-        if plan.notes:
-            slide.notes_slide.notes_text_frame.text = plan.notes
+        write_notes(slide, plan.notes, self.language, self.foreign)
         return True
 
 
