@@ -3,6 +3,7 @@ bulleted paragraphs on each slide's notes page, carried back by ``pull`` and gua
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
 from pptx import Presentation
@@ -85,3 +86,70 @@ def test_the_notes_page_holds_paragraphs_and_bulleted_items(make_project: MakePr
     assert by_kind["trends.yaml:trends[0]"] == [("Der erste Trend.", False, de)]
     assert by_kind["trends.yaml:trends[1]"] == []
     assert by_kind["scenarios.yaml:scenarios[0]"] == [("Szenario vorlesen", True, de)]
+
+
+def _edit_notes(deck: Path, edit) -> None:  # type: ignore[no-untyped-def]
+    """What a speaker changes in PowerPoint's notes pane of the first slide."""
+    prs = Presentation(str(deck))
+    edit(prs.slides[0].notes_slide.notes_text_frame)
+    prs.save(str(deck))
+
+
+def _reword(frame) -> None:  # type: ignore[no-untyped-def]
+    frame.paragraphs[3].runs[0].text = "Dann kurz zum Vorgehen."
+
+
+def _add_item(frame) -> None:  # type: ignore[no-untyped-def]
+    item = frame.paragraphs[2]._p
+    added = copy.deepcopy(item)
+    item.addnext(added)
+    frame.paragraphs[3].runs[0].text = "Pause ansagen"
+
+
+def _lines(root: Path, name: str) -> list[str]:
+    return (root / "content" / name).read_text("utf-8").splitlines()
+
+
+def test_a_notes_edit_stops_the_build_and_pull_carries_exactly_its_line(
+        make_project: MakeProject) -> None:
+    root = notes_project(make_project)
+    assert run_cli("build", root).returncode == 0
+    deck = root / "output" / "my-deck.pptx"
+    _edit_notes(deck, _reword)
+    edited = deck.read_bytes()
+    (root / "content" / "deck.yaml").touch()
+    stopped = run_cli("build", root)
+    assert stopped.returncode == 1
+    assert "(slide 1: notes edited)" in stopped.stderr
+    assert deck.read_bytes() == edited
+
+    before = _lines(root, "deck.yaml")
+    pulled = run_cli("pull", root)
+    assert pulled.returncode == 0, pulled.stderr
+    line = before.index("      Dann zum Vorgehen.") + 1
+    notes = before.index("    notes: |") + 1
+    assert f"content/deck.yaml:{notes}:12: slide 1: notes: 'Dann zum Vorgehen.' → " \
+        "'Dann kurz zum Vorgehen.'" in pulled.stdout
+    after = _lines(root, "deck.yaml")
+    assert [(i, a, b) for i, (a, b) in enumerate(zip(before, after, strict=True), 1)
+            if a != b] == [(line, "      Dann zum Vorgehen.", "      Dann kurz zum Vorgehen.")]
+    rebuilt = run_cli("build", root)
+    assert rebuilt.returncode == 0, rebuilt.stderr
+    notes = _notes(Presentation(str(deck)).slides[0])
+    assert notes[-1][0] == "Dann kurz zum Vorgehen."
+
+
+def test_an_added_list_item_goes_into_the_list(make_project: MakeProject) -> None:
+    root = notes_project(make_project)
+    assert run_cli("build", root).returncode == 0
+    _edit_notes(root / "output" / "my-deck.pptx", _add_item)
+    before = _lines(root, "deck.yaml")
+    pulled = run_cli("pull", root)
+    assert pulled.returncode == 0, pulled.stderr
+    assert "slide 1: notes: paragraph added: '- Pause ansagen'" in pulled.stdout
+    at = before.index("      - Fragen am Ende") + 1
+    assert _lines(root, "deck.yaml") == [*before[:at], "      - Pause ansagen", *before[at:]]
+    rebuilt = run_cli("build", root)
+    assert rebuilt.returncode == 0, rebuilt.stderr
+    assert ("Pause ansagen", True, {"de-DE"}) in _notes(
+        Presentation(str(root / "output" / "my-deck.pptx")).slides[0])

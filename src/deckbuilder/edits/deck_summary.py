@@ -20,6 +20,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from ..content.notes import ITEM
 from ..content.pptx_package import check_package
 from ..render.pptx.shape_identity import identity
 from ..text.linebreak import BROKEN
@@ -48,6 +49,12 @@ class Shape:
 
 Slide = tuple[Shape, ...]
 
+#: The name of the summary's stand-in for a slide's speaker notes, the last of its shapes:
+#: their text is the notes' paragraphs one a line, list items marked "- " (content/notes.py),
+#: their box None. A record written before notes were read has none: nothing known.
+NOTES = "#notes"
+_NOTES_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/notesSlide"
+
 
 def read_deck(path: Path) -> list[Slide]:
     """The slides of the PPTX at ``path`` in presentation order; raises ValueError when the
@@ -56,7 +63,8 @@ def read_deck(path: Path) -> list[Slide]:
     check_package(path)
     try:
         with zipfile.ZipFile(path) as package:
-            return [_read_slide(package.read(part)) for part in _slide_parts(package)]
+            return [(*_read_slide(package.read(part)), _notes(package, part))
+                    for part in _slide_parts(package)]
     except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError) as exc:
         raise ValueError(f"not a readable PowerPoint file ({exc})") from None
 
@@ -70,11 +78,55 @@ def _slide_parts(package: zipfile.ZipFile) -> list[str]:
     return [_resolve(targets[i]) for i in ids]
 
 
-def _resolve(target: str) -> str:
-    """A relationship target of presentation.xml as a part name in the package."""
+def _resolve(target: str, base: str = "ppt") -> str:
+    """A relationship target of a part in folder ``base`` (presentation.xml's: ppt) as a
+    part name in the package."""
     if target.startswith("/"):
         return target[1:]
-    return posixpath.normpath(posixpath.join("ppt", target))
+    return posixpath.normpath(posixpath.join(base, target))
+
+
+def _notes(package: zipfile.ZipFile, part: str) -> Shape:
+    """The speaker notes of the slide ``part`` as the summary's NOTES shape; its text is
+    empty for a slide without notes. An edit in the notes pane is an edit like any other:
+    a build would overwrite it, and pull carries it back."""
+    folder, name = posixpath.split(part)
+    try:
+        rels = etree.fromstring(package.read(f"{folder}/_rels/{name}.rels"))
+    except KeyError:
+        return Shape(NOTES, "", None)
+    for rel in rels.iterfind("rel:Relationship", _NS):
+        if rel.get("Type") == _NOTES_REL and rel.get("TargetMode") != "External":
+            tree = etree.fromstring(package.read(_resolve(rel.get("Target", ""), folder)))
+            return Shape(NOTES, _notes_text(tree), None)
+    return Shape(NOTES, "", None)
+
+
+def _notes_text(tree: etree._Element) -> str:
+    """The paragraphs of a notes page's body placeholder, one a line, a bulleted one
+    marked "- " as content marks a list item."""
+    lines = []
+    for sp in tree.iterfind("p:cSld/p:spTree/p:sp", _NS):
+        ph = sp.find("p:nvSpPr/p:nvPr/p:ph", _NS)
+        if ph is None or ph.get("type") != "body":
+            continue
+        for p in sp.iterfind("p:txBody/a:p", _NS):
+            text = " ".join("".join(t.text or "" for t in p.iter(f"{{{_NS['a']}}}t")).split())
+            bulleted = p.find("a:pPr/a:buChar", _NS) is not None \
+                or p.find("a:pPr/a:buAutoNum", _NS) is not None
+            if text:
+                lines.append(ITEM + text if bulleted else text)
+    return "\n".join(lines)
+
+
+def shapes_of(slide: Slide) -> Slide:
+    """The slide's shapes, without the stand-in for its notes."""
+    return tuple(s for s in slide if s.name != NOTES)
+
+
+def notes_of(slide: Slide) -> str | None:
+    """The slide's notes as the summary holds them; None when the record has none."""
+    return next((s.text for s in slide if s.name == NOTES), None)
 
 
 def _read_slide(xml: bytes) -> Slide:
@@ -201,13 +253,17 @@ def pair_slides(old: list[Slide], new: list[Slide]) -> Iterator[tuple[int | None
 
 def _key(slide: Slide) -> tuple[str, ...]:
     """A slide's texts without its number, which changes when a slide is added before it."""
-    return tuple(s.text for s in slide if s.text and not re.fullmatch(r"\d+", s.text))
+    return tuple(s.text for s in shapes_of(slide)
+                 if s.text and not re.fullmatch(r"\d+", s.text))
 
 
 def _shape_changes(old: Slide, new: Slide) -> list[str]:
     kinds = []
     if Counter(_key(old)) != Counter(_key(new)):
         kinds.append("text edited")
+    notes = notes_of(old), notes_of(new)
+    if None not in notes and notes[0] != notes[1]:
+        kinds.append("notes edited")
     pairs = pair_shapes(old, new)
     if pairs is None:
         pairs = []
@@ -220,7 +276,9 @@ def _shape_changes(old: Slide, new: Slide) -> list[str]:
 
 def pair_shapes(old: Slide, new: Slide) -> list[tuple[Shape, Shape]] | None:
     """The same shapes on two versions of a slide: by name when the names are unique and
-    the same, by order when only the names differ; None when shapes were added or removed."""
+    the same, by order when only the names differ; None when shapes were added or removed.
+    The notes are no shape here (notes_of)."""
+    old, new = shapes_of(old), shapes_of(new)
     old_names = Counter(s.name for s in old)
     if old_names == Counter(s.name for s in new) and all(n == 1 for n in old_names.values()):
         by_name = {s.name: s for s in new}

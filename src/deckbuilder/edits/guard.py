@@ -62,8 +62,8 @@ def _what_changed(path: Path, record: dict[str, Any]) -> str:
         return f"it is {exc}"
     found = changes(before, now)
     if not found:
-        return "saved again; no text was changed and no shape moved, but formatting, " \
-               "pictures or speaker notes may have been"
+        return "saved again; no text or notes were changed and no shape moved, but " \
+               "formatting or pictures may have been"
     return describe(found)
 
 

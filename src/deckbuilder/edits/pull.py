@@ -27,11 +27,23 @@ from babel.dates import get_month_names
 from ..content import sourcemap
 from ..content.dates import LOCALE, day_month
 from ..content.model import ProgramFile
+from ..content.notes import notes_text, parse_notes
 from ..content.pptx_package import PackageProblem
 from ..content.program import entries
 from ..errors import Location, UsageError
 from ..layout.slides import clean
-from .deck_summary import Shape, Slide, changes, describe, pair_shapes, pair_slides
+from .deck_summary import (
+    Shape,
+    Slide,
+    changes,
+    describe,
+    notes_of,
+    pair_shapes,
+    pair_slides,
+)
+
+#: Notes values are also found by their paragraphs (notes_text), under this prefix.
+NOTES_KEY = "\0notes\0"
 
 
 @dataclass(frozen=True)
@@ -48,6 +60,7 @@ class Proposal:
     path: sourcemap.Path = ()
     value: str = ""
     literal: bool = False
+    notes: bool = False  # ``value`` is speaker notes in notes_text's form (content/notes.py)
 
     def __str__(self) -> str:
         place = f"{self.where}: " if self.where else "(not found in content/): "
@@ -103,11 +116,16 @@ def propose(root: Path, before: list[Slide], now: list[Slide], program: ProgramF
         if a is None or b is None:
             continue
         origin = sources[a] if sources and a < len(sources) else ""
+        places = _Places(index, origin)
         for old, new in pair_shapes(before[a], now[b]) or []:
             if old.text != new.text:
-                found += _shape_edits(b + 1, old, new, _Places(index, origin), program)
+                found += _shape_edits(b + 1, old, new, places, program)
+        notes = notes_of(before[a]), notes_of(now[b])
+        if notes[0] is not None and notes[1] is not None and notes[0] != notes[1]:
+            found.append(_notes_edit(b + 1, notes[0], notes[1], places))
     left = changes(before, now)
     left.pop("text edited", None)
+    left.pop("notes edited", None)
     kept = [describe({kind: numbers}) for kind, numbers in left.items()]
     kept += [f"slide {p.slide}: {p.note or f'{p.old!r} → {p.new!r}'}"
              for p in found if p.where is None]
@@ -131,6 +149,24 @@ def _shape_edits(slide: int, old: Shape, new: Shape, index: _Places,
                     yield _cell(slide, c_was, c_now, cells_was[col + 1:], index, program)
         else:
             yield _place(slide, was, now, index, old.name)
+
+
+def _notes_edit(slide: int, old: str, new: str, index: _Places) -> Proposal:
+    """Notes edited in the notes pane: the whole notes value is rewritten (pull_write
+    changes only the lines of the paragraphs that changed); notes added to a slide that had
+    none, or all deleted, have no value to go to and are left alone, so guarded."""
+    what = "; ".join(f"notes: paragraph added: '{now}'" if was is None else
+                     f"notes: paragraph deleted: '{was}'" if now is None else
+                     f"notes: '{was}' → '{now}'"
+                     for was, now in _changed_lines(old.splitlines(), new.splitlines()))
+    if not old or not new:
+        return Proposal(slide, old, new, None, "notes added" if new else "notes deleted")
+    places = index.find(NOTES_KEY + old)
+    if len(places) != 1:
+        shown = ", ".join(str(v.where) for v in places[:3]) + (", …" if len(places) > 3 else "")
+        return Proposal(slide, old, new, None, what + (
+            f" (the old notes are in several places: {shown})" if places else ""))
+    return Proposal(slide, old, new, places[0].where, what, places[0].path, new, notes=True)
 
 
 def _changed_lines(old: list[str], new: list[str]
@@ -239,6 +275,9 @@ def _index(root: Path) -> dict[str, list[_Value]]:
         data, smap = sourcemap.parse(sourcemap.decode(path.read_bytes(), name), name)
         for key, value in _strings(data, ()):
             index.setdefault(clean(value), []).append(_Value(smap.locate(key), key))
+            if key and key[-1] == "notes":
+                index.setdefault(clean(NOTES_KEY + notes_text(parse_notes(value))), []).append(
+                    _Value(smap.locate(key), key))
     return index
 
 

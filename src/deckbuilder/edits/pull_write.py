@@ -26,7 +26,7 @@ from ..content import sourcemap
 from ..content.load import collect_project, proposed_texts
 from ..errors import ContentError, Location, error
 from . import output_state
-from .deck_summary import Shape, Slide, pair_shapes, pair_slides, to_json
+from .deck_summary import NOTES, Shape, Slide, pair_shapes, pair_slides, to_json
 from .guard import REPLACED, keep
 from .program_text import move_entry
 from .pull import Found, Proposal
@@ -103,7 +103,7 @@ def new_texts(root: Path, changes: list[Proposal]) -> dict[Path, str]:
     by_file: dict[str, list[Edit]] = {}
     for p in changes:
         assert p.where is not None
-        by_file.setdefault(p.where.file, []).append(Edit(p.path, p.value, p.literal))
+        by_file.setdefault(p.where.file, []).append(Edit(p.path, p.value, p.literal, p.notes))
     texts = {}
     for file, edits in sorted(by_file.items()):
         path = root / file
@@ -185,6 +185,7 @@ def _accepted(before: list[Slide], now: list[Slide], plan: Plan) -> list[Slide]:
             slides.append(now[b])
         else:
             pairs = pair_shapes(before[a], now[b])
+            notes = tuple(s for s in now[b] if s.name == NOTES)  # carried with the texts
             slides.append(before[a] if pairs is None else
-                          tuple(Shape(n.name, n.text, o.box) for o, n in pairs))
+                          (*(Shape(n.name, n.text, o.box) for o, n in pairs), *notes))
     return slides

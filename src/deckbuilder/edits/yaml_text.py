@@ -17,7 +17,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..content import sourcemap
+from ..content.notes import notes_text, parse_notes
 from ..errors import ContentError, error
+from .notes_yaml import notes_value
 
 _ASCII_SPACE = re.compile(r"[ \t\r\n]+")
 #: Plain text YAML tools would read as something else: numbers, yes/no, null.
@@ -37,6 +39,7 @@ class Edit:
     path: sourcemap.Path
     text: str
     literal: bool = False
+    notes: bool = False  # ``text`` is speaker notes in notes_text's form (notes_yaml.py)
 
 
 def folded(text: str) -> str:
@@ -84,12 +87,20 @@ def _verify(result: str, file: str, before: Any, edits: list[Edit],
         for edit in edits:
             expected = _set(expected, edit.path, _get(after, edit.path))
         if expected == after:
-            wrong = [e for e in edits if not isinstance(_get(after, e.path), str)
-                     or folded(_get(after, e.path)) != folded(e.text)]
+            wrong = [e for e in edits if not _reads_as(_get(after, e.path), e)]
     if wrong:
         raise ContentError([error(smap.locate(e.path), f"'{e.text}' could not be written "
                                   "here without changing other values",
                                   "make this change by hand") for e in wrong])
+
+
+def _reads_as(value: Any, edit: Edit) -> bool:
+    """Whether ``value`` reads as the edit's text: as a slide shows it, or as notes."""
+    if not isinstance(value, str):
+        return False
+    if edit.notes:
+        return notes_text(parse_notes(value)) == edit.text
+    return folded(value) == folded(edit.text)
 
 
 def _get(data: Any, path: sourcemap.Path) -> Any:
@@ -114,6 +125,10 @@ def _set(data: Any, path: sourcemap.Path, value: Any) -> Any:
 
 
 def _render(edit: Edit, span: sourcemap.Span, text: str) -> str:
+    if edit.notes:
+        written = notes_value(edit.text, span, text)
+        if written is not None:
+            return written
     old = text[span.start:span.end]
     new = edit.text
     if span.style in ("|", ">") and new.isprintable() and new.strip() == new and new:
