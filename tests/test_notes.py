@@ -153,3 +153,38 @@ def test_an_added_list_item_goes_into_the_list(make_project: MakeProject) -> Non
     assert rebuilt.returncode == 0, rebuilt.stderr
     assert ("Pause ansagen", True, {"de-DE"}) in _notes(
         Presentation(str(root / "output" / "my-deck.pptx")).slides[0])
+
+
+NOTES_YAML = """\
+slides:
+  - kind: title   # erste Folie
+    notes: |
+      Begrüßung der Gäste,
+      mit einem Dank an die Kammer.
+
+      - Ablauf zeigen
+      - Fragen am Ende
+
+      Dann zum Vorgehen.
+  - kind: legal
+    notes: Nur ein Satz.
+"""
+
+
+def test_a_deleted_item_loses_its_line_and_one_line_notes_become_a_block() -> None:
+    from deckbuilder.edits.yaml_text import Edit, replace_values
+
+    lines = NOTES_YAML.splitlines(keepends=True)
+    kept = "Begrüßung der Gäste, mit einem Dank an die Kammer.\n- Fragen am Ende\n" \
+        "Dann zum Vorgehen."
+    deleted = replace_values(NOTES_YAML, "content/deck.yaml",
+                             [Edit(("slides", 0, "notes"), kept, notes=True)])
+    assert deleted == "".join(line for line in lines if "Ablauf" not in line)
+    listed = replace_values(NOTES_YAML, "content/deck.yaml",
+                            [Edit(("slides", 1, "notes"), "Nur ein Satz.\n- Ein Punkt",
+                                  notes=True)])
+    assert listed == "".join(lines[:-1]) + \
+        "    notes: |\n      Nur ein Satz.\n\n      - Ein Punkt\n"
+    one = replace_values(NOTES_YAML, "content/deck.yaml",
+                         [Edit(("slides", 1, "notes"), "Zwei: Sätze.", notes=True)])
+    assert one.splitlines()[-1] == "    notes: 'Zwei: Sätze.'"
