@@ -144,7 +144,7 @@ def built_once(factory: pytest.TempPathFactory, name: str, make: Callable[[Path]
 
 
 #: Every output format, as ``--format`` takes them.
-ALL_FORMATS = "pptx,pdf,ics,slides-pdf"
+ALL_FORMATS = "pptx,pdf,ics,slides-pdf,handout,notes"
 
 
 @pytest.fixture(scope="session")

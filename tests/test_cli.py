@@ -62,7 +62,7 @@ def test_format_chooses_outputs(project: Path) -> None:
     bad = run_cli("build", project, "--format", "docx")
     assert bad.returncode == 2
     assert bad.stderr.strip() == ("error: unknown format 'docx': choose from pptx, pdf, ics, "
-                                  "slides-pdf")
+                                  "slides-pdf, handout, notes")
 
 
 def test_a_folder_without_content_is_a_usage_error(tmp_path: Path) -> None:

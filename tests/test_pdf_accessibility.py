@@ -34,12 +34,14 @@ PAINTING = {"Tj", "TJ", "'", '"', "Do", "S", "s", "f", "F", "f*", "B", "B*", "b"
 def tagged_pdfs(ihk_outputs: Path, new_outputs: Path) -> dict[str, Path]:
     """The IHK dossier and slides, and the dossier of a `deckbuilder new` project."""
     (starter,) = [p for p in (new_outputs / "out").glob("*.pdf")
-                  if not p.stem.endswith("-slides")]
+                  if not p.stem.endswith(("-slides", "-handout", "-notes"))]
     return {"dossier": ihk_outputs / "szenarien-ihk-ruhr.pdf",
-            "slides": ihk_outputs / "szenarien-ihk-ruhr-slides.pdf", "starter": starter}
+            "slides": ihk_outputs / "szenarien-ihk-ruhr-slides.pdf", "starter": starter,
+            "handout": ihk_outputs / "szenarien-ihk-ruhr-handout.pdf",
+            "notes": ihk_outputs / "szenarien-ihk-ruhr-notes.pdf"}
 
 
-@pytest.mark.parametrize("name", ["dossier", "slides", "starter"])
+@pytest.mark.parametrize("name", ["dossier", "slides", "starter", "handout", "notes"])
 def test_pdfua_checker_finds_no_errors(tagged_pdfs: dict[str, Path], name: str) -> None:
     proc = subprocess.run([sys.executable, "-m", "pdfua", "check", "--format", "json",
                            str(tagged_pdfs[name])], capture_output=True, text=True, check=False)
@@ -48,7 +50,7 @@ def test_pdfua_checker_finds_no_errors(tagged_pdfs: dict[str, Path], name: str) 
     assert report["summary"]["warnings"] == 0, report["findings"]
 
 
-@pytest.mark.parametrize("name", ["dossier", "slides", "starter"])
+@pytest.mark.parametrize("name", ["dossier", "slides", "starter", "handout", "notes"])
 def test_outloud_finds_no_errors(tagged_pdfs: dict[str, Path], name: str) -> None:
     from outloud import check
 
@@ -207,7 +209,7 @@ def test_factor_lists_are_lists(dossier: Structure) -> None:
 
 
 def test_no_page_content_outside_tags_or_artifacts(tagged_pdfs: dict[str, Path]) -> None:
-    for name in ("dossier", "slides", "starter"):
+    for name in ("dossier", "slides", "starter", "handout", "notes"):
         with pikepdf.open(tagged_pdfs[name]) as pdf:
             claimed = _claimed(pdf)
             for index, page in enumerate(pdf.pages):

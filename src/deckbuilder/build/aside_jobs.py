@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..layout.calendar import CalendarPlan
 from ..layout.dossier_plan import DossierPlan
-from ..layout.plan import DeckPlan
+from ..layout.plan import Closing, DeckPlan
 from ..render.images import ImageStore
 from ..text.measure import Measurer
 from ..theme_plain import Plain  # noqa: F401 - the theme arrives as these (theme.portable)
@@ -52,6 +52,30 @@ class PdfWriter:
 
 
 @dataclass(frozen=True)
+class HandoutWriter:
+    """Writes a handout (slides a page, with lines) or the notes pages, from the deck's
+    plan (render/pdf/handout.py)."""
+
+    plan: DeckPlan
+    theme: Theme
+    root: Path
+    images: ImageStore
+    stamp: dt.datetime
+    kind: str  # "handout" or "notes"
+    per_page: int = 3
+    closing: Closing | None = None
+
+    def __call__(self, path: Path) -> str:
+        from ..render.pdf.handout import render
+
+        measurer = Measurer(self.theme, self.root)
+        fonts = {key: measurer.font_name(key) for key in self.theme.faces}
+        return render(self.plan, self.theme, path, images=self.images, fonts=fonts,
+                      timestamp=self.stamp, kind=self.kind, per_page=self.per_page,
+                      closing=self.closing)
+
+
+@dataclass(frozen=True)
 class CalendarWriter:
     """Writes the calendar. It runs beside the PDFs rather than with the deck: the deck
     is the longer of the two lanes, and icalendar's import (0.07 s) then costs nothing."""
@@ -66,4 +90,4 @@ class CalendarWriter:
 
 
 #: The writers a build may hand to the second process.
-AsideWriter = PdfWriter | CalendarWriter
+AsideWriter = PdfWriter | HandoutWriter | CalendarWriter

@@ -362,5 +362,29 @@ def _writers(ready: Prepared, root: Path, out: Path, formats: tuple[str, ...],
     if "slides-pdf" in formats:
         writers[out / f"{name}-slides.pdf"] = PdfWriter(plan, portable(loaded.theme), root,
                                                          store, stamp, out / CACHE)
+    writers.update(_handouts(ready, root, out, formats, store))
     writers.update((t, w) for t, w in rest.items() if t.suffix != ".pdf")
     return writers
+
+
+def _handouts(ready: Prepared, root: Path, out: Path, formats: tuple[str, ...],
+              store: ImageStore) -> dict[Path, Callable[[Path], str]]:
+    """The handout (``handout`` or ``handout-N``: N slides a page) and the notes pages,
+    as asked, or as deck.yaml's ``handouts:`` asks of a plain build."""
+    from ..layout.handout_plan import closing_of
+    from .aside_jobs import HandoutWriter
+
+    loaded = ready.loaded
+    name = loaded.project.deck.name
+    wanted = list(formats)
+    if tuple(formats) == DEFAULT_FORMATS:
+        wanted += loaded.project.deck.handouts
+    found: dict[Path, Callable[[Path], str]] = {}
+    for fmt in wanted:
+        kind, _, count = fmt.partition("-")
+        if kind not in ("handout", "notes"):
+            continue
+        found[out / f"{name}-{kind}.pdf"] = HandoutWriter(
+            ready.plan, portable(loaded.theme), root, store, ready.stamp, kind,
+            int(count or 3), closing_of(loaded, ready.today) if kind == "handout" else None)
+    return found

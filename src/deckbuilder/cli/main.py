@@ -15,7 +15,7 @@ from .edits import changes_command, pull_command
 from .events import events, template_group
 
 #: Kept here, not imported from build/stages.py, so `build` can decide "up to date" cheaply.
-FORMATS = ("pptx", "pdf", "ics", "slides-pdf")
+FORMATS = ("pptx", "pdf", "ics", "slides-pdf", "handout", "notes")
 
 EPILOG_BUILD = """\b
 Examples:
@@ -43,13 +43,16 @@ def cli() -> None:
 @click.option("--format", "formats", default="pptx,pdf,ics", show_default=True,
               help="Comma-separated outputs: pptx (the deck), pdf (the A4 dossier), "
                    "ics (the program as a calendar file), slides-pdf (the slides as "
-                   "16:9 PDF pages).")
+                   "16:9 PDF pages), handout (slides on A4 to take home), notes (one "
+                   "slide a page with its speaker notes).")
+@click.option("--per-page", type=click.Choice(["2", "3", "4", "6"]), default="3",
+              show_default=True, help="Slides on a handout page (lines for notes with 3).")
 @click.option("--force", is_flag=True, help="Build even when nothing changed since the last "
               "build.")
 @click.option("--discard-edits", is_flag=True, help="When a result was edited after the last "
               "build (in PowerPoint, say), keep the edited file in output/replaced/ and build "
               "anyway; without this the build stops and names the edits.")
-def build(project: Path, out: Path | None, formats: str, force: bool,
+def build(project: Path, out: Path | None, formats: str, per_page: str, force: bool,
           discard_edits: bool) -> None:
     """Check the content and write the deck (PPTX), the dossier (PDF) and the program's
     calendar (ICS) into the output folder.
@@ -66,6 +69,8 @@ def build(project: Path, out: Path | None, formats: str, force: bool,
     if unknown or not chosen:
         raise UsageError(f"unknown format '{','.join(unknown)}': choose from "
                          + ", ".join(FORMATS))
+    if per_page != "3":  # the handout's slides a page travel with its format
+        chosen = tuple(f"handout-{per_page}" if f == "handout" else f for f in chosen)
     _project(project)
     folder = out if out is not None else project / "output"
     with Progress() as progress:

@@ -179,6 +179,9 @@ class Deck(Located):
         "Circle]): spelling checkers and screen readers take them in that language."))
     keywords: Annotated[list[Plain], AfterValidator(check_keywords)] = Field(
         default_factory=list)
+    handouts: list[Literal["handout", "notes"]] = Field(default_factory=list, description=(
+        "Handouts a plain build writes too: handout (three slides a page with lines for "
+        "notes), notes (one slide a page with its speaker notes)."))
     names: list[Plain] = Field(default_factory=list, description=(
         "Names of people, places or products that are never hyphenated, beyond those found "
         "by themselves: a name after an initial (S. Tewes) and the program's places."))

@@ -201,3 +201,14 @@ class DeckPlan:
     warnings: tuple[Diagnostic, ...] = field(default=())
     keywords: tuple[str, ...] = ()
     foreign: tuple[tuple[str, str], ...] = ()  # phrases in another language (languages.py)
+
+
+@dataclass(frozen=True)
+class Closing:
+    """A handout's last page: the coming events (a heading, then date and title per row)
+    and the calls to action (text and address); and the deck's date for its header
+    (layout/handout_plan.py makes it, render/pdf/handout.py draws it)."""
+
+    events: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
+    actions: tuple[tuple[str, str], ...] = ()
+    date: str = ""

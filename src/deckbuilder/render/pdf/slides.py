@@ -81,11 +81,11 @@ def _slide(painter: Painter, slide: SlidePlan, width: float, tags: Tags) -> None
             with tags.pagination(painter.c), tags.owner(sect):  # its link is the slide's
                 painter.element(el)
         else:
-            with mark(painter.c, _element(el, sect, painter.t.foreign)):
+            with mark(painter.c, structure_of(el, sect, painter.t.foreign)):
                 painter.element(el)
 
 
-def _element(el: Element, sect: Node, foreign: Foreign = ()) -> Node | None:
+def structure_of(el: Element, sect: Node, foreign: Foreign = ()) -> Node | None:
     """The structure element an element is drawn as; None draws it as an artifact. A text
     wholly in another language (an English trend's name) says so in its /Lang."""
     if isinstance(el, TextBox):
