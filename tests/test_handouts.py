@@ -45,6 +45,35 @@ def test_notes_pages_carry_each_slides_notes(ihk_outputs: Path) -> None:
     assert notes and notes in first
 
 
+def test_notes_pages_show_paragraphs_and_lists(make_project: MakeProject) -> None:
+    """Notes as content writes them: paragraphs, and "- " lines as a list (a tagged L)."""
+    import pikepdf
+
+    project = make_project()
+    deck = project / "content" / "deck.yaml"
+    text = deck.read_text("utf-8")
+    assert "    notes: Begrüßung.\n" in text
+    deck.write_text(text.replace("    notes: Begrüßung.\n", "    notes: |\n      Begrüßung.\n\n"
+                                 "      - Erstens\n      - Zweitens\n"), "utf-8")
+    result = run_cli("build", project, "--format", "notes")
+    assert result.returncode == 0, result.stderr
+    notes = next((project / "output").glob("*-notes.pdf"))
+    with pdfplumber.open(notes) as pdf:
+        page = pdf.pages[0].extract_text()
+    assert "Begrüßung." in page and "Erstens" in page and "Zweitens" in page
+    with pikepdf.open(notes) as pdf:
+        roles = []
+        todo = [pdf.Root.StructTreeRoot]
+        while todo:
+            el = todo.pop()
+            if "/S" in el:
+                roles.append(str(el.S))
+            kids = el.get("/K")
+            kids = kids if isinstance(kids, pikepdf.Array) else [kids]
+            todo += [k for k in kids if isinstance(k, pikepdf.Dictionary)]
+    assert roles.count("/LI") == 2 and "/L" in roles
+
+
 def test_six_a_page_without_lines_and_the_same_bytes_again(make_project: MakeProject
                                                           ) -> None:
     project = make_project()

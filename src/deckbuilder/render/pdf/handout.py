@@ -35,8 +35,8 @@ MARGIN, HEAD, GAP = 50.0, 40.0, 24.0
 #: Ruled lines for notes beside a slide of the three-a-page handout: how many, how thin.
 LINE_PITCH, LINE_WIDTH = 24.0, 0.5
 RULE = "rule"
-#: A notes list item's indent (its square marker hangs in it).
-BULLET_INDENT = 14.0
+#: A notes list item's indent (its square marker hangs in it), and the space between notes.
+BULLET_INDENT, NOTE_GAP = 14.0, 6.0
 
 
 def render(plan: DeckPlan, theme: Theme, path: Path, *, images: ImageStore,
@@ -178,36 +178,27 @@ def _furniture(c, text: PdfText, plan: DeckPlan, closing: Closing, number: int) 
 
 def _notes(c, text: PdfText, slide: SlidePlan, box: tuple[float, float, float, float],  # type: ignore[no-untyped-def]
            tags: Tags) -> None:
-    """The slide's speaker notes below it: paragraphs, and lines starting "- " as a list."""
+    """The slide's speaker notes below it: its paragraphs, its list items as a list."""
     if not slide.notes:
         return
     x, y, w, h = box
     top = y + h + GAP
     sect = tags.root.kids[-1] if tags.root.kids else tags.root
     assert isinstance(sect, Node)
-    for block in _blocks(slide.notes):
-        bullet = block.startswith("- ")
-        para = Para((Run(block[2:] if bullet else block),), "body", bullet="ink" if bullet
-                    else None)
-        node = sect.add("LI" if bullet else "P")
-        p = text.para(para, node, leftIndent=BULLET_INDENT, bulletIndent=0,
-                      bulletText="■") if bullet else text.para(para, node)
+    items: Node | None = None
+    for note in slide.notes:
+        para = Para((Run(note.text),), "body")
+        if note.bullet:
+            items = items or sect.add("L", attrs={"O": "List", "ListNumbering": "Square"})
+            node = items.add("LI").add("LBody")
+            p = text.para(para, node, leftIndent=BULLET_INDENT, bulletIndent=0,
+                          bulletText="■")
+        else:
+            items = None
+            p = text.para(para, sect.add("P"))
         _, used = p.wrap(w, A4[1] - top - MARGIN)
         p.drawOn(c, x, A4[1] - top - used)
-        top += used + 6
-
-
-def _blocks(notes: str) -> list[str]:
-    """Paragraphs (separated by blank lines) and list items (lines starting "- ")."""
-    blocks: list[str] = []
-    for chunk in notes.split("\n\n"):
-        lines = [line.strip() for line in chunk.strip().splitlines() if line.strip()]
-        items = [line for line in lines if line.startswith("- ")]
-        if items and len(items) == len(lines):
-            blocks += items
-        elif lines:
-            blocks.append(" ".join(lines))
-    return blocks
+        top += used + NOTE_GAP
 
 
 def _closing(c, text: PdfText, closing: Closing, tags: Tags) -> None:  # type: ignore[no-untyped-def]
