@@ -17,8 +17,8 @@ from ..errors import Diagnostic, Location
 from ..theme import Theme
 from .model_types import (
     ColorName,
-    IsoDate,
     HttpsLink,
+    IsoDate,
     Language,
     Link,
     Plain,
