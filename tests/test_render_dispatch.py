@@ -26,7 +26,7 @@ def test_every_slide_element_has_a_writer_in_the_deck_and_the_slides_pdf() -> No
 
 def test_every_dossier_block_has_a_writer() -> None:
     kinds = set(get_args(d.Block))
-    assert len(kinds) == 11
+    assert len(kinds) == 12
     assert set(DOSSIER_WRITERS) == kinds
 
 

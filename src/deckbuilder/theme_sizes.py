@@ -25,8 +25,7 @@ class Strict(BaseModel):
     # defer_build: validators are built when a model first validates. The PDF process
     # unpickles a theme and never validates one; a build whose theme has default sizes
     # validates a ThemeCore only (load.py). Their defaults are made with unvalidated().
-    model_config = ConfigDict(frozen=True, extra="forbid", validate_default=True,
-                              defer_build=True)
+    model_config = ConfigDict(frozen=True, extra="forbid", validate_default=True, defer_build=True)
 
 
 def _is(default: Any, what: str) -> Any:
@@ -375,6 +374,7 @@ class Dossier(Strict):
     scenario: DossierScenario = unvalidated(DossierScenario)
     cards: DossierCards = unvalidated(DossierCards)
     callout: DossierCallout = unvalidated(DossierCallout)
+    qr: Points = _is(62, "width of a printed link's QR code, its quiet zone left out (22 mm)")
 
 
 class Sizes(Strict):

@@ -18,6 +18,7 @@ from ..theme import Theme
 from .model_types import (
     NOTES_HELP,
     ColorName,
+    HttpsLink,
     IsoDate,
     Language,
     Link,
@@ -277,6 +278,9 @@ class ProgramFile(Located):
     year: Annotated[int, Field(ge=2000, le=2100)]
     half_label: Text = "{half}. Halbjahr"
     past: Literal["show", "grey", "hide"] = "grey"  # how events before the build date show
+    calendar_url: HttpsLink | None = Field(None, description=(
+        "Where the program's calendar file is published (https://…): the dossier prints it "
+        "with a QR code under the program. Leave it out while it is not published."))
     events: EventSection
     deep_dives: EventSection
     publications: PublicationSection

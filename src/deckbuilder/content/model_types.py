@@ -185,4 +185,19 @@ def check_link(value: str) -> str:
 #: Where a link (a button, the call to action) leads: https://, http://, www. or mailto:.
 Link = Annotated[str, AfterValidator(_check_text), AfterValidator(check_link),
                  Field(description="A web address (https://…) or an e-mail link (mailto:…).")]
+
+
+def check_https(value: str) -> str:
+    """A web address that a printed QR code may carry: https:// only (``www.`` gets it),
+    since a scanned plain-http address is what phones warn about."""
+    address = check_link(value)
+    if not address.startswith("https://"):
+        raise ValueError(f"'{value}' is not an https:// address: write where it is "
+                         f"published, beginning with https:// ({_EXAMPLE}/termine.ics)")
+    return address
+
+
+#: Where something is published on the web (the program's calendar file): https:// only.
+HttpsLink = Annotated[str, AfterValidator(_check_text), AfterValidator(check_https),
+                      Field(description="A web address beginning with https://.")]
 ColorName = Annotated[str, Field(pattern=r"^[a-z][a-z0-9-]*$")]

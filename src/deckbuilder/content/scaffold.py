@@ -105,6 +105,7 @@ PROGRAM = """\
 # Dates are YYYY-MM-DD; `deckbuilder events move TITLE DATE` changes them for you.
 title: PROGRAMM 2026
 year: 2026
+# calendar_url: https://www.example.de/programm.ics   # where the calendar file is published
 events:
   heading: EVENTS
   entries:

@@ -33,6 +33,7 @@ from .dossier_plan import (  # the plan's blocks, here for those who import them
     DossierPlan,
     Heading,
     PictureRef,
+    QrCode,
     RadarFigure,
     ScenarioOpener,
     Steps,
@@ -41,7 +42,7 @@ from .dossier_plan import (  # the plan's blocks, here for those who import them
 )
 from .languages import foreign_phrases
 from .legible import WHITE, dossier_text_on_white
-from .links import link_runs, linked_runs
+from .links import first_address, link_runs, linked_runs, shown
 from .plan import Box, Para, Run
 from .program_slide import program_groups
 from .radar_slide import geometry_for, legend_elements, legend_height, radar_group
@@ -71,6 +72,14 @@ def _radar_figure(loaded: Loaded, ts: Typesetter, slide: RadarSlide) -> RadarFig
                   for n in geo.nodes if n.name in keys)
     return RadarFigure((group, *legend), width, size.height + size.to_legend + legend_h, links,
                        slide.caption)
+
+
+def qr_code(address: str | None) -> QrCode | None:
+    """A printed link cannot be clicked: the dossier prints a QR code of the address, and
+    the address beside it as a reader types it (links.py's ``shown``)."""
+    if not address:
+        return None
+    return QrCode(address, link_runs(shown(address), address))
 
 
 def _slide(loaded: Loaded, kind: type) -> object | None:
@@ -124,7 +133,8 @@ def _legal(legal: Legal, today: dt.date | None) -> list[Block]:
         Text(tuple(Para(linked_runs(clean(t)), "d-body") for t in legal.paragraphs))]
     if today is not None and not any(AS_OF.match(clean(t)) for t in legal.paragraphs):
         blocks.append(Text((para(f"Stand: {long_date(today)}", "d-body"),)))
-    return blocks
+    code = qr_code(first_address(linked_runs(clean(legal.copyright))))
+    return [*blocks, code] if code else blocks
 
 
 def plan_dossier(loaded: Loaded, ts: Typesetter, today: dt.date | None = None) -> DossierPlan:
@@ -157,18 +167,23 @@ def plan_dossier(loaded: Loaded, ts: Typesetter, today: dt.date | None = None) -
     if fc is not None:  # a deck without offerings leaves the section out
         blocks.append(Heading(fc.title, "future-circle"))
         blocks.append(Cards(tuple((o.title, o.text) for o in fc.offerings), fc.button,
-                            link_runs(clean(fc.button), fc.link) if fc.button else ()))
+                            link_runs(clean(fc.button), fc.link) if fc.button else (),
+                            qr=qr_code(fc.link) if fc.button else None))
     prog = p.program
     blocks.append(Heading(prog.title, "program"))
     groups = program_groups(prog, today, date_label=weekday_date)
     blocks.append(Calendar(tuple((g.heading, tuple((r.date, r.text, r.past, r.place)
                                                     for r in g.rows))
                                  for g in groups)))
+    calendar_code = qr_code(prog.calendar_url)  # where its file is published, under its dates
+    if calendar_code:
+        blocks.append(calendar_code)
     cta = _slide(loaded, CtaSlide)
     if isinstance(cta, CtaSlide):
         blocks.append(Callout(tuple(cta.lines), cta.color,
                               tuple(link_runs(clean(line), cta.link) for line in cta.lines),
-                              cta.where("color") if "color" in cta.model_fields_set else None))
+                              cta.where("color") if "color" in cta.model_fields_set else None,
+                              qr_code(cta.link)))
     blocks += _legal(deck.legal, today)
     plan, unreadable = make_dossier_legible(
         DossierPlan(deck.title, deck.author, deck.subject or deck.title, tuple(deck.keywords),

@@ -158,6 +158,8 @@ def _cards(p: _Page, b: d.Cards) -> Iterator[Drawn]:
         yield from p.text(text, "d-body", fill=b.fill)
     if b.button:
         yield from p.runs(b.button_runs or (Run(b.button),), "d-h3", fill=b.button_fill)
+    if b.qr:
+        yield from _qr(p, b.qr)
 
 
 def _calendar(p: _Page, b: d.Calendar) -> Iterator[Drawn]:
@@ -175,6 +177,13 @@ def _calendar(p: _Page, b: d.Calendar) -> Iterator[Drawn]:
 def _callout(p: _Page, b: d.Callout) -> Iterator[Drawn]:
     for runs in b.runs or tuple((Run(line),) for line in b.lines):
         yield from p.runs(runs, "d-cta", fill=b.color, fill_at=b.color_at)
+    if b.qr:
+        yield from _qr(p, b.qr)
+
+
+def _qr(p: _Page, b: d.QrCode) -> Iterator[Drawn]:
+    """The address beside a QR code, on the page (the code stands apart from any fill)."""
+    yield from p.runs(b.runs, "d-caption")
 
 
 #: The texts of each kind of block (render/pdf/blocks.py's ``WRITERS`` draws them).
@@ -190,6 +199,7 @@ _TEXTS: dict[type, Callable[[_Page, Any], Iterator[Drawn]]] = {
     d.Cards: _cards,
     d.Calendar: _calendar,
     d.Callout: _callout,
+    d.QrCode: _qr,
 }
 
 

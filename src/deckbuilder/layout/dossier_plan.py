@@ -98,6 +98,15 @@ class ScenarioOpener:
 
 
 @dataclass(frozen=True)
+class QrCode:
+    """A printed link: a QR code of ``address`` (what a phone opens) with the address
+    beside it as text (``runs``, with its link for who reads the PDF on a screen)."""
+
+    address: str
+    runs: tuple[Run, ...]
+
+
+@dataclass(frozen=True)
 class Cards:
     """Cards of a title and a text on ``fill``, two to a row; the button on its own fill."""
 
@@ -106,6 +115,7 @@ class Cards:
     button_runs: tuple[Run, ...] = ()  # the button's text with its link (links.py)
     fill: str = "tint"  # palette names
     button_fill: str = "accent"
+    qr: QrCode | None = None  # the button's link, printed under it
 
 
 @dataclass(frozen=True)
@@ -125,10 +135,11 @@ class Callout:
     color: str
     runs: tuple[tuple[Run, ...], ...] = ()  # each line with its link (links.py)
     color_at: Location | None = None
+    qr: QrCode | None = None  # the link, printed under the panel
 
 
 Block = (Heading | Cover | Contents | Text | Steps | RadarFigure | TrendCard | ScenarioOpener
-         | Cards | Calendar | Callout)
+         | Cards | Calendar | Callout | QrCode)
 
 
 @dataclass(frozen=True)

@@ -41,3 +41,17 @@ def link_runs(text: str, link: str | None) -> tuple[Run, ...]:
     """The text as one link to ``link`` in its own colour (a button, a call to action);
     without one, the text with its addresses as links."""
     return (Run(text, link=link, keep_color=True),) if link else linked_runs(text)
+
+
+def shown(address: str) -> str:
+    """An address as it is printed for a reader to type: without ``https://`` or
+    ``mailto:``, which browsers and mail programs add themselves."""
+    for scheme in ("https://", "mailto:"):
+        if address.startswith(scheme):
+            return address.removeprefix(scheme)
+    return address
+
+
+def first_address(runs: tuple[Run, ...]) -> str | None:
+    """Where the first link of a text leads (the legal notice's web address), if it has one."""
+    return next((run.link for run in runs if run.link), None)

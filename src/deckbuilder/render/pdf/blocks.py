@@ -27,6 +27,7 @@ from ...text.hyphenate import Hyphenator
 from ..images import ImageStore
 from .contents import link_describer, whole_text
 from .draw import Bar, Cover, Radar, TaggedImage
+from .qr import qr_block
 from .tags import Node, Tags
 from .text import PdfText, StableName, TaggedContents
 
@@ -281,7 +282,7 @@ class Renderer:
                 )
             )
             button.hAlign = "LEFT"
-            found += [Spacer(1, size.to_button), button]
+            found += [KeepTogether([Spacer(1, size.to_button), button, *self.codes(b.qr)])]
         return found
 
     def calendar(self, b: d.Calendar) -> list[Flowable]:
@@ -323,8 +324,17 @@ class Renderer:
                 ]
             )
         )
-        return [CondPageBreak(size.keep_room), Spacer(1, size.space), table,
-                Spacer(1, size.space)]
+        return [CondPageBreak(size.keep_room), Spacer(1, size.space),
+                KeepTogether([table, *self.codes(b.qr)]), Spacer(1, size.space)]
+
+    def codes(self, b: d.QrCode | None) -> list[Flowable]:
+        """A link's QR code and address, under what it stands by (none without a link)."""
+        return [] if b is None else qr_block(b, self.st, self.sizes.qr, self.tags.root,
+                                             self.width)
+
+    def code(self, b: d.QrCode) -> list[Flowable]:
+        """A QR code on its own (the legal notice's address, the calendar file's)."""
+        return [KeepTogether(self.codes(b))]
 
     def cover(self, b: d.Cover) -> list[Flowable]:
         """The cover on its own page template; the body's pages follow."""
@@ -358,4 +368,5 @@ WRITERS: dict[type, Callable[[Renderer, Any], list[Flowable]]] = {
     d.Cards: Renderer.cards,
     d.Calendar: Renderer.calendar,
     d.Callout: Renderer.callout,
+    d.QrCode: Renderer.code,
 }
