@@ -102,3 +102,23 @@ def test_deck_yaml_asks_a_plain_build_for_the_handouts(make_project: MakeProject
     assert {"handout.pdf", "notes.pdf"} <= written
     bad = run_cli("build", project, "--format", "handout", "--per-page", "5")
     assert bad.returncode == 2 and "per-page" in bad.stderr
+
+
+def test_the_closing_page_carries_a_qr_code_of_the_address(ihk_outputs: Path) -> None:
+    """Printed links are codes to scan: the handout's last page shows one per address,
+    and it decodes from the page rendered at 150 dpi to the content's address."""
+    import pypdfium2 as pdfium
+    import zxingcpp
+
+    document = pdfium.PdfDocument(str(ihk_outputs / HANDOUT))
+    try:
+        page = document[len(document) - 1]
+        picture = page.render(scale=150 / 72).to_pil()
+        page.close()
+    finally:
+        document.close()
+    found = [r.text for r in zxingcpp.read_barcodes(picture)]
+    deck = load_project(ROOT).project.deck
+    addresses = {getattr(s, "link", None) for s in deck.slides if s.kind == "cta"}
+    assert found and set(found) <= addresses | {load_project(ROOT).project.future_circle.link}
+    assert len(found) == len(set(found))  # one code per address

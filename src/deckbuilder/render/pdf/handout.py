@@ -21,6 +21,7 @@ from ...layout.plan import Closing, DeckPlan, Para, Run, SlidePlan, TableBox, Te
 from ..images import ImageStore
 from .draw import Painter, mark
 from .finish import finish
+from .qr import QUIET, QrFigure
 from .slides import structure_of
 from .tags import Node, Tags, tagging_canvas
 from .text import PdfText, describe_address
@@ -211,11 +212,28 @@ def _closing(c, text: PdfText, closing: Closing, tags: Tags) -> None:  # type: i
         for date, title in rows:
             y = _put(c, text.para(Para((Run(f"{date}: {title}"),), "d-body"), sect.add("P")),
                      y, width)
+    shown: set[str] = set()
     for line, address in closing.actions:
         y = _put(c, text.para(Para((Run(line),), "d-h3"), sect.add("P")), y - GAP, width)
-        if address:
+        if address and address not in shown:  # printed links are QR codes to scan
+            shown.add(address)
+            y = _qr(c, text, address, sect, y)
+        elif address:
             y = _put(c, text.para(Para((Run(address, link=address),), "d-body"),
                                   sect.add("P")), y, width)
+
+
+def _qr(c, text: PdfText, address: str, sect: Node, y: float) -> float:  # type: ignore[no-untyped-def]
+    """The address's QR code at the column's left, the address printed beside its foot."""
+    figure = QrFigure(address, text.theme.sizes.dossier.qr, QUIET, text.color("ink"),
+                      sect.add("Figure", alt=address))
+    code_w, code_h = figure.wrap(0, 0)
+    figure.drawOn(c, MARGIN - figure.quiet, y - code_h)
+    shown = address.removeprefix("https://").removeprefix("http://").rstrip("/")
+    p = text.para(Para((Run(shown, link=address),), "d-caption"), sect.add("P"))
+    _, used = p.wrap(A4[0] - 2 * MARGIN - code_w, code_h)
+    p.drawOn(c, MARGIN + code_w, y - code_h + figure.quiet)
+    return y - code_h - used / 2
 
 
 def _put(c, p, y: float, width: float) -> float:  # type: ignore[no-untyped-def]
