@@ -17,7 +17,17 @@ HANDOUT, NOTES = "szenarien-ihk-ruhr-handout.pdf", "szenarien-ihk-ruhr-notes.pdf
 
 
 def test_three_slides_a_page_with_lines_and_every_title(ihk_outputs: Path) -> None:
+    import pikepdf
+
+    with pikepdf.open(ihk_outputs / "szenarien-ihk-ruhr-slides.pdf") as slides:
+        titles = []
+        with slides.open_outline() as outline:
+            titles = [" ".join(item.title.split()) for item in outline.root]
+    assert len(titles) >= 30  # every slide with a visible title
     with pdfplumber.open(ihk_outputs / HANDOUT) as pdf:
+        whole = " ".join(" ".join(page.extract_text() for page in pdf.pages).split())
+        for title in titles:  # every slide's title is in the handout's text
+            assert title in whole, title
         assert len(pdf.pages) == 12  # 33 slides, three a page, and the closing page
         assert pdf.pages[0].width < pdf.pages[0].height  # A4 portrait
         text = [page.extract_text() for page in pdf.pages]

@@ -22,12 +22,19 @@ def _pattern(foreign: Foreign) -> re.Pattern[str] | None:
                       re.IGNORECASE)  # "Future Circle" is also FUTURE CIRCLE in a title
 
 
+@cache
+def _langs(foreign: Foreign) -> dict[str, str]:
+    """Each phrase's language by the phrase in any case: made once per deck, not per
+    text (the PDFs ask for every paragraph)."""
+    return {p.casefold(): lang for p, lang in foreign}
+
+
 def split(text: str, foreign: Foreign) -> list[tuple[str, str | None]]:
     """``text`` in pieces, each with its language (None: the deck's own)."""
     pattern = _pattern(foreign)
     if pattern is None:
         return [(text, None)]
-    langs = {p.casefold(): lang for p, lang in foreign}
+    langs = _langs(foreign)
     pieces: list[tuple[str, str | None]] = []
     start = 0
     for match in pattern.finditer(text):
