@@ -387,7 +387,7 @@ def _handouts(ready: Prepared, root: Path, out: Path, formats: tuple[str, ...],
         writer = HandoutWriter(ready.plan, portable(loaded.theme), root, store, ready.stamp,
                                kind, int(count or 3),
                                closing_of(loaded, ready.today) if kind == "handout" else None)
-        # The notes pages are written here, beside the deck, the handout in the second
-        # process after the dossier: two lanes of about equal length on two cores.
-        found[out / f"{name}-{kind}.pdf"] = writer if kind == "handout" else writer.__call__
+        # Both in the second process, one after the other: the second draws the slides'
+        # paragraphs as the first set them (render/pdf/draw.py).
+        found[out / f"{name}-{kind}.pdf"] = writer
     return found

@@ -35,6 +35,9 @@ def split(text: str, foreign: Foreign) -> list[tuple[str, str | None]]:
     if pattern is None:
         return [(text, None)]
     langs = _langs(foreign)
+    folded = text.casefold()
+    if not any(phrase in folded for phrase in langs):
+        return [(text, None)]  # most texts name no phrase: no pattern to run
     pieces: list[tuple[str, str | None]] = []
     start = 0
     for match in pattern.finditer(text):

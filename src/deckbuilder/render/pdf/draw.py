@@ -34,6 +34,12 @@ from ..images import ImageStore
 from .tags import Node
 from .text import PdfText, StableName, TaggedParagraph
 
+#: Paragraphs already set, by paragraph and box: the handout and the notes pages (and the
+#: slides PDF) draw the same slides in one process, and setting a paragraph (parsing its
+#: markup, breaking its lines) is most of drawing a slide. A set paragraph draws again on
+#: any canvas; what it links or tags is recorded when it is drawn.
+_SET: dict[tuple[object, ...], tuple[Paragraph, float, float]] = {}
+
 
 class Painter:
     """Draws plan elements on a reportlab canvas whose origin is bottom-left, ``height``
@@ -45,18 +51,7 @@ class Painter:
     def paragraphs(self, tb: TextBox) -> None:
         flow = []
         for i, para in enumerate(tb.paras):
-            extra: dict[str, object] = {}
-            if para.bullet:
-                indent = self.t.theme.sizes.text.bullet_indent * tb.scale
-                extra = dict(leftIndent=indent, bulletIndent=0, bulletText="■",
-                             bulletColor=self.t.color(para.bullet))
-            style = self.t.style(para.style, scale=tb.scale, align=para.align, on=None,
-                                 **extra)  # type: ignore[arg-type]
-            if i == 0:
-                style.spaceBefore = 0
-            p = Paragraph(self.t.markup(para, on=None), style)
-            _, height = p.wrap(tb.box.w, tb.box.h)
-            flow.append((p, height, style.spaceBefore))
+            flow.append(self._set(para, tb, i == 0))
         total = sum(h + (sb if i else 0) for i, (_, h, sb) in enumerate(flow))
         y = tb.box.y
         if tb.anchor == "middle":
@@ -67,6 +62,29 @@ class Painter:
             y += before if i else 0
             p.drawOn(self.c, tb.box.x, self.h - y - height)
             y += height
+
+    def _set(self, para: Para, tb: TextBox, first: bool) -> tuple[Paragraph, float, float]:
+        """The paragraph set in its box's width: the reportlab Paragraph, its height and
+        the space before it."""
+        extra: dict[str, object] = {}
+        if para.bullet:
+            indent = self.t.theme.sizes.text.bullet_indent * tb.scale
+            extra = dict(leftIndent=indent, bulletIndent=0, bulletText="■",
+                         bulletColor=self.t.color(para.bullet))
+        style = self.t.style(para.style, scale=tb.scale, align=para.align, on=None,
+                             **extra)  # type: ignore[arg-type]
+        if first:
+            style.spaceBefore = 0
+        markup = self.t.markup(para, on=None)
+        key = (markup, style.fontName, style.fontSize, style.leading, style.alignment,
+               style.textColor.hexval(), style.leftIndent, style.spaceBefore, tb.box.w,
+               tb.box.h, bool(para.bullet))
+        made = _SET.get(key)
+        if made is None:
+            p = Paragraph(markup, style)
+            _, height = p.wrap(tb.box.w, tb.box.h)
+            made = _SET[key] = (p, height, style.spaceBefore)
+        return made
 
     def picture(self, pb: PictureBox) -> None:
         b = pb.box
