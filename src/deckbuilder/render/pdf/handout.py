@@ -17,12 +17,12 @@ from typing import TYPE_CHECKING
 from reportlab import rl_config
 from reportlab.lib.pagesizes import A4
 
-from ...layout.plan import Closing, DeckPlan, Para, Run, SlidePlan, TableBox, TextBox
+from ...layout.plan import Closing, DeckPlan, Para, Run, SlidePlan, TextBox
 from ..images import ImageStore
-from .draw import Painter, mark
+from .draw import Painter
 from .finish import finish
 from .qr import QUIET, QrFigure
-from .slides import structure_of
+from .slides import draw_slide
 from .tags import Node, Tags, tagging_canvas
 from .text import PdfText, describe_address
 
@@ -36,8 +36,8 @@ MARGIN, HEAD, GAP = 50.0, 40.0, 24.0
 #: Ruled lines for notes beside a slide of the three-a-page handout: how many, how thin.
 LINE_PITCH, LINE_WIDTH = 24.0, 0.5
 RULE = "rule"
-#: A notes list item's indent (its square marker hangs in it), and the space between notes.
-BULLET_INDENT, NOTE_GAP = 14.0, 6.0
+#: The space between the notes' paragraphs.
+NOTE_GAP = 6.0
 
 
 def render(plan: DeckPlan, theme: Theme, path: Path, *, images: ImageStore,
@@ -131,19 +131,8 @@ def _draw_slide(c, text: PdfText, images: ImageStore, plan: DeckPlan,  # type: i
     path = c.beginPath()
     path.rect(0, 0, plan.width, plan.height)
     c.clipPath(path, stroke=0, fill=0)
-    painter = Painter(c, text, images, plan.height)
-    sect = tags.root.add("Sect")
-    c.setFillColor(text.color(slide.background))
-    c.rect(0, 0, plan.width, plan.height, stroke=0, fill=1)
-    for el in slide.elements:
-        if isinstance(el, TableBox):
-            painter.table(el, sect)
-        elif isinstance(el, TextBox) and el.role == "footer":
-            with tags.pagination(c):
-                painter.element(el)
-        else:
-            with mark(c, structure_of(el, sect, text.foreign)):
-                painter.element(el)
+    draw_slide(Painter(c, text, images, plan.height), slide, plan.width,
+               tags.root.add("Sect"), tags)
     c.restoreState()
     c.setStrokeColor(text.color(RULE))
     c.setLineWidth(LINE_WIDTH)
@@ -192,8 +181,8 @@ def _notes(c, text: PdfText, slide: SlidePlan, box: tuple[float, float, float, f
         if note.bullet:
             items = items or sect.add("L", attrs={"O": "List", "ListNumbering": "Square"})
             node = items.add("LI").add("LBody")
-            p = text.para(para, node, leftIndent=BULLET_INDENT, bulletIndent=0,
-                          bulletText="■")
+            p = text.para(para, node, leftIndent=text.theme.sizes.text.bullet_indent,
+                          bulletIndent=0, bulletText="■")
         else:
             items = None
             p = text.para(para, sect.add("P"))

@@ -72,6 +72,13 @@ def _slide(painter: Painter, slide: SlidePlan, width: float, tags: Tags) -> None
         key = f"slide-{painter.c.getPageNumber()}"
         painter.c.bookmarkPage(key)
         painter.c.addOutlineEntry(" ".join(p.text for p in title.paras), key, level=0)
+    draw_slide(painter, slide, width, sect, tags)
+
+
+def draw_slide(painter: Painter, slide: SlidePlan, width: float, sect: Node, tags: Tags
+               ) -> None:
+    """The slide's background, then each element in the plan's reading order as its
+    structure element in ``sect``: the slides PDF's pages and the handouts' frames."""
     painter.c.setFillColor(painter.t.color(slide.background))
     painter.c.rect(0, 0, width, painter.h, stroke=0, fill=1)
     for el in slide.elements:
