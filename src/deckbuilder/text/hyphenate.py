@@ -84,6 +84,10 @@ def _count(part: str) -> int:
     return sum(ch.isalpha() for ch in part)
 
 
+#: What surrounds a word in running text: reportlab strips it before it asks for split
+#: points, and so does a name's lookup ("Tewes," is the name Tewes).
+AROUND = ".,;:!?\"'„“”‚‘’»«()[]"
+
+
 def _letters(word: str) -> str:
-    """The word without what surrounds it in running text ("Tewes," → "Tewes")."""
-    return word.strip(".,;:!?\"'„“”‚‘’»«()[]")
+    return word.strip(AROUND)

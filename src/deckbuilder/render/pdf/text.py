@@ -17,7 +17,7 @@ from reportlab.platypus.tableofcontents import TableOfContents, drawPageNumbers
 
 from ...layout.dossier_plan import PAPER
 from ...layout.plan import Para, Run
-from ...text.hyphenate import Hyphenator
+from ...text.hyphenate import AROUND, Hyphenator
 from ...text.languages import Foreign, language_of, split
 from .private import drawn_contents, set_contents_table
 from .tags import LANGUAGE_CALLBACK, Node
@@ -172,13 +172,9 @@ class TaggedParagraph(Paragraph):
 
 def _wider_than(frags: list[Any], room: float) -> frozenset[str]:
     """The words of the paragraph's fragments that no line of ``room`` points holds."""
-    return frozenset(word.strip(_AROUND) for f in frags if not hasattr(f, "cbDefn")
+    return frozenset(word.strip(AROUND) for f in frags if not hasattr(f, "cbDefn")
                      for word in str(getattr(f, "text", "")).split()
                      if stringWidth(word, f.fontName, f.fontSize) > room)
-
-
-#: What reportlab strips around a word before it asks for split points.
-_AROUND = ".,;:!?\"'„“”‚‘’»«()[]"
 
 
 class _Only:
@@ -188,7 +184,7 @@ class _Only:
         self.hyphenator, self.words = hyphenator, words
 
     def __call__(self, word: str) -> Iterator[tuple[str, str]]:
-        return self.hyphenator(word) if word.strip(_AROUND) in self.words else iter(())
+        return self.hyphenator(word) if word.strip(AROUND) in self.words else iter(())
 
 
 
