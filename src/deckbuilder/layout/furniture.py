@@ -39,20 +39,16 @@ class Furniture:
         """How far furniture of the given kinds reaches down from the top and up from the
         bottom. Bands and claims run across the slide: every slide's content keeps clear
         of them (its margins). A logo in a corner is kept clear of by what would cover it
-        (``clear_of``; ``overlapping``). Furniture in the middle third is left to the
+        (``clear_of``, template_slides.covered_logos). Furniture in the middle third is left to the
         template check (no margin can keep clear of it)."""
         chosen = [p for p in self.pieces if p.kind in pieces]
         top = max((p.box.bottom for p in chosen if p.side == "top"), default=0.0)
         bottom = max((height - p.box.y for p in chosen if p.side == "bottom"), default=0.0)
         return top, bottom
 
-    def overlapping(self, box: Box) -> list[Piece]:
-        """The furniture a box would lie on."""
-        return [p for p in self.pieces if _overlap(p.box, box)]
-
     def band_under(self, box: Box) -> Piece | None:
         """The band a box (a footer placeholder) lies on, if any."""
-        return next((p for p in self.pieces if p.kind == "band" and _overlap(p.box, box)),
+        return next((p for p in self.pieces if p.kind == "band" and overlaps(p.box, box)),
                     None)
 
 
@@ -67,7 +63,7 @@ def clear_of(element: PictureBox | ShapeBox, furniture: Furniture, height: float
     stays visible, the picture keeps its focus (it is cropped to its new box)."""
     top, bottom = furniture.blocking(height, ("band", "claim", "logo", "mark"))  # all
     box = element.box
-    if not any(_overlap(p.box, box) for p in furniture.pieces):
+    if not any(overlaps(p.box, box) for p in furniture.pieces):
         return element
     y0 = max(box.y, top + gap) if top and box.y < top else box.y
     y1 = min(box.bottom, height - bottom - gap) if bottom and box.bottom > height - bottom \
@@ -77,5 +73,6 @@ def clear_of(element: PictureBox | ShapeBox, furniture: Furniture, height: float
     return replace(element, box=Box(box.x, y0, box.w, y1 - y0))
 
 
-def _overlap(a: Box, b: Box) -> bool:
+def overlaps(a: Box, b: Box) -> bool:
+    """Whether two boxes share any area."""
     return a.x < b.right and b.x < a.right and a.y < b.bottom and b.y < a.bottom

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from ..errors import Diagnostic, warning
 from ..text.contrast import LOGO_MINIMUM, ratio
 from ..theme import Theme
-from .furniture import Furnished, Furniture, clear_of
+from .furniture import Furnished, Furniture, clear_of, overlaps
 from .links import linked_runs
 from .plan import Box, Element, Para, PictureBox, ShapeBox, SlidePlan, TextBox
 
@@ -89,7 +89,7 @@ def covered_logos(ctx: Context, slides: list[SlidePlan]) -> list[Diagnostic]:
             if furniture is not None else []
         for element in slide.elements if logos else ():
             box = _ink(ctx, element) if isinstance(element, TextBox) else element.box
-            if any(_meets(box, logo.box) for logo in logos):
+            if any(overlaps(box, logo.box) for logo in logos):
                 found.append(warning(ctx.template_source(),
                                      f"slide {slide.number}: {_what(element)} lies on the "
                                      "template's logo",
@@ -106,10 +106,6 @@ def _ink(ctx: Context, tb: TextBox) -> Box:
     y = {"middle": tb.box.y + (tb.box.h - tall) / 2,
          "bottom": tb.box.bottom - tall}.get(tb.anchor, tb.box.y)
     return Box(across.x, y, across.w, tall)
-
-
-def _meets(a: Box, b: Box) -> bool:
-    return a.x < b.right and b.x < a.right and a.y < b.bottom and b.y < a.bottom
 
 
 def _what(element: Element) -> str:
