@@ -39,6 +39,8 @@ from .text import PdfText, StableName, TaggedParagraph
 #: markup, breaking its lines) is most of drawing a slide. A set paragraph draws again on
 #: any canvas; what it links or tags is recorded when it is drawn.
 _SET: dict[tuple[object, ...], tuple[Paragraph, float, float]] = {}
+#: How many set paragraphs are kept: a deck's several times over (the IHK deck has 273).
+SET_KEPT = 4000
 
 
 class Painter:
@@ -81,6 +83,8 @@ class Painter:
                tb.box.h, bool(para.bullet))
         made = _SET.get(key)
         if made is None:
+            if len(_SET) >= SET_KEPT:  # a long-running process (watch) builds again and again
+                _SET.clear()
             p = Paragraph(markup, style)
             _, height = p.wrap(tb.box.w, tb.box.h)
             made = _SET[key] = (p, height, style.spaceBefore)
