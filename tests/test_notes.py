@@ -155,17 +155,7 @@ def test_an_added_list_item_goes_into_the_list(make_project: MakeProject) -> Non
         Presentation(str(root / "output" / "my-deck.pptx")).slides[0])
 
 
-NOTES_YAML = """\
-slides:
-  - kind: title   # erste Folie
-    notes: |
-      Begrüßung der Gäste,
-      mit einem Dank an die Kammer.
-
-      - Ablauf zeigen
-      - Fragen am Ende
-
-      Dann zum Vorgehen.
+NOTES_YAML = "slides:\n  - kind: title   # erste Folie\n" + TITLE_NOTES + """\
   - kind: legal
     notes: Nur ein Satz.
 """
