@@ -207,7 +207,7 @@ def test_a_word_in_two_pieces_or_words_on_words_are_disagreements(tmp_path: Path
     c.save()
     words = frozenset({"Energieeffizienzsanierung", "Gebäudeenergie", "Future", "Day",
                        "Titel", "Text", "Zeile", "Überlauf"})
-    assert disagreements(pdf, "©", words) == [
+    assert disagreements(pdf, "© Wirtschaftsmacht.", words) == [  # the claim: template_text
         Disagreement(1, "Energieeffizi / enzsanierung", "broken without a hyphen"),
         Disagreement(1, "Titel / Text", "on other text"),  # lines 12 pt apart only touch
         Disagreement(1, "Überlauf", "in the footer")]

@@ -137,7 +137,7 @@ def _libreoffice_view(project: Path, deck: Path, folder: Path) -> list[str]:
     slide where its text runs into the footer or off the slide."""
     import tempfile
 
-    from ..build.libreoffice import convert, deck_words, disagreements
+    from ..build.libreoffice import convert, deck_words, disagreements, template_text
     from ..build.preview import contact_sheet, render_pages
     from ..content.load import load_project
 
@@ -145,7 +145,8 @@ def _libreoffice_view(project: Path, deck: Path, folder: Path) -> list[str]:
         pdf = convert(deck, Path(tmp))
         pages = render_pages(pdf, folder / "libreoffice", "slide")
         shown = [f"wrote {_relative(contact_sheet(pages, folder / 'libreoffice.png'))}"]
-        found = disagreements(pdf, load_project(project).project.deck.footer,
+        footer = f"{load_project(project).project.deck.footer} {template_text(deck)}"
+        found = disagreements(pdf, footer,
                               deck_words(deck))
     by_slide: dict[int, list[str]] = {}
     for d in found:
