@@ -65,7 +65,8 @@ def write_all(writers: Mapping[Path, Writer], elsewhere: Elsewhere | None = None
               ) -> dict[Path, str]:
     """Writes every file to a temporary copy, then moves them all into place (all or none,
     see replace_all). ``there``: the targets ``elsewhere`` writes, handed to it here unless
-    ``made`` says they were handed over before (with the temporary files they write).
+    ``made`` says they were handed over before (with the temporary files they write); the
+    rest of them go to it here, as a batch of their own.
 
     Returns what each writer said about its file (its page or slide count).
     """
@@ -76,8 +77,9 @@ def write_all(writers: Mapping[Path, Writer], elsewhere: Elsewhere | None = None
     try:
         for target in writers:
             temps[target] = made[target] if target in made else temporary_for(target)
-        if elsewhere is not None and not made:
-            elsewhere.submit({t: (writers[t], temps[t]) for t in writers if t in there})
+        rest = {t: (writers[t], temps[t]) for t in writers if t in there and t not in made}
+        if elsewhere is not None and rest:  # what was not handed over before
+            elsewhere.submit(rest)
         for target, write in writers.items():
             if target not in there:
                 said[target] = write(temps[target])

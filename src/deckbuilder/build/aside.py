@@ -99,22 +99,35 @@ class Aside:
         self._process.start()
         child_end.close()
         self._done = False
+        self._batches = 0
 
     def submit(self, jobs: Mapping[Path, tuple[Writer, Path]]) -> None:
-        """Each target's writer and the temporary file it writes to."""
+        """Each target's writer and the temporary file it writes to. Work may come in
+        batches: the dossier and calendar before the deck is laid out, the handouts
+        (which draw the deck's slides) after; each runs as soon as it arrives."""
         self._conn.send(jobs)
+        self._batches += 1
 
     def result(self) -> dict[Path, str]:
-        """What each writer said; re-raises the exception a writer raised there."""
-        try:
-            status, value = self._conn.recv()
-        except (EOFError, OSError):
-            status, value = "error", RuntimeError("the PDF process stopped without a result")
+        """What each writer of every batch said; re-raises the exception a writer raised
+        there."""
+        said: dict[Path, str] = {}
+        failure: BaseException | None = None
+        for _ in range(self._batches):
+            try:
+                status, value = self._conn.recv()
+            except (EOFError, OSError):
+                failure = failure or RuntimeError("the PDF process stopped without a result")
+                break
+            if status == "error":
+                failure = failure or value
+            else:
+                said.update(value)
         self._done = True
         self.close()
-        if status == "error":
-            raise value
-        return dict(value)
+        if failure is not None:
+            raise failure
+        return said
 
     def close(self) -> None:
         """Ends the process; safe to call twice. Before its result arrived (the build
@@ -135,14 +148,15 @@ def serve(conn: Connection, inherited: Connection | None = None) -> None:
         inherited.close()
     _end_with_parent(conn)
     _warm_up()
-    try:
-        jobs: dict[Path, tuple[Writer, Path]] = conn.recv()
-    except (EOFError, OSError):  # the parent closed the connection: nothing to do
-        return
-    try:
-        conn.send(("ok", {target: write(temp) for target, (write, temp) in jobs.items()}))
-    except BaseException as exc:  # reported by the parent, which owns the exit code
-        conn.send(("error", exc))
+    while True:
+        try:
+            jobs: dict[Path, tuple[Writer, Path]] = conn.recv()
+        except (EOFError, OSError):  # the parent has all it asked for, or gave up
+            break
+        try:
+            conn.send(("ok", {target: write(temp) for target, (write, temp) in jobs.items()}))
+        except BaseException as exc:  # reported by the parent, which owns the exit code
+            conn.send(("error", exc))
     # Ends here, without the interpreter's teardown of reportlab, pikepdf and the rest
     # (0.1-0.2 s the parent would wait for in close()): everything is written and sent.
     sys.stdout.flush()

@@ -65,8 +65,8 @@ def write_all_atomically(writers: dict[Path, Callable[[Path], str]],
     Returns what each writer said about its file (its page or slide count).
     """
     handed = handed or {}
-    there = set(handed) if handed else {t for t, w in writers.items()
-                                        if aside is not None and isinstance(w, AsideWriter)}
+    there = set(handed) | {t for t, w in writers.items()
+                           if aside is not None and isinstance(w, AsideWriter)}
     return write_all(writers, aside, there, handed)
 
 
@@ -387,7 +387,8 @@ def _handouts(ready: Prepared, root: Path, out: Path, formats: tuple[str, ...],
         writer = HandoutWriter(ready.plan, portable(loaded.theme), root, store, ready.stamp,
                                kind, int(count or 3),
                                closing_of(loaded, ready.today) if kind == "handout" else None)
-        # Both in the second process, one after the other: the second draws the slides'
-        # paragraphs as the first set them (render/pdf/draw.py).
+        # Both in the second process, one after the other, as a batch after the dossier
+        # (write_all_atomically): the second draws the slides' paragraphs as the first
+        # set them (render/pdf/draw.py).
         found[out / f"{name}-{kind}.pdf"] = writer
     return found
