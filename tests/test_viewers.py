@@ -105,9 +105,19 @@ def test_running_text_shrinks_in_a_viewer_and_titles_do_not(built_deck: Path) ->
     assert titles >= 20 and bodies >= 20
 
 
+#: fontconfig's own rule (conf.d/49-sansserif.conf): a family it does not know (a
+#: template's Calibri) falls back to sans-serif, as on a desktop.
+SANS_DEFAULT = (
+    '<match target="pattern">' + "".join(
+        f'<test qual="all" name="family" compare="not_eq"><string>{g}</string></test>'
+        for g in ("sans-serif", "serif", "monospace"))
+    + '<edit name="family" mode="append_last"><string>sans-serif</string></edit></match>'
+    "<alias><family>sans-serif</family><prefer><family>DejaVu Sans</family></prefer></alias>")
+
+
 def _dejavu(tmp: Path) -> Path:
-    """A fontconfig without the deck's fonts, where DejaVu Sans stands in for them: the
-    usual fallback on Linux desktops."""
+    """A fontconfig without the deck's fonts, where DejaVu Sans stands in for them (and
+    for a template's fonts): the usual fallback on Linux desktops."""
     conf = tmp / "fonts.conf"
     conf.write_text(
         '<?xml version="1.0"?><fontconfig><dir>/usr/share/fonts/truetype/dejavu</dir>'
@@ -115,7 +125,7 @@ def _dejavu(tmp: Path) -> Path:
         + "".join(f'<alias binding="same"><family>{f}</family><prefer><family>DejaVu Sans'
                   "</family></prefer></alias>" for f in ("Source Sans Pro",
                                                           "Source Sans Pro Black"))
-        + "</fontconfig>", "utf-8")
+        + SANS_DEFAULT + "</fontconfig>", "utf-8")
     return conf
 
 
@@ -164,6 +174,40 @@ def test_libreoffice_without_the_decks_fonts_breaks_no_word_and_keeps_the_footer
     footer_text = next(sh.text_frame.text for sh in footer if sh.has_text_frame
                        and sh.text_frame.text.startswith("©"))
     assert disagreements(pdf, footer_text, deck_words(deck)) == []
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(SOFFICE is None or not Path("/usr/share/fonts/truetype/dejavu").is_dir(),
+                    reason="needs LibreOffice and DejaVu (.ci/run installs both)")
+def test_a_chambers_template_in_libreoffice_without_its_fonts(tmp_path: Path) -> None:
+    """The second chamber's long compounds on its own template (band, claim, logo, the
+    template's title font Calibri), drawn by LibreOffice where neither the deck's nor the
+    template's fonts are installed (DejaVu Sans for both): no word cut without a hyphen,
+    no text in the band but the footer and the claim, nothing on other text."""
+    from deckbuilder.build.libreoffice import deck_words, disagreements, template_text
+
+    from .template_maker import make_template
+    from .test_wide_fallback import _long
+
+    project = _long(tmp_path / "project")
+    make_template(project / "assets" / "firma.pptx")
+    theme = project / "content" / "theme.yaml"
+    theme.write_text(theme.read_text("utf-8").replace(
+        "\nfit:\n", "\ntemplate:\n  file: assets/firma.pptx\n\nfit:\n", 1), "utf-8")
+    result = run_cli("build", project, "--format", "pptx")
+    assert result.returncode == 0, result.stderr
+    deck = project / "output" / DECK_NAME
+    env = {**os.environ, "FONTCONFIG_FILE": str(_dejavu(tmp_path)), "HOME": str(tmp_path)}
+    subprocess.run([str(SOFFICE), "-env:UserInstallation=" + (tmp_path / "lo").as_uri(),
+                    "--headless", "--norestore", "--convert-to", "pdf", "--outdir",
+                    str(tmp_path), str(deck)], check=True, env=env, capture_output=True,
+                   timeout=300)
+    pdf = tmp_path / deck.with_suffix(".pdf").name
+    footer = next(sh.text_frame.text for sh in Presentation(str(deck)).slides[4].shapes
+                  if sh.has_text_frame and sh.text_frame.text.startswith("©"))
+    claim = template_text(deck)
+    assert claim == ["Handwerk. Die Wirtschaftsmacht. Von nebenan."]
+    assert disagreements(pdf, [footer, *claim], deck_words(deck)) == []
 
 
 def test_text_in_the_footer_or_off_the_slide_is_a_disagreement(tmp_path: Path) -> None:

@@ -191,7 +191,8 @@ def test_a_word_in_two_pieces_or_words_on_words_are_disagreements(tmp_path: Path
                                                                          ) -> None:
     """build/libreoffice.py on a page drawn here: a word of the deck cut across two lines
     without a hyphen is found, and so are two words drawn over each other; a word cut
-    with a hyphen, two words in a row and two close lines are not."""
+    with a hyphen, two words in a row and two close lines are not, and neither is the
+    deck's text above the band that starts with a word of the template's claim."""
     from reportlab.pdfgen.canvas import Canvas
 
     pdf = tmp_path / "page.pdf"
@@ -201,13 +202,14 @@ def test_a_word_in_two_pieces_or_words_on_words_are_disagreements(tmp_path: Path
                     (176, "energie"), (220, "Future"), (236, "Day"), (300, "Titel"),
                     (303, "Text"), (350, "Zeile"), (362, "Zeile"), (520, "©")):
         c.drawString(56, 540 - y, text)
-    c.drawString(300, 540 - 523, "Wirtschaftsmacht.")  # a template's claim, in its band
+    c.drawString(300, 540 - 523, "Die Wirtschaftsmacht.")  # a template's claim, in its band
+    c.drawString(56, 540 - 400, "Die neue Vernetzung")  # the deck's text, a claim word first
     c.drawString(600, 540 - 523, "Überlauf")  # the deck's text, run into the footer
     c.showPage()
     c.save()
     words = frozenset({"Energieeffizienzsanierung", "Gebäudeenergie", "Future", "Day",
                        "Titel", "Text", "Zeile", "Überlauf"})
-    assert disagreements(pdf, "© Wirtschaftsmacht.", words) == [  # the claim: template_text
+    assert disagreements(pdf, ["©", "Die Wirtschaftsmacht."], words) == [  # template_text
         Disagreement(1, "Energieeffizi / enzsanierung", "broken without a hyphen"),
         Disagreement(1, "Titel / Text", "on other text"),  # lines 12 pt apart only touch
         Disagreement(1, "Überlauf", "in the footer")]

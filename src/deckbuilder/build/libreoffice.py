@@ -15,6 +15,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -70,12 +71,15 @@ def convert(deck: Path, folder: Path) -> Path:
     return pdf
 
 
-def disagreements(pdf: Path, footer: str, words: frozenset[str] = frozenset()
-                  ) -> list[Disagreement]:
+def disagreements(pdf: Path, footer: str | Sequence[str],
+                  words: frozenset[str] = frozenset()) -> list[Disagreement]:
     """Text LibreOffice draws reaching down to the footer's line (other than the footer
     itself and the slide number) or beyond the slide's edges, and any of the deck's
-    ``words`` it draws in two pieces without a hyphen, slide by slide."""
-    own = set(footer.split())
+    ``words`` it draws in two pieces without a hyphen, slide by slide. ``footer``: the
+    footer's line, or several (a template's claim beside it), each found on the slide as
+    its words in a row: a claim word that the deck's text also uses ("Die") is then not
+    taken for the footer's line."""
+    lines = [footer] if isinstance(footer, str) else list(footer)
     found: list[Disagreement] = []
     document = pdfium.PdfDocument(str(pdf))
     try:
@@ -91,15 +95,31 @@ def disagreements(pdf: Path, footer: str, words: frozenset[str] = frozenset()
                       for piece in _pieces([w for w, _box in drawn], words)]
             found += [Disagreement(index + 1, pair, "on other text")
                       for pair in _overlaps(drawn)]
-            tops = [box[1] for w, box in drawn if w in own and box[1] > height / 2]
+            own = _footer_words(drawn, lines, height)
+            tops = [drawn[i][1][1] for i in own]
             line = min(tops) if tops else height
-            for word, (left, _top, right, bottom) in drawn:
+            for i, (word, (left, _top, right, bottom)) in enumerate(drawn):
                 if left < -SLACK or right > width + SLACK or bottom > height + SLACK:
                     found.append(Disagreement(index + 1, word, "beyond the slide's edge"))
-                elif bottom > line + SLACK and word not in own and not word.isdigit():
+                elif bottom > line + SLACK and i not in own and not word.isdigit():
                     found.append(Disagreement(index + 1, word, "in the footer"))
     finally:
         document.close()
+    return found
+
+
+def _footer_words(drawn: Drawn, lines: Sequence[str], height: float) -> set[int]:
+    """The drawn words (their places in ``drawn``) that are one of the footer's ``lines``,
+    all its words in a row, in the slide's lower half."""
+    said = [w for w, _box in drawn]
+    found: set[int] = set()
+    for line in lines:
+        wanted = line.split()
+        for start in range(len(said) - len(wanted) + 1) if wanted else ():
+            run = range(start, start + len(wanted))
+            if said[start:start + len(wanted)] == wanted and \
+                    all(drawn[i][1][1] > height / 2 for i in run):
+                found.update(run)
     return found
 
 
@@ -129,10 +149,11 @@ def _overlaps(drawn: Drawn) -> list[str]:
     return found
 
 
-def template_text(deck: Path) -> str:
-    """The text a corporate template's masters and layouts draw themselves (a claim in its
-    band, beside the footer): LibreOffice draws it on every slide, and it is no text of
-    the deck's that ran into the footer. Placeholders' sample text is not drawn."""
+def template_text(deck: Path) -> list[str]:
+    """The texts a corporate template's masters and layouts draw themselves (a claim in
+    its band, beside the footer), one a shape: LibreOffice draws them on every slide, and
+    they are no text of the deck's that ran into the footer. Placeholders' sample text is
+    not drawn."""
     import zipfile
 
     from lxml import etree
@@ -148,8 +169,10 @@ def template_text(deck: Path) -> str:
             root = etree.fromstring(package.read(name))
             for shape in root.iterfind(".//p:sp", ns):
                 if shape.find(".//p:ph", ns) is None:
-                    found += [t.text or "" for t in shape.iterfind(".//a:t", ns)]
-    return " ".join(found)
+                    paragraphs = ["".join(t.text or "" for t in p.iterfind(".//a:t", ns))
+                                  for p in shape.iterfind(".//a:p", ns)]
+                    found.append(" ".join(p for p in paragraphs if p))
+    return [text for text in found if text]
 
 
 def deck_words(deck: Path) -> frozenset[str]:

@@ -145,9 +145,8 @@ def _libreoffice_view(project: Path, deck: Path, folder: Path) -> list[str]:
         pdf = convert(deck, Path(tmp))
         pages = render_pages(pdf, folder / "libreoffice", "slide")
         shown = [f"wrote {_relative(contact_sheet(pages, folder / 'libreoffice.png'))}"]
-        footer = f"{load_project(project).project.deck.footer} {template_text(deck)}"
-        found = disagreements(pdf, footer,
-                              deck_words(deck))
+        footer = [load_project(project).project.deck.footer, *template_text(deck)]
+        found = disagreements(pdf, footer, deck_words(deck))
     by_slide: dict[int, list[str]] = {}
     for d in found:
         by_slide.setdefault(d.slide, []).append(f"'{d.text}' {d.where}")
