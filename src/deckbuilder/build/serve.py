@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import ContentError, Diagnostic, Location, UsageError, error
-from .serve_board import Board, View
+from .serve_board import Board
 from .serve_http import Server
 
 #: The port ``serve`` tries when none is given; when it is taken, any free one.
@@ -40,11 +40,10 @@ class Round:
     pages: int = 0
 
 
-def open_server(view: View, port: int | None) -> Server:
-    """The server on 127.0.0.1, serving in a thread of its own. ``port`` None: the
-    default port, or a free one when that is taken; 0: a free one. UsageError when the
-    port asked for is taken."""
-    board = Board(view)
+def open_server(board: Board, port: int | None) -> Server:
+    """The server of ``board`` on 127.0.0.1, serving in a thread of its own. ``port``
+    None: the default port, or a free one when that is taken; 0: a free one. UsageError
+    when the port asked for is taken."""
     try:
         server = Server(board, DEFAULT_PORT if port is None else port)
     except OSError as exc:
@@ -52,7 +51,9 @@ def open_server(view: View, port: int | None) -> Server:
             raise UsageError(f"cannot listen on port {port} ({exc.strerror}): choose "
                              "another with --port, or --port 0 for any free one") from None
         server = Server(board, 0)
-    threading.Thread(target=server.serve_forever, name="serve", daemon=True).start()
+    # Looks for a shutdown every 0.05 s (0.5 by default): Ctrl+C ends serve at once.
+    threading.Thread(target=server.serve_forever, args=(0.05,), name="serve",
+                     daemon=True).start()
     return server
 
 

@@ -6,11 +6,15 @@ import threading
 import webbrowser
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from ..errors import Location, UsageError
 from .common import OUT_OPTION, PROJECT_ARG, _project, _shown
+
+if TYPE_CHECKING:  # imported when the command runs: every other command starts faster
+    from ..build.serve import Round
 
 EPILOG = """\b
 Examples:
@@ -40,8 +44,8 @@ def serve_command(project: Path, out: Path | None, port: int | None, editor: str
     the content file and line it comes from. Only this computer can open the page.
     Stop with Ctrl+C.
     """
-    from ..build.serve import Loop, Round, open_server
-    from ..build.serve_board import View, editor_template
+    from ..build.serve import Loop, open_server
+    from ..build.serve_board import Board, View, editor_template
     from .places import in_project
 
     _project(project)
@@ -53,7 +57,7 @@ def serve_command(project: Path, out: Path | None, port: int | None, editor: str
     def place(where: Location) -> str:
         return str(replace(where, file=in_project(project, where.file)))
 
-    server = open_server(View(project.resolve(), place, template), port)
+    server = open_server(Board(View(project.resolve(), place, template)), port)
     click.echo(server.address)
     click.echo(f"open {server.address} in the browser; Ctrl+C stops", err=True)
     if open_browser:
@@ -68,13 +72,13 @@ def serve_command(project: Path, out: Path | None, port: int | None, editor: str
         elif not done.ok:
             click.echo("not drawn; the page keeps the last good pictures", err=True)
         else:
-            what = ", ".join(done.drawn) if done.drawn else "nothing changed"
-            click.echo(f"drew {what} ({done.slides} slides, {done.pages} dossier pages) "
-                       f"in {done.seconds:.2f} s", err=True)
+            click.echo(f"{_drawn(done)} in {done.seconds:.2f} s", err=True)
 
-    loop = Loop(project, out if out is not None else project / "output", server.board, _shown)
     stop = threading.Event()
+    loop = None
     try:
+        loop = Loop(project, out if out is not None else project / "output", server.board,
+                    _shown)
         loop.watch(report, stop)
     except KeyboardInterrupt:
         pass
@@ -83,5 +87,19 @@ def serve_command(project: Path, out: Path | None, port: int | None, editor: str
         server.board.close()
         server.shutdown()
         server.server_close()
-        loop.close()
+        if loop is not None:
+            loop.close()
     click.echo("stopped", err=True)
+
+
+def _drawn(done: Round) -> str:
+    """What a round drew anew, as "drew slide 5 and dossier page 3"."""
+    parts = []
+    for kind, name, total in (("slide", "slide", done.slides),
+                              ("page", "dossier page", done.pages)):
+        numbers = [i.rpartition("-")[2] for i in done.drawn if i.startswith(kind + "-")]
+        if len(numbers) == total > 1:
+            parts.append(f"all {total} {name}s")
+        elif numbers:
+            parts.append(f"{name}{'s' if len(numbers) > 1 else ''} {', '.join(numbers)}")
+    return "drew " + " and ".join(parts) if parts else "nothing looks different"
