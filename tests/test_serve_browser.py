@@ -5,6 +5,7 @@ the file is fixed; each slide names its place, and a click copies it."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import time
 from collections.abc import Iterator
@@ -18,7 +19,9 @@ from .test_serve import start_serve, stop
 
 pytestmark = pytest.mark.slow
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+#: Debian's package; DECKBUILDER_CHROMIUM names another Chromium or Chrome.
+CHROMIUM = (os.environ.get("DECKBUILDER_CHROMIUM") or shutil.which("chromium")
+            or "/usr/bin/chromium")
 
 
 @pytest.fixture()

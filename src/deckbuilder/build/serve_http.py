@@ -14,6 +14,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+import sys
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib.resources import files
 
@@ -118,11 +119,19 @@ class Server(ThreadingHTTPServer):
 
     daemon_threads = True
     block_on_close = False
+    # On Windows SO_REUSEADDR lets a second server take a port that one listens on.
+    allow_reuse_address = sys.platform != "win32"
 
     def __init__(self, board: Board, port: int) -> None:
         self.board = board
         self.page, self.policy = _page()
         super().__init__((HOST, port), _Handler)
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """A page closed while a picture was on its way is no news; anything else is a
+        bug, and its traceback is printed as socketserver does."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)  # type: ignore[arg-type]
 
     @property
     def port(self) -> int:
