@@ -252,3 +252,20 @@ def test_a_slide_drawn_alone_looks_as_in_the_whole_deck(make_project: MakeProjec
     finally:
         alone.close()
         whole.close()
+
+
+def test_a_new_picture_redraws_the_slides_that_show_it(make_project: MakeProject,
+                                                        tmp_path: Path) -> None:
+    from PIL import Image
+
+    project = make_project()
+    loop = Loop(project, tmp_path / "out", Board(View(project)))
+    try:
+        loop.draw()
+        picture = project / "assets" / "pictures" / "title.jpg"
+        with Image.open(picture) as image:
+            image.transpose(Image.Transpose.FLIP_LEFT_RIGHT).save(picture, quality=90)
+        again = loop.draw()
+        assert [d for d in again.drawn if d.startswith("slide-")] == ["slide-1"]
+    finally:
+        loop.close()

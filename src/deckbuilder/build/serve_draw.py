@@ -4,7 +4,8 @@ Encoding a PNG costs more than drawing the page (the IHK deck: 0.5 s to encode i
 slides, 0.25 s to draw them), so a round must not redo either for what did not change.
 A slide's picture is kept under a digest of everything that draws it: its plan (every
 box, text and colour; its source place is not part of its repr), the deck's size and
-language, the theme, and the files under assets/ and its own pictures (name, size, time).
+language, the theme, its own pictures and the other files under assets/ (fonts, the
+template) by name, size and time.
 Only slides whose digest is new are drawn, all in one PDF of just those slides. The
 dossier flows from page to page, so a change may move every later page: when its plan's
 digest changed it is drawn whole, and only pages whose pixels differ are encoded anew.
@@ -56,11 +57,13 @@ def _stamp(path: Path) -> tuple[str, int, int]:
     return (str(path), stat.st_size, stat.st_mtime_ns)
 
 
-def assets_stamp(root: Path) -> str:
-    """Names, sizes and times of every file under assets/: fonts, template and pictures
-    that the plans name only by path."""
+def assets_stamp(root: Path, leaving_out: frozenset[Path] = frozenset()) -> str:
+    """Names, sizes and times of the files under assets/ (fonts, the template, pictures),
+    but those in ``leaving_out``: the slides' own pictures, which their digests hold, so
+    a new picture redraws only the slides that show it."""
     folder = root / "assets"
-    found = sorted(_stamp(p) for p in folder.rglob("*") if p.is_file()) if folder.is_dir() else []
+    found = sorted(_stamp(p) for p in folder.rglob("*")
+                   if p.is_file() and p not in leaving_out) if folder.is_dir() else []
     return digest(found)
 
 
@@ -106,7 +109,9 @@ class Drawer:
     def _base(self, ready: Prepared) -> str:
         deck = ready.plan
         header = [getattr(deck, f.name) for f in fields(deck) if f.name != "slides"]
-        return digest(header, ready.loaded.theme, assets_stamp(self.root))
+        own = frozenset(self.root / e.path for s in deck.slides for e in s.elements
+                        if isinstance(e, PictureBox))
+        return digest(header, ready.loaded.theme, assets_stamp(self.root, own))
 
     def _slide_key(self, base: str, slide: SlidePlan) -> str:
         pictures = [_stamp(self.root / e.path) for e in slide.elements
@@ -139,7 +144,7 @@ class Drawer:
         if ready.dossier is None:
             self.redrawn = []
             return []
-        key = digest(self._base(ready), ready.dossier)
+        key = digest(self._base(ready), ready.dossier, assets_stamp(self.root))
         if key == self._dossier_key:
             self.redrawn = []
             return self._pages
