@@ -13,6 +13,7 @@ from ..errors import ContentError, ExitCode, OutputInUse, PreviousKept, UsageErr
 from .common import OUT_OPTION, _current, _project, _relative, _shown
 from .edits import changes_command, pull_command
 from .events import events, template_group
+from .serve import serve_command
 
 #: Kept here, not imported from build/stages.py, so `build` can decide "up to date" cheaply.
 FORMATS = ("pptx", "pdf", "ics", "slides-pdf", "handout", "notes")
@@ -309,7 +310,7 @@ def watch_command(project: Path, out: Path | None) -> None:
         once()
 
 
-for command in (changes_command, pull_command, template_group, events):
+for command in (changes_command, pull_command, template_group, events, serve_command):
     cli.add_command(command)
 
 
