@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import io
 import math
 from pathlib import Path
 
 import pypdfium2 as pdfium
 from PIL import Image
+
+from ..atomic import write_atomically
 
 THUMB_WIDTH = 320
 GAP = 12
@@ -23,7 +26,7 @@ def render_pages(pdf: Path, folder: Path, prefix: str, scale: float = 1.0) -> li
             page = document[index]
             image = page.render(scale=scale).to_pil()
             path = folder / f"{prefix}-{index + 1:03d}.png"
-            image.save(path)
+            _save(image, path)
             written.append(path)
             page.close()
     finally:
@@ -46,8 +49,15 @@ def contact_sheet(pages: list[Path], target: Path) -> Path:
     for i, thumb in enumerate(thumbs):
         sheet.paste(thumb, (GAP + (i % COLUMNS) * (THUMB_WIDTH + GAP),
                             GAP + (i // COLUMNS) * (height + GAP)))
-    sheet.save(target)
+    _save(sheet, target)
     return target
+
+
+def _save(image: Image.Image, path: Path) -> None:
+    """A PNG replaced in one step and flushed, like every file deckbuilder writes."""
+    data = io.BytesIO()
+    image.save(data, "PNG")
+    write_atomically(path, data.getvalue())
 
 
 def write_previews(pdfs: list[Path], folder: Path) -> list[Path]:

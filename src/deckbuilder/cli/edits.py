@@ -88,9 +88,10 @@ def pull_command(project: Path, out: Path | None, source: Path | None, dry_run: 
 def _pull(project: Path, folder: Path, built: str, deck: Path, found: Found, plan: Plan) -> None:
     """Writes the planned changes and says what comes next."""
     from ..edits import pull_write
+    from .history import command_line
 
     texts = pull_write.new_texts(project, [*plan.changes, *plan.follows])
-    pull_write.write(texts)
+    pull_write.write(project, texts, command_line(), pull_write.summarize(folder, plan.changes))
     names = ", ".join(_relative(p) for p in texts)
     count = len(plan.changes)
     click.echo(f"wrote {count} edit{'s' if count != 1 else ''} into {names}")

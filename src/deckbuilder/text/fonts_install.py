@@ -10,11 +10,11 @@ installing copies the files into the current user's folder, which needs no admin
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 from collections.abc import Mapping
 from pathlib import Path
 
+from ..atomic import write_atomically
 from ..theme import Theme
 from .measure import find_font_file
 
@@ -79,7 +79,7 @@ def install(files: list[Path], folder: Path) -> list[Path]:
     for source in files:
         target = folder / source.name
         if not (target.is_file() and target.stat().st_size == source.stat().st_size):
-            shutil.copyfile(source, target)
+            write_atomically(target, source.read_bytes())
         _register(target)
         copied.append(target)
     return copied
