@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -78,7 +79,7 @@ def undo_command(project: Path, force: bool) -> None:
       deckbuilder undo --force    # a file was changed by hand since: keep that in the history
     """
     from ..edits.history import EditedSince, NothingToUndo, undo
-    from ..errors import ContentError, Location, error
+    from ..errors import ContentError, ExitCode, Location, error
     from .places import command_for
 
     try:
@@ -86,7 +87,7 @@ def undo_command(project: Path, force: bool) -> None:
     except NothingToUndo:
         click.echo("nothing to undo: no command has changed content/ since the history "
                    "began (or every change was taken back)", err=True)
-        raise click.exceptions.Exit(1) from None
+        sys.exit(ExitCode.CONTENT)
     except EditedSince as exc:
         for lines in exc.edited.values():
             for line in lines:
@@ -116,4 +117,6 @@ def _when(change: Change) -> str:
 
 
 def _size(count: int) -> str:
-    return f"{count / 1024:.0f} KB" if count < 1024 * 1024 else f"{count / 1048576:.1f} MB"
+    if count < 1024 * 1024:
+        return f"{-(-count // 1024)} KB"  # rounded up: a few bytes are not "0 KB"
+    return f"{count / 1048576:.1f} MB"

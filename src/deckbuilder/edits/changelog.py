@@ -212,10 +212,10 @@ def _body(slide: dict[str, Any], moved: set[str]) -> list[str]:
     return [t for t in texts if not any(label in t for label in moved)]
 
 
-def edited_line(number: int, slide: dict[str, Any] | None, what: str = "Text") -> str:
+def edited_line(number: int, slide: dict[str, Any] | None, what: str) -> str:
     """'Folie 12, Trend EMPATHIC CITY: Text geändert' for a slide of the last build."""
     place = f"Folie {number}, {_label(slide)}" if slide else f"Folie {number}"
-    return f"{place}: {what} geändert"
+    return f"{place}: {what}"
 
 
 def _label(slide: dict[str, Any]) -> str:

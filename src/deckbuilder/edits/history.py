@@ -189,14 +189,19 @@ def _record(root: Path, files: Mapping[Path, tuple[bytes | None, bytes | None]],
     """A new change in the history: each file's bytes before and after, flushed to the
     disk, in a folder that appears under its number only once it is complete."""
     folder = root / FOLDER
-    folder.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".new-", dir=folder))
+    staging = None
     try:
+        folder.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".new-", dir=folder))
         record = _fill(staging, root, files, command, summary, kept)
         final = _place(staging, folder)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+    except OSError as exc:  # the message names the history, not a file inside it
+        if exc.filename is None or str(folder) in str(exc.filename):
+            exc.filename = str(folder)
         raise
+    finally:
+        if staging is not None and staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)
     loaded = _load(final)
     assert loaded is not None, record
     return loaded

@@ -159,7 +159,12 @@ def summarize(out: Path, changes: list[Proposal]) -> list[str]:
         if p.where is not None and p.where.file == PROGRAM and not p.notes:
             continue
         slide = slides[p.slide - 1] if 0 < p.slide <= len(slides) else None
-        line = changelog.edited_line(p.slide, slide, "Notizen" if p.notes else "Text")
+        if p.path[-1:] == ("title",) and isinstance(slide, dict) and slide["title"] == p.old:
+            slide = {**slide, "title": p.new}  # as the next build's log names it
+            line = changelog.edited_line(p.slide, slide, f"Titel geändert (bisher „{p.old}“)")
+        else:
+            line = changelog.edited_line(p.slide, slide,
+                                         "Notizen geändert" if p.notes else "Text geändert")
         if line not in lines:
             lines.append(line)
     return lines
