@@ -222,6 +222,7 @@ def _fill(staging: Path, root: Path, files: Mapping[Path, tuple[bytes | None, by
     record = {"time": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
               "command": command, "summary": list(summary), "files": entries, "kept": kept}
     _durable(staging / RECORD, json.dumps(record, ensure_ascii=False, indent=1).encode())
+    flush_folders([staging / RECORD])  # the names in it, before it gets its own
     return record
 
 
