@@ -68,7 +68,7 @@ def test_undo_takes_back_a_move_and_history_says_it_in_the_change_logs_words(
     assert _content(project) == before
     code, out, err = _run(capsys, "undo", project)
     assert (code, out) == (1, "")
-    assert err.startswith("nothing to undo: ")
+    assert err.startswith("error: nothing to undo: ")
 
 
 def test_a_file_changed_by_hand_since_is_named_and_kept_with_force(

@@ -222,3 +222,30 @@ def test_a_write_is_flushed_before_the_rename_and_the_folder_after(
     atomic.write_all({tmp_path / "a": lambda t: (t.write_bytes(b"a"), "")[1]})
     if os.name != "nt" and Path("/proc/self/fd").is_dir():
         assert steps == ["file", "rename", "folder"]
+
+
+def test_a_pull_that_cannot_record_what_it_carried_puts_content_back(
+        mini_built: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,  # noqa: F811
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """The texts were written, then keeping the edited deck under output/replaced/ failed:
+    the content files go back (else the next build would replace the edited deck), and no
+    copy nor change in the history stays."""
+    from deckbuilder.edits import guard
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_EPOCH)
+    project = tmp_path / "pulled"
+    shutil.copytree(mini_built / "project", project)
+    (deck,) = (project / "output").glob("*.pptx")
+    shutil.copy(mini_built / "title.pptx", deck)
+    before = _files(project)
+
+    def full(path: Path) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(guard, "flush_to_disk", full)
+    status, out, err = _run(capsys, "pull", project)
+    monkeypatch.undo()
+    assert status == 1, err
+    assert "output/replaced/" in err and ": error: the disk is full" in err
+    assert _files(project) == before
+    assert _run(capsys, "undo", project)[0] == 1

@@ -41,8 +41,12 @@ def temporary_beside(target: Path) -> Path:
 
 def flush_to_disk(path: Path) -> None:
     """Makes the file's bytes durable before a rename publishes it. Opened for writing:
-    Windows flushes (FlushFileBuffers) only a handle that may write."""
-    fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))
+    Windows flushes (FlushFileBuffers) only a handle that may write; a copy that kept a
+    read-only original's mode (guard.keep) is flushed through a reading one (POSIX)."""
+    try:
+        fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))
+    except PermissionError:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
     try:
         os.fsync(fd)
     finally:

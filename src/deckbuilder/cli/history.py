@@ -85,8 +85,9 @@ def undo_command(project: Path, force: bool) -> None:
     try:
         done = undo(_project(project), force)
     except NothingToUndo:
-        click.echo("nothing to undo: no command has changed content/ since the history "
-                   "began (or every change was taken back)", err=True)
+        click.echo("error: nothing to undo: no command has changed content/ since the "
+                   "history began, or every change was taken back ('deckbuilder history' "
+                   "lists what is kept)", err=True)
         sys.exit(ExitCode.CONTENT)
     except EditedSince as exc:
         for lines in exc.edited.values():

@@ -18,7 +18,7 @@ text was carried where; the guard runs before anything is rendered.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -28,7 +28,7 @@ from ..errors import ContentError, Location, error
 from . import changelog, output_state
 from .deck_summary import NOTES, Shape, Slide, pair_shapes, pair_slides, to_json
 from .guard import REPLACED, keep
-from .history import write_content
+from .history import undo, write_content
 from .program_text import move_entry
 from .pull import Found, Proposal
 from .yaml_text import Edit, folded, replace_values
@@ -148,6 +148,22 @@ def write(root: Path, texts: dict[Path, str], command: str = "pull",
                   command, summary)
 
 
+def write_and_accept(root: Path, texts: dict[Path, str], command: str, summary: Sequence[str],
+                     accepting: Callable[[], Path] | None) -> Path | None:
+    """``write``, then ``accepting`` (accept, for the deck in the output folder); when that
+    fails (a full disk), the content files are put back: a pull that could not record what
+    it carried must not have carried it, or the next build would replace the edited deck
+    with nothing kept."""
+    write(root, texts, command, summary)
+    if accepting is None:
+        return None
+    try:
+        return accepting()
+    except BaseException:
+        undo(root)
+        raise
+
+
 def summarize(out: Path, changes: list[Proposal]) -> list[str]:
     """The change log's words for the slides a pull changes ('Folie 12, Trend EMPATHIC
     CITY: Text geändert'), from the last build's record of its slides; the program's dates
@@ -176,7 +192,18 @@ def accept(out: Path, built: str, found: Found, plan: Plan,
     copy of the edited deck under output/replaced/ — its formatting, pictures and notes are
     not carried into content/. Returns the copy."""
     deck = out / built
+    earlier = set((out / REPLACED).glob("*"))
     copy = keep(deck, out / REPLACED, now or dt.datetime.now())
+    try:
+        _record_accepted(out, built, deck, found, plan)
+    except BaseException:
+        if copy not in earlier:  # a failed pull leaves no copy behind
+            copy.unlink(missing_ok=True)
+        raise
+    return copy
+
+
+def _record_accepted(out: Path, built: str, deck: Path, found: Found, plan: Plan) -> None:
     state = output_state.load(out)
     outputs = state.setdefault("outputs", {})
     if plan.left_slides:
@@ -187,7 +214,6 @@ def accept(out: Path, built: str, found: Found, plan: Plan,
         record = output_state.describe_output(deck)
     outputs[built] = record
     output_state.save(out, state)
-    return copy
 
 
 def _accepted(before: list[Slide], now: list[Slide], plan: Plan) -> list[Slide]:
