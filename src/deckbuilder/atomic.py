@@ -2,7 +2,10 @@
 
 Every file deckbuilder writes (outputs, cache entries, the build state, content files that
 ``events`` and ``pull`` change) goes through here: a temporary file beside the target (same
-folder, so the same file system), then a rename; a set of files is replaced all or none.
+folder, so the same file system), flushed to the disk, then a rename, then the folder's
+entry flushed too; a set of files is replaced all or none. Without the flushes a power cut
+right after a command can leave an empty file on some file systems (ext4, XFS), the rename
+having reached the disk before the data.
 
 On Windows an open file cannot be replaced (PermissionError), so a replace that fails
 rolls back the files already replaced: the folder holds the previous set or the new one,
@@ -14,40 +17,90 @@ from __future__ import annotations
 import glob
 import os
 import tempfile
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from .errors import OutputInUse, PreviousKept
 
+T = TypeVar("T")
 Writer = Callable[[Path], str]  # writes one file's temporary copy, says what it holds
 
 
 def temporary_beside(target: Path) -> Path:
     """A new empty file next to ``target``, named ``.<name>.<pid>.<random>.tmp`` so that a
     later build can tell the leftovers of a killed build by their process id."""
-    fd, name = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp",
-                                dir=target.parent)
+    try:
+        fd, name = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp",
+                                    dir=target.parent)
+    except OSError as exc:  # a read-only folder, a name too long: say which file
+        raise named(exc, target) from None
     os.close(fd)
     return Path(name)
 
 
+def flush_to_disk(path: Path) -> None:
+    """Makes the file's bytes durable before a rename publishes it. Opened for writing:
+    Windows flushes (FlushFileBuffers) only a handle that may write; a copy that kept a
+    read-only original's mode (guard.keep) is flushed through a reading one (POSIX)."""
+    try:
+        fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))
+    except PermissionError:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def flush_folders(targets: Iterable[Path]) -> None:
+    """Makes the renames into the targets' folders durable. Windows has no handle for a
+    folder to flush (the file's flush is what there is), and some file systems refuse it
+    (EINVAL): the files are in place by now either way, so a refusal is no failure."""
+    if os.name == "nt":
+        return
+    for folder in dict.fromkeys(t.parent for t in targets):
+        try:
+            fd = os.open(folder, os.O_RDONLY)
+        except OSError:
+            continue
+        try:
+            os.fsync(fd)
+        except OSError:
+            pass
+        finally:
+            os.close(fd)
+
+
 def move_into_place(tmp: Path, target: Path) -> None:
     """Renames a finished temporary file onto ``target``, readable by everyone like a file
-    the user saved (mkstemp creates it for its owner only)."""
+    the user saved (mkstemp creates it for its owner only), its bytes on the disk first."""
+    flush_to_disk(tmp)
     os.chmod(tmp, 0o644)
     os.replace(tmp, target)
+    flush_folders([target])
 
 
 def write_atomically(target: Path, data: bytes) -> None:
-    """Writes ``data`` to ``target`` in one step; raises OSError when that is impossible."""
+    """Writes ``data`` to ``target`` in one step; raises OSError naming ``target`` when that
+    is impossible (a write that fails names no file of its own)."""
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = temporary_beside(target)
     try:
         tmp.write_bytes(data)
         move_into_place(tmp, target)
+    except OSError as exc:
+        raise named(exc, target) from None
     finally:
         tmp.unlink(missing_ok=True)
+
+
+def named(exc: OSError, target: Path) -> OSError:
+    """``exc`` naming ``target`` where it names no file or only a temporary one, so that
+    the message says which file could not be written."""
+    if exc.filename is None or Path(exc.filename).name.endswith(".tmp"):
+        exc.filename = str(target)
+    return exc
 
 
 class Elsewhere(Protocol):
@@ -82,18 +135,43 @@ def write_all(writers: Mapping[Path, Writer], elsewhere: Elsewhere | None = None
             elsewhere.submit(rest)
         for target, write in writers.items():
             if target not in there:
-                said[target] = write(temps[target])
+                said[target] = _written(write, temps[target], target)
         if elsewhere is not None:
             said.update(elsewhere.result())
+        _flush_all(temps)
         for tmp in temps.values():
             os.chmod(tmp, 0o644)
         replace_all(temps)
+        flush_folders(temps)
         return {target: said[target] for target in writers}
     finally:
         if elsewhere is not None:
             elsewhere.close()
         for tmp in temps.values():
             tmp.unlink(missing_ok=True)
+
+
+def _written(write: Callable[[Path], T], tmp: Path, target: Path) -> T:
+    """``write(tmp)``; a failure names ``target`` (a full disk names no file of its own)."""
+    try:
+        return write(tmp)
+    except OSError as exc:
+        raise named(exc, target) from None
+
+
+def _flush_all(temps: Mapping[Path, Path]) -> None:
+    """Flushes the temporary files side by side: the file system commits flushes that wait
+    at the same moment together (ext4's journal), so three outputs cost about one."""
+    if len(temps) <= 1:
+        for target, tmp in temps.items():
+            _written(flush_to_disk, tmp, target)
+        return
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=min(len(temps), 8)) as pool:
+        for done in [pool.submit(_written, flush_to_disk, tmp, target)
+                     for target, tmp in temps.items()]:
+            done.result()  # the first failure, in the writers' order
 
 
 def temporary_for(target: Path) -> Path:

@@ -1,12 +1,19 @@
-"""PNG previews of built PDFs, and contact sheets that show every page at a glance."""
+"""PNG previews of built PDFs, and contact sheets that show every page at a glance.
+
+The pictures are made in memory and written together (atomic.write_all), so a preview that
+fails half-way (a full disk) leaves the previous pictures as they were.
+"""
 
 from __future__ import annotations
 
+import io
 import math
 from pathlib import Path
 
 import pypdfium2 as pdfium
 from PIL import Image
+
+from ..atomic import write_all
 
 THUMB_WIDTH = 320
 GAP = 12
@@ -15,27 +22,36 @@ COLUMNS = 6
 
 def render_pages(pdf: Path, folder: Path, prefix: str, scale: float = 1.0) -> list[Path]:
     """Each page as a PNG (``scale`` 1 = 72 dpi)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
+    pages = _pages(pdf, folder, prefix, scale)
+    _write(pages)
+    return list(pages)
+
+
+def _pages(pdf: Path, folder: Path, prefix: str, scale: float = 1.0) -> dict[Path, bytes]:
+    """Each page's PNG, not yet written."""
+    found = {}
     document = pdfium.PdfDocument(str(pdf))
     try:
         for index in range(len(document)):
             page = document[index]
-            image = page.render(scale=scale).to_pil()
-            path = folder / f"{prefix}-{index + 1:03d}.png"
-            image.save(path)
-            written.append(path)
+            found[folder / f"{prefix}-{index + 1:03d}.png"] = _png(
+                page.render(scale=scale).to_pil())
             page.close()
     finally:
         document.close()
-    return written
+    return found
 
 
 def contact_sheet(pages: list[Path], target: Path) -> Path:
     """All pages small, in rows of six, on one PNG."""
+    _write({target: _sheet([p.read_bytes() for p in pages])})
+    return target
+
+
+def _sheet(pages: list[bytes]) -> bytes:
     thumbs = []
-    for path in pages:
-        with Image.open(path) as image:
+    for data in pages:
+        with Image.open(io.BytesIO(data)) as image:
             ratio = THUMB_WIDTH / image.width
             thumbs.append(image.resize((THUMB_WIDTH, round(image.height * ratio))))
     height = max(t.height for t in thumbs)
@@ -46,16 +62,39 @@ def contact_sheet(pages: list[Path], target: Path) -> Path:
     for i, thumb in enumerate(thumbs):
         sheet.paste(thumb, (GAP + (i % COLUMNS) * (THUMB_WIDTH + GAP),
                             GAP + (i // COLUMNS) * (height + GAP)))
-    sheet.save(target)
-    return target
+    return _png(sheet)
+
+
+def _png(image: Image.Image) -> bytes:
+    data = io.BytesIO()
+    image.save(data, "PNG")
+    return data.getvalue()
+
+
+def _write(files: dict[Path, bytes]) -> None:
+    """Replaces the files all or none, each flushed like every file deckbuilder writes."""
+    for folder in {p.parent for p in files}:
+        folder.mkdir(parents=True, exist_ok=True)
+    write_all({path: _writer(data) for path, data in files.items()})
+
+
+def _writer(data: bytes):  # type: ignore[no-untyped-def]
+    def write(tmp: Path) -> str:
+        tmp.write_bytes(data)
+        return ""
+    return write
 
 
 def write_previews(pdfs: list[Path], folder: Path) -> list[Path]:
     """PNGs of every page of each PDF, and one contact sheet per PDF (slides.png,
-    dossier.png)."""
-    written = []
+    dossier.png), all written at the end."""
+    files: dict[Path, bytes] = {}
+    sheets = []
     for pdf in pdfs:
         kind = "slides" if pdf.stem.endswith("-slides") else "dossier"
-        pages = render_pages(pdf, folder / kind, kind)
-        written.append(contact_sheet(pages, folder / f"{kind}.png"))
-    return written
+        pages = _pages(pdf, folder / kind, kind)
+        sheets.append(folder / f"{kind}.png")
+        files |= pages
+        files[sheets[-1]] = _sheet(list(pages.values()))
+    _write(files)
+    return sheets

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -19,7 +20,7 @@ from ..content.model import Loaded
 from ..content.names import never_hyphenated
 from ..content.program import past_warnings
 from ..edits import changelog, guard, output_state
-from ..errors import ContentError, Diagnostic, Location, OutputInUse, UsageError, error
+from ..errors import ContentError, Diagnostic, Location, UsageError, error
 from ..layout.dossier_plan import DossierPlan
 from ..layout.furniture import Furnished
 from ..layout.plan import DeckPlan
@@ -79,12 +80,15 @@ def hand_over(jobs: dict[Path, AsideWriter], aside: Aside) -> dict[Path, Path]:
 
 
 def _prepare_out(out: Path) -> None:
+    """The output folder, ready to write into, checked before anything is rendered; the
+    OSError otherwise, for the command's one message about it (cli/refusals.py); a file in
+    the folder's way is a problem with the command (--out)."""
     try:
         out.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
+    except (NotADirectoryError, FileExistsError) as exc:
         raise UsageError(f"cannot create the output folder '{out}': {exc.strerror}") from None
     if not os.access(out, os.W_OK):
-        raise UsageError(f"cannot write to the output folder '{out}': check its permissions")
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(out))
 
 
 #: Prepared pictures and hyphenation are kept here, inside the output folder, between builds.
@@ -269,11 +273,10 @@ def build(root: Path, out: Path, formats: tuple[str, ...] = DEFAULT_FORMATS,
             said = write_all_atomically(writers, aside, handed)
             output_state.record_outputs(out, outputs, content)
             uptodate.record(inputs, out, list(said.items()), list(ready.warnings))
-        except OutputInUse:
+        except OSError as exc:  # the command's one message for it: cli/refusals.py
+            if exc.filename is None:
+                exc.filename = str(out)
             raise
-        except OSError as exc:
-            where = exc.filename or out
-            raise UsageError(f"cannot write '{where}': {exc.strerror}") from None
     finally:
         if aside is not None:
             aside.close()

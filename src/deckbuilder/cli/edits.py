@@ -88,14 +88,17 @@ def pull_command(project: Path, out: Path | None, source: Path | None, dry_run: 
 def _pull(project: Path, folder: Path, built: str, deck: Path, found: Found, plan: Plan) -> None:
     """Writes the planned changes and says what comes next."""
     from ..edits import pull_write
+    from .history import command_line
 
     texts = pull_write.new_texts(project, [*plan.changes, *plan.follows])
-    pull_write.write(texts)
+    accepting = (lambda: pull_write.accept(folder, built, found, plan)) \
+        if deck.resolve() == (folder / built).resolve() else None
+    copy = pull_write.write_and_accept(project, texts, command_line(),
+                                       pull_write.summarize(folder, plan.changes), accepting)
     names = ", ".join(_relative(p) for p in texts)
     count = len(plan.changes)
     click.echo(f"wrote {count} edit{'s' if count != 1 else ''} into {names}")
-    if deck.resolve() == (folder / built).resolve():
-        copy = pull_write.accept(folder, built, found, plan)
+    if copy is not None:
         click.echo(f"kept the edited deck as {_relative(copy)} (pull takes the texts; "
                    "formatting, pictures and notes stay only in that copy)")
     if plan.left:

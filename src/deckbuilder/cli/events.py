@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from .common import PROJECT_ARG, _date, _project, _report
+from .history import command_line
 
 
 @click.group(name="template")
@@ -106,7 +107,8 @@ def events_move(title: str, date: str, project: Path, on: str | None, end: str |
 
     new = _date(date)
     assert new is not None
-    _report(move(_project(project), title, new, _date(on), _date(end)), project)
+    _report(move(_project(project), title, new, _date(on), _date(end), command_line()),
+            project)
 
 
 @events.command("add")
@@ -131,7 +133,8 @@ def events_add(date: str, title: str, project: Path, place: str | None, section:
 
     day = _date(date)
     assert day is not None
-    _report(add(_project(project), section, day, title, place, _date(end)), project)
+    _report(add(_project(project), section, day, title, place, _date(end), command_line()),
+            project)
 
 
 @events.command("remove")
@@ -148,4 +151,4 @@ def events_remove(title: str, project: Path, on: str | None) -> None:
     """
     from ..edits.events import remove
 
-    _report(remove(_project(project), title, _date(on)), project)
+    _report(remove(_project(project), title, _date(on), command_line()), project)

@@ -13,6 +13,8 @@ from ..errors import ContentError, ExitCode, OutputInUse, PreviousKept, UsageErr
 from .common import OUT_OPTION, _current, _project, _relative, _shown
 from .edits import changes_command, pull_command
 from .events import events, template_group
+from .history import history_command, undo_command
+from .refusals import refusal_line
 from .serve import serve_command
 
 #: Kept here, not imported from build/stages.py, so `build` can decide "up to date" cheaply.
@@ -290,7 +292,7 @@ def watch_command(project: Path, out: Path | None) -> None:
     def once() -> None:
         try:
             report = run_build(project, folder)
-        except (ContentError, UsageError) as exc:
+        except (ContentError, UsageError, OSError) as exc:
             problems = ([_shown(d) for d in exc.diagnostics] if isinstance(exc, ContentError)
                         else [_usage_line(exc)])
             for problem in problems:
@@ -310,13 +312,16 @@ def watch_command(project: Path, out: Path | None) -> None:
         once()
 
 
-for command in (changes_command, pull_command, template_group, events, serve_command):
+for command in (changes_command, pull_command, template_group, events, history_command,
+                undo_command, serve_command):
     cli.add_command(command)
 
 
-def _usage_line(exc: UsageError) -> str:
-    """The one line for a usage problem; an output open elsewhere names the file as the
-    user sees it from here."""
+def _usage_line(exc: UsageError | OSError) -> str:
+    """The one line for a usage problem or a refusal of the system (disk full, ...); an
+    output open elsewhere names the file as the user sees it from here."""
+    if isinstance(exc, OSError):
+        return refusal_line(exc)[0]
     if isinstance(exc, OutputInUse):
         lock = _relative(exc.lock) if exc.lock is not None else ""
         return f"error: {exc.describe(_relative(exc.path), lock)}"
@@ -351,6 +356,9 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(ExitCode.USAGE)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
+    except OSError as exc:  # disk full, read-only, in use: cli/refusals.py
+        click.echo(refusal_line(exc)[0], err=True)
+        sys.exit(refusal_line(exc)[1])
     except KeyboardInterrupt:
         click.echo("interrupted; earlier results are unchanged", err=True)
         sys.exit(130)

@@ -302,12 +302,17 @@ def load_project(root: Path) -> Loaded:
     return loaded
 
 
+def parse_program_text(text: str) -> ProgramFile:
+    """The program file's text as the model; ContentError when it is not valid."""
+    name = CONTENT_FILES["program"][0]
+    data, smap = sourcemap.parse(text, f"content/{name}")
+    return _validate(ProgramFile, data, smap)
+
+
 def validate_program_text(text: str) -> list[Diagnostic]:
     """Every problem the program file's new text would cause, before it is written."""
-    name = CONTENT_FILES["program"][0]
     try:
-        data, smap = sourcemap.parse(text, f"content/{name}")
-        program = _validate(ProgramFile, data, smap)
+        program = parse_program_text(text)
     except ContentError as exc:
         return exc.diagnostics
     return check_program(program)

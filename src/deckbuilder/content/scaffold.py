@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import shutil
 from pathlib import Path
 
 from PIL import Image, ImageDraw
 
+from ..atomic import write_atomically
 from ..errors import UsageError
-from .schema import schema_line, write_schemas
+from .schema import SCHEMA_DIR, schema_line, write_schemas
 
 DECK = """\
 # The deck: what it is, who made it, and the order of its slides.
@@ -148,8 +150,9 @@ def _artwork(path: Path, color: tuple[int, int, int]) -> None:
     draw = ImageDraw.Draw(image)
     for r in range(150, 1750, 225):
         draw.ellipse((1000 - r, 750 - r, 1000 + r, 750 + r), outline=(255, 255, 255), width=6)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    image.save(path, "JPEG", quality=85)
+    data = io.BytesIO()
+    image.save(data, "JPEG", quality=85)
+    write_atomically(path, data.getvalue())
 
 
 def program_year(today: dt.date) -> int:
@@ -158,24 +161,49 @@ def program_year(today: dt.date) -> int:
     return today.year + 1 if today.month >= 10 else today.year
 
 
+#: What git leaves out of a new project: the outputs, and the history `undo` takes back
+#: from (edits/history.py).
+GITIGNORE = "/output/\n/.deckbuilder/\n"
+
+
 def create_project(directory: Path, today: dt.date) -> list[Path]:
-    """Writes the project; refuses to touch a folder that already has content."""
+    """Writes the project; refuses to touch a folder that already has content. When a file
+    cannot be written (a full disk), what was made so far goes again: no half project."""
     if (directory / "content").exists():
         raise UsageError(f"'{directory}' already has a content/ folder; choose a new folder")
+    missing = [p for p in (directory / SCHEMA_DIR, directory, *directory.parents)
+               if not p.exists()]
     created: list[Path] = []
-    content = directory / "content"
-    content.mkdir(parents=True)
-    for name, text in FILES.items():
-        path = content / name
-        text = text.replace(EXAMPLE_YEAR, str(program_year(today)))
-        path.write_text(schema_line(name) + "\n" + text, "utf-8")
-        created.append(path)
-    theme = Path(__file__).parents[1] / "default_theme.yaml"
-    shutil.copyfile(theme, content / "theme.yaml")
-    created.append(content / "theme.yaml")
-    for name, color in (("title.jpg", (60, 50, 30)), ("trend.jpg", (242, 179, 0))):
-        _artwork(directory / "assets" / "pictures" / name, color)
-        created.append(directory / "assets" / "pictures" / name)
-    (directory / ".gitignore").write_text("/output/\n", "utf-8")
-    created += write_schemas(directory)
+    try:
+        _fill(directory, today, created)
+    except OSError:
+        for path in reversed(created):
+            path.unlink(missing_ok=True)
+        if directory / SCHEMA_DIR in missing:
+            shutil.rmtree(directory / SCHEMA_DIR, ignore_errors=True)
+        for folder in (directory / "assets" / "pictures", directory / "assets",
+                       directory / "content", *missing):
+            if folder.is_dir() and not any(folder.iterdir()):
+                folder.rmdir()
+        raise
     return created
+
+
+def _fill(directory: Path, today: dt.date, created: list[Path]) -> None:
+    """The project's files, each one added to ``created`` once it is written."""
+    content = directory / "content"
+    for name, text in FILES.items():
+        text = text.replace(EXAMPLE_YEAR, str(program_year(today)))
+        _write(content / name, (schema_line(name) + "\n" + text).encode("utf-8"), created)
+    theme = Path(__file__).parents[1] / "default_theme.yaml"
+    _write(content / "theme.yaml", theme.read_bytes(), created)
+    for name, color in (("title.jpg", (60, 50, 30)), ("trend.jpg", (242, 179, 0))):
+        created.append(directory / "assets" / "pictures" / name)
+        _artwork(created[-1], color)
+    _write(directory / ".gitignore", GITIGNORE.encode("utf-8"), created)
+    created += write_schemas(directory)
+
+
+def _write(path: Path, data: bytes, created: list[Path]) -> None:
+    created.append(path)
+    write_atomically(path, data)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from ..atomic import write_atomically
 from ..theme import Theme
 from ..theme_sizes import Strict
 from .load import CONTENT_FILES, THEME_FILE
@@ -49,6 +50,7 @@ def write_schemas(root: Path) -> list[Path]:
     written = []
     for name, schema in schemas().items():
         path = folder / name
-        path.write_text(json.dumps(schema, indent=2, ensure_ascii=False) + "\n", "utf-8")
+        write_atomically(path, (json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+                                ).encode("utf-8"))
         written.append(path)
     return written

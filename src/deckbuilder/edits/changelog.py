@@ -44,11 +44,16 @@ Summary = dict[str, Any]
 
 def summarize(program: ProgramFile, plan: lp.DeckPlan) -> Summary:
     """What a reader of this build sees, in a form the next build can compare with."""
-    return {"events": [{"id": e.identity, "date": e.event.date.isoformat(),
-                        "end": e.event.end.isoformat() if e.event.end else None,
-                        "label": e.event.label, "row": _row(e.event.title, e.event.place)}
-                       for e in entries(program)],
-            "slides": [_slide(s) for s in plan.slides]}
+    return {"events": summarize_events(program), "slides": [_slide(s) for s in plan.slides]}
+
+
+def summarize_events(program: ProgramFile) -> list[dict[str, Any]]:
+    """The program's dated entries as the change log compares them (also what `history`
+    says a change to the program did)."""
+    return [{"id": e.identity, "date": e.event.date.isoformat(),
+             "end": e.event.end.isoformat() if e.event.end else None,
+             "label": e.event.label, "row": _row(e.event.title, e.event.place)}
+            for e in entries(program)]
 
 
 def _slide(slide: lp.SlidePlan) -> dict[str, Any]:
@@ -205,6 +210,12 @@ def _body(slide: dict[str, Any], moved: set[str]) -> list[str]:
     texts = [t for t in slide["texts"] if " – ".join(
         line.strip() for line in t.splitlines() if line.strip()) != slide["title"]]
     return [t for t in texts if not any(label in t for label in moved)]
+
+
+def edited_line(number: int, slide: dict[str, Any] | None, what: str) -> str:
+    """'Folie 12, Trend EMPATHIC CITY: Text geändert' for a slide of the last build."""
+    place = f"Folie {number}, {_label(slide)}" if slide else f"Folie {number}"
+    return f"{place}: {what}"
 
 
 def _label(slide: dict[str, Any]) -> str:

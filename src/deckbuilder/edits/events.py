@@ -8,18 +8,19 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 
-from ..atomic import write_all
 from ..content.load import load_project, validate_program_text
 from ..content.model import Event
 from ..content.program import Entry, entries, when
 from ..errors import ContentError
 from .event_match import match_entry
+from .history import write_content
 from .program_text import move_entry, remove_entry
 
 PROGRAM = Path("content") / "program.yaml"
@@ -47,9 +48,11 @@ def find_entry(root: Path, title: str, on: dt.date | None = None) -> Entry:
     return match_entry(entries(load_project(root).project.program), title, on)
 
 
-def _edit(root: Path, change: str, mutate, reorder=None) -> Change:  # type: ignore[no-untyped-def]
+def _edit(root: Path, change: str, mutate, reorder=None,  # type: ignore[no-untyped-def]
+          command: str = "events") -> Change:
     """Applies ``mutate`` to the round-tripped data, then ``reorder`` to the text (which
-    moves an entry's lines into date order); writes only a result that validates."""
+    moves an entry's lines into date order); writes only a result that validates, keeping
+    the file as it was in the history (``command``: what `history` lists)."""
     path = root / PROGRAM
     y = _yaml()
     text = path.read_text("utf-8")
@@ -64,12 +67,13 @@ def _edit(root: Path, change: str, mutate, reorder=None) -> Change:  # type: ign
     problems = validate_program_text(text)
     if problems:
         raise ContentError(problems)
-    write_all({path: lambda tmp: (tmp.write_text(text, "utf-8"), "")[1]})
+    # as write_text would: the system's line ends (the file was read with any)
+    write_content(root, {path: text.replace("\n", os.linesep).encode("utf-8")}, command)
     return Change(change, path)
 
 
 def move(root: Path, title: str, new_date: dt.date, on: dt.date | None = None,
-         end: dt.date | None = None) -> Change:
+         end: dt.date | None = None, command: str = "events move") -> Change:
     """Gives one entry a new date and moves its lines (comments included) to where that
     date belongs in its section, so every output lists the program in date order. A
     multi-day event keeps its length unless ``end`` gives its new last day."""
@@ -87,7 +91,7 @@ def move(root: Path, title: str, new_date: dt.date, on: dt.date | None = None,
     def reorder(text: str) -> str:
         return move_entry(text, entry.section, index)
 
-    return _edit(root, _moved(event, new_date, end), mutate, reorder)
+    return _edit(root, _moved(event, new_date, end), mutate, reorder, command)
 
 
 def _moved(event: Event, new_date: dt.date, end: dt.date | None) -> str:
@@ -101,7 +105,7 @@ def _moved(event: Event, new_date: dt.date, end: dt.date | None) -> str:
 
 
 def add(root: Path, section: str, date: dt.date, title: str, place: str | None,
-        end: dt.date | None = None) -> Change:
+        end: dt.date | None = None, command: str = "events add") -> Change:
     """Adds an entry at the end of its section, then moves it to its place by date."""
     key = SECTIONS[section]
     count = len(getattr(load_project(root).project.program, key).entries)
@@ -124,10 +128,12 @@ def add(root: Path, section: str, date: dt.date, title: str, place: str | None,
 
     label = f"{title} ({place})" if place else title
     ending = f", ending {end.isoformat()}" if end else ""
-    return _edit(root, f"added '{label}' on {date.isoformat()}{ending}", mutate, reorder)
+    return _edit(root, f"added '{label}' on {date.isoformat()}{ending}", mutate, reorder,
+                 command)
 
 
-def remove(root: Path, title: str, on: dt.date | None = None) -> Change:
+def remove(root: Path, title: str, on: dt.date | None = None,
+           command: str = "events remove") -> Change:
     """Removes an entry's lines with the comments above it; the rest stays as it was."""
     entry = find_entry(root, title, on)
 
@@ -142,7 +148,8 @@ def remove(root: Path, title: str, on: dt.date | None = None) -> Change:
         y.dump(data, out)
         return out.getvalue()
 
-    return _edit(root, f"removed '{entry.event.label}' on {when(entry.event)}", None, reorder)
+    return _edit(root, f"removed '{entry.event.label}' on {when(entry.event)}", None, reorder,
+                 command)
 
 
 def _hand_over_trailing_lines(previous: CommentedMap, new: CommentedMap) -> None:

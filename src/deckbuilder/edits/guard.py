@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..atomic import flush_folders, flush_to_disk, named
 from ..errors import ContentError, Location, error
 from . import output_state
 
@@ -123,6 +124,12 @@ def keep(path: Path, folder: Path, when: dt.datetime) -> Path:
         count += 1
         copy = folder / f"{base}-{count}{path.suffix}"
     tmp = folder / f".{copy.name}.tmp"
-    shutil.copy2(path, tmp)
-    tmp.replace(copy)
+    try:
+        shutil.copy2(path, tmp)
+        flush_to_disk(tmp)
+        tmp.replace(copy)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise named(exc, copy) from None
+    flush_folders([copy])
     return copy

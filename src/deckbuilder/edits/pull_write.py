@@ -18,16 +18,17 @@ text was carried where; the guard runs before anything is rendered.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ..atomic import write_all
 from ..content import sourcemap
 from ..content.load import collect_project, proposed_texts
 from ..errors import ContentError, Location, error
-from . import output_state
+from . import changelog, output_state
 from .deck_summary import NOTES, Shape, Slide, pair_shapes, pair_slides, to_json
 from .guard import REPLACED, keep
+from .history import undo, write_content
 from .program_text import move_entry
 from .pull import Found, Proposal
 from .yaml_text import Edit, folded, replace_values
@@ -139,16 +140,50 @@ def _validate(root: Path, texts: dict[Path, str]) -> None:
             "make these changes by hand in content/")])
 
 
-def write(texts: dict[Path, str]) -> None:
-    """Replaces the content files in one step: all of them or none."""
-    write_all({path: _writer(text) for path, text in texts.items()})
+def write(root: Path, texts: dict[Path, str], command: str = "pull",
+          summary: Sequence[str] = ()) -> None:
+    """Replaces the content files in one step, all of them or none, keeping them as they
+    were in the history (bytes: no newline translation on Windows)."""
+    write_content(root, {path: text.encode("utf-8") for path, text in texts.items()},
+                  command, summary)
 
 
-def _writer(text: str):  # type: ignore[no-untyped-def]
-    def write_text(tmp: Path) -> str:
-        tmp.write_bytes(text.encode("utf-8"))  # bytes: no newline translation on Windows
-        return ""
-    return write_text
+def write_and_accept(root: Path, texts: dict[Path, str], command: str, summary: Sequence[str],
+                     accepting: Callable[[], Path] | None) -> Path | None:
+    """``write``, then ``accepting`` (accept, for the deck in the output folder); when that
+    fails (a full disk), the content files are put back: a pull that could not record what
+    it carried must not have carried it, or the next build would replace the edited deck
+    with nothing kept."""
+    write(root, texts, command, summary)
+    if accepting is None:
+        return None
+    try:
+        return accepting()
+    except BaseException:
+        undo(root)
+        raise
+
+
+def summarize(out: Path, changes: list[Proposal]) -> list[str]:
+    """The change log's words for the slides a pull changes ('Folie 12, Trend EMPATHIC
+    CITY: Text geändert'), from the last build's record of its slides; the program's dates
+    speak for themselves (history.write_content)."""
+    content = output_state.load(out).get("content")
+    slides = content.get("slides", []) if isinstance(content, dict) else []
+    lines: list[str] = []
+    for p in sorted(changes, key=lambda p: p.slide):
+        if p.where is not None and p.where.file == PROGRAM and not p.notes:
+            continue
+        slide = slides[p.slide - 1] if 0 < p.slide <= len(slides) else None
+        if p.path[-1:] == ("title",) and isinstance(slide, dict) and slide["title"] == p.old:
+            slide = {**slide, "title": p.new}  # as the next build's log names it
+            line = changelog.edited_line(p.slide, slide, f"Titel geändert (bisher „{p.old}“)")
+        else:
+            line = changelog.edited_line(p.slide, slide,
+                                         "Notizen geändert" if p.notes else "Text geändert")
+        if line not in lines:
+            lines.append(line)
+    return lines
 
 
 def accept(out: Path, built: str, found: Found, plan: Plan,
@@ -157,7 +192,18 @@ def accept(out: Path, built: str, found: Found, plan: Plan,
     copy of the edited deck under output/replaced/ — its formatting, pictures and notes are
     not carried into content/. Returns the copy."""
     deck = out / built
+    earlier = set((out / REPLACED).glob("*"))
     copy = keep(deck, out / REPLACED, now or dt.datetime.now())
+    try:
+        _record_accepted(out, built, deck, found, plan)
+    except BaseException:
+        if copy not in earlier:  # a failed pull leaves no copy behind
+            copy.unlink(missing_ok=True)
+        raise
+    return copy
+
+
+def _record_accepted(out: Path, built: str, deck: Path, found: Found, plan: Plan) -> None:
     state = output_state.load(out)
     outputs = state.setdefault("outputs", {})
     if plan.left_slides:
@@ -168,7 +214,6 @@ def accept(out: Path, built: str, found: Found, plan: Plan,
         record = output_state.describe_output(deck)
     outputs[built] = record
     output_state.save(out, state)
-    return copy
 
 
 def _accepted(before: list[Slide], now: list[Slide], plan: Plan) -> list[Slide]:

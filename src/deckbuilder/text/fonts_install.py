@@ -10,11 +10,11 @@ installing copies the files into the current user's folder, which needs no admin
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 from collections.abc import Mapping
 from pathlib import Path
 
+from ..atomic import write_all
 from ..theme import Theme
 from .measure import find_font_file
 
@@ -73,16 +73,21 @@ def missing(files: list[Path], folders: list[Path]) -> list[Path]:
 def install(files: list[Path], folder: Path) -> list[Path]:
     """Copies ``files`` into ``folder`` (the user's font folder) and, on Windows, registers
     each for the current user; returns the files as copied. Files already there with the
-    same size are left alone."""
+    same size are left alone. All are copied or none (a full disk installs no half set)."""
     folder.mkdir(parents=True, exist_ok=True)
-    copied = []
-    for source in files:
-        target = folder / source.name
-        if not (target.is_file() and target.stat().st_size == source.stat().st_size):
-            shutil.copyfile(source, target)
+    copies = {folder / source.name: source for source in files}
+    write_all({target: _copier(source) for target, source in copies.items()
+               if not (target.is_file() and target.stat().st_size == source.stat().st_size)})
+    for target in copies:
         _register(target)
-        copied.append(target)
-    return copied
+    return list(copies)
+
+
+def _copier(source: Path):  # type: ignore[no-untyped-def]
+    def copy(tmp: Path) -> str:
+        tmp.write_bytes(source.read_bytes())
+        return ""
+    return copy
 
 
 def _register(font: Path) -> None:
