@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from ..atomic import temporary_for, write_all
-from ..content import dates
+from ..content import dates, editions
 from ..content.assets import CheckedPictures
 from ..content.font_licence import check_fonts
 from ..content.glyphs import check_glyphs
@@ -222,7 +222,16 @@ def check(root: Path) -> Report:
 
 def build(root: Path, out: Path, formats: tuple[str, ...] = DEFAULT_FORMATS,
           progress: Progress = _quiet, discard_edits: bool = False,
-          early: Aside | None = None) -> Report:
+          early: Aside | None = None, *, edition: str | None = None,
+          cache: Path | None = None) -> Report:
+    """``edition``: None for the default edition (or no editions); ``cache``: the caches'
+    folder (default ``out``/.cache; editions share one)."""
+    with editions.chosen(edition):
+        return _build(root, out, formats, progress, discard_edits, early, cache or out / CACHE)
+
+
+def _build(root: Path, out: Path, formats: tuple[str, ...], progress: Progress,
+           discard_edits: bool, early: Aside | None, cache: Path) -> Report:
     """Loads, lays out and renders the project; raises ContentError or UsageError.
 
     Every output is rendered to a temporary file first; nothing is replaced until all
@@ -244,7 +253,7 @@ def build(root: Path, out: Path, formats: tuple[str, ...] = DEFAULT_FORMATS,
         if aside is not None and "slides-pdf" not in formats:
             try:
                 found = _early_jobs(loaded, typesetter, today, stamp, root, out, formats,
-                                    dossier)
+                                    dossier, cache)
                 _prepare_out(out)
             except (ContentError, UsageError):
                 return  # reported after the deck's own problems, as without this hand-over
@@ -252,11 +261,10 @@ def build(root: Path, out: Path, formats: tuple[str, ...] = DEFAULT_FORMATS,
             handed.update(hand_over(jobs, aside))
 
     try:
-        inputs = uptodate.fingerprint(root, formats)  # what this build reads
-        ready = prepare(root, progress, dossier="pdf" in formats, cache=out / CACHE,
-                        ahead=ahead)
+        inputs = uptodate.fingerprint(root, formats, editions.current_name())  # what it reads
+        ready = prepare(root, progress, dossier="pdf" in formats, cache=cache, ahead=ahead)
         _prepare_out(out)
-        writers = _writers(ready, root, out, formats, progress, jobs)
+        writers = _writers(ready, root, out, formats, progress, jobs, cache)
         _save_learned(ready)
         refuse_open_outputs(list(writers))
         replaced = guard.check(root, out, writers, discard_edits)  # before anything is written
@@ -313,7 +321,7 @@ def _save_learned(ready: Prepared) -> None:
 
 def _early_jobs(loaded: Loaded, typesetter: Typesetter, today: dt.date, stamp: dt.datetime,
                 root: Path, out: Path, formats: tuple[str, ...],
-                dossier: DossierPlan | None = None) -> dict[Path, AsideWriter]:
+                dossier: DossierPlan | None, cache: Path) -> dict[Path, AsideWriter]:
     """The dossier's and the calendar's writers, which need no deck layout (``dossier``:
     its plan as prepare() made it; laid out here when it is not)."""
     from ..layout.calendar import plan_calendar
@@ -323,10 +331,9 @@ def _early_jobs(loaded: Loaded, typesetter: Typesetter, today: dt.date, stamp: d
     jobs: dict[Path, AsideWriter] = {}
     if "pdf" in formats:
         pictures = loaded.theme.pictures
-        store = ImageStore(root, out / CACHE / "pictures", pictures.ppi, pictures.jpeg_quality)
+        store = ImageStore(root, cache / "pictures", pictures.ppi, pictures.jpeg_quality)
         jobs[out / f"{name}.pdf"] = PdfWriter(dossier or plan_dossier(loaded, typesetter, today),
-                                              portable(loaded.theme), root, store, stamp,
-                                              out / CACHE)
+                                              portable(loaded.theme), root, store, stamp, cache)
     if "ics" in formats:
         jobs[out / f"{name}.ics"] = CalendarWriter(
             plan_calendar(loaded.project.program, deck.title, deck.language), stamp)
@@ -334,7 +341,7 @@ def _early_jobs(loaded: Loaded, typesetter: Typesetter, today: dt.date, stamp: d
 
 
 def _writers(ready: Prepared, root: Path, out: Path, formats: tuple[str, ...],
-             progress: Progress, early: dict[Path, AsideWriter] | None = None
+             progress: Progress, early: dict[Path, AsideWriter] | None, cache: Path
              ) -> dict[Path, Callable[[Path], str]]:
     """Each requested output and the function that writes it (``early``: those already
     made by _early_jobs). The deck and calendar writers import their libraries when they
@@ -342,7 +349,7 @@ def _writers(ready: Prepared, root: Path, out: Path, formats: tuple[str, ...],
     loaded, plan, stamp = ready.loaded, ready.plan, ready.stamp
     name = loaded.project.deck.name
     pictures = loaded.theme.pictures
-    store = ImageStore(root, out / CACHE / "pictures", pictures.ppi, pictures.jpeg_quality)
+    store = ImageStore(root, cache / "pictures", pictures.ppi, pictures.jpeg_quality)
     writers: dict[Path, Callable[[Path], str]] = {}
     if "pptx" in formats:
         store.prepare_ahead(deck_copies(plan, store))  # on other cores while the build goes on
@@ -351,17 +358,17 @@ def _writers(ready: Prepared, root: Path, out: Path, formats: tuple[str, ...],
             from ..render.pptx import deck
 
             return deck.render(plan, loaded.theme, path, images=store, timestamp=stamp,
-                               template=ready.template, cache=out / CACHE)
+                               template=ready.template, cache=cache)
 
         writers[out / f"{name}.pptx"] = write_deck
     if not early and "pdf" in formats and ready.dossier is None:
         progress("laying out the dossier")
     rest = early or _early_jobs(loaded, ready.typesetter, ready.today, stamp, root, out,
-                                formats, ready.dossier)
+                                formats, ready.dossier, cache)
     writers.update((t, w) for t, w in rest.items() if t.suffix == ".pdf")
     if "slides-pdf" in formats:
         writers[out / f"{name}-slides.pdf"] = PdfWriter(plan, portable(loaded.theme), root,
-                                                         store, stamp, out / CACHE)
+                                                         store, stamp, cache)
     writers.update(_handouts(ready, root, out, formats, store))
     writers.update((t, w) for t, w in rest.items() if t.suffix != ".pdf")
     return writers

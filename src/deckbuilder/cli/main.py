@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from ..errors import ContentError, ExitCode, OutputInUse, PreviousKept, UsageError
+from . import editions as ed
 from .common import OUT_OPTION, _current, _project, _relative, _shown
 from .edits import changes_command, pull_command
 from .events import events, template_group
@@ -52,8 +53,10 @@ def cli() -> None:
 @click.option("--discard-edits", is_flag=True, help="When a result was edited after the last "
               "build (in PowerPoint, say), keep the edited file in output/replaced/ and build "
               "anyway; without this the build stops and names the edits.")
+@ed.EDITION_OPTION
+@ed.ALL_EDITIONS_OPTION
 def build(project: Path, out: Path | None, formats: str, per_page: str, force: bool,
-          discard_edits: bool) -> None:
+          discard_edits: bool, edition: str | None, all_editions: bool) -> None:
     """Check the content and write the deck (PPTX), the dossier (PDF) and the program's
     calendar (ICS) into the output folder.
 
@@ -71,7 +74,8 @@ def build(project: Path, out: Path | None, formats: str, per_page: str, force: b
                          + ", ".join(FORMATS))
     if per_page != "3":  # the handout's slides a page travel with its format
         chosen = tuple(f"handout-{per_page}" if f == "handout" else f for f in chosen)
-    _project(project)
+    if _project(project) and (edition is not None or all_editions):
+        return ed.build_some(project, out, chosen, force, discard_edits, edition, all_editions)
     folder = out if out is not None else project / "output"
     with Progress() as progress:
         outcome = run_build(project, folder, chosen, force=force, discard_edits=discard_edits,
@@ -103,17 +107,16 @@ def check_command(project: Path, strict: bool, libreoffice: bool) -> None:
     """
     from dataclasses import replace
 
-    from ..build.stages import check
+    from ..build.editions import check_all
 
-    report = check(_project(project))
+    report = check_all(_project(project))
     if libreoffice:
         _check_in_libreoffice(project)
     if strict and report.warnings:
         raise ContentError([replace(w, severity="error") for w in report.warnings])
     for w in report.warnings:
         click.echo(_shown(w), err=True)
-    count = len(report.warnings)
-    click.echo(f"no errors ({report.slides} slides, {count} warning{'' if count == 1 else 's'})")
+    click.echo(ed.check_summary(report))
     _note_missing_fonts(project)
 
 
@@ -310,7 +313,7 @@ def watch_command(project: Path, out: Path | None) -> None:
         once()
 
 
-for command in (changes_command, pull_command, template_group, events):
+for command in (changes_command, pull_command, template_group, events, ed.editions_command):
     cli.add_command(command)
 
 

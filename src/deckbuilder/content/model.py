@@ -191,6 +191,8 @@ class Deck(Located):
     footer: Text
     legal: Legal
     slides: list[Slide] = Field(min_length=1)
+    default_edition: Plain | None = Field(None, description=(
+        "The edition (content/editions/NAME.yaml) commands use without --edition."))
 
 
 class Trend(Located):
@@ -360,3 +362,4 @@ class Loaded:
     theme: Theme
     images: dict[str, ImageInfo]
     warnings: tuple[Diagnostic, ...] = ()
+    edition: str | None = None  # the edition laid over the shared content (editions.py)
