@@ -19,11 +19,10 @@ import os
 import sys
 import threading
 from collections.abc import Callable
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..content import editions
+from ..content import edition_names as editions
 from ..errors import ContentError, Diagnostic, UsageError
 from . import incremental
 from .incremental import Outcome
@@ -45,10 +44,12 @@ class EditionPlace:
 
 def places(root: Path, out: Path) -> list[EditionPlace]:
     """Every edition of the project at ``root`` with its output folder under ``out``."""
-    default = editions.default_of(root)
+    from ..content.editions import default_of, own_program
+
+    default = default_of(root)
     found = []
     for name in editions.names(root):
-        own = editions.own_program(root, name)
+        own = own_program(root, name)
         found.append(EditionPlace(name, root / editions.file_of(name), own, out / name,
                                   name == default))
     return found
@@ -126,6 +127,8 @@ def _pool_context() -> multiprocessing.context.BaseContext:
 def _in_pool(root: Path, out: Path, formats: tuple[str, ...], names: list[str],
              discard_edits: bool, cache: Path, progress: Callable[[str], None]
              ) -> dict[str, Result]:
+    from concurrent.futures import Future, ProcessPoolExecutor
+
     from . import stages  # noqa: F401 - imported once here, inherited by forked workers
     from .aside import _warm_up
 
@@ -162,6 +165,7 @@ class Checked:
 def check_all(root: Path) -> Checked:
     """Everything a build checks, for every edition in one pass: all problems of all
     editions together (each once), nothing written."""
+    from ..content.editions import chosen as choose
     from ..content.load import sort_diagnostics
     from .stages import check
 
@@ -171,7 +175,7 @@ def check_all(root: Path) -> Checked:
     errors: list[Diagnostic] = []
     for name in names:
         try:
-            with editions.chosen(name):
+            with choose(name):
                 report = check(root)
         except ContentError as exc:
             errors += exc.diagnostics

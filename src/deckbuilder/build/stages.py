@@ -224,8 +224,7 @@ def build(root: Path, out: Path, formats: tuple[str, ...] = DEFAULT_FORMATS,
           progress: Progress = _quiet, discard_edits: bool = False,
           early: Aside | None = None, *, edition: str | None = None,
           cache: Path | None = None) -> Report:
-    """``edition``: None for the default edition (or no editions); ``cache``: the caches'
-    folder (default ``out``/.cache; editions share one)."""
+    """``edition``: None for the default one (or none); ``cache``: default out/.cache."""
     with editions.chosen(edition):
         return _build(root, out, formats, progress, discard_edits, early, cache or out / CACHE)
 
@@ -341,14 +340,15 @@ def _early_jobs(loaded: Loaded, typesetter: Typesetter, today: dt.date, stamp: d
 
 
 def _writers(ready: Prepared, root: Path, out: Path, formats: tuple[str, ...],
-             progress: Progress, early: dict[Path, AsideWriter] | None, cache: Path
-             ) -> dict[Path, Callable[[Path], str]]:
+             progress: Progress, early: dict[Path, AsideWriter] | None = None,
+             cache: Path | None = None) -> dict[Path, Callable[[Path], str]]:
     """Each requested output and the function that writes it (``early``: those already
     made by _early_jobs). The deck and calendar writers import their libraries when they
     run, the PDF writers may run elsewhere."""
     loaded, plan, stamp = ready.loaded, ready.plan, ready.stamp
     name = loaded.project.deck.name
     pictures = loaded.theme.pictures
+    cache = cache or out / CACHE
     store = ImageStore(root, cache / "pictures", pictures.ppi, pictures.jpeg_quality)
     writers: dict[Path, Callable[[Path], str]] = {}
     if "pptx" in formats:

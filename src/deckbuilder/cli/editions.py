@@ -31,11 +31,14 @@ def build_some(project: Path, out: Path | None, formats: tuple[str, ...], force:
     results = build_editions(project, folder, formats, names, force=force,
                              discard_edits=discard_edits)
     failed = [name for name, result in results.items() if isinstance(result, Exception)]
+    shown: set[str] = set()  # a warning about a shared file is said once, not per edition
     for result in results.values():
         if isinstance(result, Exception):
             continue
         for w in result.warnings:
-            click.echo(_shown(w), err=True)
+            if str(w) not in shown:
+                shown.add(str(w))
+                click.echo(_shown(w), err=True)
         for edited, kept in result.replaced:
             click.echo(f"kept the edited {_relative(edited)} as {_relative(kept)}")
         said = "up to date:" if result.up_to_date else "wrote"

@@ -18,19 +18,17 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from ..errors import ContentError, Diagnostic, Location, UsageError, error
+from ..errors import ContentError, Diagnostic, Location, error
 from . import overlay
 from .assets import AssetProblem, inspect_image, resolve_inside
+from .edition_names import FOLDER, file_of, names, unknown_edition
 from .edition_slides import edit_slides, leave_out
 from .messages import diagnostics_from
 from .model import Picture
 from .model_types import Plain
-from .radar_check import closest
 from .sourcemap import SourceMap
 
-#: The editions' folder under content/.
-FOLDER = "editions"
-#: An edition's name is its file's name and its output folder's: a plain folder name.
+#: A file's name: a plain name (an own program file's, say).
 NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,60}$")
 
 Reader = Callable[[str], tuple[Any, SourceMap]]
@@ -78,31 +76,6 @@ class Edition(_Strict):
         "kind or title of the slide it follows."))
     logos: list[Picture] = Field(default_factory=list, description=(
         "Logos shown on this edition's title slide, left to right: path and alt."))
-
-
-def names(root: Path) -> list[str]:
-    """The project's editions, by name (their files' names), sorted."""
-    folder = root / "content" / FOLDER
-    if not folder.is_dir():
-        return []
-    return sorted(p.stem for p in folder.glob("*.yaml") if p.is_file())
-
-
-def file_of(name: str) -> str:
-    """An edition's file, from the project's root."""
-    return f"content/{FOLDER}/{name}.yaml"
-
-
-def unknown_edition(root: Path, name: str) -> UsageError:
-    """The usage error for an edition name the project does not have."""
-    known = names(root)
-    if not known:
-        return UsageError(f"this project has no editions (no content/{FOLDER}/*.yaml), so "
-                          f"there is no edition '{name}': leave out --edition")
-    near = closest(name, known)
-    guess = f"did you mean '{near[0]}'? " if near else ""
-    return UsageError(f"unknown edition '{name}': {guess}the editions are "
-                      + ", ".join(known))
 
 
 def default_name(root: Path, deck: Any, smap: SourceMap | None = None
@@ -286,3 +259,16 @@ def own_program(root: Path, name: str) -> str | None:
     data = _plain_read(root, file_of(name))
     program = data.get("program") if isinstance(data, dict) else None
     return program if isinstance(program, str) else None
+
+
+def program_file(root: Path) -> str:
+    """The program file, from the project's root, of the edition chosen (or the default
+    one): its own, or the shared content/program.yaml. An unknown edition is a usage
+    error that lists the known ones."""
+    name = _CHOSEN.get()
+    if name is not None and name not in names(root):
+        raise unknown_edition(root, name)
+    name = name or default_of(root)
+    own = own_program(root, name) if name is not None else None
+    return f"content/{own}" if own and (root / "content" / own).is_file() \
+        else "content/program.yaml"

@@ -325,11 +325,11 @@ def load_project(root: Path) -> Loaded:
     return loaded
 
 
-def validate_program_text(text: str) -> list[Diagnostic]:
-    """Every problem the program file's new text would cause, before it is written."""
-    name = CONTENT_FILES["program"][0]
+def validate_program_text(text: str, rel: str = "content/program.yaml") -> list[Diagnostic]:
+    """Every problem the program file's new text would cause, before it is written
+    (``rel``: the file, an edition's own program or the shared one)."""
     try:
-        data, smap = sourcemap.parse(text, f"content/{name}")
+        data, smap = sourcemap.parse(text, rel)
         program = _validate(ProgramFile, data, smap)
     except ContentError as exc:
         return exc.diagnostics

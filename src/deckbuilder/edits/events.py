@@ -15,6 +15,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 
 from ..atomic import write_all
+from ..content.editions import program_file
 from ..content.load import load_project, validate_program_text
 from ..content.model import Event
 from ..content.program import Entry, entries, when
@@ -50,7 +51,7 @@ def find_entry(root: Path, title: str, on: dt.date | None = None) -> Entry:
 def _edit(root: Path, change: str, mutate, reorder=None) -> Change:  # type: ignore[no-untyped-def]
     """Applies ``mutate`` to the round-tripped data, then ``reorder`` to the text (which
     moves an entry's lines into date order); writes only a result that validates."""
-    path = root / PROGRAM
+    path = root / program_file(root)  # the program of the edition in use (editions.py)
     y = _yaml()
     text = path.read_text("utf-8")
     if mutate is not None:
@@ -61,7 +62,7 @@ def _edit(root: Path, change: str, mutate, reorder=None) -> Change:  # type: ign
         text = out.getvalue()
     if reorder is not None:
         text = reorder(text)
-    problems = validate_program_text(text)
+    problems = validate_program_text(text, program_file(root))
     if problems:
         raise ContentError(problems)
     write_all({path: lambda tmp: (tmp.write_text(text, "utf-8"), "")[1]})
