@@ -28,6 +28,7 @@ def _two(make_project: MakeProject, essen: str = ESSEN, **more: str) -> Path:
     """The mini project with two editions, 'joint' its default."""
     project = make_project({"content/editions/essen.yaml": essen,
                             "content/editions/joint.yaml": JOINT, **more})
+    (project / "content" / "editions" / "standard.yaml").unlink()  # deckbuilder new's
     deck = project / "content" / "deck.yaml"
     deck.write_text(deck.read_text("utf-8") + "default_edition: joint\n", "utf-8")
     return project
@@ -95,8 +96,8 @@ add_slides:
      "content/editions/essen.yaml:2:12: error: unknown slide 'ofering' (did you mean "
      "'offerings'?)"),
     ("logos:\n  - {path: assets/logos/essen.png, alt: Logo der IHK Essen}\n",
-     "content/editions/essen.yaml:2:12: error: the logo 'assets/logos/essen.png' does not "
-     "exist"),
+     "content/editions/essen.yaml:2:5: error: the picture 'assets/logos/essen.png' does "
+     "not exist"),
     ("programm: p.yaml\n",
      "content/editions/essen.yaml:1:1: error: unknown key 'programm' (did you mean "
      "'program'?)"),
@@ -117,10 +118,10 @@ def test_a_shared_file_problem_points_at_the_shared_line(make_project: MakeProje
 
 
 def test_several_editions_without_a_default_say_so(make_project: MakeProject) -> None:
-    project = make_project({"content/editions/a.yaml": JOINT, "content/editions/b.yaml": JOINT})
+    project = make_project({"content/editions/a.yaml": JOINT})  # and new's standard.yaml
     assert _errors(project, None) == [
         "content/deck.yaml:3:1: error: the project has 2 editions and names none as its "
-        "default (add default_edition: with one of: a, b)"]
+        "default (add default_edition: with one of: a, standard)"]
 
 
 def test_the_repository_has_a_joint_and_an_essen_edition() -> None:

@@ -57,7 +57,7 @@ def check_summary(checked) -> str:  # type: ignore[no-untyped-def]
     project has editions."""
     count = len(checked.warnings)
     noted = f"{count} warning{'' if count == 1 else 's'}"
-    if checked.slides[0][0] is None:
+    if len(checked.slides) == 1:
         return f"no errors ({checked.slides[0][1]} slides, {noted})"
     each = ", ".join(f"{name} {slides} slides" for name, slides in checked.slides)
     return f"no errors ({len(checked.slides)} editions: {each}; {noted})"

@@ -104,7 +104,9 @@ def edit_slides(app: Applying, data: dict[str, Any], smap: SourceMap) -> None:
 def _cover(app: Applying, data: dict[str, Any], smap: SourceMap) -> None:
     """The cover's lines go onto the title slide; its date is the deck's."""
     cover = app.data.get("cover")
-    if not isinstance(cover, dict) or not cover:
+    cover = cover if isinstance(cover, dict) else {}
+    logos = app.data.get("logos")
+    if not cover and not logos:
         return
     if "date" in cover:
         data.update(overlay.merge(data, smap, {"date": cover["date"]}, app.smap, (),
@@ -113,14 +115,19 @@ def _cover(app: Applying, data: dict[str, Any], smap: SourceMap) -> None:
     slides = data.get("slides")
     titles = [i for i, s in enumerate(slides) if isinstance(s, dict)
               and s.get("kind") == "title"] if isinstance(slides, list) else []
-    if rest and not titles:
-        app.problems.append(error(app.at("cover"), "the deck has no title slide to put the "
-                                  "cover's lines on", "add a slide with kind: title to "
-                                  "deck.yaml, or leave cover: out"))
-    elif rest:
-        assert isinstance(slides, list)
-        slides[titles[0]] = overlay.merge(slides[titles[0]], smap, rest, app.smap,
-                                          ("slides", titles[0]), ("cover",))
+    if (rest or logos) and not titles:
+        app.problems.append(error(app.at("cover" if rest else "logos"), "the deck has no "
+                                  "title slide to put the cover's lines and logos on",
+                                  "add a slide with kind: title to deck.yaml"))
+        return
+    assert isinstance(slides, list)
+    here = ("slides", titles[0]) if titles else ()
+    if rest:
+        slides[titles[0]] = overlay.merge(slides[titles[0]], smap, rest, app.smap, here,
+                                          ("cover",))
+    if logos and titles:  # the edition's logos go on its title slide
+        slides[titles[0]] = overlay.merge(slides[titles[0]], smap, {"logos": logos},
+                                          app.smap, here, ())
 
 
 def leave_out(app: Applying, name: str, data: dict[str, Any], smap: SourceMap) -> None:

@@ -20,7 +20,6 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..errors import ContentError, Diagnostic, Location, error
 from . import overlay
-from .assets import AssetProblem, inspect_image, resolve_inside
 from .edition_names import FOLDER, file_of, names, unknown_edition
 from .edition_slides import edit_slides, leave_out
 from .messages import diagnostics_from
@@ -75,7 +74,8 @@ class Edition(_Strict):
         "Slides only this edition shows, each a slide as in deck.yaml with `after:` the "
         "kind or title of the slide it follows."))
     logos: list[Picture] = Field(default_factory=list, description=(
-        "Logos shown on this edition's title slide, left to right: path and alt."))
+        "Logos on this edition's title slide, left to right: path and alt (a description "
+        "for screen readers), between the clients and the title."))
 
 
 def default_name(root: Path, deck: Any, smap: SourceMap | None = None
@@ -119,7 +119,6 @@ class Applying:
         except ValidationError as exc:
             self.problems += diagnostics_from(exc.errors(), Edition, self.data, self.smap)
             self._keep_sound(exc)
-        self._check_logos()
         self.program = self._own_program()
 
     def _keep_sound(self, exc: ValidationError) -> None:
@@ -180,14 +179,6 @@ class Applying:
                                        "or leave program: out to use the shared program"))
             return None
         return own
-
-    def _check_logos(self) -> None:
-        for index, logo in enumerate(self.edition.logos):
-            where = self.at("logos", index, "path")
-            try:
-                inspect_image(resolve_inside(self.root, logo.path), logo.path)
-            except AssetProblem as exc:
-                self.problems.append(error(where, str(exc).replace("picture", "logo", 1)))
 
 
 _ACTIVE: ContextVar[Applying | None] = ContextVar("edition", default=None)

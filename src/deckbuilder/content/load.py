@@ -201,6 +201,7 @@ def _pictures(parts: dict[str, Any]) -> list[Picture]:
         pictures += [t.picture for t in parts["trends"].trends]
     if parts["deck"] is not None:
         pictures += [s.picture for s in parts["deck"].slides if getattr(s, "picture", None)]
+        pictures += [logo for s in parts["deck"].slides for logo in getattr(s, "logos", [])]
     if parts["scenarios"] is not None:
         pictures += [s.picture for s in parts["scenarios"].scenarios if s.picture]
     return pictures

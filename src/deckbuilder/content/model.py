@@ -83,6 +83,8 @@ class TitleSlide(SlideBase):
     title: Text
     clients: Text
     picture: Picture | None = None
+    logos: list[Picture] = Field(default_factory=list, description=(
+        "Logos between the clients and the title, left to right, as high as the room there."))
 
 
 class Step(Located):
