@@ -188,3 +188,38 @@ def test_events_edit_the_program_of_the_edition_asked_for(make_project: MakeProj
     assert (project / "content" / "program.yaml").read_text("utf-8") == shared
     listed = run_cli("events", "list", project, "--edition", "essen")
     assert "11.03." in listed.stdout or "11. März" in listed.stdout, listed.stdout
+
+
+def _retype(deck: Path, old: str, new: str) -> None:
+    """What a reader does in PowerPoint: one paragraph's text typed anew."""
+    from pptx import Presentation
+
+    prs = Presentation(str(deck))
+    (para,) = [p for slide in prs.slides for s in slide.shapes if s.has_text_frame
+               for p in s.text_frame.paragraphs if p.text == old]
+    para.runs[0].text = new
+    for run in para.runs[1:]:
+        run.text = ""
+    prs.save(str(deck))
+
+
+def test_pull_writes_each_edit_into_the_file_it_came_from(make_project: MakeProject) -> None:
+    project = _two(make_project)
+    assert run_cli("build", project, "--edition", "essen").returncode == 0
+    deck = project / "output" / "essen" / "deck-essen.pptx"
+    _retype(deck, "IHK ESSEN", "IHK ZU ESSEN")  # the edition's own cover line
+    _retype(deck, "Ein Einflussfaktor", "Ein erster Einflussfaktor")  # a shared text
+    stopped = run_cli("build", project, "--edition", "essen")
+    assert stopped.returncode != 0 and "edited after the last build" in stopped.stderr
+    assert run_cli("build", project, "--edition", "joint").returncode == 0  # not its deck
+    pulled = run_cli("pull", project, "--edition", "essen")
+    assert pulled.returncode == 0, pulled.stderr
+    assert "content/editions/essen.yaml:5:12: slide 1: 'IHK ESSEN' → 'IHK ZU ESSEN'" \
+        in pulled.stdout
+    assert "clients: IHK ZU ESSEN" in \
+        (project / "content" / "editions" / "essen.yaml").read_text("utf-8")
+    assert "Ein erster Einflussfaktor" in \
+        (project / "content" / "trends.yaml").read_text("utf-8")
+    assert "FÜR UNSERE GÄSTE" in (project / "content" / "deck.yaml").read_text("utf-8")
+    rebuilt = run_cli("build", project, "--edition", "essen")
+    assert rebuilt.returncode == 0, rebuilt.stderr

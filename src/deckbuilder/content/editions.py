@@ -263,3 +263,10 @@ def program_file(root: Path) -> str:
     own = own_program(root, name) if name is not None else None
     return f"content/{own}" if own and (root / "content" / own).is_file() \
         else "content/program.yaml"
+
+
+def file_in_use(root: Path) -> list[Path]:
+    """The file of the edition chosen (or the default one), for ``pull`` to find texts in:
+    none for a project without editions."""
+    name = _CHOSEN.get() or default_of(root)
+    return [root / file_of(name)] if name is not None and name in names(root) else []

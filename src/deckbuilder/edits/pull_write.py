@@ -129,7 +129,8 @@ def _in_date_order(text: str, edits: list[Edit]) -> str:
 
 def _validate(root: Path, texts: dict[Path, str]) -> None:
     """Loads the project as a build would, with the new texts in place of the files."""
-    with proposed_texts({path.name: text for path, text in texts.items()}):
+    with proposed_texts({path.relative_to(root / "content").as_posix(): text
+                         for path, text in texts.items()}):
         _, found = collect_project(root)
     problems = [d for d in found if d.severity == "error"]
     if problems:
