@@ -111,8 +111,12 @@ def _one(root: Path, out: Path, formats: tuple[str, ...], name: str, force: bool
 
 
 def _worker_start() -> None:
-    """Each worker builds one edition at a time, its PDFs included (aside.py)."""
+    """Each worker builds one edition at a time, its PDFs included (aside.py), on the
+    measurer of the edition before when the theme is the same (reuse.py)."""
+    from .reuse import keep_measurers
+
     os.environ["DECKBUILDER_SERIAL"] = "1"
+    keep_measurers()
 
 
 def _pool_context() -> multiprocessing.context.BaseContext:

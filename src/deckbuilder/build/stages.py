@@ -29,7 +29,7 @@ from ..render.images import ImageStore, deck_copies, low_resolution
 from ..text.hyphenate import Hyphenator
 from ..text.measure import Measurer
 from ..theme import portable
-from . import clock, uptodate
+from . import clock, reuse, uptodate
 from .aside import Aside, start_for
 from .aside_jobs import AsideWriter, CalendarWriter, PdfWriter
 from .locks import refuse_open_outputs
@@ -138,9 +138,7 @@ def prepare(root: Path, progress: Progress = _quiet, *, dossier: bool = False,
     if loaded is None:
         raise ContentError(sort_diagnostics(errors))
     try:
-        measurer = Measurer(loaded.theme, root,
-                            Hyphenator(cache, names=never_hyphenated(loaded.project)),
-                            cache=cache)
+        measurer = reuse.measurer(loaded.theme, root, never_hyphenated(loaded.project), cache)
     except FileNotFoundError as exc:
         raise ContentError([error(Location("content/theme.yaml"), f"the font file '{exc}' "
                                   "was not found", "put it in assets/fonts/")]) from None
