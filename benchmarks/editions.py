@@ -74,7 +74,7 @@ def main() -> None:
             unchanged.append(run_once([*command, "--all-editions"]))
     n = args.editions
     ratios = [a[0] / b[0] for a, b in zip(every, one, strict=True)]
-    for label, rows in ((f"one edition, build --force:            ", one),
+    for label, rows in (("one edition, build --force:            ", one),
                         (f"{n} editions, --all-editions --force:  ", every),
                         (f"{n} editions, --all-editions unchanged:", unchanged)):
         times = sorted(t for t, _, _ in rows)
