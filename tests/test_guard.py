@@ -166,10 +166,10 @@ def _expected_pull(project: Path) -> list[str]:
 
 
 def _pulled(project: Path) -> list[str]:
-    before = {p: p.read_bytes() for p in (project / "content").iterdir()}
+    before = {p: p.read_bytes() for p in (project / "content").rglob("*.yaml")}
     result = run_cli("pull", project, "--dry-run")
     assert result.returncode == 0, result.stderr
-    assert {p: p.read_bytes() for p in (project / "content").iterdir()} == before
+    assert {p: p.read_bytes() for p in (project / "content").rglob("*.yaml")} == before
     return result.stdout.splitlines()
 
 

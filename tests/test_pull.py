@@ -26,8 +26,9 @@ LATER = "1763078400"  # 14.11.2025: the build after the pull is a new version of
 
 
 def _lines(project: Path) -> dict[str, list[str]]:
-    return {p.name: p.read_text("utf-8").splitlines(keepends=True)
-            for p in sorted((project / "content").iterdir())}
+    content = project / "content"  # the shared files and the editions' own
+    return {str(p.relative_to(content)): p.read_text("utf-8").splitlines(keepends=True)
+            for p in sorted(content.rglob("*.yaml"))}
 
 
 def _changed(before: dict[str, list[str]], after: dict[str, list[str]]

@@ -48,7 +48,8 @@ def start_early(args: Sequence[str]) -> None:
     parsed and before the command's own modules are imported: the process's interpreter
     and imports, the longest part of the PDF lane, begin 0.1 s sooner. start_for takes it
     over, or ends it when the build needs none (no PDF asked for)."""
-    if args[:1] == ["build"] and not {"-h", "--help"} & set(args) and _parallel():
+    if args[:1] == ["build"] and not {"-h", "--help", "--all-editions"} & set(args) \
+            and _parallel():
         try:
             _EARLY.append(Aside(early_method()))
         except Exception:  # noqa: BLE001 - start_for tries again, where the build reports it

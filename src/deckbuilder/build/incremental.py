@@ -30,10 +30,12 @@ class Outcome:
 
 def build(root: Path, out: Path, formats: tuple[str, ...], *, force: bool = False,
           discard_edits: bool = False,
-          progress: Callable[[str], None] = lambda stage: None) -> Outcome:
+          progress: Callable[[str], None] = lambda stage: None,
+          edition: str | None = None, cache: Path | None = None) -> Outcome:
     """Builds unless the last build's results still stand. Decided before the build's
-    heavy libraries are imported: an unchanged project answers in a tenth of a second."""
-    state = None if force else uptodate.current(root, out, formats)
+    heavy libraries are imported: an unchanged project answers in a tenth of a second.
+    ``edition`` and ``cache``: as for stages.build."""
+    state = None if force else uptodate.current(root, out, formats, edition)
     if state is not None:
         started = sys.modules.get(f"{__package__}.aside")  # not imported just to look
         if started is not None:
@@ -46,7 +48,8 @@ def build(root: Path, out: Path, formats: tuple[str, ...], *, force: bool = Fals
     try:
         from .stages import build as run_build
 
-        report = run_build(root, out, formats, progress, discard_edits, early)
+        report = run_build(root, out, formats, progress, discard_edits, early,
+                           edition=edition, cache=cache)
     finally:
         if early is not None:
             early.close()  # done already when the build got its result; else ends it

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from ..atomic import temporary_for, write_all
-from ..content import dates
+from ..content import dates, editions
 from ..content.assets import CheckedPictures
 from ..content.font_licence import check_fonts
 from ..content.glyphs import check_glyphs
@@ -30,9 +30,10 @@ from ..render.images import ImageStore, deck_copies, low_resolution
 from ..text.hyphenate import Hyphenator
 from ..text.measure import Measurer
 from ..theme import portable
-from . import clock, uptodate
+from . import clock, reuse, uptodate
 from .aside import Aside, start_for
 from .aside_jobs import AsideWriter, CalendarWriter, PdfWriter
+from .handout_jobs import handout_writers
 from .locks import refuse_open_outputs
 
 T = TypeVar("T")
@@ -142,9 +143,7 @@ def prepare(root: Path, progress: Progress = _quiet, *, dossier: bool = False,
     if loaded is None:
         raise ContentError(sort_diagnostics(errors))
     try:
-        measurer = Measurer(loaded.theme, root,
-                            Hyphenator(cache, names=never_hyphenated(loaded.project)),
-                            cache=cache)
+        measurer = reuse.measurer(loaded.theme, root, never_hyphenated(loaded.project), cache)
     except FileNotFoundError as exc:
         raise ContentError([error(Location("content/theme.yaml"), f"the font file '{exc}' "
                                   "was not found", "put it in assets/fonts/")]) from None
@@ -226,7 +225,15 @@ def check(root: Path) -> Report:
 
 def build(root: Path, out: Path, formats: tuple[str, ...] = DEFAULT_FORMATS,
           progress: Progress = _quiet, discard_edits: bool = False,
-          early: Aside | None = None) -> Report:
+          early: Aside | None = None, *, edition: str | None = None,
+          cache: Path | None = None) -> Report:
+    """``edition``: None for the default one (or none); ``cache``: default out/.cache."""
+    with editions.chosen(edition):
+        return _build(root, out, formats, progress, discard_edits, early, cache or out / CACHE)
+
+
+def _build(root: Path, out: Path, formats: tuple[str, ...], progress: Progress,
+           discard_edits: bool, early: Aside | None, cache: Path) -> Report:
     """Loads, lays out and renders the project; raises ContentError or UsageError.
 
     Every output is rendered to a temporary file first; nothing is replaced until all
@@ -248,7 +255,7 @@ def build(root: Path, out: Path, formats: tuple[str, ...] = DEFAULT_FORMATS,
         if aside is not None and "slides-pdf" not in formats:
             try:
                 found = _early_jobs(loaded, typesetter, today, stamp, root, out, formats,
-                                    dossier)
+                                    dossier, cache)
                 _prepare_out(out)
             except (ContentError, UsageError):
                 return  # reported after the deck's own problems, as without this hand-over
@@ -256,11 +263,10 @@ def build(root: Path, out: Path, formats: tuple[str, ...] = DEFAULT_FORMATS,
             handed.update(hand_over(jobs, aside))
 
     try:
-        inputs = uptodate.fingerprint(root, formats)  # what this build reads
-        ready = prepare(root, progress, dossier="pdf" in formats, cache=out / CACHE,
-                        ahead=ahead)
+        inputs = uptodate.fingerprint(root, formats, editions.current_name())  # what it reads
+        ready = prepare(root, progress, dossier="pdf" in formats, cache=cache, ahead=ahead)
         _prepare_out(out)
-        writers = _writers(ready, root, out, formats, progress, jobs)
+        writers = _writers(ready, root, out, formats, progress, jobs, cache)
         _save_learned(ready)
         refuse_open_outputs(list(writers))
         replaced = guard.check(root, out, writers, discard_edits)  # before anything is written
@@ -316,7 +322,7 @@ def _save_learned(ready: Prepared) -> None:
 
 def _early_jobs(loaded: Loaded, typesetter: Typesetter, today: dt.date, stamp: dt.datetime,
                 root: Path, out: Path, formats: tuple[str, ...],
-                dossier: DossierPlan | None = None) -> dict[Path, AsideWriter]:
+                dossier: DossierPlan | None, cache: Path) -> dict[Path, AsideWriter]:
     """The dossier's and the calendar's writers, which need no deck layout (``dossier``:
     its plan as prepare() made it; laid out here when it is not)."""
     from ..layout.calendar import plan_calendar
@@ -326,10 +332,9 @@ def _early_jobs(loaded: Loaded, typesetter: Typesetter, today: dt.date, stamp: d
     jobs: dict[Path, AsideWriter] = {}
     if "pdf" in formats:
         pictures = loaded.theme.pictures
-        store = ImageStore(root, out / CACHE / "pictures", pictures.ppi, pictures.jpeg_quality)
+        store = ImageStore(root, cache / "pictures", pictures.ppi, pictures.jpeg_quality)
         jobs[out / f"{name}.pdf"] = PdfWriter(dossier or plan_dossier(loaded, typesetter, today),
-                                              portable(loaded.theme), root, store, stamp,
-                                              out / CACHE)
+                                              portable(loaded.theme), root, store, stamp, cache)
     if "ics" in formats:
         jobs[out / f"{name}.ics"] = CalendarWriter(
             plan_calendar(loaded.project.program, deck.title, deck.language), stamp)
@@ -337,15 +342,16 @@ def _early_jobs(loaded: Loaded, typesetter: Typesetter, today: dt.date, stamp: d
 
 
 def _writers(ready: Prepared, root: Path, out: Path, formats: tuple[str, ...],
-             progress: Progress, early: dict[Path, AsideWriter] | None = None
-             ) -> dict[Path, Callable[[Path], str]]:
+             progress: Progress, early: dict[Path, AsideWriter] | None = None,
+             cache: Path | None = None) -> dict[Path, Callable[[Path], str]]:
     """Each requested output and the function that writes it (``early``: those already
     made by _early_jobs). The deck and calendar writers import their libraries when they
     run, the PDF writers may run elsewhere."""
     loaded, plan, stamp = ready.loaded, ready.plan, ready.stamp
     name = loaded.project.deck.name
     pictures = loaded.theme.pictures
-    store = ImageStore(root, out / CACHE / "pictures", pictures.ppi, pictures.jpeg_quality)
+    cache = cache or out / CACHE
+    store = ImageStore(root, cache / "pictures", pictures.ppi, pictures.jpeg_quality)
     writers: dict[Path, Callable[[Path], str]] = {}
     if "pptx" in formats:
         store.prepare_ahead(deck_copies(plan, store))  # on other cores while the build goes on
@@ -354,44 +360,19 @@ def _writers(ready: Prepared, root: Path, out: Path, formats: tuple[str, ...],
             from ..render.pptx import deck
 
             return deck.render(plan, loaded.theme, path, images=store, timestamp=stamp,
-                               template=ready.template, cache=out / CACHE)
+                               template=ready.template, cache=cache)
 
         writers[out / f"{name}.pptx"] = write_deck
     if not early and "pdf" in formats and ready.dossier is None:
         progress("laying out the dossier")
     rest = early or _early_jobs(loaded, ready.typesetter, ready.today, stamp, root, out,
-                                formats, ready.dossier)
+                                formats, ready.dossier, cache)
     writers.update((t, w) for t, w in rest.items() if t.suffix == ".pdf")
     if "slides-pdf" in formats:
         writers[out / f"{name}-slides.pdf"] = PdfWriter(plan, portable(loaded.theme), root,
-                                                         store, stamp, out / CACHE)
-    writers.update(_handouts(ready, root, out, formats, store))
+                                                         store, stamp, cache)
+    writers.update(handout_writers(ready, root, out, formats, store,
+                                   plain=tuple(formats) == DEFAULT_FORMATS))
     writers.update((t, w) for t, w in rest.items() if t.suffix != ".pdf")
     return writers
 
-
-def _handouts(ready: Prepared, root: Path, out: Path, formats: tuple[str, ...],
-              store: ImageStore) -> dict[Path, Callable[[Path], str]]:
-    """The handout (``handout`` or ``handout-N``: N slides a page) and the notes pages,
-    as asked, or as deck.yaml's ``handouts:`` asks of a plain build."""
-    from ..layout.handout_plan import closing_of
-    from .aside_jobs import HandoutWriter
-
-    loaded = ready.loaded
-    name = loaded.project.deck.name
-    wanted = list(formats)
-    if tuple(formats) == DEFAULT_FORMATS:
-        wanted += loaded.project.deck.handouts
-    found: dict[Path, Callable[[Path], str]] = {}
-    for fmt in wanted:
-        kind, _, count = fmt.partition("-")
-        if kind not in ("handout", "notes"):
-            continue
-        writer = HandoutWriter(ready.plan, portable(loaded.theme), root, store, ready.stamp,
-                               kind, int(count or 3),
-                               closing_of(loaded, ready.today) if kind == "handout" else None)
-        # Both in the second process, one after the other, as a batch after the dossier
-        # (write_all_atomically): the second draws the slides' paragraphs as the first
-        # set them (render/pdf/draw.py).
-        found[out / f"{name}-{kind}.pdf"] = writer
-    return found

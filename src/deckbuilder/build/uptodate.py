@@ -37,14 +37,33 @@ def _build_day() -> str:
     return dt.date.today().isoformat()  # past events depend on the day
 
 
-def fingerprint(root: Path, formats: tuple[str, ...]) -> str:
+#: Each file's hash by its path, size and time of change: ten editions checked in one
+#: command read the shared files once.
+_READ: dict[tuple[str, int, int], bytes] = {}
+
+
+def _hash(path: Path) -> bytes:
+    stat = path.stat()
+    key = (str(path), stat.st_size, stat.st_mtime_ns)
+    if key not in _READ:
+        _READ[key] = hashlib.sha256(path.read_bytes()).digest()
+    return _READ[key]
+
+
+def fingerprint(root: Path, formats: tuple[str, ...], edition: str | None = None) -> str:
+    """What a build of ``edition`` reads (other editions' files aside when one is named)."""
     digest = hashlib.sha256()
     digest.update(f"{_build_day()}|{','.join(formats)}|{code_stamp()}".encode())
+    if edition is not None:
+        digest.update(f"|edition:{edition}".encode())
+    others = root / "content" / "editions"
     for folder in ("content", "assets"):
         base = root / folder
         for path in sorted(p for p in base.rglob("*") if p.is_file()):
+            if edition is not None and path.parent == others and path.stem != edition:
+                continue
             digest.update(str(path.relative_to(root)).encode() + b"\0")
-            digest.update(hashlib.sha256(path.read_bytes()).digest())
+            digest.update(_hash(path))
     return digest.hexdigest()
 
 
@@ -53,11 +72,12 @@ def _stamp(path: Path) -> list[int]:
     return [stat.st_size, stat.st_mtime_ns]
 
 
-def current(root: Path, out: Path, formats: tuple[str, ...]) -> dict[str, Any] | None:
+def current(root: Path, out: Path, formats: tuple[str, ...],
+            edition: str | None = None) -> dict[str, Any] | None:
     """The recorded state when the last build's outputs are still valid, else None."""
     try:
         state = json.loads((out / STATE).read_text("utf-8"))
-        if state["fingerprint"] != fingerprint(root, formats):
+        if state["fingerprint"] != fingerprint(root, formats, edition):
             return None
         for name, stamp in state["outputs"].items():
             if _stamp(out / name) != stamp:

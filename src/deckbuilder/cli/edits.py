@@ -49,7 +49,11 @@ def changes_command(project: Path, out: Path | None, since: str | None) -> None:
 @click.option("--from", "source", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="The edited deck (default: the deck in the output folder).")
 @click.option("--dry-run", is_flag=True, help="Only show the edits and where they belong.")
-def pull_command(project: Path, out: Path | None, source: Path | None, dry_run: bool) -> None:
+@click.option("--edition", default=None, metavar="NAME", help="The edition whose deck "
+              "(in output/NAME/) to take the texts from; they go into the file each came "
+              "from, the edition's own or the shared one.")
+def pull_command(project: Path, out: Path | None, source: Path | None, dry_run: bool,
+                 edition: str | None) -> None:
     """Take the texts edited in the built deck (in PowerPoint, say) into content/: each
     edited text replaces the value it came from, nothing else in the files changes. What
     cannot be carried back (moved shapes, new slides) is listed and left alone.
@@ -59,6 +63,14 @@ def pull_command(project: Path, out: Path | None, source: Path | None, dry_run: 
       deckbuilder pull --dry-run      # only show the edits and where they belong
       deckbuilder pull                # write them into content/, then build
     """
+    from ..content.editions import chosen
+
+    with chosen(edition):
+        _pull_edition(project, out, source, dry_run, edition)
+
+
+def _pull_edition(project: Path, out: Path | None, source: Path | None, dry_run: bool,
+                  edition: str | None) -> None:
     from ..content.load import load_project
     from ..edits import pull_write
     from ..edits.output_state import load
@@ -66,6 +78,7 @@ def pull_command(project: Path, out: Path | None, source: Path | None, dry_run: 
 
     loaded = load_project(project)
     folder = out if out is not None else project / "output"
+    folder = folder / edition if edition else folder
     built = f"{loaded.project.deck.name}.pptx"
     deck = source or folder / built
     found = read_edits(project, deck, built, load(folder), loaded.project)

@@ -10,6 +10,19 @@ from .common import PROJECT_ARG, _date, _project, _report
 from .history import command_line
 
 
+def chosen(edition: str | None):  # type: ignore[no-untyped-def]
+    """Within the block the command works on ``edition`` (None: the default one)."""
+    from ..content.editions import chosen as choose
+
+    return choose(edition)
+
+
+#: Every events command works on one edition's program: its own file, or the shared one.
+EDITION = click.option("--edition", default=None, metavar="NAME", help="The edition whose "
+                       "program to show or change (its own program file, named in "
+                       "content/editions/NAME.yaml; default: the default edition's).")
+
+
 @click.group(name="template")
 def template_group() -> None:
     """Inspect a corporate PowerPoint template (its masters and layouts).
@@ -62,7 +75,8 @@ def events() -> None:
 
 @events.command("list")
 @PROJECT_ARG
-def events_list(project: Path) -> None:
+@EDITION
+def events_list(project: Path, edition: str | None) -> None:
     """Print the program as a table, an event of several days with its first and last
     day; entries over before today are marked 'past'.
 
@@ -75,7 +89,8 @@ def events_list(project: Path) -> None:
     from ..content.load import load_project
     from ..content.program import entries, is_past
 
-    program = load_project(_project(project)).project.program
+    with chosen(edition):
+        program = load_project(_project(project)).project.program
     today = build_timestamp().date()
     rows = [(e.heading, weekday_date(e.event.date, e.event.end), e.event.label,
              "past" if is_past(e.event, today) else "") for e in entries(program)]
@@ -93,7 +108,9 @@ def events_list(project: Path) -> None:
               "names several entries.")
 @click.option("--end", "end", default=None, help="The new last day (YYYY-MM-DD) of an event "
               "of several days; without it the event keeps its length.")
-def events_move(title: str, date: str, project: Path, on: str | None, end: str | None) -> None:
+@EDITION
+def events_move(title: str, date: str, project: Path, on: str | None, end: str | None,
+                edition: str | None) -> None:
     """Give the entry TITLE the new first day DATE (YYYY-MM-DD); only its date lines change.
 
     An event of several days moves as a whole (its last day too); --end sets another.
@@ -107,8 +124,9 @@ def events_move(title: str, date: str, project: Path, on: str | None, end: str |
 
     new = _date(date)
     assert new is not None
-    _report(move(_project(project), title, new, _date(on), _date(end), command_line()),
-            project)
+    with chosen(edition):
+        _report(move(_project(project), title, new, _date(on), _date(end), command_line()),
+                project)
 
 
 @events.command("add")
@@ -120,8 +138,9 @@ def events_move(title: str, date: str, project: Path, on: str | None, end: str |
               show_default=True, help="Which list of the program gets the entry.")
 @click.option("--end", "end", default=None, help="The last day (YYYY-MM-DD) of an event of "
               "several days; DATE is its first.")
+@EDITION
 def events_add(date: str, title: str, project: Path, place: str | None, section: str,
-               end: str | None) -> None:
+               end: str | None, edition: str | None) -> None:
     """Add an entry on DATE called TITLE, in date order.
 
     \b
@@ -133,8 +152,9 @@ def events_add(date: str, title: str, project: Path, place: str | None, section:
 
     day = _date(date)
     assert day is not None
-    _report(add(_project(project), section, day, title, place, _date(end), command_line()),
-            project)
+    with chosen(edition):
+        _report(add(_project(project), section, day, title, place, _date(end),
+                    command_line()), project)
 
 
 @events.command("remove")
@@ -142,7 +162,8 @@ def events_add(date: str, title: str, project: Path, place: str | None, section:
 @PROJECT_ARG
 @click.option("--on", "on", default=None, help="The entry's date, when the title names "
               "several entries.")
-def events_remove(title: str, project: Path, on: str | None) -> None:
+@EDITION
+def events_remove(title: str, project: Path, on: str | None, edition: str | None) -> None:
     """Remove the entry TITLE from the program.
 
     \b
@@ -151,4 +172,5 @@ def events_remove(title: str, project: Path, on: str | None) -> None:
     """
     from ..edits.events import remove
 
-    _report(remove(_project(project), title, _date(on), command_line()), project)
+    with chosen(edition):
+        _report(remove(_project(project), title, _date(on), command_line()), project)

@@ -9,13 +9,15 @@ from pathlib import Path
 
 import click
 
-from ..errors import ContentError, ExitCode, OutputInUse, PreviousKept, UsageError
-from .common import OUT_OPTION, _current, _project, _relative, _shown
+from ..errors import ContentError, ExitCode, UsageError
+from . import editions as ed
+from .common import OUT_OPTION, _current, _project, _relative, _shown, usage_line
 from .edits import changes_command, pull_command
 from .events import events, template_group
 from .history import history_command, undo_command
 from .refusals import refusal_line
 from .serve import serve_command
+from .watch import watch_command
 
 #: Kept here, not imported from build/stages.py, so `build` can decide "up to date" cheaply.
 FORMATS = ("pptx", "pdf", "ics", "slides-pdf", "handout", "notes")
@@ -55,8 +57,10 @@ def cli() -> None:
 @click.option("--discard-edits", is_flag=True, help="When a result was edited after the last "
               "build (in PowerPoint, say), keep the edited file in output/replaced/ and build "
               "anyway; without this the build stops and names the edits.")
+@ed.EDITION_OPTION
+@ed.ALL_EDITIONS_OPTION
 def build(project: Path, out: Path | None, formats: str, per_page: str, force: bool,
-          discard_edits: bool) -> None:
+          discard_edits: bool, edition: str | None, all_editions: bool) -> None:
     """Check the content and write the deck (PPTX), the dossier (PDF) and the program's
     calendar (ICS) into the output folder.
 
@@ -74,7 +78,8 @@ def build(project: Path, out: Path | None, formats: str, per_page: str, force: b
                          + ", ".join(FORMATS))
     if per_page != "3":  # the handout's slides a page travel with its format
         chosen = tuple(f"handout-{per_page}" if f == "handout" else f for f in chosen)
-    _project(project)
+    if _project(project) and (edition is not None or all_editions):
+        return ed.build_some(project, out, chosen, force, discard_edits, edition, all_editions)
     folder = out if out is not None else project / "output"
     with Progress() as progress:
         outcome = run_build(project, folder, chosen, force=force, discard_edits=discard_edits,
@@ -106,17 +111,16 @@ def check_command(project: Path, strict: bool, libreoffice: bool) -> None:
     """
     from dataclasses import replace
 
-    from ..build.stages import check
+    from ..build.editions import check_all
 
-    report = check(_project(project))
+    report = check_all(_project(project))
     if libreoffice:
         _check_in_libreoffice(project)
     if strict and report.warnings:
         raise ContentError([replace(w, severity="error") for w in report.warnings])
     for w in report.warnings:
         click.echo(_shown(w), err=True)
-    count = len(report.warnings)
-    click.echo(f"no errors ({report.slides} slides, {count} warning{'' if count == 1 else 's'})")
+    click.echo(ed.check_summary(report))
     _note_missing_fonts(project)
 
 
@@ -272,62 +276,9 @@ def preview_command(project: Path, out: Path | None, libreoffice: bool) -> None:
             click.echo(line, err=line.startswith("warning"))
 
 
-@cli.command(name="watch")
-@click.argument("project", type=click.Path(file_okay=False, path_type=Path), default=".")
-@OUT_OPTION
-def watch_command(project: Path, out: Path | None) -> None:
-    """Build, then build again whenever a file in content/ or assets/ changes; problems
-    are printed and watching goes on. Stop with Ctrl+C.
-
-    \b
-    Example:
-      deckbuilder watch ~/decks/ihk
-    """
-    from watchfiles import watch
-
-    from ..build.stages import build as run_build
-
-    folder = out if out is not None else project / "output"
-
-    def once() -> None:
-        try:
-            report = run_build(project, folder)
-        except (ContentError, UsageError, OSError) as exc:
-            problems = ([_shown(d) for d in exc.diagnostics] if isinstance(exc, ContentError)
-                        else [_usage_line(exc)])
-            for problem in problems:
-                click.echo(problem, err=True)
-            click.echo("not built; waiting for changes", err=True)
-            return
-        for w in report.warnings:
-            click.echo(_shown(w), err=True)
-        for path, what in report.outputs:
-            click.echo(f"wrote {_relative(path)} ({what})")
-        click.echo("waiting for changes (Ctrl+C stops)")
-
-    _project(project)
-    once()
-    paths = [p for p in (project / "content", project / "assets") if p.is_dir()]
-    for _ in watch(*paths, raise_interrupt=False):
-        once()
-
-
 for command in (changes_command, pull_command, template_group, events, history_command,
-                undo_command, serve_command):
+                undo_command, serve_command, ed.editions_command, watch_command):
     cli.add_command(command)
-
-
-def _usage_line(exc: UsageError | OSError) -> str:
-    """The one line for a usage problem or a refusal of the system (disk full, ...); an
-    output open elsewhere names the file as the user sees it from here."""
-    if isinstance(exc, OSError):
-        return refusal_line(exc)[0]
-    if isinstance(exc, OutputInUse):
-        lock = _relative(exc.lock) if exc.lock is not None else ""
-        return f"error: {exc.describe(_relative(exc.path), lock)}"
-    if isinstance(exc, PreviousKept):
-        return f"error: {exc.describe(_relative)}"
-    return f"error: {exc}"
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -346,7 +297,7 @@ def main(argv: list[str] | None = None) -> None:
         click.echo(f"{errors} error{'s' if errors != 1 else ''}; nothing was written.", err=True)
         sys.exit(ExitCode.CONTENT)
     except UsageError as exc:
-        click.echo(_usage_line(exc), err=True)
+        click.echo(usage_line(exc), err=True)
         sys.exit(ExitCode.USAGE)
     except click.exceptions.Abort:
         click.echo("aborted", err=True)

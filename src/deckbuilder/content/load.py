@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
+from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
@@ -12,7 +14,7 @@ from pydantic import BaseModel, ValidationError
 
 from ..errors import ContentError, Diagnostic, Location, UsageError, error
 from ..theme import Theme, ThemeCore, are_defaults
-from . import sourcemap
+from . import editions, sourcemap
 from .assets import AssetProblem, CheckedPictures, resolve_inside
 from .messages import diagnostics_from
 from .model import (
@@ -75,6 +77,15 @@ def proposed_texts(texts: Mapping[str, str]) -> Iterator[None]:
 
 
 def _read(root: Path, name: str) -> tuple[Any, sourcemap.SourceMap]:
+    """The shared file ``name``, with the edition in use laid over it (editions.py)."""
+    edition = editions.current()
+    if edition is None:
+        return _read_file(root, name)
+    data, smap = _read_file(root, edition.file_for(name))
+    return edition.overlay(name, data, smap), smap
+
+
+def _read_file(root: Path, name: str, empty: bool = False) -> tuple[Any, sourcemap.SourceMap]:
     rel = f"content/{name}"
     proposed = _PROPOSED.get() or {}
     if name in proposed:
@@ -88,7 +99,7 @@ def _read(root: Path, name: str) -> tuple[Any, sourcemap.SourceMap]:
                                   "a content file holds text, not data")])
     text = sourcemap.decode(path.read_bytes(), rel)
     data, smap = sourcemap.parse(text, rel)
-    if data is None:
+    if data is None and not empty:
         raise ContentError([error(Location(rel, 1, 1), "the file is empty",
                                   "fill it in; README.md describes each content file")])
     return data, smap
@@ -177,7 +188,8 @@ def _load_part(root: Path, name: str, model: type[M], sink: list[Diagnostic]
 def load_theme(root: Path) -> Theme:
     """The project's theme; raises ContentError with located problems."""
     found: list[Diagnostic] = []
-    theme = _load_file(root, THEME_FILE, Theme, found)
+    with editions.applying(root, partial(_read_file, root, empty=True)):
+        theme = _load_file(root, THEME_FILE, Theme, found)
     if theme is None:
         raise ContentError(found)
     return theme
@@ -189,6 +201,7 @@ def _pictures(parts: dict[str, Any]) -> list[Picture]:
         pictures += [t.picture for t in parts["trends"].trends]
     if parts["deck"] is not None:
         pictures += [s.picture for s in parts["deck"].slides if getattr(s, "picture", None)]
+        pictures += [logo for s in parts["deck"].slides for logo in getattr(s, "logos", [])]
     if parts["scenarios"] is not None:
         pictures += [s.picture for s in parts["scenarios"].scenarios if s.picture]
     return pictures
@@ -239,6 +252,17 @@ def collect_project(root: Path, checked: CheckedPictures | None = None
     if not (root / "content").is_dir():
         raise UsageError(f"the folder '{root.resolve()}' has no content/ folder: run "
                          "deckbuilder in a deck project, or name the project folder")
+    with editions.applying(root, partial(_read_file, root, empty=True)) as choosing:
+        loaded, found = _collect(root, checked)
+        edition = editions.current()
+        if edition is not None:
+            found = edition.finish(found)
+            loaded = replace(loaded, edition=edition.name) if loaded is not None else None
+    return loaded, found + choosing
+
+
+def _collect(root: Path, checked: CheckedPictures | None
+             ) -> tuple[Loaded | None, list[Diagnostic]]:
     found: list[Diagnostic] = []
     deck, deck_stand_in = _load_part(root, CONTENT_FILES["deck"][0], Deck, found)
     loaded: dict[str, tuple[Any, Any]] = {"deck": (deck, deck_stand_in)}
@@ -302,17 +326,17 @@ def load_project(root: Path) -> Loaded:
     return loaded
 
 
-def parse_program_text(text: str) -> ProgramFile:
-    """The program file's text as the model; ContentError when it is not valid."""
-    name = CONTENT_FILES["program"][0]
-    data, smap = sourcemap.parse(text, f"content/{name}")
+def parse_program_text(text: str, rel: str | None = None) -> ProgramFile:
+    """The program file's text as the model; ContentError when it is not valid (``rel``:
+    the file, an edition's own program or the shared one)."""
+    data, smap = sourcemap.parse(text, rel or f"content/{CONTENT_FILES['program'][0]}")
     return _validate(ProgramFile, data, smap)
 
 
-def validate_program_text(text: str) -> list[Diagnostic]:
+def validate_program_text(text: str, rel: str | None = None) -> list[Diagnostic]:
     """Every problem the program file's new text would cause, before it is written."""
     try:
-        program = parse_program_text(text)
+        program = parse_program_text(text, rel)
     except ContentError as exc:
         return exc.diagnostics
     return check_program(program)

@@ -63,13 +63,20 @@ def _step(tp: Any, part: str | int) -> Any:
     for member in _members(tp):
         if isinstance(part, int) and get_origin(member) in (list, tuple):
             return get_args(member)[0]
-        if isinstance(member, type) and issubclass(member, BaseModel):
-            if part in member.model_fields:
-                return member.model_fields[part].annotation
-            kind = member.model_fields.get("kind")
-            if kind is not None and part in get_args(_unwrap(kind.annotation)):
-                return member
+    # A slide's kind comes first: pydantic puts it in the path before the slide's fields,
+    # and the title slide's kind, 'title', is also a field of other slides.
+    for member in _members(tp):
+        kind = member.model_fields.get("kind") if _is_model(member) else None
+        if kind is not None and part in get_args(_unwrap(kind.annotation)):
+            return member
+    for member in _members(tp):
+        if _is_model(member) and part in member.model_fields:
+            return member.model_fields[part].annotation
     return None
+
+
+def _is_model(tp: Any) -> bool:
+    return isinstance(tp, type) and issubclass(tp, BaseModel)
 
 
 def _model_at(root: type[BaseModel], loc: tuple[str | int, ...]) -> type[BaseModel] | None:
@@ -102,10 +109,10 @@ def _data_path(data: Any, loc: tuple[str | int, ...]) -> Path:
     path: list[str | int] = []
     node = data
     for part in loc:
+        if isinstance(node, dict) and part == node.get("kind"):
+            continue  # the tag of a slide's kind: its fields follow (a cta's link:)
         if isinstance(node, dict) and part in node:
             node = node[part]
-        elif isinstance(node, dict) and part == node.get("kind"):
-            continue  # the tag of a slide's kind: its fields follow (a cta's link:)
         elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
             node = node[part]
         else:

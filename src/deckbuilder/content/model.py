@@ -83,6 +83,8 @@ class TitleSlide(SlideBase):
     title: Text
     clients: Text
     picture: Picture | None = None
+    logos: list[Picture] = Field(default_factory=list, description=(
+        "Logos between the clients and the title, left to right, as high as the room there."))
 
 
 class Step(Located):
@@ -191,6 +193,8 @@ class Deck(Located):
     footer: Text
     legal: Legal
     slides: list[Slide] = Field(min_length=1)
+    default_edition: Plain | None = Field(None, description=(
+        "The edition (content/editions/NAME.yaml) commands use without --edition."))
 
 
 class Trend(Located):
@@ -360,3 +364,4 @@ class Loaded:
     theme: Theme
     images: dict[str, ImageInfo]
     warnings: tuple[Diagnostic, ...] = ()
+    edition: str | None = None  # the edition laid over the shared content (editions.py)

@@ -138,6 +138,37 @@ connections:
   - {from: ERSTER TREND, to: ZWEITER TREND, intensity: 2}
 """
 
+EDITION = """\
+# yaml-language-server: $schema=../../schema/edition.schema.json
+# An edition: the deck for one audience, saying only what differs from the files in
+# content/ (everything else comes from there). For a further audience copy this file as
+# content/editions/NAME.yaml: `deckbuilder build --edition NAME` writes it to output/NAME/,
+# `deckbuilder build --all-editions` writes every edition, `deckbuilder editions` lists them.
+# With several, deck.yaml names the one a plain `deckbuilder build` writes:
+# default_edition: standard
+about: Die Standardfassung
+# cover:                          # the title slide's lines, and the deck's date
+#   clients: FÜR DIE IHK ESSEN
+#   date: 2026-02-01
+# deck:                           # keys of deck.yaml this edition sets differently
+#   name: mein-deck-essen         # its file names: output/NAME/mein-deck-essen.pptx
+#   footer: © Mein Team, 2026 | IHK Essen
+# theme:                          # keys of theme.yaml: single colours, a template, ...
+#   colors: {accent: "005CA9"}
+# program: program-essen.yaml     # its own program, a file in content/ (events --edition)
+# leave_out:
+#   trends: [ZWEITER TREND]       # by title; leave it out of the radar too:
+#   radar: [ZWEITER TREND]
+#   scenarios: ["2"]              # by number or title
+#   slides: [offerings]           # by kind or title
+# add_slides:                     # slides only this edition shows
+#   - after: program
+#     kind: section
+#     title: NUR FÜR ESSEN
+# logos:                          # on the title slide
+#   - {path: assets/logos/essen.png, alt: Logo der IHK Essen}
+"""
+
 EXAMPLE_YEAR = "2026"  # the texts above are written for it; a new project gets its own
 FILES = {"deck.yaml": DECK, "trends.yaml": TRENDS, "scenarios.yaml": SCENARIOS,
          "future-circle.yaml": FUTURE_CIRCLE, "program.yaml": PROGRAM, "radar.yaml": RADAR}
@@ -195,6 +226,7 @@ def _fill(directory: Path, today: dt.date, created: list[Path]) -> None:
     for name, text in FILES.items():
         text = text.replace(EXAMPLE_YEAR, str(program_year(today)))
         _write(content / name, (schema_line(name) + "\n" + text).encode("utf-8"), created)
+    _write(content / "editions" / "standard.yaml", EDITION.encode("utf-8"), created)
     theme = Path(__file__).parents[1] / "default_theme.yaml"
     _write(content / "theme.yaml", theme.read_bytes(), created)
     for name, color in (("title.jpg", (60, 50, 30)), ("trend.jpg", (242, 179, 0))):

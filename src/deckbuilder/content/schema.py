@@ -10,7 +10,11 @@ from pydantic import BaseModel
 from ..atomic import write_atomically
 from ..theme import Theme
 from ..theme_sizes import Strict
+from .editions import FOLDER, Edition
 from .load import CONTENT_FILES, THEME_FILE
+
+#: The name an edition file's schema is written under (edition.schema.json).
+EDITION_FILE = "edition.yaml"
 
 SCHEMA_DIR = "schema"
 
@@ -19,12 +23,14 @@ def schemas() -> dict[str, dict]:  # type: ignore[type-arg]
     """File name of each schema and the schema itself (as pydantic writes it, with aliases)."""
     models: dict[str, type[BaseModel]] = {name: model for name, model in CONTENT_FILES.values()}
     models[THEME_FILE] = Theme
+    models[EDITION_FILE] = Edition
     _build(Strict)
     found = {}
     for name, model in models.items():
         schema = model.model_json_schema(by_alias=True, mode="validation")
         schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-        schema["title"] = f"deckbuilder content/{name}"
+        where = f"{FOLDER}/NAME.yaml" if name == EDITION_FILE else name
+        schema["title"] = f"deckbuilder content/{where}"
         found[name.replace(".yaml", ".schema.json")] = schema
     return found
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 
+from ..content.editions import program_file
 from ..content.load import load_project, validate_program_text
 from ..content.model import Event
 from ..content.program import Entry, entries, when
@@ -53,7 +54,7 @@ def _edit(root: Path, change: str, mutate, reorder=None,  # type: ignore[no-unty
     """Applies ``mutate`` to the round-tripped data, then ``reorder`` to the text (which
     moves an entry's lines into date order); writes only a result that validates, keeping
     the file as it was in the history (``command``: what `history` lists)."""
-    path = root / PROGRAM
+    path = root / program_file(root)  # the program of the edition in use (editions.py)
     y = _yaml()
     text = path.read_text("utf-8")
     if mutate is not None:
@@ -64,7 +65,7 @@ def _edit(root: Path, change: str, mutate, reorder=None,  # type: ignore[no-unty
         text = out.getvalue()
     if reorder is not None:
         text = reorder(text)
-    problems = validate_program_text(text)
+    problems = validate_program_text(text, program_file(root))
     if problems:
         raise ContentError(problems)
     # as write_text would: the system's line ends (the file was read with any)

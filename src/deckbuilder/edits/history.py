@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..atomic import flush_folders, flush_to_disk, write_all
+from ..content.editions import program_file
 from ..content.load import parse_program_text
 from ..errors import ContentError
 from . import changelog
@@ -171,12 +172,13 @@ def _diff(wrote: bytes, now: bytes, path: str) -> list[str]:
 def _program_lines(root: Path, new: Mapping[Path, bytes]) -> list[str]:
     """The change log's lines for the program's events ('12.11.2026 → 19.11.2026: …
     verschoben'), when the program is among the files."""
+    programs = {"content/program.yaml", program_file(root)}  # an edition's own, too
     for path, data in new.items():
-        if _relative(root, path) != "content/program.yaml":
+        if _relative(root, path) not in programs:
             continue
         try:
-            before = parse_program_text(path.read_text("utf-8"))
-            after = parse_program_text(data.decode("utf-8"))
+            before = parse_program_text(path.read_text("utf-8"), _relative(root, path))
+            after = parse_program_text(data.decode("utf-8"), _relative(root, path))
         except (ContentError, OSError, ValueError):
             return []
         return changelog.compare({"events": changelog.summarize_events(before)},

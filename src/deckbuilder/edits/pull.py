@@ -26,6 +26,7 @@ from babel.dates import get_month_names
 
 from ..content import sourcemap
 from ..content.dates import LOCALE, day_month
+from ..content.editions import file_in_use
 from ..content.model import ProgramFile
 from ..content.notes import notes_text, parse_notes
 from ..content.pptx_package import PackageProblem
@@ -270,8 +271,8 @@ def _place(slide: int, was: str, now: str, index: _Places, name: str = "") -> Pr
 def _index(root: Path) -> dict[str, list[_Value]]:
     """Every text value of the content files, by its text as the slides show it."""
     index: dict[str, list[_Value]] = {}
-    for path in sorted((root / "content").glob("*.yaml")):
-        name = f"content/{path.name}"
+    for path in [*sorted((root / "content").glob("*.yaml")), *file_in_use(root)]:
+        name = path.relative_to(root).as_posix()  # an edition's texts are in its file
         data, smap = sourcemap.parse(sourcemap.decode(path.read_bytes(), name), name)
         for key, value in _strings(data, ()):
             index.setdefault(clean(value), []).append(_Value(smap.locate(key), key))

@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..content import sourcemap
+from ..content.editions import program_file
 from ..content.load import collect_project, proposed_texts
 from ..errors import ContentError, Location, error
 from . import changelog, output_state
@@ -109,7 +110,7 @@ def new_texts(root: Path, changes: list[Proposal]) -> dict[Path, str]:
     for file, edits in sorted(by_file.items()):
         path = root / file
         texts[path] = replace_values(sourcemap.decode(path.read_bytes(), file), file, edits)
-        if file == PROGRAM:
+        if file in (PROGRAM, program_file(root)):  # the shared one, or an edition's own
             texts[path] = _in_date_order(texts[path], edits)
     _validate(root, texts)
     return texts
@@ -130,7 +131,8 @@ def _in_date_order(text: str, edits: list[Edit]) -> str:
 
 def _validate(root: Path, texts: dict[Path, str]) -> None:
     """Loads the project as a build would, with the new texts in place of the files."""
-    with proposed_texts({path.name: text for path, text in texts.items()}):
+    with proposed_texts({path.relative_to(root / "content").as_posix(): text
+                         for path, text in texts.items()}):
         _, found = collect_project(root)
     problems = [d for d in found if d.severity == "error"]
     if problems:

@@ -9,10 +9,12 @@ from dataclasses import replace
 from ..content.dates import long_date
 from ..content.model import (
     CtaSlide,
+    ImageInfo,
     LegalSlide,
     Loaded,
     MethodSlide,
     OfferingsSlide,
+    Picture,
     ProgramSlide,
     RadarSlide,
     Scenario,
@@ -30,7 +32,7 @@ from .languages import foreign_phrases
 from .legible import make_legible
 from .links import link_runs, linked_runs
 from .list_slides import plan_method, plan_offerings, plan_trends
-from .plan import Box, DeckPlan, Element, Para, ShapeBox, SlidePlan
+from .plan import Box, DeckPlan, Element, Para, PictureBox, ShapeBox, SlidePlan
 from .program_slide import layout_program
 from .radar_slide import geometry_for, legend_elements, legend_height, radar_group
 from .slide_parts import (
@@ -53,6 +55,22 @@ from .template_slides import (
 from .text import Typesetter
 
 
+def logo_row(ctx: Context, logos: list[Picture], row: Box) -> list[PictureBox]:
+    """The logos side by side, each as high as the row (narrower ones lower when the row
+    is too narrow for all), uncropped."""
+    infos = [ctx.loaded.images.get(logo.path, ImageInfo(1, 1)) for logo in logos]
+    widths = [row.h * info.width / info.height for info in infos]
+    gaps = ctx.theme.gutter * (len(logos) - 1)
+    scale = min(1.0, (row.w - gaps) / sum(widths)) if logos else 1.0
+    placed, x = [], row.x
+    for logo, width in zip(logos, widths, strict=True):
+        box = Box(x, row.y, width * scale, row.h * scale)
+        placed.append(PictureBox(box, logo.path, clean(logo.alt), (0.0, 0.0, 0.0, 0.0),
+                                 logo.loc, name="Logo"))
+        x += box.w + ctx.theme.gutter
+    return placed
+
+
 def plan_title(ctx: Context, s: TitleSlide) -> Iterator[Draft]:
     th, deck = ctx.theme, ctx.loaded.project.deck
     size = th.sizes.title_slide
@@ -65,6 +83,9 @@ def plan_title(ctx: Context, s: TitleSlide) -> Iterator[Draft]:
                   Box(x, th.slide.top + th.sizes.title_block.bar_to_text, w, size.kicker_height),
                   s.loc)
     d.elements.append(top)
+    logo_top = top.box.y + size.kicker_height
+    d.elements += logo_row(ctx, s.logos, Box(x, logo_top, w, th.slide.height * size.title_top
+                                             - logo_top - th.gutter))
     big = Box(x, th.slide.height * size.title_top,
               w, th.slide.height * size.title_height - th.slide.bottom)
     d.elements.append(ctx.fit([para(s.title, "title-xl")], big, s.loc, role="title"))

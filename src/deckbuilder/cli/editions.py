@@ -1,0 +1,94 @@
+"""The editions of a project: listing them, building one or all, checking all."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..errors import ContentError, UsageError
+from .common import OUT_OPTION, PROJECT_ARG, _project, _relative, _shown
+
+EDITION_OPTION = click.option(
+    "--edition", default=None, metavar="NAME",
+    help="Build the edition content/editions/NAME.yaml into output/NAME/ "
+         "(see 'deckbuilder editions').")
+ALL_EDITIONS_OPTION = click.option(
+    "--all-editions", is_flag=True,
+    help="Build every edition, each into output/NAME/, several at once.")
+
+
+def build_some(project: Path, out: Path | None, formats: tuple[str, ...], force: bool,
+               discard_edits: bool, edition: str | None, all_editions: bool) -> None:
+    """``build --edition NAME`` or ``build --all-editions``: each edition into its folder,
+    then every edition's problems together (exit status 1 when there are any)."""
+    from ..build.editions import build_editions, chosen, problems_of
+
+    if edition is not None and all_editions:
+        raise click.UsageError("give either --edition NAME or --all-editions, not both")
+    names = chosen(project, None if all_editions else [edition] if edition else [])
+    folder = out if out is not None else project / "output"
+    results = build_editions(project, folder, formats, names, force=force,
+                             discard_edits=discard_edits)
+    failed = [name for name, result in results.items() if isinstance(result, Exception)]
+    shown: set[str] = set()  # a warning about a shared file is said once, not per edition
+    for result in results.values():
+        if isinstance(result, Exception):
+            continue
+        for w in result.warnings:
+            if str(w) not in shown:
+                shown.add(str(w))
+                click.echo(_shown(w), err=True)
+        for edited, kept in result.replaced:
+            click.echo(f"kept the edited {_relative(edited)} as {_relative(kept)}")
+        said = "up to date:" if result.up_to_date else "wrote"
+        for path, what in result.outputs:
+            click.echo(f"{said} {_relative(path)} ({what})")
+    for result in results.values():
+        if isinstance(result, UsageError):  # a folder or an open output: said as such
+            raise result
+    if failed:
+        click.echo(f"not built: {', '.join(failed)}", err=True)
+        raise ContentError(problems_of(results))
+
+
+def check_summary(checked) -> str:  # type: ignore[no-untyped-def]
+    """The last line of ``check``: slides and warnings, each edition's slides when the
+    project has editions."""
+    count = len(checked.warnings)
+    noted = f"{count} warning{'' if count == 1 else 's'}"
+    if len(checked.slides) == 1:
+        return f"no errors ({checked.slides[0][1]} slides, {noted})"
+    each = ", ".join(f"{name} {slides} slides" for name, slides in checked.slides)
+    return f"no errors ({len(checked.slides)} editions: {each}; {noted})"
+
+
+@click.command(name="editions")
+@PROJECT_ARG
+@OUT_OPTION
+def editions_command(project: Path, out: Path | None) -> None:
+    """List the project's editions (content/editions/NAME.yaml): each edition's file,
+    its own program file if it has one, and the folder its outputs go to.
+
+    \b
+    Examples:
+      deckbuilder editions
+      deckbuilder build --edition ihk-essen
+      deckbuilder build --all-editions
+    """
+    from ..build.editions import places
+
+    folder = out if out is not None else _project(project) / "output"
+    found = places(project, folder)
+    if not found:
+        click.echo("no editions: the project builds from content/ alone into "
+                   f"{_relative(folder)}/ (an edition is a file content/editions/NAME.yaml)")
+        return
+    for place in found:
+        mark = "  (default: 'deckbuilder build' writes it to " \
+               f"{_relative(folder)}/)" if place.default else ""
+        click.echo(f"{place.name}{mark}")
+        click.echo(f"  file:    {_relative(place.file)}")
+        if place.program:
+            click.echo(f"  program: {_relative(project / 'content' / place.program)}")
+        click.echo(f"  output:  {_relative(place.out)}/")

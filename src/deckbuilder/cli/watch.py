@@ -1,0 +1,50 @@
+"""``deckbuilder watch``: build, then build again on every save."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..errors import ContentError, UsageError
+from .common import OUT_OPTION, _project, _relative, _shown, usage_line
+
+
+@click.command(name="watch")
+@click.argument("project", type=click.Path(file_okay=False, path_type=Path), default=".")
+@OUT_OPTION
+def watch_command(project: Path, out: Path | None) -> None:
+    """Build, then build again whenever a file in content/ or assets/ changes; problems
+    are printed and watching goes on. Stop with Ctrl+C.
+
+    \b
+    Example:
+      deckbuilder watch ~/decks/ihk
+    """
+    from watchfiles import watch
+
+    from ..build.stages import build as run_build
+
+    folder = out if out is not None else project / "output"
+
+    def once() -> None:
+        try:
+            report = run_build(project, folder)
+        except (ContentError, UsageError, OSError) as exc:
+            problems = ([_shown(d) for d in exc.diagnostics] if isinstance(exc, ContentError)
+                        else [usage_line(exc)])
+            for problem in problems:
+                click.echo(problem, err=True)
+            click.echo("not built; waiting for changes", err=True)
+            return
+        for w in report.warnings:
+            click.echo(_shown(w), err=True)
+        for path, what in report.outputs:
+            click.echo(f"wrote {_relative(path)} ({what})")
+        click.echo("waiting for changes (Ctrl+C stops)")
+
+    _project(project)
+    once()
+    paths = [p for p in (project / "content", project / "assets") if p.is_dir()]
+    for _ in watch(*paths, raise_interrupt=False):
+        once()

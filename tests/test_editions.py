@@ -1,0 +1,226 @@
+"""Editions: one content base, a file per chamber with only what differs, each built into
+its own folder; every message points at the line the text came from."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from deckbuilder.content import editions
+from deckbuilder.content.load import collect_project
+
+from .conftest import ROOT, MakeProject, run_cli
+
+ESSEN = """\
+about: Nur für Essen
+deck:
+  name: deck-essen
+cover:
+  clients: IHK ESSEN
+  date: 2026-02-01
+"""
+
+JOINT = "# the shared content as it is\n"
+
+
+def _two(make_project: MakeProject, essen: str = ESSEN, **more: str) -> Path:
+    """The mini project with two editions, 'joint' its default."""
+    project = make_project({"content/editions/essen.yaml": essen,
+                            "content/editions/joint.yaml": JOINT, **more})
+    (project / "content" / "editions" / "standard.yaml").unlink()  # deckbuilder new's
+    deck = project / "content" / "deck.yaml"
+    deck.write_text(deck.read_text("utf-8") + "default_edition: joint\n", "utf-8")
+    return project
+
+
+def _load(project: Path, name: str | None):  # type: ignore[no-untyped-def]
+    with editions.chosen(name):
+        return collect_project(project)
+
+
+def _errors(project: Path, name: str | None) -> list[str]:
+    return [str(d) for d in _load(project, name)[1] if d.severity == "error"]
+
+
+def test_an_edition_changes_only_what_it_says_and_keeps_each_place(
+        make_project: MakeProject) -> None:
+    project = _two(make_project)
+    loaded, found = _load(project, "essen")
+    assert loaded is not None and loaded.edition == "essen"
+    deck = loaded.project.deck
+    assert (deck.name, deck.slides[0].clients, str(deck.date)) == \
+        ("deck-essen", "IHK ESSEN", "2026-02-01")
+    assert str(deck.slides[0].where("clients")) == "content/editions/essen.yaml:5:12"
+    assert str(deck.slides[0].where("title")).startswith("content/deck.yaml:")
+    joint, _ = _load(project, None)  # the default edition: the shared content as it is
+    assert joint is not None and joint.edition == "joint"
+    assert (joint.project.deck.name, joint.project.deck.slides[0].clients) == \
+        ("my-deck", "FÜR UNSERE GÄSTE")
+
+
+def test_leaving_out_and_adding_slides_keeps_the_places_of_those_after(
+        make_project: MakeProject) -> None:
+    project = _two(make_project, ESSEN + """\
+leave_out:
+  slides: [method]
+  trends: [ZWEITER TREND]
+  radar: [ZWEITER TREND]
+add_slides:
+  - after: program
+    kind: section
+    title: NUR IN ESSEN
+""")
+    loaded, found = _load(project, "essen")
+    assert loaded is not None, [str(d) for d in found]
+    kinds = [s.kind for s in loaded.project.deck.slides]
+    assert "method" not in kinds
+    added = kinds.index("program") + 1
+    assert loaded.project.deck.slides[added].title == "NUR IN ESSEN"
+    assert str(loaded.project.deck.slides[added].loc).startswith("content/editions/essen.yaml:")
+    radar = loaded.project.deck.slides[1]
+    assert radar.kind == "radar" and str(radar.loc).startswith("content/deck.yaml:")
+    assert [t.title for t in loaded.project.trends.trends] == ["ERSTER TREND"]
+
+
+@pytest.mark.parametrize(("extra", "expected"), [
+    ("deck:\n  footr: x\n", "content/editions/essen.yaml:2:3: error: unknown key 'footr' "
+     "(did you mean 'footer'?)"),
+    ("cover:\n  clients: X\n  titel: Y\n",
+     "content/editions/essen.yaml:3:3: error: unknown key 'titel' (did you mean 'title'?)"),
+    ("leave_out:\n  trends: [ZWEITER TREND]\n",
+     "content/editions/essen.yaml:2:12: error: the edition leaves out the trend 'ZWEITER "
+     "TREND', but its radar still shows it (content/radar.yaml line 7) (add 'ZWEITER TREND' "
+     "under leave_out: radar: too, or keep the trend)"),
+    ("leave_out:\n  slides: [ofering]\n",
+     "content/editions/essen.yaml:2:12: error: unknown slide 'ofering' (did you mean "
+     "'offerings'?)"),
+    ("logos:\n  - {path: assets/logos/essen.png, alt: Logo der IHK Essen}\n",
+     "content/editions/essen.yaml:2:5: error: the picture 'assets/logos/essen.png' does "
+     "not exist"),
+    ("programm: p.yaml\n",
+     "content/editions/essen.yaml:1:1: error: unknown key 'programm' (did you mean "
+     "'program'?)"),
+])
+def test_bad_editions_get_located_messages(make_project: MakeProject, extra: str,
+                                           expected: str) -> None:
+    project = _two(make_project, extra)
+    found = _errors(project, "essen")
+    assert found == [expected]
+
+
+def test_a_shared_file_problem_points_at_the_shared_line(make_project: MakeProject) -> None:
+    project = _two(make_project)
+    deck = project / "content" / "deck.yaml"
+    deck.write_text(deck.read_text("utf-8").replace("author:", "autor:"), "utf-8")
+    assert any(e.startswith("content/deck.yaml:5:1: error: unknown key 'autor'")
+               for e in _errors(project, "essen"))
+
+
+def test_several_editions_without_a_default_say_so(make_project: MakeProject) -> None:
+    project = make_project({"content/editions/a.yaml": JOINT})  # and new's standard.yaml
+    assert _errors(project, None) == [
+        "content/deck.yaml:3:1: error: the project has 2 editions and names none as its "
+        "default (add default_edition: with one of: a, standard)"]
+
+
+def test_the_repository_has_a_joint_and_an_essen_edition() -> None:
+    assert editions.names(ROOT) == ["ihk-essen", "ihk-ruhr"]
+    assert editions.default_of(ROOT) == "ihk-ruhr"
+    essen, found = _load(ROOT, "ihk-essen")
+    assert essen is not None and not [d for d in found if d.severity == "error"]
+    assert essen.project.deck.slides[0].clients == "IHK ESSEN"
+    assert essen.project.deck.name == "szenarien-ihk-essen"
+
+
+def test_build_each_edition_into_its_folder_and_alone_the_same(
+        make_project: MakeProject) -> None:
+    project = _two(make_project, **{"content/editions/essen2.yaml": ESSEN})  # a copy:
+    listed = run_cli("editions", project)  # with three, a worker builds two in a row
+    assert listed.returncode == 0, listed.stderr
+    assert "joint  (default: 'deckbuilder build' writes it to output/)" in listed.stdout
+    assert "  output:  output/essen/" in listed.stdout
+    every = run_cli("build", project, "--all-editions")
+    assert every.returncode == 0, every.stderr
+    out = project / "output"
+    assert (out / "essen" / "deck-essen.pptx").is_file()
+    assert (out / "joint" / "my-deck.pptx").is_file()
+    assert (out / ".cache" / "pictures").is_dir()  # shared by the editions
+    again = run_cli("build", project, "--all-editions")
+    assert again.stdout.count("up to date:") == 9, again.stdout
+    alone = run_cli("build", project, "--edition", "essen", "--out", project / "alone")
+    assert alone.returncode == 0, alone.stderr
+    default = run_cli("build", project)
+    assert default.returncode == 0, default.stderr
+    for name in ("deck-essen.pptx", "deck-essen.pdf", "deck-essen.ics"):
+        assert (out / "essen" / name).read_bytes() == \
+            (project / "alone" / "essen" / name).read_bytes() == \
+            (out / "essen2" / name).read_bytes(), name
+    for name in ("my-deck.pptx", "my-deck.pdf", "my-deck.ics"):
+        assert (out / name).read_bytes() == (out / "joint" / name).read_bytes(), name
+
+
+def test_an_unknown_edition_lists_the_known_ones(make_project: MakeProject) -> None:
+    project = _two(make_project)
+    result = run_cli("build", project, "--edition", "esen")
+    assert result.returncode == 2
+    assert result.stderr.strip() == ("error: unknown edition 'esen': did you mean 'essen'? "
+                                     "the editions are essen, joint")
+
+
+def test_check_checks_every_edition_in_one_pass(make_project: MakeProject) -> None:
+    project = _two(make_project, ESSEN + "leave_out:\n  slides: [ofering]\n")
+    result = run_cli("check", project)
+    assert result.returncode == 1
+    assert "content/editions/essen.yaml:8:12: error: unknown slide 'ofering'" in result.stderr
+    fixed = _two(make_project)
+    result = run_cli("check", fixed)
+    assert result.returncode == 0, result.stderr
+    assert "no errors (2 editions: essen " in result.stdout
+
+
+def test_events_edit_the_program_of_the_edition_asked_for(make_project: MakeProject) -> None:
+    project = _two(make_project, ESSEN + "program: program-essen.yaml\n")
+    shared = (project / "content" / "program.yaml").read_text("utf-8")
+    (project / "content" / "program-essen.yaml").write_text(shared, "utf-8")
+    moved = run_cli("events", "move", "Workshop", "2026-03-11", project, "--edition", "essen")
+    assert moved.returncode == 0, moved.stderr
+    assert "2026-03-11" in (project / "content" / "program-essen.yaml").read_text("utf-8")
+    assert (project / "content" / "program.yaml").read_text("utf-8") == shared
+    listed = run_cli("events", "list", project, "--edition", "essen")
+    assert "11.03." in listed.stdout or "11. März" in listed.stdout, listed.stdout
+
+
+def _retype(deck: Path, old: str, new: str) -> None:
+    """What a reader does in PowerPoint: one paragraph's text typed anew."""
+    from pptx import Presentation
+
+    prs = Presentation(str(deck))
+    (para,) = [p for slide in prs.slides for s in slide.shapes if s.has_text_frame
+               for p in s.text_frame.paragraphs if p.text == old]
+    para.runs[0].text = new
+    for run in para.runs[1:]:
+        run.text = ""
+    prs.save(str(deck))
+
+
+def test_pull_writes_each_edit_into_the_file_it_came_from(make_project: MakeProject) -> None:
+    project = _two(make_project)
+    assert run_cli("build", project, "--edition", "essen").returncode == 0
+    deck = project / "output" / "essen" / "deck-essen.pptx"
+    _retype(deck, "IHK ESSEN", "IHK ZU ESSEN")  # the edition's own cover line
+    _retype(deck, "Ein Einflussfaktor", "Ein erster Einflussfaktor")  # a shared text
+    stopped = run_cli("build", project, "--edition", "essen")
+    assert stopped.returncode != 0 and "edited after the last build" in stopped.stderr
+    assert run_cli("build", project, "--edition", "joint").returncode == 0  # not its deck
+    pulled = run_cli("pull", project, "--edition", "essen")
+    assert pulled.returncode == 0, pulled.stderr
+    assert "content/editions/essen.yaml:5:12: slide 1: 'IHK ESSEN' → 'IHK ZU ESSEN'" \
+        in pulled.stdout
+    assert "clients: IHK ZU ESSEN" in \
+        (project / "content" / "editions" / "essen.yaml").read_text("utf-8")
+    assert "Ein erster Einflussfaktor" in \
+        (project / "content" / "trends.yaml").read_text("utf-8")
+    assert "FÜR UNSERE GÄSTE" in (project / "content" / "deck.yaml").read_text("utf-8")
+    rebuilt = run_cli("build", project, "--edition", "essen")
+    assert rebuilt.returncode == 0, rebuilt.stderr
