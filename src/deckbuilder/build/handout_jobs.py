@@ -2,24 +2,25 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from ..content.model import Loaded
 from ..layout.handout_plan import closing_of
+from ..layout.plan import DeckPlan
 from ..render.images import ImageStore
 from ..theme import portable
 from .aside_jobs import HandoutWriter
 
-if TYPE_CHECKING:  # stages.py imports this module
-    from .stages import Prepared
 
-
-def handout_writers(ready: Prepared, root: Path, out: Path, formats: tuple[str, ...],
-                    store: ImageStore, plain: bool) -> dict[Path, Callable[[Path], str]]:
+def handout_writers(loaded: Loaded, plan: DeckPlan, when: tuple[dt.datetime, dt.date],
+                    root: Path, out: Path, formats: tuple[str, ...], store: ImageStore,
+                    plain: bool) -> dict[Path, Callable[[Path], str]]:
     """The handout (``handout`` or ``handout-N``: N slides a page) and the notes pages,
-    as asked, or as deck.yaml's ``handouts:`` asks of a ``plain`` build (no --format)."""
-    loaded = ready.loaded
+    as asked, or as deck.yaml's ``handouts:`` asks of a ``plain`` build (no --format).
+    ``when``: the build's timestamp and its today."""
+    stamp, today = when
     name = loaded.project.deck.name
     wanted = list(formats)
     if plain:
@@ -29,9 +30,9 @@ def handout_writers(ready: Prepared, root: Path, out: Path, formats: tuple[str, 
         kind, _, count = fmt.partition("-")
         if kind not in ("handout", "notes"):
             continue
-        writer = HandoutWriter(ready.plan, portable(loaded.theme), root, store, ready.stamp,
+        writer = HandoutWriter(plan, portable(loaded.theme), root, store, stamp,
                                kind, int(count or 3),
-                               closing_of(loaded, ready.today) if kind == "handout" else None)
+                               closing_of(loaded, today) if kind == "handout" else None)
         # Both in the second process, one after the other, as a batch after the dossier
         # (write_all_atomically): the second draws the slides' paragraphs as the first
         # set them (render/pdf/draw.py).

@@ -371,8 +371,8 @@ def _writers(ready: Prepared, root: Path, out: Path, formats: tuple[str, ...],
     if "slides-pdf" in formats:
         writers[out / f"{name}-slides.pdf"] = PdfWriter(plan, portable(loaded.theme), root,
                                                          store, stamp, cache)
-    writers.update(handout_writers(ready, root, out, formats, store,
-                                   plain=tuple(formats) == DEFAULT_FORMATS))
+    writers.update(handout_writers(loaded, plan, (stamp, ready.today), root, out, formats,
+                                   store, plain=tuple(formats) == DEFAULT_FORMATS))
     writers.update((t, w) for t, w in rest.items() if t.suffix != ".pdf")
     return writers
 

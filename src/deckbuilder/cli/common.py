@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from ..errors import Diagnostic, OutputInUse, PreviousKept, UsageError
+from ..errors import Diagnostic, UsageError
 
 
 def _relative(path: Path) -> str:
@@ -74,18 +74,3 @@ def _report(change, project: Path) -> None:  # type: ignore[no-untyped-def]
     click.echo(f"{change.summary} in {_relative(change.path)}; run "
                f"'{command_for(project, 'deckbuilder build')}' to update the deck, dossier "
                "and calendar")
-
-
-def usage_line(exc: UsageError | OSError) -> str:
-    """The one line for a usage problem or a refusal of the system (disk full, ...); an
-    output open elsewhere names the file as the user sees it from here."""
-    if isinstance(exc, OSError):
-        from .refusals import refusal_line
-
-        return refusal_line(exc)[0]
-    if isinstance(exc, OutputInUse):
-        lock = _relative(exc.lock) if exc.lock is not None else ""
-        return f"error: {exc.describe(_relative(exc.path), lock)}"
-    if isinstance(exc, PreviousKept):
-        return f"error: {exc.describe(_relative)}"
-    return f"error: {exc}"

@@ -11,11 +11,11 @@ import click
 
 from ..errors import ContentError, ExitCode, UsageError
 from . import editions as ed
-from .common import OUT_OPTION, _current, _project, _relative, _shown, usage_line
+from .common import OUT_OPTION, _current, _project, _relative, _shown
 from .edits import changes_command, pull_command
 from .events import events, template_group
 from .history import history_command, undo_command
-from .refusals import refusal_line
+from .refusals import refusal_line, usage_line
 from .serve import serve_command
 from .watch import watch_command
 

@@ -11,7 +11,7 @@ import errno
 import re
 from pathlib import Path
 
-from ..errors import ExitCode
+from ..errors import ExitCode, OutputInUse, PreviousKept, UsageError
 
 #: Windows' sharing and lock violations: another program has the file open.
 _IN_USE_WINDOWS = (32, 33)
@@ -71,3 +71,18 @@ def refusal_line(exc: OSError) -> tuple[str, ExitCode]:
 
     target = target_of(exc.filename)
     return refusal(exc, _relative(target) if target is not None else "")
+
+
+def usage_line(exc: UsageError | OSError) -> str:
+    """The one line for a usage problem or a refusal of the system (disk full, ...); an
+    output open elsewhere names the file as the user sees it from here."""
+    from .common import _relative
+
+    if isinstance(exc, OSError):
+        return refusal_line(exc)[0]
+    if isinstance(exc, OutputInUse):
+        lock = _relative(exc.lock) if exc.lock is not None else ""
+        return f"error: {exc.describe(_relative(exc.path), lock)}"
+    if isinstance(exc, PreviousKept):
+        return f"error: {exc.describe(_relative)}"
+    return f"error: {exc}"

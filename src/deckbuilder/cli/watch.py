@@ -7,7 +7,8 @@ from pathlib import Path
 import click
 
 from ..errors import ContentError, UsageError
-from .common import OUT_OPTION, _project, _relative, _shown, usage_line
+from .common import OUT_OPTION, _project, _relative, _shown
+from .refusals import usage_line
 
 
 @click.command(name="watch")
