@@ -104,6 +104,7 @@ def _wait_for(proc: subprocess.Popen[str], needle: str, lines: list[str],
     raise AssertionError(f"never saw {needle!r}: {lines}")
 
 
+@pytest.mark.slow  # README's test command stays under two minutes
 def test_watch_rebuilds_and_survives_bad_content(project: Path) -> None:
     env = {**os.environ, "SOURCE_DATE_EPOCH": BUILD_EPOCH, "PYTHONUNBUFFERED": "1"}
     proc = subprocess.Popen([sys.executable, "-m", "deckbuilder", "watch", str(project)],

@@ -200,6 +200,7 @@ def _photo(path: Path, size: tuple[int, int], exif: bytes = b"") -> bytes:
     return path.read_bytes()
 
 
+@pytest.mark.slow  # README's test command stays under two minutes
 def test_a_photo_with_no_more_pixels_than_needed_goes_in_as_it_is(
         make_project: Callable[..., Path]) -> None:
     """A JPEG that a copy would only crop and compress again goes into the deck byte for

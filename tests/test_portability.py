@@ -53,6 +53,7 @@ def _no_fork(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return asked
 
 
+@pytest.mark.slow  # README's test command stays under two minutes
 def test_without_fork_and_with_spawn_forced_the_outputs_are_the_same_bytes(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DECKBUILDER_SERIAL", "1")
@@ -167,6 +168,7 @@ def test_the_second_process_ends_when_the_parent_closes_the_connection(method: s
     assert not alive
 
 
+@pytest.mark.slow  # README's test command stays under two minutes
 def test_a_build_from_the_command_line_writes_the_same_bytes_forked_or_spawned(
         make_project: MakeProject, monkeypatch: pytest.MonkeyPatch) -> None:
     """The command's own start (fork on Linux) against spawn forced, in fresh processes."""
@@ -183,6 +185,7 @@ def test_a_build_from_the_command_line_writes_the_same_bytes_forked_or_spawned(
     assert len(outputs[0]) == 3 and outputs[0] == outputs[1]
 
 
+@pytest.mark.slow  # README's test command stays under two minutes
 def test_a_killed_build_leaves_no_process_writing(tmp_path: Path) -> None:
     script = tmp_path / "parent.py"
     script.write_text(KILLED_PARENT, "utf-8")
@@ -379,6 +382,7 @@ def test_fonts_install_where_each_platform_expects_them(tmp_path: Path, platform
     assert missing(files, folders) == []
 
 
+@pytest.mark.slow  # README's test command stays under two minutes
 def test_fonts_command_installs_for_this_user_and_check_then_is_quiet(
         tmp_path: Path, built: Path) -> None:
     project = _copy(built, tmp_path)

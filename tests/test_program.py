@@ -186,7 +186,8 @@ def _program(n: int) -> str:
 # 20 long entries take four slides: each line is measured in the wider of Source Sans Pro
 # and the fallback, Liberation Sans (Arial's widths), and each row takes the room it needs
 # in DejaVu Sans (the widest common fallback), so it fits wherever it is drawn.
-@pytest.mark.parametrize(("count", "slides"), [(1, 1), (8, 1), (20, 4)])
+@pytest.mark.parametrize(("count", "slides"), [(1, 1), (8, 1), pytest.param(
+    20, 4, marks=pytest.mark.slow)])  # the longest: with the slow tests
 def test_any_count_of_entries_fits(project: Path, count: int, slides: int) -> None:
     (project / "content" / "program.yaml").write_text(_program(count), "utf-8")
     loaded = load_project(project)

@@ -152,6 +152,7 @@ def test_pull_works_on_a_deck_saved_by_libreoffice(project: Path, tmp_path: Path
     _pull_and_build(project)
 
 
+@pytest.mark.slow  # README's test command stays under two minutes
 def test_a_deck_built_by_the_previous_version_still_pulls(project: Path) -> None:
     """Its shapes are named 'trends.yaml:trends[0].title:title'; the record of it holds
     those names: pull and the guard read them as identities."""
@@ -419,6 +420,7 @@ def test_an_event_moved_past_another_moves_its_lines_too(project: Path) -> None:
     assert path.read_text("utf-8") == before  # new_texts only proposes
 
 
+@pytest.mark.slow  # README's test command stays under two minutes
 def test_pull_from_a_copy_leaves_the_output_alone(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """An edited copy that came back by e-mail: its texts go into content/; the deck in
     output/ was not edited, so nothing is set aside and the next build simply runs."""

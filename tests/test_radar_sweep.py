@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from functools import cache
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -62,6 +63,7 @@ def radars(draw: st.DrawFn) -> str:
     return "\n".join(lines) + "\n"
 
 
+@pytest.mark.slow  # README's test command stays under two minutes
 @settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(radars())
 def test_random_radars_meet_the_rules_or_say_which_labels_found_no_place(text: str) -> None:

@@ -103,6 +103,7 @@ def test_progress_is_silent_for_quick_builds_and_off_a_terminal() -> None:
     assert _progress_shown(1.5, io.StringIO()) == ""
 
 
+@pytest.mark.slow  # README's test command stays under two minutes
 def test_a_build_on_a_terminal_leaves_no_progress_behind(project: Path) -> None:
     """Whether the line shows depends on how long the build takes on this machine; when it
     did, it was cleared. Piped, nothing of it appears."""
@@ -113,6 +114,7 @@ def test_a_build_on_a_terminal_leaves_no_progress_behind(project: Path) -> None:
     assert "building" not in piped.stderr
 
 
+@pytest.mark.slow  # README's test command stays under two minutes
 def test_the_second_process_gives_the_same_bytes(project: Path, tmp_path: Path) -> None:
     env = {**os.environ, "SOURCE_DATE_EPOCH": BUILD_EPOCH}
     outs = []
@@ -133,6 +135,7 @@ def _outputs(out: Path) -> dict[str, bytes]:
             and p.name != ".deckbuilder-state.json" and not p.name.endswith("-changes.md")}
 
 
+@pytest.mark.slow  # README's test command stays under two minutes
 def test_caches_change_the_time_not_the_bytes(project: Path, edit: Edit, tmp_path: Path
                                               ) -> None:
     """Rebuilds reuse prepared pictures, hyphenation and the contents' page numbers; what

@@ -98,6 +98,7 @@ def _slow_project(project: Path) -> None:
     path.write_text(text[:first] + text[first:end] * 40 + text[end:], "utf-8")
 
 
+@pytest.mark.slow  # README's test command stays under two minutes
 def test_a_killed_build_leaves_the_previous_outputs_whole(project: Path) -> None:
     assert run_cli("build", project).returncode == 0
     out = project / "output"
@@ -123,6 +124,7 @@ def test_a_killed_build_leaves_the_previous_outputs_whole(project: Path) -> None
         ".cache", ".deckbuilder-state.json"]
 
 
+@pytest.mark.slow  # README's test command stays under two minutes
 def test_two_builds_at_once_do_not_corrupt_each_other(project: Path) -> None:
     env = {**os.environ, "SOURCE_DATE_EPOCH": BUILD_EPOCH}
     procs = [subprocess.Popen([sys.executable, "-m", "deckbuilder", "build", str(project)],
@@ -139,6 +141,7 @@ def test_two_builds_at_once_do_not_corrupt_each_other(project: Path) -> None:
         "szenarien-ihk-ruhr.ics", "szenarien-ihk-ruhr.pdf", "szenarien-ihk-ruhr.pptx"]
 
 
+@pytest.mark.slow  # README's test command stays under two minutes
 def test_same_content_and_epoch_give_identical_bytes(tmp_path: Path) -> None:
     outs = [tmp_path / "a", tmp_path / "b"]
     for out in outs:
