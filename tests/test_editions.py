@@ -224,3 +224,38 @@ def test_pull_writes_each_edit_into_the_file_it_came_from(make_project: MakeProj
     assert "FÜR UNSERE GÄSTE" in (project / "content" / "deck.yaml").read_text("utf-8")
     rebuilt = run_cli("build", project, "--edition", "essen")
     assert rebuilt.returncode == 0, rebuilt.stderr
+
+
+def test_an_editions_logos_are_on_the_title_slide_and_the_dossiers_cover(
+        make_project: MakeProject) -> None:
+    """Both outputs carry the edition's logo, tagged with its alt text in the dossier."""
+    import pikepdf
+    from pptx import Presentation
+
+    from .template_maker import logo_png
+
+    project = _two(make_project, ESSEN + "logos:\n  - {path: assets/logos/essen.png, "
+                   "alt: Logo der IHK Essen}\n", **{"assets/logos/essen.png": logo_png()})
+    result = run_cli("build", project, "--edition", "essen", "--format", "pptx,pdf")
+    assert result.returncode == 0, result.stderr
+    title = Presentation(str(project / "output" / "essen" / "deck-essen.pptx")).slides[0]
+    described = [s._element.xpath("./*[1]/p:cNvPr")[0].get("descr") for s in title.shapes]
+    assert described.count("Logo der IHK Essen") == 1
+    with pikepdf.open(project / "output" / "essen" / "deck-essen.pdf") as pdf:
+        cover = pdf.pages[0]
+        images = [k for k, v in cover.Resources.XObject.items() if v.Subtype == "/Image"]
+        figures = [str(e.get("/Alt", "")) for e in _elements(pdf.Root.StructTreeRoot)
+                   if e.get("/S") == "/Figure"]
+    assert len(images) == 2  # the cover's artwork and the logo
+    assert "Logo der IHK Essen" in figures
+
+
+def _elements(node):  # type: ignore[no-untyped-def]
+    """Every structure element under ``node``."""
+    import pikepdf
+
+    kids = node.get("/K")
+    for kid in (kids if isinstance(kids, pikepdf.Array) else [kids] if kids is not None else []):
+        if isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") != "/MCR":
+            yield kid
+            yield from _elements(kid)

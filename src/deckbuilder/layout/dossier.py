@@ -32,6 +32,7 @@ from .dossier_plan import (  # the plan's blocks, here for those who import them
     Cover,
     DossierPlan,
     Heading,
+    Logo,
     PictureRef,
     QrCode,
     RadarFigure,
@@ -80,6 +81,11 @@ def qr_code(address: str | None) -> QrCode | None:
     if not address:
         return None
     return QrCode(address, link_runs(shown(address), address))
+
+
+def _logo(loaded: Loaded, logo: Picture) -> Logo:
+    info = loaded.images.get(logo.path)
+    return Logo(logo.path, clean(logo.alt), info.width / info.height if info else 1.0)
 
 
 def _slide(loaded: Loaded, kind: type) -> object | None:
@@ -152,7 +158,8 @@ def plan_dossier(loaded: Loaded, ts: Typesetter, today: dt.date | None = None) -
     title = _slide(loaded, TitleSlide)
     if isinstance(title, TitleSlide):
         blocks.append(Cover(title.title, (long_date(deck.date).upper(), title.clients),
-                            picture_ref(title.picture) if title.picture else None))
+                            picture_ref(title.picture) if title.picture else None,
+                            tuple(_logo(loaded, logo) for logo in title.logos)))
     blocks.append(Contents(deck.contents_title))
     method = _slide(loaded, MethodSlide)
     if isinstance(method, MethodSlide):

@@ -42,10 +42,21 @@ class PictureRef:
 
 
 @dataclass(frozen=True)
+class Logo:
+    """A logo on the cover (an edition's, as on its title slide): its width per point of
+    height, so it is drawn whole."""
+
+    path: str
+    alt: str
+    aspect: float
+
+
+@dataclass(frozen=True)
 class Cover:
     title: str
     lines: tuple[str, ...]
     picture: PictureRef | None
+    logos: tuple[Logo, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -41,6 +41,9 @@ from .text import PdfText, StableName, TaggedParagraph
 _SET: dict[tuple[object, ...], tuple[Paragraph, float, float]] = {}
 #: How many set paragraphs are kept: a deck's several times over (the IHK deck has 273).
 SET_KEPT = 4000
+#: An edition's logos on the dossier's cover: their height, and the space between them
+#: (points); about the cap height of the cover's title, so they stand beside it, not over it.
+LOGO_HEIGHT, LOGO_GAP = 40.0, 16.0
 
 
 class Painter:
@@ -274,6 +277,7 @@ class Cover(Flowable):
         pic = block.picture
         self.figure = parent.add("Figure", alt=pic.alt) if pic is not None else None
         self.title = parent.add("H1")
+        self.logos = [parent.add("Figure", alt=logo.alt) for logo in block.logos]
         self.lines = [parent.add("P") for _ in block.lines]
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
@@ -289,8 +293,9 @@ class Cover(Flowable):
         metas = [self._text(line, "d-cover-meta", node)
                  for line, node in zip(self.block.lines, self.lines, strict=True)]
         meta_h = sum(m.wrap(self.page_w - 2 * x, 100)[1] for m in metas)
+        logos_h = LOGO_HEIGHT + size.title_to_meta if self.block.logos else 0.0
         room = self.page_h - (th.page.bottom + size.meta_lift + meta_h + size.title_to_meta
-                              + title_h + size.bar_to_title + size.picture_to_bar)
+                              + logos_h + title_h + size.bar_to_title + size.picture_to_bar)
         art_h = max(min(self.page_h * size.picture_height, room), 0.0)
         pic = self.block.picture
         if pic is not None and art_h > 0:
@@ -302,9 +307,24 @@ class Cover(Flowable):
         c.rect(x, y, size.bar_width, size.bar_height, stroke=0, fill=1)
         title.drawOn(c, x, y - size.bar_to_title - title_h)
         y = th.page.bottom + size.meta_lift + meta_h
+        self._logos(x, y + size.title_to_meta)
         for meta in metas:  # from the top down (reading order), the last on the margin
             y -= meta.height
             meta.drawOn(c, x, y)
+
+    def _logos(self, x: float, bottom: float) -> None:
+        """The logos side by side above the meta lines, as high as LOGO_HEIGHT (lower
+        together when the row would be wider than the text's width), each whole."""
+        logos = self.block.logos
+        widths = [LOGO_HEIGHT * logo.aspect for logo in logos]
+        room = self.page_w - 2 * x - LOGO_GAP * (len(logos) - 1)
+        scale = min(1.0, room / sum(widths)) if logos else 1.0
+        for logo, width, node in zip(logos, widths, self.logos, strict=True):
+            w, h = width * scale, LOGO_HEIGHT * scale
+            prepared = self.images.get(logo.path, w, h, (0.5, 0.5), ppi=self.ppi)
+            with mark(self.canv, node):
+                Image(StableName(prepared), w, h).drawOn(self.canv, x, bottom)
+            x += w + LOGO_GAP
 
     def _text(self, text: str, style: str, tag: Node) -> TaggedParagraph:
         p = TaggedParagraph(self.st.markup(Para((Run(text),), style)), self.st.style(style))
