@@ -91,6 +91,8 @@ COMMANDS: dict[str, Setup] = {
     "undo": _undo, "fonts --install": _fonts, "new": _new,
     "schema": lambda tmp, make: (["schema", _project(make)], [tmp]),
     "build": _built("build"), "preview": _built("preview"),
+    "build --all-editions": lambda tmp, make: (
+        ["build", "--all-editions", "--force", _project(make, built=True)], [tmp]),
 }
 
 
