@@ -259,3 +259,21 @@ def _elements(node):  # type: ignore[no-untyped-def]
         if isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") != "/MCR":
             yield kid
             yield from _elements(kid)
+
+
+def test_preview_changes_watch_and_serve_take_an_edition(make_project: MakeProject) -> None:
+    """The commands that show one edition work on the one asked for, in its folder; an
+    unknown name is refused before anything starts."""
+    project = _two(make_project)
+    shown = run_cli("preview", project, "--edition", "essen")
+    assert shown.returncode == 0, shown.stderr
+    folder = project / "output" / "essen"
+    assert (folder / "preview" / "slides.png").is_file()
+    assert sorted(p.name for p in folder.glob("*.pdf")) == ["deck-essen-slides.pdf",
+                                                             "deck-essen.pdf"]
+    log = run_cli("changes", project, "--edition", "essen")
+    assert log.returncode == 0 and "Fassung vom" in log.stdout, log.stderr
+    for command in ("preview", "watch", "serve", "changes"):
+        refused = run_cli(command, project, "--edition", "nope")
+        assert refused.returncode == 2, (command, refused.stderr)
+        assert "unknown edition 'nope'" in refused.stderr and "essen, joint" in refused.stderr

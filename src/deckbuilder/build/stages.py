@@ -227,8 +227,9 @@ def build(root: Path, out: Path, formats: tuple[str, ...] = DEFAULT_FORMATS,
           progress: Progress = _quiet, discard_edits: bool = False,
           early: Aside | None = None, *, edition: str | None = None,
           cache: Path | None = None) -> Report:
-    """``edition``: None for the default one (or none); ``cache``: default out/.cache."""
-    with editions.chosen(edition):
+    """``edition``: None for the one chosen around the call (content/editions.chosen),
+    else the default one (or none); ``cache``: default out/.cache."""
+    with editions.chosen(edition if edition is not None else editions.current_name()):
         return _build(root, out, formats, progress, discard_edits, early, cache or out / CACHE)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -16,6 +18,31 @@ EDITION_OPTION = click.option(
 ALL_EDITIONS_OPTION = click.option(
     "--all-editions", is_flag=True,
     help="Build every edition, each into output/NAME/, several at once.")
+
+
+#: ``--edition`` of the commands that show or read one edition (preview, watch, serve,
+#: changes): its outputs are in output/NAME/, as build --edition writes them.
+SHOW_EDITION_OPTION = click.option(
+    "--edition", default=None, metavar="NAME",
+    help="Work on the edition content/editions/NAME.yaml, whose outputs are in "
+         "output/NAME/ (default: the default edition, in output/).")
+
+
+@contextmanager
+def edition_in_use(project: Path, out: Path | None, edition: str | None
+                   ) -> Iterator[Path]:
+    """Within the block the content loads as ``edition`` (None: the default one); yields
+    its output folder: ``out`` or output/, and NAME/ in it for an edition asked for. An
+    unknown name is a usage error that lists the known ones."""
+    from ..build.editions import chosen as known
+    from ..content.editions import chosen
+
+    folder = out if out is not None else _project(project) / "output"
+    if edition is not None:
+        known(project, [edition])
+        folder = folder / edition
+    with chosen(edition):
+        yield folder
 
 
 def build_some(project: Path, out: Path | None, formats: tuple[str, ...], force: bool,

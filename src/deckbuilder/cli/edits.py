@@ -10,6 +10,7 @@ import click
 
 from ..errors import UsageError
 from .common import OUT_OPTION, _date, _relative
+from .editions import SHOW_EDITION_OPTION, edition_in_use
 
 if TYPE_CHECKING:
     from ..edits.pull import Found
@@ -21,7 +22,9 @@ if TYPE_CHECKING:
 @OUT_OPTION
 @click.option("--since", default=None, metavar="YYYY-MM-DD",
               help="Only the versions built on this day or later.")
-def changes_command(project: Path, out: Path | None, since: str | None) -> None:
+@SHOW_EDITION_OPTION
+def changes_command(project: Path, out: Path | None, since: str | None,
+                    edition: str | None) -> None:
     """Print the change log: what changed in the content from build to build (moved
     events, edited slides), as kept in output/NAME-changes.md for hand-outs.
 
@@ -32,8 +35,8 @@ def changes_command(project: Path, out: Path | None, since: str | None) -> None:
     """
     from ..edits.changelog import since as sections_since
 
-    folder = out if out is not None else project / "output"
-    logs = sorted(folder.glob("*-changes.md"))
+    with edition_in_use(project, out, edition) as folder:
+        logs = sorted(folder.glob("*-changes.md"))
     if not logs:
         raise UsageError(f"there is no change log in '{_relative(folder)}' yet: run "
                          "'deckbuilder build' first")

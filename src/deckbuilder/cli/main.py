@@ -249,7 +249,9 @@ def new_command(directory: Path) -> None:
 @click.option("--libreoffice", is_flag=True, help="Also draw the deck as this computer's "
               "LibreOffice does (its fonts, its line breaks) into output/preview/libreoffice/, "
               "and say where its text runs into the footer or off a slide.")
-def preview_command(project: Path, out: Path | None, libreoffice: bool) -> None:
+@ed.SHOW_EDITION_OPTION
+def preview_command(project: Path, out: Path | None, libreoffice: bool,
+                    edition: str | None) -> None:
     """Build, then draw every slide and dossier page as PNG into output/preview/, with a
     contact sheet (slides.png, dossier.png) that shows them all at a glance.
 
@@ -261,19 +263,18 @@ def preview_command(project: Path, out: Path | None, libreoffice: bool) -> None:
     from ..build.preview import write_previews
     from ..build.stages import build as run_build
 
-    _project(project)
-    folder = out if out is not None else project / "output"
     formats = ("pptx", "pdf", "slides-pdf") if libreoffice else ("pdf", "slides-pdf")
-    report = run_build(project, folder, formats)
-    for w in report.warnings:
-        click.echo(_shown(w), err=True)
-    pdfs = [p for p, _ in report.outputs if p.suffix == ".pdf"]  # not the change log
-    for path in write_previews(pdfs, folder / "preview"):
-        click.echo(f"wrote {_relative(path)}")
-    if libreoffice:
-        deck = next(p for p, _ in report.outputs if p.suffix == ".pptx")
-        for line in _libreoffice_view(project, deck, folder / "preview"):
-            click.echo(line, err=line.startswith("warning"))
+    with ed.edition_in_use(project, out, edition) as folder:
+        report = run_build(project, folder, formats)
+        for w in report.warnings:
+            click.echo(_shown(w), err=True)
+        pdfs = [p for p, _ in report.outputs if p.suffix == ".pdf"]  # not the change log
+        for path in write_previews(pdfs, folder / "preview"):
+            click.echo(f"wrote {_relative(path)}")
+        if libreoffice:
+            deck = next(p for p, _ in report.outputs if p.suffix == ".pptx")
+            for line in _libreoffice_view(project, deck, folder / "preview"):
+                click.echo(line, err=line.startswith("warning"))
 
 
 for command in (changes_command, pull_command, template_group, events, history_command,

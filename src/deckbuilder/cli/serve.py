@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 import webbrowser
+from contextlib import ExitStack
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -11,7 +12,8 @@ from typing import TYPE_CHECKING
 import click
 
 from ..errors import Location, UsageError
-from .common import OUT_OPTION, PROJECT_ARG, _project, _shown
+from .common import OUT_OPTION, PROJECT_ARG, _shown
+from .editions import SHOW_EDITION_OPTION, edition_in_use
 
 if TYPE_CHECKING:  # imported when the command runs: every other command starts faster
     from ..build.serve import Round
@@ -36,8 +38,9 @@ Examples:
                    "editor's link with {path}, {line} and {column}. Without it a click "
                    "copies the place. Also read from DECKBUILDER_EDITOR.")
 @click.option("--open", "open_browser", is_flag=True, help="Open the page in the browser.")
+@SHOW_EDITION_OPTION
 def serve_command(project: Path, out: Path | None, port: int | None, editor: str | None,
-                  open_browser: bool) -> None:
+                  open_browser: bool, edition: str | None) -> None:
     """Show every slide and dossier page in the browser, and redraw what changed each time
     a file in content/ or assets/ is saved: the page updates itself. Problems appear on
     the page with their file and line while the last good pictures stay. Each slide names
@@ -48,11 +51,12 @@ def serve_command(project: Path, out: Path | None, port: int | None, editor: str
     from ..build.serve_board import Board, View, editor_template
     from .places import in_project
 
-    _project(project)
     try:
         template = editor_template(editor) if editor else None
     except ValueError as exc:
         raise UsageError(str(exc)) from None
+    in_use = ExitStack()  # the edition, chosen before the server starts
+    folder = in_use.enter_context(edition_in_use(project, out, edition))
 
     def place(where: Location) -> str:
         return str(replace(where, file=in_project(project, where.file)))
@@ -77,8 +81,7 @@ def serve_command(project: Path, out: Path | None, port: int | None, editor: str
     stop = threading.Event()
     loop = None
     try:
-        loop = Loop(project, out if out is not None else project / "output", server.board,
-                    _shown)
+        loop = Loop(project, folder, server.board, _shown)
         loop.watch(report, stop)
     except KeyboardInterrupt:
         pass
@@ -89,6 +92,7 @@ def serve_command(project: Path, out: Path | None, port: int | None, editor: str
         server.server_close()
         if loop is not None:
             loop.close()
+        in_use.close()
     click.echo("stopped", err=True)
 
 

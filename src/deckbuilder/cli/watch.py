@@ -7,14 +7,16 @@ from pathlib import Path
 import click
 
 from ..errors import ContentError, UsageError
-from .common import OUT_OPTION, _project, _relative, _shown
+from .common import OUT_OPTION, _relative, _shown
+from .editions import SHOW_EDITION_OPTION, edition_in_use
 from .refusals import usage_line
 
 
 @click.command(name="watch")
 @click.argument("project", type=click.Path(file_okay=False, path_type=Path), default=".")
 @OUT_OPTION
-def watch_command(project: Path, out: Path | None) -> None:
+@SHOW_EDITION_OPTION
+def watch_command(project: Path, out: Path | None, edition: str | None) -> None:
     """Build, then build again whenever a file in content/ or assets/ changes; problems
     are printed and watching goes on. Stop with Ctrl+C.
 
@@ -25,8 +27,6 @@ def watch_command(project: Path, out: Path | None) -> None:
     from watchfiles import watch
 
     from ..build.stages import build as run_build
-
-    folder = out if out is not None else project / "output"
 
     def once() -> None:
         try:
@@ -44,8 +44,8 @@ def watch_command(project: Path, out: Path | None) -> None:
             click.echo(f"wrote {_relative(path)} ({what})")
         click.echo("waiting for changes (Ctrl+C stops)")
 
-    _project(project)
-    once()
-    paths = [p for p in (project / "content", project / "assets") if p.is_dir()]
-    for _ in watch(*paths, raise_interrupt=False):
+    with edition_in_use(project, out, edition) as folder:
         once()
+        paths = [p for p in (project / "content", project / "assets") if p.is_dir()]
+        for _ in watch(*paths, raise_interrupt=False):
+            once()
