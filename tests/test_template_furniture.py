@@ -144,3 +144,31 @@ def test_template_check_lists_the_furniture_and_where_the_footer_goes(tmp_path: 
     assert "band at top (0, 0, 960 × 54 pt) (#14502D)" in out
     assert "logo at bottom" in out and "claim at top" in out
     assert "footer and slide number: in the template's placeholders" in out
+
+
+def test_the_footer_on_a_dark_band_reads_in_the_deck_and_in_print(make_project: MakeProject
+                                                                  ) -> None:
+    """The footer and slide number in the template's dark green band are drawn in a colour
+    that reads on the band (WCAG AA) in the PPTX, and the slides PDF draws the band under
+    them, so the same paper-coloured footer reads there too."""
+    import pdfplumber
+
+    from deckbuilder.text.contrast import ratio
+
+    project = _use(make_project(), "bottom")
+    result = run_cli("build", project, "--format", "pptx,slides-pdf")
+    assert result.returncode == 0, result.stderr
+    deck = project / "output" / "my-deck.pptx"
+    colours = set()
+    for slide in Presentation(str(deck)).slides:
+        for shape in slide.placeholders:
+            if shape.placeholder_format.type in (15, 13):  # FOOTER, SLIDE_NUMBER
+                colours |= {str(r.font.color.rgb) for p in shape.text_frame.paragraphs
+                            for r in p.runs}
+    assert colours and all(ratio(c, BRAND) >= 4.5 for c in colours), colours
+    with pdfplumber.open(project / "output" / "my-deck-slides.pdf") as pdf:
+        page = pdf.pages[1]
+        band = [r for r in page.rects if r["width"] >= page.width * 0.99
+                and r["top"] > page.height * 0.8]
+        footer = [c for c in page.chars if c["text"] == "©"]
+    assert band and footer and band[0]["top"] <= footer[0]["top"]

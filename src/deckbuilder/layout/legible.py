@@ -80,6 +80,7 @@ def make_legible(slides: list[SlidePlan], theme: Theme,
     done, problems = [], []
     for slide in slides:
         state = _Slide(theme, theme.color(slide.background), f"slide {slide.number}", ink)
+        state.under += [_Under(box, "rect", color) for box, color in slide.template_fills]
         elements = tuple(_element(state, el) for el in slide.elements)
         done.append(replace(slide, elements=elements))
         problems += state.problems

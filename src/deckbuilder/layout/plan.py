@@ -185,6 +185,9 @@ class SlidePlan:
     number: int = 0
     name: str = ""  # the content it came from, e.g. "trends.yaml:trends[4]"
     section: str = ""  # not empty: a new section of the deck starts here, so named
+    #: A corporate template's bands and marks (box, RRGGBB) that its layout draws itself:
+    #: the PPTX leaves them to the template, the PDFs draw them under the elements.
+    template_fills: tuple[tuple[Box, str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -56,6 +56,16 @@ def template_footer(ctx: Context, furniture: Furniture, number: int) -> list[Ele
     return found
 
 
+def template_fills(furniture: Furniture | None) -> tuple[tuple[Box, str], ...]:
+    """The template's bands and marks with a colour of their own, as the slide's text is
+    judged on them (legible.py) and the PDFs draw them: a footer in paper on a dark band
+    stays paper, and stays readable in print."""
+    if furniture is None:
+        return ()
+    return tuple((p.box, p.color) for p in furniture.pieces
+                 if p.kind in ("band", "mark") and p.color)
+
+
 def _on(theme: Theme, background: str) -> str:
     ink, paper = theme.color("ink"), theme.color("paper")
     return "ink" if ratio(ink, background) >= ratio(paper, background) else "paper"

@@ -81,6 +81,9 @@ def draw_slide(painter: Painter, slide: SlidePlan, width: float, sect: Node, tag
     structure element in ``sect``: the slides PDF's pages and the handouts' frames."""
     painter.c.setFillColor(painter.t.color(slide.background))
     painter.c.rect(0, 0, width, painter.h, stroke=0, fill=1)
+    for box, color in slide.template_fills:  # a template's band: under the footer on it
+        painter.c.setFillColor(painter.t.color("#" + color))
+        painter.c.rect(box.x, painter.h - box.bottom, box.w, box.h, stroke=0, fill=1)
     for el in slide.elements:
         if isinstance(el, TableBox):
             painter.table(el, sect)
