@@ -19,7 +19,7 @@ from deckbuilder.render.pptx.furniture import read_furniture
 from deckbuilder.render.pptx.template import kind_layouts
 
 from .conftest import ROOT, MakeProject, run_cli
-from .template_maker import BAND, BRAND, HEIGHT, make_template
+from .template_maker import BAND, BRAND, CLAIM, HEIGHT, make_template
 
 P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 
@@ -150,7 +150,7 @@ def test_the_footer_on_a_dark_band_reads_in_the_deck_and_in_print(make_project: 
                                                                   ) -> None:
     """The footer and slide number in the template's dark green band are drawn in a colour
     that reads on the band (WCAG AA) in the PPTX, and the slides PDF draws the band under
-    them, so the same paper-coloured footer reads there too."""
+    them (with its claim and logo), so the same paper-coloured footer reads there too."""
     import pdfplumber
 
     from deckbuilder.text.contrast import ratio
@@ -171,4 +171,8 @@ def test_the_footer_on_a_dark_band_reads_in_the_deck_and_in_print(make_project: 
         band = [r for r in page.rects if r["width"] >= page.width * 0.99
                 and r["top"] > page.height * 0.8]
         footer = [c for c in page.chars if c["text"] == "©"]
+        text = page.extract_text()
+        logos = [i for i in page.images if i["top"] < page.height * 0.2
+                 and i["x0"] > page.width * 0.8]  # the house style's logo: top right
     assert band and footer and band[0]["top"] <= footer[0]["top"]
+    assert CLAIM in text and len(logos) == 1  # the template's claim and logo, as in the PPTX

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from .plan import Box, PictureBox, ShapeBox
+from .plan import Box, PictureBox, ShapeBox, TemplateArt
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,7 @@ class Piece:
     kind: str
     side: str
     color: str | None = None
+    art: TemplateArt | None = None  # a claim's text or a logo's picture, for the PDFs
 
 
 @dataclass(frozen=True)

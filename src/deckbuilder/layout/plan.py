@@ -174,6 +174,20 @@ Element = TextBox | PictureBox | ShapeBox | TableBox | LineBox | GroupBox
 
 
 @dataclass(frozen=True)
+class TemplateArt:
+    """A corporate template's claim or logo as the PDFs draw it (the PPTX leaves it to the
+    template): a claim's text, size (pt), colour (RRGGBB, None: what reads on the band)
+    and vertical anchor ("t", "ctr", "b"); a logo's picture file's bytes."""
+
+    box: Box
+    text: str = ""
+    size: float = 0.0
+    color: str | None = None
+    anchor: str = "t"
+    picture: bytes = b""
+
+
+@dataclass(frozen=True)
 class SlidePlan:
     """One slide: its elements in reading order, background colour, notes and origin."""
 
@@ -188,6 +202,7 @@ class SlidePlan:
     #: A corporate template's bands and marks (box, RRGGBB) that its layout draws itself:
     #: the PPTX leaves them to the template, the PDFs draw them under the elements.
     template_fills: tuple[tuple[Box, str], ...] = ()
+    template_art: tuple[TemplateArt, ...] = ()  # its claims and logos, drawn over the fills
 
 
 @dataclass(frozen=True)

@@ -50,6 +50,7 @@ from .template_slides import (
     covered_logos,
     hidden_logos,
     keep_clear,
+    template_art,
     template_fills,
     template_footer,
 )
@@ -318,7 +319,8 @@ def plan_deck(loaded: Loaded, ts: Typesetter, today: dt.date | None = None,
         elements = keep_clear(ctx, d.kind, d.elements)
         slides.append(SlidePlan(d.kind, tuple(elements + footer), d.source, d.background,
                                 parse_notes(d.notes), number, section=sections.get(number - 1, ""),
-                                template_fills=template_fills(ctx.furniture_of(d.kind))))
+                                template_fills=template_fills(ctx.furniture_of(d.kind)),
+                                template_art=template_art(ctx.furniture_of(d.kind))))
     ctx.warnings.extend(hidden_logos(ctx, slides) + covered_logos(ctx, slides))
     slides, unreadable = make_legible(slides, ctx.theme, ctx.ts.ink_box)
     ctx.problems.extend(unreadable)  # each names its slide already

@@ -12,7 +12,16 @@ from ..text.contrast import LOGO_MINIMUM, ratio
 from ..theme import Theme
 from .furniture import Furnished, Furniture, clear_of, overlaps
 from .links import linked_runs
-from .plan import Box, Element, Para, PictureBox, ShapeBox, SlidePlan, TextBox
+from .plan import (
+    Box,
+    Element,
+    Para,
+    PictureBox,
+    ShapeBox,
+    SlidePlan,
+    TemplateArt,
+    TextBox,
+)
 
 if TYPE_CHECKING:
     from .slide_parts import Context
@@ -64,6 +73,13 @@ def template_fills(furniture: Furniture | None) -> tuple[tuple[Box, str], ...]:
         return ()
     return tuple((p.box, p.color) for p in furniture.pieces
                  if p.kind in ("band", "mark") and p.color)
+
+
+def template_art(furniture: Furniture | None) -> tuple[TemplateArt, ...]:
+    """The template's claims and logos, for the PDFs to draw as the template does."""
+    if furniture is None:
+        return ()
+    return tuple(p.art for p in furniture.pieces if p.art is not None)
 
 
 def _on(theme: Theme, background: str) -> str:

@@ -30,6 +30,7 @@ from ..images import ImageStore
 from .draw import Painter, mark, radar_alt
 from .finish import finish
 from .tags import Node, Tags, tagging_canvas
+from .template_art import draw_template
 from .text import PdfText, describe_address
 
 if TYPE_CHECKING:  # the PDF process gets a plain theme (theme_plain.py), no pydantic
@@ -81,9 +82,7 @@ def draw_slide(painter: Painter, slide: SlidePlan, width: float, sect: Node, tag
     structure element in ``sect``: the slides PDF's pages and the handouts' frames."""
     painter.c.setFillColor(painter.t.color(slide.background))
     painter.c.rect(0, 0, width, painter.h, stroke=0, fill=1)
-    for box, color in slide.template_fills:  # a template's band: under the footer on it
-        painter.c.setFillColor(painter.t.color("#" + color))
-        painter.c.rect(box.x, painter.h - box.bottom, box.w, box.h, stroke=0, fill=1)
+    draw_template(painter, slide)  # a template's band (under the footer), claim, logo
     for el in slide.elements:
         if isinstance(el, TableBox):
             painter.table(el, sect)

@@ -17,8 +17,10 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
 from pptx.util import Emu
 
 from ...layout.furniture import Furnished, Furniture, Piece
-from ...layout.plan import Box
+from ...layout.plan import Box, TemplateArt
 
+P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 #: A filled shape at least this share of the slide's width is a band, not a mark.
 BAND_SHARE = 0.5
 #: A logo's pixels more opaque than this (of 255) are what it shows.
@@ -53,14 +55,33 @@ def _pieces(shapes: Any, width: float, height: float) -> list[Piece]:
         side = "top" if box.bottom <= height * EDGE_SHARE else \
             "bottom" if box.y >= height * (1 - EDGE_SHARE) else "middle"
         if shape.shape_type == MSO_SHAPE_TYPE.PICTURE:
-            found.append(Piece(box, "logo", side, _picture_color(shape)))
+            found.append(Piece(box, "logo", side, _picture_color(shape),
+                               TemplateArt(box, picture=shape.image.blob)))
         elif shape.has_text_frame and shape.text_frame.text.strip():
-            found.append(Piece(box, "claim", side))
+            found.append(Piece(box, "claim", side, art=_claim(shape, box)))
         elif box.w >= width * BAND_SHARE:
             found.append(Piece(box, "band", side, _fill_color(shape)))
         else:
             found.append(Piece(box, "mark", side, _fill_color(shape)))
     return found
+
+
+def _claim(shape: Any, box: Box) -> TemplateArt:
+    """The claim's text with its first run's size and colour (where it names an RGB
+    colour) and the frame's vertical anchor, as the PDFs draw it."""
+    frame = shape.text_frame
+    runs = [r for p in frame.paragraphs for r in p.runs]
+    size = next((r.font.size.pt for r in runs if r.font.size is not None), 18.0)
+    color = None
+    try:
+        if runs and runs[0].font.color.type == MSO_COLOR_TYPE.RGB:
+            color = str(runs[0].font.color.rgb)
+    except (AttributeError, TypeError, ValueError):
+        pass  # a theme colour: the PDF takes what reads on the band
+    body = shape.element.find(f"{P}txBody/{A}bodyPr")
+    anchor = body.get("anchor", "t") if body is not None else "t"
+    text = " ".join(p.text for p in frame.paragraphs if p.text.strip())
+    return TemplateArt(box, text=text, size=size, color=color, anchor=anchor)
 
 
 def _holder_box(layout: Any, master: dict[Any, Any], kind: Any) -> Box | None:

@@ -1,0 +1,58 @@
+"""A corporate template's own furniture on the PDFs' slides: its bands, claim and logo.
+
+The PPTX leaves them to the template's master and layouts, which PowerPoint draws; the
+slides PDF and the handouts draw the plan, so they draw them here, under the slide's
+elements, as artifacts (page furniture, read by no screen reader).
+"""
+
+from __future__ import annotations
+
+import io
+
+from reportlab.lib.utils import ImageReader
+
+from ...layout.plan import SlidePlan, TemplateArt
+from ...text.contrast import ratio
+from .draw import Painter
+
+
+def draw_template(painter: Painter, slide: SlidePlan) -> None:
+    """The template's bands and marks, then its claims and logos, where it draws them."""
+    c, h = painter.c, painter.h
+    for box, color in slide.template_fills:
+        c.setFillColor(painter.t.color("#" + color))
+        c.rect(box.x, h - box.bottom, box.w, box.h, stroke=0, fill=1)
+    for art in slide.template_art:
+        if art.picture:
+            _logo(painter, art)
+        elif art.text:
+            _claim(painter, art, _under(painter, slide, art))
+
+
+def _logo(painter: Painter, art: TemplateArt) -> None:
+    box = art.box
+    painter.c.drawImage(ImageReader(io.BytesIO(art.picture)), box.x, painter.h - box.bottom,
+                        box.w, box.h, mask="auto")
+
+
+def _claim(painter: Painter, art: TemplateArt, under: str) -> None:
+    """One line in the deck's regular face at the template's size, in its colour or in
+    paper or ink, whichever reads on what lies under it."""
+    theme, c = painter.t.theme, painter.c
+    color = art.color or max((theme.color("paper"), theme.color("ink")),
+                             key=lambda candidate: ratio(candidate, under))
+    box, size = art.box, art.size
+    inset = min(box.h, size) * 0.2  # PowerPoint's default insets, about 7 pt at 36 pt
+    top = {"ctr": box.y + (box.h - size) / 2, "b": box.bottom - inset - size}.get(
+        art.anchor, box.y + inset)
+    c.setFillColor(painter.t.color("#" + color))
+    c.setFont(painter.t.fonts["regular"], size)
+    c.drawString(box.x + inset, painter.h - top - size * 0.8, art.text)
+
+
+def _under(painter: Painter, slide: SlidePlan, art: TemplateArt) -> str:
+    """The colour under the claim: the last fill that holds its middle, else the slide's."""
+    x, y = art.box.x + art.box.w / 2, art.box.y + art.box.h / 2
+    inside = [color for box, color in slide.template_fills
+              if box.x <= x <= box.right and box.y <= y <= box.bottom]
+    return inside[-1] if inside else painter.t.theme.color(slide.background)
