@@ -15,6 +15,11 @@ from ...layout.plan import SlidePlan, TemplateArt
 from ...text.contrast import ratio
 from .draw import Painter
 
+#: A text box's insets in PowerPoint unless it sets its own (0.1 in, 0.05 in), in points.
+INSET_X, INSET_Y = 7.2, 3.6
+#: The first baseline below a line's top, as a share of the size (Source Sans Pro's ascent).
+ASCENT = 0.8
+
 
 def draw_template(painter: Painter, slide: SlidePlan) -> None:
     """The template's bands and marks, then its claims and logos, where it draws them."""
@@ -42,12 +47,11 @@ def _claim(painter: Painter, art: TemplateArt, under: str) -> None:
     color = art.color or max((theme.color("paper"), theme.color("ink")),
                              key=lambda candidate: ratio(candidate, under))
     box, size = art.box, art.size
-    inset = min(box.h, size) * 0.2  # PowerPoint's default insets, about 7 pt at 36 pt
-    top = {"ctr": box.y + (box.h - size) / 2, "b": box.bottom - inset - size}.get(
-        art.anchor, box.y + inset)
+    top = {"ctr": box.y + (box.h - size) / 2, "b": box.bottom - INSET_Y - size}.get(
+        art.anchor, box.y + INSET_Y)
     c.setFillColor(painter.t.color("#" + color))
     c.setFont(painter.t.fonts["regular"], size)
-    c.drawString(box.x + inset, painter.h - top - size * 0.8, art.text)
+    c.drawString(box.x + INSET_X, painter.h - top - size * ASCENT, art.text)
 
 
 def _under(painter: Painter, slide: SlidePlan, art: TemplateArt) -> str:
