@@ -109,6 +109,36 @@ def test_bad_editions_get_located_messages(make_project: MakeProject, extra: str
     assert found == [expected]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("- a\n", "content/editions/essen.yaml:1:1: error: expected a group of keys, got a "
+     "list (write 'key: value' lines)"),
+    ("just text\n", "content/editions/essen.yaml:1:1: error: expected a group of keys, got "
+     "'just text' (write 'key: value' lines)"),
+])
+def test_an_edition_that_is_no_group_of_keys_is_one_located_error(
+        make_project: MakeProject, text: str, expected: str) -> None:
+    project = _two(make_project, text)
+    result = run_cli("check", project)
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert expected in result.stderr
+
+
+def test_deck_yaml_and_its_default_edition_are_checked_as_a_build_does(
+        make_project: MakeProject) -> None:
+    """A broken deck.yaml is one error (not also 'names no default'); a default naming
+    no edition stops check as it stops build."""
+    project = _two(make_project)
+    deck = project / "content" / "deck.yaml"
+    text = deck.read_text("utf-8")
+    deck.write_text(text.replace("default_edition: joint", "default_edition: koeln"), "utf-8")
+    checked = run_cli("check", project)
+    assert checked.returncode == 1
+    assert "default_edition names 'koeln', which is not an edition" in checked.stderr
+    deck.write_text(text.replace("default_edition: joint", "default_edition: [joint"), "utf-8")
+    built = run_cli("build", project)
+    assert built.returncode == 1 and built.stderr.count("error:") == 1, built.stderr
+
+
 def test_a_shared_file_problem_points_at_the_shared_line(make_project: MakeProject) -> None:
     project = _two(make_project)
     deck = project / "content" / "deck.yaml"

@@ -176,7 +176,9 @@ def check_all(root: Path) -> Checked:
     names: list[str | None] = list(editions.names(root)) or [None]
     counts: list[tuple[str | None, int]] = []
     warnings: list[Diagnostic] = []
-    errors: list[Diagnostic] = []
+    from ..content.editions import default_problems
+
+    errors: list[Diagnostic] = default_problems(root)  # what a build without --edition finds
     for name in names:
         try:
             with choose(name):
@@ -187,6 +189,6 @@ def check_all(root: Path) -> Checked:
         counts.append((name, report.slides))
         warnings += report.warnings
     if errors:
-        raise ContentError(sort_diagnostics(errors))
+        raise ContentError(sort_diagnostics(list({str(e): e for e in errors}.values())))
     unique = {str(w): w for w in warnings}
     return Checked(tuple(counts), tuple(unique.values()))

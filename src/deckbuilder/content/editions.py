@@ -84,7 +84,7 @@ def default_name(root: Path, deck: Any, smap: SourceMap | None = None
     the only one; None for a project without editions (``deck``: deck.yaml's data)."""
     known = names(root)
     named = deck.get("default_edition") if isinstance(deck, dict) else None
-    if not known:
+    if not known or not isinstance(deck, dict):  # deck.yaml unreadable: said at its line
         return None, []
     where = smap.locate(("default_edition",)) if smap else Location("content/deck.yaml", 1, 1)
     if named is None and len(known) == 1:
@@ -124,6 +124,9 @@ class Applying:
     def _keep_sound(self, exc: ValidationError) -> None:
         """Leaves out the parts with problems (said already) and uses the rest, so that
         one run finds every problem the edition's other parts lead to."""
+        if not isinstance(self.data, dict):  # a list or a line of text: nothing to use
+            self.data = {}
+            return
         faulty = {err["loc"][0] for err in exc.errors() if err["loc"]}
         sound = {k: v for k, v in self.data.items() if k not in faulty}
         try:
@@ -238,6 +241,19 @@ def _plain_read(root: Path, rel: str) -> Any:
         return parse(decode((root / rel).read_bytes(), rel), rel)[0]
     except (OSError, ContentError):
         return None
+
+
+def default_problems(root: Path) -> list[Diagnostic]:
+    """What is wrong with deck.yaml's choice of the default edition, at its line: a build
+    without --edition stops there, so check says it too."""
+    from .sourcemap import decode, parse
+
+    rel = "content/deck.yaml"
+    try:
+        deck, smap = parse(decode((root / rel).read_bytes(), rel), rel)
+    except (OSError, ContentError):
+        return []  # said where deck.yaml is loaded
+    return default_name(root, deck, smap)[1]
 
 
 def default_of(root: Path) -> str | None:
