@@ -215,6 +215,7 @@ def test_events_edit_the_program_of_the_edition_asked_for(make_project: MakeProj
     (project / "content" / "program-essen.yaml").write_text(shared, "utf-8")
     moved = run_cli("events", "move", "Workshop", "2026-03-11", project, "--edition", "essen")
     assert moved.returncode == 0, moved.stderr
+    assert "run 'deckbuilder build --edition essen' to update" in moved.stdout  # not the default
     assert "2026-03-11" in (project / "content" / "program-essen.yaml").read_text("utf-8")
     assert (project / "content" / "program.yaml").read_text("utf-8") == shared
     listed = run_cli("events", "list", project, "--edition", "essen")
@@ -301,6 +302,8 @@ def test_preview_changes_watch_and_serve_take_an_edition(make_project: MakeProje
     assert (folder / "preview" / "slides.png").is_file()
     assert sorted(p.name for p in folder.glob("*.pdf")) == ["deck-essen-slides.pdf",
                                                              "deck-essen.pdf"]
+    unbuilt = run_cli("changes", project, "--edition", "joint")
+    assert "run 'deckbuilder build --edition joint' first" in unbuilt.stderr
     log = run_cli("changes", project, "--edition", "essen")
     assert log.returncode == 0 and "Fassung vom" in log.stdout, log.stderr
     for command in ("preview", "watch", "serve", "changes"):

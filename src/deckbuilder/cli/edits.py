@@ -11,6 +11,7 @@ import click
 from ..errors import UsageError
 from .common import OUT_OPTION, _date, _relative
 from .editions import SHOW_EDITION_OPTION, edition_in_use
+from .places import command_for
 
 if TYPE_CHECKING:
     from ..edits.pull import Found
@@ -37,9 +38,9 @@ def changes_command(project: Path, out: Path | None, since: str | None,
 
     with edition_in_use(project, out, edition) as folder:
         logs = sorted(folder.glob("*-changes.md"))
-    if not logs:
-        raise UsageError(f"there is no change log in '{_relative(folder)}' yet: run "
-                         "'deckbuilder build' first")
+        if not logs:
+            raise UsageError(f"there is no change log in '{_relative(folder)}' yet: run "
+                             f"'{command_for(project, 'deckbuilder build')}' first")
     day = _date(since)
     for log in logs:
         text = log.read_text("utf-8")
@@ -119,7 +120,9 @@ def _pull(project: Path, folder: Path, built: str, deck: Path, found: Found, pla
                    "formatting, pictures and notes stay only in that copy)")
     if plan.left:
         click.echo("the next build stops because of what is left alone: if it should stay, "
-                   "make it in content/ by hand; then run 'deckbuilder build --discard-edits' "
+                   "make it in content/ by hand; then run "
+                   f"'{command_for(project, 'deckbuilder build')} --discard-edits' "
                    "(it keeps the edited deck under output/replaced/ and builds anew)")
     else:
-        click.echo("next: 'deckbuilder build' makes the deck from content/ with these texts")
+        click.echo(f"next: '{command_for(project, 'deckbuilder build')}' makes the deck "
+                   "from content/ with these texts")
