@@ -255,3 +255,44 @@ def test_any_sequence_of_changes_is_undone_byte_for_byte(
     run_state_machine_as_test(
         lambda: Changes(mini_built, tmp_path / "machine"),
         settings=settings(max_examples=examples, stateful_step_count=12, deadline=None))
+
+
+def test_a_file_deleted_since_comes_back_without_force(
+        make_project: MakeProject, capsys: pytest.CaptureFixture[str]) -> None:
+    """Nothing is lost when undo puts back a file deleted by hand since the change."""
+    project = make_project()
+    before = _content(project)
+    assert _run(capsys, "events", "move", "Workshop Essen", "2026-11-19", project)[0] == 0
+    (project / "content" / "program.yaml").unlink()
+    code, out, err = _run(capsys, "undo", project)
+    assert code == 0 and "Traceback" not in err, err
+    assert out.startswith("took back: ") and _content(project) == before
+
+
+@pytest.mark.parametrize("damage", ["copy", "record"])
+def test_a_damaged_change_is_named_and_can_be_taken_off_to_reach_the_one_before(
+        make_project: MakeProject, capsys: pytest.CaptureFixture[str], damage: str) -> None:
+    """A change whose copy or record is gone cannot be undone: undo says which and why;
+    --force takes it off, and the change before is undone byte for byte (the damaged
+    change's own edit then counts as a change by hand)."""
+    project = make_project()
+    before = _content(project)
+    assert _run(capsys, "events", "move", "Workshop Essen", "2026-11-19", project)[0] == 0
+    moved = _content(project)
+    assert _run(capsys, "events", "move", "Workshop Essen", "2026-11-26", project)[0] == 0
+    newest = project / ".deckbuilder" / "history" / "000002"
+    if damage == "record":
+        (newest / "change.json").write_bytes(b"[]")
+    else:
+        (newest / "before-0").unlink()
+    code, out, err = _run(capsys, "history", project)
+    assert code == 0 and "damaged: " in out
+    code, _, err = _run(capsys, "undo", project)
+    assert code == 1 and "is damaged: " in err and "cannot be taken back" in err, err
+    assert "--force' to take it off the history" in err
+    code, out, err = _run(capsys, "undo", "--force", project)
+    assert code == 0 and out.startswith("took the damaged change"), err
+    project.joinpath("content", "program.yaml").write_bytes(moved["program.yaml"])
+    code, out, err = _run(capsys, "undo", project)
+    assert code == 0, err
+    assert _content(project) == before

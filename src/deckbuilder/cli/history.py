@@ -49,6 +49,9 @@ def history_command(project: Path) -> None:
     found = changes(_project(project))
     for change in found:
         click.echo(f"{_when(change)}  {change.command}")
+        if change.damaged:
+            click.echo(f"  damaged: {change.damaged}; 'deckbuilder undo --force' takes it "
+                       "off the history")
         for kept in change.files:
             where = f" (kept as {_relative(change.folder / kept.before)})" \
                 if change.kept and kept.before else ""
@@ -78,7 +81,7 @@ def undo_command(project: Path, force: bool) -> None:
       deckbuilder undo
       deckbuilder undo --force    # a file was changed by hand since: keep that in the history
     """
-    from ..edits.history import EditedSince, NothingToUndo, undo
+    from ..edits.history import Damaged, EditedSince, NothingToUndo, undo
     from ..errors import ContentError, ExitCode, Location, error
     from .places import command_for
 
@@ -89,6 +92,14 @@ def undo_command(project: Path, force: bool) -> None:
                    "history began, or every change was taken back ('deckbuilder history' "
                    "lists what is kept)", err=True)
         sys.exit(ExitCode.CONTENT)
+    except Damaged as exc:
+        again = command_for(project, "deckbuilder undo")
+        raise ContentError([error(
+            Location(_relative(exc.change.folder)), f"the newest change kept "
+            f"('{exc.change.command}', {_when(exc.change)}) is damaged: "
+            f"{exc.change.damaged}, so it cannot be taken back",
+            f"run '{again} --force' to take it off the history; then '{again}' takes "
+            "back the change before it")]) from None
     except EditedSince as exc:
         for lines in exc.edited.values():
             for line in lines:
@@ -100,14 +111,18 @@ def undo_command(project: Path, force: bool) -> None:
                                   f"copy them first, or run '{again} --force': it keeps "
                                   "this version in the history") for path in exc.edited]
                            ) from None
+    if done.change.damaged:
+        click.echo(f"took the damaged change ({_when(done.change)}) off the history; no "
+                   "file was changed. 'deckbuilder undo' now takes back the one before")
+        return
     click.echo(f"took back: {done.change.command} ({_when(done.change)})")
     for line in done.change.summary:
         click.echo(f"  {line}")
     if done.hand_made is not None:
         for kept in done.hand_made.files:
-            assert kept.before is not None
-            click.echo(f"kept the hand-made {kept.path} as "
-                       f"{_relative(done.hand_made.folder / kept.before)}")
+            if kept.before is not None:
+                click.echo(f"kept the hand-made {kept.path} as "
+                           f"{_relative(done.hand_made.folder / kept.before)}")
     names = ", ".join(_relative(project / k.path) for k in done.change.files)
     click.echo(f"restored {names}; run '{command_for(project, 'deckbuilder build')}' to "
                "update the deck, dossier and calendar")

@@ -23,7 +23,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..atomic import flush_folders, flush_to_disk, write_all
@@ -61,6 +61,7 @@ class Change:
     summary: tuple[str, ...]
     files: tuple[Kept, ...]
     kept: bool = False
+    damaged: str = ""  # what is missing or unreadable in its folder: it cannot be undone
 
     def stored(self, name: str | None) -> bytes | None:
         return None if name is None else (self.folder / name).read_bytes()
@@ -68,6 +69,15 @@ class Change:
 
 class NothingToUndo(Exception):
     """The history holds no change to take back."""
+
+
+class Damaged(Exception):
+    """The newest change's copies or record are missing or unreadable: it cannot be taken
+    back; ``force`` takes it off the history, so the change before can be."""
+
+    def __init__(self, change: Change) -> None:
+        super().__init__(change)
+        self.change = change
 
 
 class EditedSince(Exception):
@@ -106,7 +116,7 @@ def write_content(root: Path, new: Mapping[Path, bytes], command: str,
 def changes(root: Path) -> list[Change]:
     """The kept changes, newest first."""
     folder = root / FOLDER
-    found = [c for c in (_load(p) for p in _numbered(folder)) if c is not None]
+    found = [_load(p) for p in _numbered(folder)]
     return sorted(found, key=lambda c: int(c.folder.name), reverse=True)
 
 
@@ -124,6 +134,11 @@ def undo(root: Path, force: bool = False) -> Undone:
     change = next((c for c in changes(root) if not c.kept), None)
     if change is None:
         raise NothingToUndo()
+    if change.damaged:
+        if not force:
+            raise Damaged(change)
+        shutil.rmtree(change.folder)  # nothing is restored: the next undo goes further back
+        return Undone(change, None)
     edited = _edited_since(root, change)
     if edited and not force:
         raise EditedSince(change, edited)
@@ -152,8 +167,8 @@ def _edited_since(root: Path, change: Change) -> dict[str, list[str]]:
     edited = {}
     for k in change.files:
         now = _read(root / k.path)
-        if _hash(now) == k.after or now == change.stored(k.before):
-            continue
+        if now is None or _hash(now) == k.after or now == change.stored(k.before):
+            continue  # deleted since: undo puts it back as it was, nothing is lost
         edited[k.path] = _diff(change.stored(k.written) or b"", now or b"", k.path)
     return edited
 
@@ -195,7 +210,7 @@ def _record(root: Path, files: Mapping[Path, tuple[bytes | None, bytes | None]],
     try:
         folder.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=".new-", dir=folder))
-        record = _fill(staging, root, files, command, summary, kept)
+        _fill(staging, root, files, command, summary, kept)
         final = _place(staging, folder)
     except OSError as exc:  # the message names the history, not a file inside it
         if exc.filename is None or str(folder) in str(exc.filename):
@@ -204,9 +219,7 @@ def _record(root: Path, files: Mapping[Path, tuple[bytes | None, bytes | None]],
     finally:
         if staging is not None and staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
-    loaded = _load(final)
-    assert loaded is not None, record
-    return loaded
+    return _load(final)
 
 
 def _fill(staging: Path, root: Path, files: Mapping[Path, tuple[bytes | None, bytes | None]],
@@ -252,16 +265,24 @@ def _durable(path: Path, data: bytes) -> None:
     flush_to_disk(path)
 
 
-def _load(folder: Path) -> Change | None:
-    """The change kept in ``folder``; None for one that cannot be read (left alone)."""
+def _load(folder: Path) -> Change:
+    """The change kept in ``folder``; one marked damaged when its record cannot be read or
+    a copy it names is missing (a file deleted or overwritten by hand)."""
     try:
         record = json.loads((folder / RECORD).read_text("utf-8"))
-        files = tuple(Kept(f["path"], f["before"], f["after"], f.get("written"))
+        files = tuple(Kept(str(f["path"]), f["before"], f["after"], f.get("written"))
                       for f in record["files"])
-        return Change(folder, dt.datetime.fromisoformat(record["time"]), record["command"],
-                      tuple(record["summary"]), files, bool(record.get("kept")))
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
+        change = Change(folder, dt.datetime.fromisoformat(record["time"]),
+                        str(record["command"]), tuple(map(str, record["summary"])), files,
+                        bool(record.get("kept")))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        when = dt.datetime.fromtimestamp(folder.stat().st_mtime).astimezone()
+        return Change(folder, when, "?", (), (), damaged=f"its record {RECORD} cannot be read")
+    missing = [name for k in files for name in (k.before, k.written)
+               if name is not None and not (folder / name).is_file()]
+    if missing:
+        return replace(change, damaged=f"its copy {missing[0]} is missing")
+    return change
 
 
 def _trim(root: Path) -> None:
