@@ -310,3 +310,19 @@ def test_preview_changes_watch_and_serve_take_an_edition(make_project: MakeProje
         refused = run_cli(command, project, "--edition", "nope")
         assert refused.returncode == 2, (command, refused.stderr)
         assert "unknown edition 'nope'" in refused.stderr and "essen, joint" in refused.stderr
+
+
+def test_edition_names_that_cannot_be_output_folders_are_errors(
+        make_project: MakeProject) -> None:
+    """deckbuilder's own folders and names differing only in capitals are refused; a
+    hidden file (an editor's copy) is no edition."""
+    project = _two(make_project, **{"content/editions/preview.yaml": ESSEN,
+                                    "content/editions/Essen.yaml": ESSEN,
+                                    "content/editions/.cache.yaml": ESSEN})
+    listed = run_cli("editions", project)
+    assert ".cache" not in listed.stdout
+    checked = run_cli("check", project)
+    assert checked.returncode == 1
+    assert "content/editions/preview.yaml:1:1: error: 'preview' is the name of a folder " \
+        "deckbuilder writes in the output folder" in checked.stderr
+    assert "the editions 'Essen' and 'essen' differ only in capitals" in checked.stderr

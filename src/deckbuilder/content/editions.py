@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..errors import ContentError, Diagnostic, Location, error
 from . import overlay
-from .edition_names import FOLDER, file_of, names, unknown_edition
+from .edition_names import FOLDER, file_of, name_problems, names, unknown_edition
 from .edition_slides import edit_slides, leave_out
 from .messages import diagnostics_from
 from .model import Picture
@@ -217,7 +217,7 @@ def applying(root: Path, reader: Reader) -> Iterator[list[Diagnostic]]:
         yield []
         return
     name = _CHOSEN.get()
-    problems: list[Diagnostic] = []
+    problems: list[Diagnostic] = name_problems(root)
     if name is not None and name not in names(root):
         raise unknown_edition(root, name)
     if name is None:
@@ -225,7 +225,8 @@ def applying(root: Path, reader: Reader) -> Iterator[list[Diagnostic]]:
             deck, smap = reader("deck.yaml")
         except ContentError:
             deck, smap = None, None  # reported when deck.yaml is loaded
-        name, problems = default_name(root, deck, smap)
+        name, chosen = default_name(root, deck, smap)
+        problems += chosen
     token = _ACTIVE.set(Applying(root, name, reader) if name is not None else None)
     try:
         yield problems
