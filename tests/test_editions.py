@@ -326,3 +326,22 @@ def test_edition_names_that_cannot_be_output_folders_are_errors(
     assert "content/editions/preview.yaml:1:1: error: 'preview' is the name of a folder " \
         "deckbuilder writes in the output folder" in checked.stderr
     assert "the editions 'Essen' and 'essen' differ only in capitals" in checked.stderr
+
+
+def test_leaving_out_every_slide_or_adding_after_a_left_out_one_is_said_at_the_edition(
+        make_project: MakeProject) -> None:
+    """Not as an empty list in deck.yaml, nor as an 'unknown slide' that exists."""
+    import yaml
+
+    plain = make_project()
+    kinds = sorted({s["kind"] for s in yaml.safe_load(
+        (plain / "content" / "deck.yaml").read_text("utf-8"))["slides"]})
+    every = _two(make_project, f"leave_out:\n  slides: [{', '.join(kinds)}]\n")
+    assert _errors(every, "essen") == [
+        "content/editions/essen.yaml:2:11: error: the edition leaves out every slide "
+        "(keep at least one)"]
+    after = _two(make_project, "leave_out:\n  slides: [program]\nadd_slides:\n"
+                 "  - {after: program, kind: section, title: EXTRA}\n")
+    assert _errors(after, "essen") == [
+        "content/editions/essen.yaml:4:13: error: the slide 'program' is one this edition "
+        "leaves out (add the slide after another one)"]

@@ -68,6 +68,10 @@ def _without(app: Applying, what: str, data: dict[str, Any], key: str, smap: Sou
             _unknown(app, what, name, known, app.at("leave_out", section, index))
     kept = [(item, smap, (key, i)) for i, item in enumerate(items)
             if not set(_label(item, *by)) & set(names)]
+    if items and not kept:  # said here, not as an empty list in the shared file
+        app.problems.append(error(app.at("leave_out", section), f"the edition leaves out "
+                                  f"every {what}", "keep at least one"))
+        return set()
     if len(kept) < len(items):
         data[key] = overlay.relist(smap, (key,), kept)
     return set(names) & set(known)
@@ -91,6 +95,10 @@ def edit_slides(app: Applying, data: dict[str, Any], smap: SourceMap) -> None:
                 app.problems.append(error(app.at("add_slides", index), "an added slide needs "
                                           "'after:'", "name the kind or title of the slide "
                                           "it follows, e.g. after: program"))
+            elif str(after) in app.edition.leave_out.slides:
+                app.problems.append(error(app.at("add_slides", index, "after"), f"the slide "
+                                          f"'{after}' is one this edition leaves out",
+                                          "add the slide after another one"))
             else:
                 _unknown(app, "slide", str(after), names, app.at("add_slides", index, "after"))
             continue
