@@ -345,3 +345,11 @@ def test_leaving_out_every_slide_or_adding_after_a_left_out_one_is_said_at_the_e
     assert _errors(after, "essen") == [
         "content/editions/essen.yaml:4:13: error: the slide 'program' is one this edition "
         "leaves out (add the slide after another one)"]
+
+
+def test_all_editions_with_one_bad_says_which_were_built(make_project: MakeProject) -> None:
+    project = _two(make_project, "deck:\n  titel: X\n")
+    result = run_cli("build", project, "--all-editions", "--format", "ics")
+    assert result.returncode == 1
+    assert result.stderr.rstrip().endswith("1 error; the editions joint were built.")
+    assert (project / "output" / "joint" / "my-deck.ics").is_file()

@@ -56,13 +56,14 @@ def warning(location: Location, message: str, hint: str = "") -> Diagnostic:
 class ContentError(Exception):
     """Raised with every problem found, so an editor can fix them all in one pass."""
 
-    def __init__(self, diagnostics: list[Diagnostic]) -> None:
+    def __init__(self, diagnostics: list[Diagnostic], written: str = "") -> None:
         super().__init__("\n".join(str(d) for d in diagnostics))
         self.diagnostics = diagnostics
+        self.written = written  # what was written all the same (other editions): said last
 
     def __reduce__(self):  # type: ignore[no-untyped-def]
         """Survives the trip back from the process that renders the PDF."""
-        return (ContentError, (self.diagnostics,))
+        return (ContentError, (self.diagnostics, self.written))
 
 
 class UsageError(Exception):

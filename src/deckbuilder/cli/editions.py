@@ -75,8 +75,10 @@ def build_some(project: Path, out: Path | None, formats: tuple[str, ...], force:
         if isinstance(result, UsageError):  # a folder or an open output: said as such
             raise result
     if failed:
+        done = [name for name in results if name not in failed]
         click.echo(f"not built: {', '.join(failed)}", err=True)
-        raise ContentError(problems_of(results))
+        raise ContentError(problems_of(results), f"the editions {', '.join(done)} were "
+                           "built" if done else "")
 
 
 def check_summary(checked) -> str:  # type: ignore[no-untyped-def]

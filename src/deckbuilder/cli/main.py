@@ -295,7 +295,8 @@ def main(argv: list[str] | None = None) -> None:
         for d in exc.diagnostics:
             click.echo(_shown(d), err=True)
         errors = sum(1 for d in exc.diagnostics if d.severity == "error")
-        click.echo(f"{errors} error{'s' if errors != 1 else ''}; nothing was written.", err=True)
+        click.echo(f"{errors} error{'s' if errors != 1 else ''}; "
+                   f"{exc.written or 'nothing was written'}.", err=True)
         sys.exit(ExitCode.CONTENT)
     except UsageError as exc:
         click.echo(usage_line(exc), err=True)
