@@ -351,5 +351,5 @@ def test_all_editions_with_one_bad_says_which_were_built(make_project: MakeProje
     project = _two(make_project, "deck:\n  titel: X\n")
     result = run_cli("build", project, "--all-editions", "--format", "ics")
     assert result.returncode == 1
-    assert result.stderr.rstrip().endswith("1 error; the editions joint were built.")
+    assert result.stderr.rstrip().endswith("1 error; the edition joint was built.")
     assert (project / "output" / "joint" / "my-deck.ics").is_file()

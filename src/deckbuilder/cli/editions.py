@@ -77,8 +77,9 @@ def build_some(project: Path, out: Path | None, formats: tuple[str, ...], force:
     if failed:
         done = [name for name in results if name not in failed]
         click.echo(f"not built: {', '.join(failed)}", err=True)
-        raise ContentError(problems_of(results), f"the editions {', '.join(done)} were "
-                           "built" if done else "")
+        built = (f"the edition {done[0]} was built" if len(done) == 1 else
+                 f"the editions {', '.join(done)} were built" if done else "")
+        raise ContentError(problems_of(results), built)
 
 
 def check_summary(checked) -> str:  # type: ignore[no-untyped-def]
