@@ -41,7 +41,8 @@ class Diagnostic:
     hint: str = ""
 
     def __str__(self) -> str:
-        text = f"{self.location}: {self.severity}: {self.message}"
+        where = str(self.location)
+        text = f"{where + ': ' if where else ''}{self.severity}: {self.message}"
         return f"{text} ({self.hint})" if self.hint else text
 
 
