@@ -29,15 +29,18 @@ SHOW_EDITION_OPTION = click.option(
 
 
 @contextmanager
-def edition_in_use(project: Path, out: Path | None, edition: str | None
-                   ) -> Iterator[Path]:
+def edition_in_use(project: Path, out: Path | None, edition: str | None,
+                   reads_content: bool = True) -> Iterator[Path]:
     """Within the block the content loads as ``edition`` (None: the default one); yields
     its output folder: ``out`` or output/, and NAME/ in it for an edition asked for. An
-    unknown name is a usage error that lists the known ones."""
+    unknown name is a usage error that lists the known ones. ``reads_content``: PROJECT
+    must be a project (changes reads only the output folder)."""
     from ..build.editions import chosen as known
     from ..content.editions import chosen
 
-    folder = out if out is not None else _project(project) / "output"
+    if reads_content or edition is not None:
+        _project(project)
+    folder = out if out is not None else project / "output"
     if edition is not None:
         known(project, [edition])
         folder = folder / edition

@@ -36,7 +36,7 @@ def changes_command(project: Path, out: Path | None, since: str | None,
     """
     from ..edits.changelog import since as sections_since
 
-    with edition_in_use(project, out, edition) as folder:
+    with edition_in_use(project, out, edition, reads_content=False) as folder:
         logs = sorted(folder.glob("*-changes.md"))
         if not logs:
             raise UsageError(f"there is no change log in '{_relative(folder)}' yet: run "
