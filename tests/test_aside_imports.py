@@ -63,6 +63,7 @@ def test_the_calendar_and_pdfs_go_to_the_second_process(make_project: MakeProjec
     assert aside == {".pdf", ".ics"}
 
 
+@pytest.mark.slow  # README's test command stays under two minutes
 def test_the_dossier_is_handed_over_before_the_deck_is_laid_out(
         make_project: MakeProject, monkeypatch: pytest.MonkeyPatch) -> None:
     """The second process writes the dossier and calendar while this one lays out and

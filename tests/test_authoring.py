@@ -78,6 +78,7 @@ def test_content_validates_against_its_schema(name: str) -> None:
         jsonschema.validate(broken, schema)
 
 
+@pytest.mark.slow  # README's test command stays under two minutes
 def test_preview_writes_pages_and_contact_sheets(project: Path) -> None:
     result = run_cli("preview", project)
     assert result.returncode == 0, result.stderr

@@ -440,6 +440,7 @@ def test_the_second_process_takes_work_in_batches(tmp_path: Path) -> None:
     assert not failing._process.is_alive()
 
 
+@pytest.mark.slow  # README's test command stays under two minutes
 def test_handouts_are_drawn_in_the_second_process(
         project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A build that also writes the handouts hands them to the PDF process after the

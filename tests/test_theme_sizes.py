@@ -82,6 +82,7 @@ def test_a_theme_loads_as_the_whole_model_validates_it(make_project: MakeProject
     assert repr(loaded) == repr(Theme.model_validate(yaml.safe_load(text)))
 
 
+@pytest.mark.slow  # README's test command stays under two minutes
 def test_loading_a_default_theme_builds_no_size_validators(make_project: MakeProject) -> None:
     """What the shortcut is for, in a fresh process (this one has built them): loading a
     theme with default sizes builds the validators of ThemeCore only, not those of the
