@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from deckbuilder.content.load import load_project
 from deckbuilder.layout.program_slide import program_groups
 
-from .conftest import run_cli
+from .conftest import MakeProject, run_cli
 from .pptx_text import normalize, slide_texts
 
 COMMENTED = {
@@ -155,3 +155,23 @@ def test_a_hand_edited_file_out_of_order_still_shows_in_date_order(edit) -> None
     groups = program_groups(load_project(project).project.program, dt.date(2025, 11, 4))
     assert [r.date for r in groups[0].rows] == ["09. Juni", "20. August", "01. Oktober",
                                                 "12. November"]
+
+
+def test_a_windows_program_file_keeps_its_bom_and_line_ends(make_project: MakeProject
+                                                            ) -> None:
+    """A program saved on Windows (byte-order mark, CRLF): events move changes its date
+    line and nothing else; undo gives back its very bytes."""
+    project = make_project()
+    program = project / "content" / "program.yaml"
+    lf = program.read_bytes()
+    program.write_bytes(b"\xef\xbb\xbf" + lf.replace(b"\n", b"\r\n"))
+    before = program.read_bytes()
+    moved = run_cli("events", "move", "Workshop Essen", "2026-11-19", project)
+    assert moved.returncode == 0, moved.stderr
+    after = program.read_bytes()
+    assert after.startswith(b"\xef\xbb\xbf") and b"\n" not in after.replace(b"\r\n", b"")
+    changed = [(a, b) for a, b in zip(before.split(b"\r\n"), after.split(b"\r\n"),
+                                      strict=False) if a != b]
+    assert changed and all(b"date:" in a and b"date:" in b for a, b in changed), changed
+    assert run_cli("undo", project).returncode == 0
+    assert program.read_bytes() == before

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 
+from ..content import sourcemap
 from ..content.editions import program_file
 from ..content.load import load_project, validate_program_text
 from ..content.model import Event
@@ -23,6 +23,7 @@ from ..errors import ContentError
 from .event_match import match_entry
 from .history import write_content
 from .program_text import move_entry, remove_entry
+from .yaml_text import encoded_like
 
 PROGRAM = Path("content") / "program.yaml"
 SECTIONS = {"events": "events", "deep-dives": "deep_dives"}
@@ -56,7 +57,8 @@ def _edit(root: Path, change: str, mutate, reorder=None,  # type: ignore[no-unty
     the file as it was in the history (``command``: what `history` lists)."""
     path = root / program_file(root)  # the program of the edition in use (editions.py)
     y = _yaml()
-    text = path.read_text("utf-8")
+    raw = path.read_bytes()
+    text = sourcemap.decode(raw, program_file(root)).replace("\r\n", "\n")
     if mutate is not None:
         data = y.load(text)
         mutate(data)
@@ -68,8 +70,7 @@ def _edit(root: Path, change: str, mutate, reorder=None,  # type: ignore[no-unty
     problems = validate_program_text(text, program_file(root))
     if problems:
         raise ContentError(problems)
-    # as write_text would: the system's line ends (the file was read with any)
-    write_content(root, {path: text.replace("\n", os.linesep).encode("utf-8")}, command)
+    write_content(root, {path: encoded_like(raw, text)}, command)  # its BOM, its line ends
     return Change(change, path)
 
 

@@ -32,7 +32,7 @@ from .guard import REPLACED, keep
 from .history import undo, write_content
 from .program_text import move_entry
 from .pull import Found, Proposal
-from .yaml_text import Edit, folded, replace_values
+from .yaml_text import Edit, encoded_like, folded, replace_values
 
 PROGRAM = "content/program.yaml"
 #: Radar fields that name a trend by its title.
@@ -146,8 +146,8 @@ def write(root: Path, texts: dict[Path, str], command: str = "pull",
           summary: Sequence[str] = ()) -> None:
     """Replaces the content files in one step, all of them or none, keeping them as they
     were in the history (bytes: no newline translation on Windows)."""
-    write_content(root, {path: text.encode("utf-8") for path, text in texts.items()},
-                  command, summary)
+    write_content(root, {path: encoded_like(path.read_bytes(), text)
+                         for path, text in texts.items()}, command, summary)
 
 
 def write_and_accept(root: Path, texts: dict[Path, str], command: str, summary: Sequence[str],

@@ -201,3 +201,14 @@ def _wrapped(new: str, old: str, text: str, span: sourcemap.Span) -> str:
                             subsequent_indent=" " * indent, break_long_words=False,
                             break_on_hyphens=False)
     return "\n".join(wrapped)[first:]
+
+
+BOM = b"\xef\xbb\xbf"
+
+
+def encoded_like(original: bytes, text: str) -> bytes:
+    """``text`` as bytes in the original file's manner: its byte-order mark and its line
+    ends (CRLF where it had them), so an edit changes its lines and nothing else."""
+    newline = "\r\n" if b"\r\n" in original else "\n"
+    body = text.replace("\r\n", "\n").replace("\n", newline).encode("utf-8")
+    return (BOM if original.startswith(BOM) else b"") + body
