@@ -15,36 +15,16 @@ and the processes it waited for: the pool's workers count).
 from __future__ import annotations
 
 import argparse
-import os
-import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-from run import EPOCH, ROOT
-
-
-def run_once(command: list[str]) -> tuple[float, float, float]:
-    """Wall seconds, CPU seconds (user + system) and peak MB of one run of ``command``,
-    counting the processes it waited for (Linux wait4): the PDF process, the pool."""
-    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH}
-    start = time.perf_counter()
-    proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(proc.pid, 0)
-    seconds = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"failed: {' '.join(command)}")
-    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+from run import ihk_copy, measured
 
 
 def _project(folder: Path, count: int) -> Path:
-    project = folder / "project"
-    shutil.copytree(ROOT / "content", project / "content")
-    shutil.copytree(ROOT / "assets", project / "assets")
+    project = ihk_copy(folder / "project")
     own = project / "content" / "editions"
     edition = (own / "ihk-essen.yaml").read_text("utf-8")
     for path in own.glob("*.yaml"):
@@ -65,13 +45,13 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         project = _project(Path(tmp), args.editions)
         command = [sys.executable, "-m", "deckbuilder", "build", str(project)]
-        run_once([*command, "--all-editions"])  # warm: the shared caches, each folder's
-        run_once(command)
+        measured([*command, "--all-editions"])  # warm: the shared caches, each folder's
+        measured(command)
         one, every, unchanged = [], [], []
         for _ in range(args.runs):
-            one.append(run_once([*command, "--force"]))
-            every.append(run_once([*command, "--all-editions", "--force"]))
-            unchanged.append(run_once([*command, "--all-editions"]))
+            one.append(measured([*command, "--force"]))
+            every.append(measured([*command, "--all-editions", "--force"]))
+            unchanged.append(measured([*command, "--all-editions"]))
     n = args.editions
     ratios = [a[0] / b[0] for a, b in zip(every, one, strict=True)]
     for label, rows in (("one edition, build --force:            ", one),

@@ -10,13 +10,12 @@ drifts over minutes); prints the medians and their difference.
 from __future__ import annotations
 
 import argparse
-import shutil
 import statistics
 import sys
 import tempfile
 from pathlib import Path
 
-from run import EPOCH, ROOT, run_once  # noqa: F401 - the same clock and process counting
+from run import ihk_copy, run_once  # the same clock and process counting
 
 BASE = "pptx,pdf,ics"
 
@@ -26,9 +25,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7)
     runs = parser.parse_args().runs
     with tempfile.TemporaryDirectory() as tmp:
-        project = Path(tmp) / "project"
-        shutil.copytree(ROOT / "content", project / "content")
-        shutil.copytree(ROOT / "assets", project / "assets")
+        project = ihk_copy(Path(tmp) / "project")
 
         def build(formats: str) -> list[str]:
             return [sys.executable, "-m", "deckbuilder", "build", str(project), "--force",

@@ -13,7 +13,6 @@ run (the hyphenation patterns load once per process). The goal (issue 27) is 50 
 from __future__ import annotations
 
 import argparse
-import shutil
 import statistics
 import sys
 import tempfile
@@ -23,6 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from run import ihk_copy  # noqa: E402
 from tests.test_radar_rules import crowd_lines  # noqa: E402
 
 from deckbuilder.content.load import load_project  # noqa: E402
@@ -61,9 +61,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=15)
     runs = parser.parse_args().runs
     with tempfile.TemporaryDirectory() as tmp:
-        crowded = Path(tmp) / "crowded"
-        shutil.copytree(ROOT / "content", crowded / "content")
-        shutil.copytree(ROOT / "assets", crowded / "assets")
+        crowded = ihk_copy(Path(tmp) / "crowded")
         radar_yaml = crowded / "content" / "radar.yaml"
         text = radar_yaml.read_text(encoding="utf-8")
         radar_yaml.write_text(text.replace("\nconnections:", crowd_lines() + "\nconnections:"),

@@ -21,10 +21,17 @@ ROOT = Path(__file__).resolve().parents[1]
 EPOCH = "1762214400"
 
 
-def run_once(command: list[str], before=None) -> tuple[float, float]:  # type: ignore[no-untyped-def]
-    """Seconds and peak MB of one run of ``command`` as a fresh process. The peak is the
-    largest resident set of the process and the processes it waited for (Linux wait4):
-    the build's forked dossier process is counted."""
+def ihk_copy(target: Path) -> Path:
+    """A copy of the IHK project (content and assets) to change or build freely."""
+    shutil.copytree(ROOT / "content", target / "content")
+    shutil.copytree(ROOT / "assets", target / "assets")
+    return target
+
+
+def measured(command: list[str], before=None) -> tuple[float, float, float]:  # type: ignore[no-untyped-def]
+    """Wall seconds, CPU seconds (user + system) and peak MB of one run of ``command`` as
+    a fresh process. CPU and peak count the processes it waited for (Linux wait4): the
+    build's dossier process, the editions' pool."""
     env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH}
     if before:
         before()
@@ -35,7 +42,13 @@ def run_once(command: list[str], before=None) -> tuple[float, float]:  # type: i
     seconds = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"failed: {' '.join(command)}")
-    return seconds, usage.ru_maxrss / 1024
+    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+
+def run_once(command: list[str], before=None) -> tuple[float, float]:  # type: ignore[no-untyped-def]
+    """Seconds and peak MB of one run of ``command`` (``measured``)."""
+    seconds, _, peak = measured(command, before)
+    return seconds, peak
 
 
 def against_floor(floor: list[str], builds: list[tuple[list[str], object]], runs: int
@@ -63,8 +76,7 @@ def against_floor(floor: list[str], builds: list[tuple[list[str], object]], runs
 
 def synthetic(target: Path, slides: int) -> Path:
     """The IHK project with its trends repeated until the deck has about ``slides`` slides."""
-    shutil.copytree(ROOT / "content", target / "content")
-    shutil.copytree(ROOT / "assets", target / "assets")
+    ihk_copy(target)
     trends = target / "content" / "trends.yaml"
     text = trends.read_text("utf-8")
     head, body = text.split("trends:\n", 1)
