@@ -320,7 +320,8 @@ def plan_deck(loaded: Loaded, ts: Typesetter, today: dt.date | None = None,
         slides.append(SlidePlan(d.kind, tuple(elements + footer), d.source, d.background,
                                 parse_notes(d.notes), number, section=sections.get(number - 1, ""),
                                 template_fills=template_fills(ctx.furniture_of(d.kind)),
-                                template_art=template_art(ctx.furniture_of(d.kind))))
+                                template_art=template_art(ctx.theme, ctx.furniture_of(d.kind),
+                                                          d.background)))
     ctx.warnings.extend(hidden_logos(ctx, slides) + covered_logos(ctx, slides))
     slides, unreadable = make_legible(slides, ctx.theme, ctx.ts.ink_box)
     ctx.problems.extend(unreadable)  # each names its slide already

@@ -5,6 +5,7 @@ show on a slide's colour."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..errors import Diagnostic, warning
@@ -75,11 +76,24 @@ def template_fills(furniture: Furniture | None) -> tuple[tuple[Box, str], ...]:
                  if p.kind in ("band", "mark") and p.color)
 
 
-def template_art(furniture: Furniture | None) -> tuple[TemplateArt, ...]:
-    """The template's claims and logos, for the PDFs to draw as the template does."""
+def template_art(theme: Theme, furniture: Furniture | None, background: str
+                 ) -> tuple[TemplateArt, ...]:
+    """The template's claims and logos, for the PDFs to draw as the template does; a claim
+    whose colour the template leaves to its theme is in paper or ink, whichever reads on
+    the band it lies on (else on the slide's ``background``, a palette name)."""
     if furniture is None:
         return ()
-    return tuple(p.art for p in furniture.pieces if p.art is not None)
+    found = []
+    for piece in furniture.pieces:
+        art = piece.art
+        if art is not None and art.text and art.color is None:
+            band = furniture.band_under(art.box)
+            under = band.color if band is not None and band.color else \
+                theme.color(background)
+            art = replace(art, color=theme.color(_on(theme, under)))
+        if art is not None:
+            found.append(art)
+    return tuple(found)
 
 
 def _on(theme: Theme, background: str) -> str:

@@ -12,7 +12,6 @@ import io
 from reportlab.lib.utils import ImageReader
 
 from ...layout.plan import SlidePlan, TemplateArt
-from ...text.contrast import ratio
 from .draw import Painter
 
 #: A text box's insets in PowerPoint unless it sets its own (0.1 in, 0.05 in), in points.
@@ -31,7 +30,7 @@ def draw_template(painter: Painter, slide: SlidePlan) -> None:
         if art.picture:
             _logo(painter, art)
         elif art.text:
-            _claim(painter, art, _under(painter, slide, art))
+            _claim(painter, art)
 
 
 def _logo(painter: Painter, art: TemplateArt) -> None:
@@ -40,12 +39,11 @@ def _logo(painter: Painter, art: TemplateArt) -> None:
                         box.w, box.h, mask="auto")
 
 
-def _claim(painter: Painter, art: TemplateArt, under: str) -> None:
-    """One line in the deck's regular face at the template's size, in its colour or in
-    paper or ink, whichever reads on what lies under it."""
-    theme, c = painter.t.theme, painter.c
-    color = art.color or max((theme.color("paper"), theme.color("ink")),
-                             key=lambda candidate: ratio(candidate, under))
+def _claim(painter: Painter, art: TemplateArt) -> None:
+    """One line in the deck's regular face at the template's size and in the colour the
+    layout gave it (template_slides.template_art)."""
+    c = painter.c
+    color = art.color or painter.t.theme.color("ink")
     box, size = art.box, art.size
     top = {"ctr": box.y + (box.h - size) / 2, "b": box.bottom - INSET_Y - size}.get(
         art.anchor, box.y + INSET_Y)
@@ -53,10 +51,3 @@ def _claim(painter: Painter, art: TemplateArt, under: str) -> None:
     c.setFont(painter.t.fonts["regular"], size)
     c.drawString(box.x + INSET_X, painter.h - top - size * ASCENT, art.text)
 
-
-def _under(painter: Painter, slide: SlidePlan, art: TemplateArt) -> str:
-    """The colour under the claim: the last fill that holds its middle, else the slide's."""
-    x, y = art.box.x + art.box.w / 2, art.box.y + art.box.h / 2
-    inside = [color for box, color in slide.template_fills
-              if box.x <= x <= box.right and box.y <= y <= box.bottom]
-    return inside[-1] if inside else painter.t.theme.color(slide.background)
