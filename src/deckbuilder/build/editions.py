@@ -24,11 +24,10 @@ from pathlib import Path
 
 from ..content import edition_names as editions
 from ..errors import ContentError, Diagnostic, UsageError
-from . import incremental
+from . import incremental, uptodate
 from .incremental import Outcome
 
-#: The caches' folder under the output folder, shared by the editions built into it.
-CACHE = ".cache"
+CACHE = uptodate.CACHE  # the caches' folder, shared by the editions built into one folder
 
 
 @dataclass(frozen=True)
@@ -82,8 +81,6 @@ def build_editions(root: Path, out: Path, formats: tuple[str, ...], names: list[
     results: dict[str, Result] = {}
     todo = []
     for name in names:
-        from . import uptodate
-
         state = None if force else uptodate.current(root, out / name, formats, name)
         if state is not None:
             said = tuple((out / name / file, what) for file, what in state["said"].items())

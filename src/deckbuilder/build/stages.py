@@ -92,8 +92,7 @@ def _prepare_out(out: Path) -> None:
         raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(out))
 
 
-#: Prepared pictures and hyphenation are kept here, inside the output folder, between builds.
-CACHE = ".cache"
+CACHE = uptodate.CACHE  # prepared pictures and hyphenation, inside the output folder
 
 DEFAULT_FORMATS = ("pptx", "pdf", "ics")
 

@@ -21,10 +21,14 @@ from typing import Any
 
 from ..atomic import write_atomically
 from ..cache_file import code_stamp
+from ..content import edition_names
 from ..errors import Diagnostic, Location
 from .clock import source_date_epoch
 
-STATE = Path(".cache") / "build-state.json"
+#: Prepared pictures, hyphenation and this state are kept here, inside the output folder,
+#: between builds (shared by the editions built into one folder).
+CACHE = ".cache"
+STATE = Path(CACHE) / "build-state.json"
 
 
 def _build_day() -> str:
@@ -56,7 +60,7 @@ def fingerprint(root: Path, formats: tuple[str, ...], edition: str | None = None
     digest.update(f"{_build_day()}|{','.join(formats)}|{code_stamp()}".encode())
     if edition is not None:
         digest.update(f"|edition:{edition}".encode())
-    others = root / "content" / "editions"
+    others = root / "content" / edition_names.FOLDER
     for folder in ("content", "assets"):
         base = root / folder
         for path in sorted(p for p in base.rglob("*") if p.is_file()):

@@ -55,10 +55,11 @@ def _edit(root: Path, change: str, mutate, reorder=None,  # type: ignore[no-unty
     """Applies ``mutate`` to the round-tripped data, then ``reorder`` to the text (which
     moves an entry's lines into date order); writes only a result that validates, keeping
     the file as it was in the history (``command``: what `history` lists)."""
-    path = root / program_file(root)  # the program of the edition in use (editions.py)
+    rel = program_file(root)  # the program of the edition in use (editions.py)
+    path = root / rel
     y = _yaml()
     raw = path.read_bytes()
-    text = sourcemap.decode(raw, program_file(root)).replace("\r\n", "\n")
+    text = sourcemap.decode(raw, rel).replace("\r\n", "\n")
     if mutate is not None:
         data = y.load(text)
         mutate(data)
@@ -67,7 +68,7 @@ def _edit(root: Path, change: str, mutate, reorder=None,  # type: ignore[no-unty
         text = out.getvalue()
     if reorder is not None:
         text = reorder(text)
-    problems = validate_program_text(text, program_file(root))
+    problems = validate_program_text(text, rel)
     if problems:
         raise ContentError(problems)
     write_content(root, {path: encoded_like(raw, text)}, command)  # its BOM, its line ends
