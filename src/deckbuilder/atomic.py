@@ -113,6 +113,19 @@ class Elsewhere(Protocol):
     def close(self) -> None: ...
 
 
+def write_bytes_all(files: Mapping[Path, bytes]) -> None:
+    """Several files whose bytes are known, replaced all together (write_all): the set
+    form of write_atomically."""
+    write_all({path: _bytes_writer(data) for path, data in files.items()})
+
+
+def _bytes_writer(data: bytes) -> Writer:
+    def write(tmp: Path) -> str:
+        tmp.write_bytes(data)
+        return ""
+    return write
+
+
 def write_all(writers: Mapping[Path, Writer], elsewhere: Elsewhere | None = None,
               there: Collection[Path] = (), made: Mapping[Path, Path] | None = None
               ) -> dict[Path, str]:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 from PIL import Image
 
-from ..atomic import write_all
+from ..atomic import write_bytes_all
 
 THUMB_WIDTH = 320
 GAP = 12
@@ -75,14 +75,7 @@ def _write(files: dict[Path, bytes]) -> None:
     """Replaces the files all or none, each flushed like every file deckbuilder writes."""
     for folder in {p.parent for p in files}:
         folder.mkdir(parents=True, exist_ok=True)
-    write_all({path: _writer(data) for path, data in files.items()})
-
-
-def _writer(data: bytes):  # type: ignore[no-untyped-def]
-    def write(tmp: Path) -> str:
-        tmp.write_bytes(data)
-        return ""
-    return write
+    write_bytes_all(files)
 
 
 def write_previews(pdfs: list[Path], folder: Path) -> list[Path]:

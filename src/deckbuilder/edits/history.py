@@ -26,7 +26,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ..atomic import flush_folders, flush_to_disk, write_all
+from ..atomic import flush_folders, flush_to_disk, write_bytes_all
 from ..content.editions import program_file
 from ..content.load import parse_program_text
 from ..errors import ContentError
@@ -105,7 +105,7 @@ def write_content(root: Path, new: Mapping[Path, bytes], command: str,
         [f"{_relative(root, p)} geändert" for p in new]
     change = _record(root, {p: (_read(p), data) for p, data in new.items()}, command, lines)
     try:
-        write_all({path: _writer(data) for path, data in new.items()})
+        write_bytes_all(new)
     except BaseException:
         shutil.rmtree(change.folder, ignore_errors=True)
         raise
@@ -150,7 +150,7 @@ def undo(root: Path, force: bool = False) -> Undone:
                             ["von Hand geänderte Fassung, beim Zurücknehmen aufbewahrt"],
                             kept=True)
     try:
-        write_all({p: _writer(data) for p, data in back.items() if data is not None})
+        write_bytes_all({p: data for p, data in back.items() if data is not None})
         for path in (p for p, data in back.items() if data is None):
             path.unlink(missing_ok=True)  # made by the change
     except BaseException:
@@ -296,13 +296,6 @@ def _numbered(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
     return [p for p in folder.iterdir() if p.is_dir() and p.name.isdigit()]
-
-
-def _writer(data: bytes):  # type: ignore[no-untyped-def]
-    def write(tmp: Path) -> str:
-        tmp.write_bytes(data)
-        return ""
-    return write
 
 
 def _read(path: Path) -> bytes | None:
