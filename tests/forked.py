@@ -72,10 +72,28 @@ def run(args: Sequence[str], cwd: Path | None, env: Mapping[str, str], timeout: 
 
 
 def _warm_up() -> None:
+    """Imports, and what every build reads the same in every project: the repository
+    theme's font files (9 parses, 0.3 s; a different file is read by its own hash) and
+    the German hyphenation patterns (0.1 s), both kept per process by deckbuilder."""
     import importlib
 
+    if _WARM_DONE:
+        return
     for name in WARM:
         importlib.import_module(name)
+    from deckbuilder.content.load import load_theme
+    from deckbuilder.text.hyph_patterns import dictionary
+    from deckbuilder.text.measure import Measurer
+
+    root = Path(__file__).resolve().parents[1]
+    measurer = Measurer(load_theme(root), root)
+    for path in {*measurer.paths.values(), *measurer.fallback_paths.values()}:
+        measurer.facts(path)
+    dictionary(measurer.splits.lang)
+    _WARM_DONE.append(True)
+
+
+_WARM_DONE: list[bool] = []
 
 
 def _child(args: list[str], cwd: Path | None, env: Mapping[str, str], out: int, err: int,

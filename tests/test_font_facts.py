@@ -21,6 +21,29 @@ def _no_parse(path: Path) -> font_facts.FontFacts:
     raise AssertionError("parsed again")
 
 
+@pytest.fixture(autouse=True)
+def _fresh_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test starts as a new process would, with nothing read yet: the facts it
+    checks come from the file or the cache folder, not from an earlier test."""
+    monkeypatch.setattr(font_facts, "_KNOWN", {})
+
+
+def test_a_process_reads_a_font_once_and_each_cache_folder_still_keeps_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """serve, watch and the editions' workers build again in the same process: the same
+    bytes under another path or project are not parsed again."""
+    regular = find_font_file("LiberationSans-Regular.ttf")
+    assert regular is not None
+    copy = tmp_path / "elsewhere.ttf"
+    copy.write_bytes(regular.read_bytes())
+    first = font_facts.FontFactsCache(tmp_path / "one").facts(regular)
+    monkeypatch.setattr(font_facts, "parse", _no_parse)
+    other = font_facts.FontFactsCache(tmp_path / "two")
+    assert other.facts(copy) == first
+    other.save()
+    assert len(list((tmp_path / "two" / font_facts.FOLDER).iterdir())) == 1
+
+
 @pytest.mark.parametrize("name", ["SourceSansPro-Regular.ttf", "SourceSansPro-Black.ttf",
                                   "LiberationSans-BoldItalic.ttf"])
 def test_kept_facts_are_what_reportlab_and_fonttools_read(

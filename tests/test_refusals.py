@@ -251,3 +251,24 @@ def test_a_pull_that_cannot_record_what_it_carried_puts_content_back(
     assert "output/replaced/" in err and ": error: the disk is full" in err
     assert _files(project) == before
     assert _run(capsys, "undo", project)[0] == 1
+
+
+@pytest.mark.parametrize("command", ["build", "events move"])
+def test_ctrl_c_while_writing_says_interrupted_and_keeps_every_file(
+        command: str, tmp_path: Path, make_project: MakeProject,
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """Click turns Ctrl+C into its own Abort; users still read "interrupted", exit 130."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_EPOCH)
+    args, roots = COMMANDS[command](tmp_path, make_project)
+    before = _files(*roots)
+
+    def pressed(*args: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "replace", pressed)
+    status, _, err = _run(capsys, *args)
+    monkeypatch.undo()
+    assert status == 130, err
+    assert err.strip().endswith("interrupted; earlier results are unchanged"), err
+    assert "aborted" not in err and "Traceback" not in err, err
+    assert _files(*roots) == before

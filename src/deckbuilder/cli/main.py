@@ -301,7 +301,10 @@ def main(argv: list[str] | None = None) -> None:
     except UsageError as exc:
         click.echo(usage_line(exc), err=True)
         sys.exit(ExitCode.USAGE)
-    except click.exceptions.Abort:
+    except click.exceptions.Abort as exc:
+        if isinstance(exc.__cause__, KeyboardInterrupt):  # click's form of Ctrl+C
+            click.echo("interrupted; earlier results are unchanged", err=True)
+            sys.exit(130)
         click.echo("aborted", err=True)
         sys.exit(ExitCode.USAGE)
     except click.ClickException as exc:

@@ -62,10 +62,6 @@ def serve_command(project: Path, out: Path | None, port: int | None, editor: str
         return str(replace(where, file=in_project(project, where.file)))
 
     server = open_server(Board(View(project.resolve(), place, template)), port)
-    click.echo(server.address)
-    click.echo(f"open {server.address} in the browser; Ctrl+C stops", err=True)
-    if open_browser:
-        webbrowser.open(server.address)
 
     def report(done: Round) -> None:
         for problem in done.problems:
@@ -80,7 +76,11 @@ def serve_command(project: Path, out: Path | None, port: int | None, editor: str
 
     stop = threading.Event()
     loop = None
-    try:
+    try:  # from the first line on: a Ctrl+C right after the address still stops cleanly
+        click.echo(server.address)
+        click.echo(f"open {server.address} in the browser; Ctrl+C stops", err=True)
+        if open_browser:
+            webbrowser.open(server.address)
         loop = Loop(project, folder, server.board, _shown)
         loop.watch(report, stop)
     except KeyboardInterrupt:

@@ -5,9 +5,11 @@ widths of nine TrueType files), the licence bits (fsType) are checked and each e
 face needs its EOT header (fontTools). Parsing all of that took 0.2-0.3 s of every build,
 for facts that do not change while a file's bytes do not: they are kept in
 ``.cache/fonts/`` under the file's SHA-256 (and reportlab's version, whose parse the
-widths are) and read back in milliseconds. A text measures exactly as reportlab's
-``stringWidth`` measures it: the same widths, summed in the same order. Without a cache,
-or with a damaged one, the file is parsed again (cache_file.py).
+widths are) and read back in milliseconds; a process that builds again (serve, watch,
+the workers of ``--all-editions``) also keeps them in memory under the same hash. A
+text measures exactly as reportlab's ``stringWidth`` measures it: the same widths,
+summed in the same order. Without a cache, or with a damaged one, the file is parsed
+again (cache_file.py).
 """
 
 from __future__ import annotations
@@ -47,6 +49,11 @@ def at_size(advance: float, size: float) -> float:
     return 0.001 * size * advance
 
 
+#: Facts this process has read, by the name of their cache file (the bytes' hash): the
+#: same bytes have the same facts, whichever project or path they come from.
+_KNOWN: dict[str, FontFacts] = {}
+
+
 class FontFactsCache:
     """The facts of font files, from ``folder`` (an output folder's cache) where kept.
     Facts read anew are kept when ``save`` is called: a build calls it once its content
@@ -62,12 +69,17 @@ class FontFactsCache:
         data = path.read_bytes()
         name = f"{hashlib.sha256(data).hexdigest()[:32]}-reportlab{reportlab.Version}.json"
         where = self.folder / name if self.folder is not None else None
-        kept = _from_json(cache_file.read(where))
-        if kept is not None:
-            return kept
-        found = parse(path)
-        if where is not None:
-            self._new[where] = _to_json(found)
+        known = _KNOWN.get(name)
+        if known is not None:
+            if where is not None and not where.is_file():  # this folder keeps them too
+                self._new[where] = _to_json(known)
+            return known
+        found = _from_json(cache_file.read(where))
+        if found is None:
+            found = parse(path)
+            if where is not None:
+                self._new[where] = _to_json(found)
+        _KNOWN[name] = found
         return found
 
     def save(self) -> None:
