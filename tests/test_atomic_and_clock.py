@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from deckbuilder.atomic import replace_all, write_atomically
+from deckbuilder.atomic import replace_all, write_atomically, write_bytes_all
 from deckbuilder.build.clock import build_timestamp, source_date_epoch
 from deckbuilder.errors import PreviousKept
 
@@ -22,6 +22,30 @@ def test_a_file_is_replaced_whole_and_readable(tmp_path: Path) -> None:
     assert target.read_bytes() == b"new"
     assert stat.S_IMODE(target.stat().st_mode) == 0o644
     assert [p.name for p in target.parent.iterdir()] == ["state.json"]
+
+
+@pytest.mark.parametrize("mode", [0o664, 0o600, 0o444], ids=oct)
+def test_a_replaced_file_keeps_its_permissions(tmp_path: Path, mode: int) -> None:
+    """A content file shared with a group stays writable for it after an edit; a private
+    or read-only one stays so (every write used to leave 644)."""
+    for name, write in (("one.yaml", lambda t: write_atomically(t, b"new")),
+                        ("set.yaml", lambda t: write_bytes_all({t: b"new"}))):
+        target = tmp_path / name
+        target.write_bytes(b"old")
+        target.chmod(mode)
+        write(target)
+        assert target.read_bytes() == b"new"
+        assert stat.S_IMODE(target.stat().st_mode) == mode, name
+
+
+def test_events_move_keeps_a_group_writable_program(make_project: MakeProject) -> None:
+    project = make_project()
+    program = project / "content" / "program.yaml"
+    program.chmod(0o664)
+    before = program.read_bytes()
+    assert run_cli("events", "move", "Workshop", "2026-11-19", project).returncode == 0
+    assert program.read_bytes() != before
+    assert stat.S_IMODE(program.stat().st_mode) == 0o664
 
 
 def test_a_failed_write_keeps_the_old_file(tmp_path: Path,

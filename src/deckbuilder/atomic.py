@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import glob
 import os
+import stat
 import tempfile
 from collections.abc import Callable, Collection, Iterable, Mapping
 from pathlib import Path
@@ -72,11 +73,22 @@ def flush_folders(targets: Iterable[Path]) -> None:
             os.close(fd)
 
 
+def mode_for(target: Path) -> int:
+    """The permissions a new copy of ``target`` gets: those of the file it replaces (a
+    content file shared with a group stays writable for it, a read-only one read-only), or
+    for a new file readable by everyone like a file the user saved (mkstemp creates it for
+    its owner only)."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        return 0o644
+
+
 def move_into_place(tmp: Path, target: Path) -> None:
-    """Renames a finished temporary file onto ``target``, readable by everyone like a file
-    the user saved (mkstemp creates it for its owner only), its bytes on the disk first."""
+    """Renames a finished temporary file onto ``target`` with ``target``'s permissions
+    (mode_for), its bytes on the disk first."""
     flush_to_disk(tmp)
-    os.chmod(tmp, 0o644)
+    os.chmod(tmp, mode_for(target))
     os.replace(tmp, target)
     flush_folders([target])
 
@@ -152,8 +164,8 @@ def write_all(writers: Mapping[Path, Writer], elsewhere: Elsewhere | None = None
         if elsewhere is not None:
             said.update(elsewhere.result())
         _flush_all(temps)
-        for tmp in temps.values():
-            os.chmod(tmp, 0o644)
+        for target, tmp in temps.items():
+            os.chmod(tmp, mode_for(target))
         replace_all(temps)
         flush_folders(temps)
         return {target: said[target] for target in writers}
