@@ -23,7 +23,7 @@ from deckbuilder.content.load import load_theme
 from deckbuilder.errors import ContentError
 from deckbuilder.text.measure import Measurer
 
-from .conftest import BUILD_EPOCH, ROOT, run_cli
+from .conftest import BUILD_EPOCH, ROOT, MakeProject, run_cli
 from .pptx_text import flowing_text, normalize
 
 # Where arbitrary text goes: (file, the line as it is, the line with {} for the text).
@@ -161,3 +161,31 @@ def test_nothing_is_written_outside_out(tmp_path: Path) -> None:
     assert run_cli("build", project, "--out", out).returncode == 0
     after = {p for p in tmp_path.rglob("*")}
     assert {p for p in after - before if out not in p.parents and p != out} == set()
+
+
+@pytest.mark.parametrize("command", [["build"], ["build", "--all-editions"], ["watch"],
+                                     ["preview"], ["serve"], ["changes"], ["editions"]])
+@pytest.mark.parametrize(("out", "shown", "read"), [
+    ("content", "content", "content"), ("assets/pictures", "assets/pictures", "assets"),
+    ("./content/../content", "content/../content", "content")])
+def test_results_never_go_into_what_the_build_reads(
+        command: list[str], out: str, shown: str, read: str, make_project: MakeProject
+) -> None:
+    """``watch --out content`` rebuilt after each of its own writes; ``build --out content``
+    mixed results among the content files."""
+    project = make_project()
+    before = sorted(project.rglob("*"))
+    result = run_cli(*command, "--out", out, cwd=project)
+    assert result.returncode == 2, result.stderr
+    assert result.stderr == (
+        f"error: --out {shown}: the results cannot go into the project's {read}/ folder, "
+        "which every build reads (leave --out away for output/, or name a folder outside "
+        "content/ and assets/)\n"), result.stderr
+    assert sorted(project.rglob("*")) == before
+
+
+def test_an_out_folder_named_through_content_is_still_allowed(
+        make_project: MakeProject) -> None:
+    project = make_project()
+    assert run_cli("build", "--out", "content/../results", cwd=project).returncode == 0
+    assert (project / "results" / "my-deck.pptx").is_file()

@@ -48,6 +48,23 @@ OUT_OPTION = click.option("--out", type=click.Path(file_okay=False, path_type=Pa
                           default=None, help="Folder for the results (default: PROJECT/output).")
 
 
+def output_folder(project: Path, out: Path | None) -> Path:
+    """``--out``, or PROJECT/output. Never content/ or assets/ or a folder in them: the
+    build reads those, ``watch`` would rebuild after each of its own writes, and an
+    edition's folder could land among the edition files."""
+    if out is None:
+        return project / "output"
+    where = out.resolve()
+    for read in ("content", "assets"):
+        source = (project / read).resolve()
+        if where.is_relative_to(source):
+            raise UsageError(f"--out {_relative(out)}: the results cannot go into the "
+                             f"project's {read}/ folder, which every build reads (leave "
+                             "--out away for output/, or name a folder outside content/ "
+                             "and assets/)")
+    return out
+
+
 PROJECT_ARG = click.argument("project", type=click.Path(file_okay=False, path_type=Path),
                              default=".")
 

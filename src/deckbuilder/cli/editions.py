@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from ..errors import ContentError, UsageError
-from .common import OUT_OPTION, PROJECT_ARG, _project, _relative, _shown
+from .common import OUT_OPTION, PROJECT_ARG, _project, _relative, _shown, output_folder
 
 EDITION_OPTION = click.option(
     "--edition", default=None, metavar="NAME",
@@ -40,7 +40,7 @@ def edition_in_use(project: Path, out: Path | None, edition: str | None,
 
     if reads_content or edition is not None:
         _project(project)
-    folder = out if out is not None else project / "output"
+    folder = output_folder(project, out)
     if edition is not None:
         known(project, [edition])
         folder = folder / edition
@@ -57,7 +57,7 @@ def build_some(project: Path, out: Path | None, formats: tuple[str, ...], force:
     if edition is not None and all_editions:
         raise click.UsageError("give either --edition NAME or --all-editions, not both")
     names = chosen(project, None if all_editions else [edition] if edition else [])
-    folder = out if out is not None else project / "output"
+    folder = output_folder(project, out)
     results = build_editions(project, folder, formats, names, force=force,
                              discard_edits=discard_edits)
     failed = [name for name, result in results.items() if isinstance(result, Exception)]
@@ -111,7 +111,7 @@ def editions_command(project: Path, out: Path | None) -> None:
     """
     from ..build.editions import places
 
-    folder = out if out is not None else _project(project) / "output"
+    folder = output_folder(_project(project), out)
     found = places(project, folder)
     if not found:
         click.echo("no editions: the project builds from content/ alone into "

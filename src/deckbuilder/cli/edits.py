@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import click
 
 from ..errors import UsageError
-from .common import OUT_OPTION, _date, _relative
+from .common import OUT_OPTION, _date, _relative, output_folder
 from .editions import SHOW_EDITION_OPTION, edition_in_use
 from .places import command_for
 
@@ -81,7 +81,7 @@ def _pull_edition(project: Path, out: Path | None, source: Path | None, dry_run:
     from ..edits.pull import read_edits
 
     loaded = load_project(project)
-    folder = out if out is not None else project / "output"
+    folder = output_folder(project, out)
     folder = folder / edition if edition else folder
     built = f"{loaded.project.deck.name}.pptx"
     deck = source or folder / built

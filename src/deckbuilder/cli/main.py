@@ -11,7 +11,7 @@ import click
 
 from ..errors import ContentError, ExitCode, UsageError
 from . import editions as ed
-from .common import OUT_OPTION, _current, _project, _relative, _shown
+from .common import OUT_OPTION, _current, _project, _relative, _shown, output_folder
 from .edits import changes_command, pull_command
 from .events import events, template_group
 from .history import history_command, undo_command
@@ -80,7 +80,7 @@ def build(project: Path, out: Path | None, formats: str, per_page: str, force: b
         chosen = tuple(f"handout-{per_page}" if f == "handout" else f for f in chosen)
     if _project(project) and (edition is not None or all_editions):
         return ed.build_some(project, out, chosen, force, discard_edits, edition, all_editions)
-    folder = out if out is not None else project / "output"
+    folder = output_folder(project, out)
     with Progress() as progress:
         outcome = run_build(project, folder, chosen, force=force, discard_edits=discard_edits,
                             progress=progress)
