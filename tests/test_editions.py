@@ -222,6 +222,30 @@ def test_events_edit_the_program_of_the_edition_asked_for(make_project: MakeProj
     assert "11.03." in listed.stdout or "11. März" in listed.stdout, listed.stdout
 
 
+def test_a_change_to_the_shared_program_names_every_edition_that_shows_it(
+        make_project: MakeProject) -> None:
+    """With and without --edition: the shared program is every edition's that has none of
+    its own, so 'build' alone (the default edition) would leave the others behind."""
+    project = _two(make_project)
+    for extra in ([], ["--edition", "essen"]):
+        moved = run_cli("events", "move", "Workshop", "2026-03-1" + str(len(extra)), project,
+                        *extra)
+        assert moved.returncode == 0, moved.stderr
+        assert moved.stdout.rstrip().endswith(
+            "in content/program.yaml; run 'deckbuilder build --all-editions' "
+            "to update the editions essen and joint"), moved.stdout
+    undone = run_cli("undo", project)
+    assert undone.stdout.rstrip().endswith(
+        "run 'deckbuilder build --all-editions' to update the editions essen and "
+        "joint"), undone.stdout
+    own = _two(make_project, ESSEN + "program: program-essen.yaml\n")
+    (own / "content" / "program-essen.yaml").write_bytes(
+        (own / "content" / "program.yaml").read_bytes())
+    moved = run_cli("events", "move", "Workshop", "2026-03-11", own)  # joint's, alone
+    assert moved.stdout.rstrip().endswith("run 'deckbuilder build' to update the "
+                                          "deck, dossier and calendar"), moved.stdout
+
+
 def _retype(deck: Path, old: str, new: str) -> None:
     """What a reader does in PowerPoint: one paragraph's text typed anew."""
     from pptx import Presentation

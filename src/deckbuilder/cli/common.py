@@ -86,8 +86,7 @@ def _date(value: str | None) -> dt.date | None:
 def _report(change, project: Path) -> None:  # type: ignore[no-untyped-def]
     """What changed, and the command that brings the outputs up to date (naming the
     project when it is not the current folder)."""
-    from .places import command_for
+    from .places import update_hint
 
-    click.echo(f"{change.summary} in {_relative(change.path)}; run "
-               f"'{command_for(project, 'deckbuilder build')}' to update the deck, dossier "
-               "and calendar")
+    click.echo(f"{change.summary} in {_relative(change.path)}; "
+               f"{update_hint(project, [change.path])}")

@@ -83,7 +83,7 @@ def undo_command(project: Path, force: bool) -> None:
     """
     from ..edits.history import Damaged, EditedSince, NothingToUndo, undo
     from ..errors import ContentError, ExitCode, Location, error
-    from .places import command_for
+    from .places import command_for, update_hint
 
     try:
         done = undo(_project(project), force)
@@ -124,8 +124,8 @@ def undo_command(project: Path, force: bool) -> None:
                 click.echo(f"kept the hand-made {kept.path} as "
                            f"{_relative(done.hand_made.folder / kept.before)}")
     names = ", ".join(_relative(project / k.path) for k in done.change.files)
-    click.echo(f"restored {names}; run '{command_for(project, 'deckbuilder build')}' to "
-               "update the deck, dossier and calendar")
+    click.echo(f"restored {names}; "
+               f"{update_hint(project, [project / k.path for k in done.change.files])}")
 
 
 def _when(change: Change) -> str:

@@ -56,7 +56,8 @@ def command_for(project: Path, command: str) -> str:
     from ..content.editions import current_name
 
     edition = current_name()
-    if edition is not None and command.startswith("deckbuilder build"):
+    if edition is not None and command.startswith("deckbuilder build") \
+            and "-editions" not in command and "--edition " not in command:
         command += f" --edition {edition}"
     if is_here(project):
         return command
@@ -64,3 +65,23 @@ def command_for(project: Path, command: str) -> str:
     if any(c.isspace() for c in where):
         where = f'"{where}"'
     return f"{command} {where}"
+
+
+def update_hint(project: Path, changed: list[Path]) -> str:
+    """"run 'deckbuilder build ...' to update ...": the build that brings every output
+    reading the ``changed`` content files up to date. The shared program is every
+    edition's that has none of its own: all of them are named, not only the one chosen."""
+    from ..content.editions import current_name, default_of, editions_reading
+
+    root = project.resolve()
+    users = sorted({name for path in changed
+                    for name in editions_reading(root, path.resolve().relative_to(root)
+                                                 .as_posix())})
+    if len(users) > 1:
+        return (f"run '{command_for(project, 'deckbuilder build --all-editions')}' to update "
+                f"the editions {', '.join(users[:-1])} and {users[-1]}")
+    if users and users[0] != (current_name() or default_of(root)):
+        return (f"run '{command_for(project, f'deckbuilder build --edition {users[0]}')}' "
+                "to update its deck, dossier and calendar")
+    return (f"run '{command_for(project, 'deckbuilder build')}' to update the deck, dossier "
+            "and calendar")

@@ -277,7 +277,12 @@ def program_file(root: Path) -> str:
     if name is not None and name not in names(root):
         raise unknown_edition(root, name)
     name = name or default_of(root)
-    own = own_program(root, name) if name is not None else None
+    return _program_of(root, name) if name is not None else "content/program.yaml"
+
+
+def _program_of(root: Path, name: str) -> str:
+    """Edition ``name``'s program file: its own where it exists, else the shared one."""
+    own = own_program(root, name)
     return f"content/{own}" if own and (root / "content" / own).is_file() \
         else "content/program.yaml"
 
@@ -287,3 +292,16 @@ def file_in_use(root: Path) -> list[Path]:
     none for a project without editions."""
     name = _CHOSEN.get() or default_of(root)
     return [root / file_of(name)] if name is not None and name in names(root) else []
+
+
+def editions_reading(root: Path, rel: str) -> list[str]:
+    """The editions whose build reads ``rel`` (a file from the project's root): an edition
+    file its own edition, a program file the editions whose program it is, any other
+    shared file every edition. None for a project without editions."""
+    found = names(root)
+    if rel.startswith(f"content/{FOLDER}/"):
+        return [name for name in found if file_of(name) == rel]
+    programs = {name: _program_of(root, name) for name in found}
+    if rel in programs.values() or rel == "content/program.yaml":
+        return [name for name in found if programs[name] == rel]
+    return found
