@@ -333,9 +333,10 @@ def test_the_next_step_names_the_project_and_a_missing_folder_is_named(
     moved = run_cli("events", "move", "Future Day Frankfurt", "2026-11-19", "proj",
                     cwd=tmp_path)
     assert moved.returncode == 0, moved.stderr
-    assert "run 'deckbuilder build proj' to update" in moved.stdout
+    # the IHK project's two editions show the shared program: both are built
+    assert "run 'deckbuilder build --all-editions proj' to update" in moved.stdout
     here = run_cli("events", "move", "Future Day Frankfurt", "2026-11-20", cwd=tmp_path / "proj")
-    assert "run 'deckbuilder build' to update" in here.stdout
+    assert "run 'deckbuilder build --all-editions' to update" in here.stdout
     missing = run_cli("build", "nowhere", cwd=tmp_path)
     assert missing.returncode == 2
     assert missing.stderr == "error: the project folder 'nowhere' does not exist\n"
