@@ -7,6 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from deckbuilder.edits.changelog import compare, since, update
 
 from .conftest import run_cli
@@ -45,6 +47,7 @@ def test_a_moved_event_and_an_edited_factor_are_logged(project: Path, edit: Edit
     assert run_cli("changes", project).stdout == log.read_text("utf-8")
 
 
+@pytest.mark.slow  # README's test command stays under two minutes
 def test_a_failed_build_adds_nothing_and_an_unchanged_one_neither(project: Path,
                                                                   edit: Edit) -> None:
     assert run_cli("build", project).returncode == 0
@@ -152,6 +155,7 @@ def test_a_state_of_an_older_build_without_last_days_invents_no_change() -> None
     assert compare(older, {"slides": [], "events": [_fair("2026-12-09", "2026-12-11")]}) == []
 
 
+@pytest.mark.slow  # README's test command stays under two minutes
 def test_a_moved_event_of_several_days_is_logged_after_the_next_build(edit: Edit) -> None:
     project = edit("program.yaml", "    - date: 2026-11-12\n",
                    "    - date: 2026-11-12\n      end: 2026-11-13\n")

@@ -259,6 +259,7 @@ def _retype(deck: Path, old: str, new: str) -> None:
     prs.save(str(deck))
 
 
+@pytest.mark.slow  # README's test command stays under two minutes
 def test_pull_writes_each_edit_into_the_file_it_came_from(make_project: MakeProject) -> None:
     project = _two(make_project)
     assert run_cli("build", project, "--edition", "essen").returncode == 0

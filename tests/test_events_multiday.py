@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 import vobject
 from pypdf import PdfReader
 
@@ -31,6 +32,7 @@ def _two_days(edit: Edit) -> Path:
     return edit("program.yaml", FUTURE_DAY, TWO_DAYS)
 
 
+@pytest.mark.slow  # README's test command stays under two minutes
 def test_add_with_an_end_writes_both_days_and_every_output_shows_the_range(
         project: Path) -> None:
     before = _program(project)

@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
+import pytest
 import vobject
 from pypdf import PdfReader
 
@@ -37,6 +38,7 @@ def _dates(text: str, section: str) -> list[str]:
     return re.findall(r"date: (\S+)", part)
 
 
+@pytest.mark.slow  # README's test command stays under two minutes
 def test_moving_the_first_event_to_december_lists_it_last_everywhere(project: Path) -> None:
     program = _commented(project)
     before = program.read_text("utf-8")

@@ -90,6 +90,7 @@ def test_an_edited_deck_stops_the_build_and_stays_as_it_is(project: Path) -> Non
     assert run_cli("build", project).stdout.startswith("up to date")
 
 
+@pytest.mark.slow  # README's test command stays under two minutes
 def test_an_annotated_dossier_is_an_edit_and_a_deleted_output_is_not(project: Path) -> None:
     from pypdf import PdfReader, PdfWriter
     from pypdf.annotations import Text
@@ -112,6 +113,7 @@ def test_an_annotated_dossier_is_an_edit_and_a_deleted_output_is_not(project: Pa
     assert (out / DECK).is_file()
 
 
+@pytest.mark.slow  # README's test command stays under two minutes
 def test_a_saved_but_unchanged_output_is_no_edit(project: Path) -> None:
     out = _built(project)
     deck = out / DECK

@@ -203,6 +203,7 @@ def _move_first_picture(deck: Path, slide: int) -> None:
     prs.save(str(deck))
 
 
+@pytest.mark.slow  # README's test command stays under two minutes
 def test_after_a_partial_pull_the_guard_names_only_the_slides_left(project: Path) -> None:
     out = project / "output"
     assert run_cli("build", project).returncode == 0
@@ -225,6 +226,7 @@ def test_after_a_partial_pull_the_guard_names_only_the_slides_left(project: Path
     assert "HUMAN CENTRICITY 2.0" in _texts(out / DECK)
 
 
+@pytest.mark.slow  # README's test command stays under two minutes
 def test_a_pull_that_would_break_the_content_writes_nothing(project: Path) -> None:
     """Renaming a trend to another trend's title puts that name on the radar twice."""
     out = project / "output"

@@ -267,6 +267,7 @@ def test_slides_from_the_cache_keep_a_templates_layout(project: Path, edit: Edit
     assert {s.slide_layout.name for s in deck.slides} == {"Title Only"}
 
 
+@pytest.mark.slow  # README's test command stays under two minutes
 def test_the_build_records_its_state_wherever_it_runs(project: Path,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     """A build run from a script leaves the state a command-line build would: the next
@@ -282,6 +283,7 @@ def test_the_build_records_its_state_wherever_it_runs(project: Path,
     assert again.stderr.count("warning:") == len(report.warnings)
 
 
+@pytest.mark.slow  # README's test command stays under two minutes
 def test_a_file_edited_while_the_build_runs_is_built_next_time(
         make_project: MakeProject, monkeypatch: pytest.MonkeyPatch) -> None:
     """The state records the inputs as the build read them: an edit saved while it laid

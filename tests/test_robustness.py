@@ -163,11 +163,12 @@ def test_nothing_is_written_outside_out(tmp_path: Path) -> None:
     assert {p for p in after - before if out not in p.parents and p != out} == set()
 
 
-@pytest.mark.parametrize("command", [["build"], ["build", "--all-editions"], ["watch"],
-                                     ["preview"], ["serve"], ["changes"], ["editions"]])
-@pytest.mark.parametrize(("out", "shown", "read"), [
-    ("content", "content", "content"), ("assets/pictures", "assets/pictures", "assets"),
-    ("./content/../content", "content/../content", "content")])
+@pytest.mark.parametrize(("command", "out", "shown", "read"), [
+    *[(command, "content", "content", "content") for command in (
+        ["build"], ["build", "--all-editions"], ["watch"], ["preview"], ["serve"],
+        ["changes"], ["editions"])],
+    (["build"], "assets/pictures", "assets/pictures", "assets"),
+    (["watch"], "./content/../content", "content/../content", "content")])
 def test_results_never_go_into_what_the_build_reads(
         command: list[str], out: str, shown: str, read: str, make_project: MakeProject
 ) -> None:

@@ -100,6 +100,7 @@ def _overlap(a, b) -> bool:  # type: ignore[no-untyped-def]
         b.y < a.bottom - 0.5
 
 
+@pytest.mark.slow  # README's test command stays under two minutes
 def test_the_ihk_deck_on_the_chambers_template_keeps_off_band_claim_and_logo(
         tmp_path: Path) -> None:
     project = tmp_path / "project"
