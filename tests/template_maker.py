@@ -36,9 +36,9 @@ def logo_png() -> bytes:
     return out.getvalue()
 
 
-def make_template(path: Path, house: str = "bottom") -> Path:
+def make_template(path: Path, house: str = "bottom", claim_text: str = CLAIM) -> Path:
     """Writes the template to ``path``: ``house`` "bottom" (band at the bottom, logo top
-    right) or "top" (band at the top, logo bottom left)."""
+    right) or "top" (band at the top, logo bottom left); the claim's box is 420 pt wide."""
     prs = Presentation()
     prs.slide_width, prs.slide_height = WIDTH, HEIGHT
     master = prs.slide_master
@@ -50,7 +50,7 @@ def make_template(path: Path, house: str = "bottom") -> Path:
     band.line.fill.background()
     claim = Shape(tree.add_textbox(101, "Claim", Pt(40), band_top + Pt(16), Pt(420), Pt(22)),
                   master)
-    claim.text_frame.text = CLAIM
+    claim.text_frame.text = claim_text
     run = claim.text_frame.paragraphs[0].runs[0]
     run.font.size, run.font.color.rgb = Pt(14), RGBColor(0xFF, 0xFF, 0xFF)
     logo_y = Pt(24) if house == "bottom" else HEIGHT - Pt(24) - Pt(40)

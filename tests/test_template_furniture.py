@@ -24,8 +24,8 @@ from .template_maker import BAND, BRAND, CLAIM, HEIGHT, make_template
 P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 
 
-def _use(project: Path, house: str) -> Path:
-    make_template(project / "assets" / "hwk.pptx", house)
+def _use(project: Path, house: str, claim: str = CLAIM) -> Path:
+    make_template(project / "assets" / "hwk.pptx", house, claim)
     theme = project / "content" / "theme.yaml"
     theme.write_text(theme.read_text("utf-8").replace(
         "\nfit:\n", "\ntemplate:\n  file: assets/hwk.pptx\n\nfit:\n", 1), "utf-8")
@@ -177,3 +177,29 @@ def test_the_footer_on_a_dark_band_reads_in_the_deck_and_in_print(make_project: 
                  and i["x0"] > page.width * 0.8]  # the house style's logo: top right
     assert band and footer and band[0]["top"] <= footer[0]["top"]
     assert CLAIM in text and len(logos) == 1  # the template's claim and logo, as in the PPTX
+
+
+LONG_CLAIM = ("Handwerk. Die Wirtschaftsmacht. Von nebenan. Seit Generationen für "
+              "Ausbildung, Meisterschaft und Betriebsnachfolge in der Region.")
+
+
+def test_a_long_claim_wraps_inside_its_box_in_the_pdfs(make_project: MakeProject) -> None:
+    """The claim's box is 420 pt wide: PowerPoint wraps a longer claim in it, and so do the
+    slides PDF and the handouts (the claim used to run on in one line past its box)."""
+    import pdfplumber
+
+    project = _use(make_project(), "bottom", LONG_CLAIM)
+    result = run_cli("build", project, "--format", "slides-pdf")
+    assert result.returncode == 0, result.stderr
+    with pdfplumber.open(project / "output" / "my-deck-slides.pdf") as pdf:
+        page = pdf.pages[1]
+        scale = page.width / 960  # the template's slide is 960 pt wide
+        band = page.height - 54 * scale
+        chars = [c for c in page.chars if c["top"] >= band]
+        words = page.crop((0, band, page.width, page.height)).extract_words()
+    claim = [c for c in chars if c["x0"] < 480 * scale]  # left of the footer's box
+    assert claim and all(40 * scale <= c["x0"] and c["x1"] <= 460 * scale for c in claim)
+    assert all(c["bottom"] <= page.height for c in claim)
+    assert len({round(c["top"]) for c in claim}) == 2  # two lines
+    shown = " ".join(w["text"] for w in words if w["x0"] < 480 * scale)
+    assert sorted(shown.split()) == sorted(LONG_CLAIM.split())

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 
-from reportlab.lib.utils import ImageReader
+from reportlab.lib.utils import ImageReader, simpleSplit
 
 from ...layout.plan import SlidePlan, TemplateArt
 from .draw import Painter
@@ -18,6 +18,8 @@ from .draw import Painter
 INSET_X, INSET_Y = 7.2, 3.6
 #: The first baseline below a line's top, as a share of the size (Source Sans Pro's ascent).
 ASCENT = 0.8
+#: From one baseline to the next, as a share of the size: PowerPoint's single spacing.
+LEADING = 1.2
 
 
 def draw_template(painter: Painter, slide: SlidePlan) -> None:
@@ -40,14 +42,18 @@ def _logo(painter: Painter, art: TemplateArt) -> None:
 
 
 def _claim(painter: Painter, art: TemplateArt) -> None:
-    """One line in the deck's regular face at the template's size and in the colour the
-    layout gave it (template_slides.template_art)."""
+    """The claim in the deck's regular face at the template's size and in the colour the
+    layout gave it (template_slides.template_art), wrapped at spaces within its box as
+    PowerPoint wraps it (a long claim ran past its box, and off a narrow slide)."""
     c = painter.c
     color = art.color or painter.t.theme.color("ink")
-    box, size = art.box, art.size
-    top = {"ctr": box.y + (box.h - size) / 2, "b": box.bottom - INSET_Y - size}.get(
+    box, size, font = art.box, art.size, painter.t.fonts["regular"]
+    lines = simpleSplit(art.text, font, size, box.w - 2 * INSET_X) or [art.text]
+    block = size + (len(lines) - 1) * size * LEADING
+    top = {"ctr": box.y + (box.h - block) / 2, "b": box.bottom - INSET_Y - block}.get(
         art.anchor, box.y + INSET_Y)
     c.setFillColor(painter.t.color("#" + color))
-    c.setFont(painter.t.fonts["regular"], size)
-    c.drawString(box.x + INSET_X, painter.h - top - size * ASCENT, art.text)
+    c.setFont(font, size)
+    for i, line in enumerate(lines):
+        c.drawString(box.x + INSET_X, painter.h - top - size * (ASCENT + i * LEADING), line)
 
