@@ -161,10 +161,9 @@ class Applying:
         return data
 
     def finish(self, found: list[Diagnostic]) -> list[Diagnostic]:
-        """The loader's problems with the edition's own; a left-out trend the radar still
-        shows is said once, at the edition's line."""
-        said = {f"unknown trend '{title}'" for title in self.flagged}
-        return [d for d in found if d.message not in said] + self.problems
+        """The loader's problems with the edition's own (a left-out trend the radar still
+        shows is said once, at the edition's line: radar_check is told of it)."""
+        return found + self.problems
 
     def _own_program(self) -> str | None:
         """The edition's own program file, when it names one that is there."""

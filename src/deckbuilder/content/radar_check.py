@@ -8,6 +8,7 @@ and an editor who saw only the first of them would need one build per line to fi
 from __future__ import annotations
 
 import difflib
+from collections.abc import Collection
 
 from ..errors import Diagnostic, Location, error, warning
 from .model import RadarFile
@@ -69,18 +70,20 @@ def _check_links(radar: RadarFile, known: list[str]) -> list[Diagnostic]:
     return problems
 
 
-def check_radar(radar: RadarFile, trend_titles: list[str] | None) -> list[Diagnostic]:
+def check_radar(radar: RadarFile, trend_titles: list[str] | None,
+                said: Collection[str] = ()) -> list[Diagnostic]:
     """Errors for unknown rings, segments, trends and concepts; a warning for a trend left
     off. ``trend_titles``: the titles of trends.yaml, None when that file has errors (then
-    the radar's own names are taken as known)."""
+    the radar's own names are taken as known). ``said``: names whose absence from
+    trends.yaml is reported elsewhere (an edition leaves the trend out), not again here."""
     problems = _check_places(radar)
     concepts = [t.name for t in radar.trends if t.concept]
     if trend_titles is None:
         known = list(dict.fromkeys(t.name for t in radar.trends))
     else:
-        known = list(dict.fromkeys([*trend_titles, *concepts]))
+        known = list(dict.fromkeys([*trend_titles, *concepts, *said]))
         for trend in radar.trends:
-            if not trend.concept and trend.name not in trend_titles:
+            if not trend.concept and trend.name not in known:
                 problems.append(_unknown("trend", trend.name, trend_titles, trend.where("name")))
     problems += _check_links(radar, known)
     if trend_titles is not None:
