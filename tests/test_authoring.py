@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -125,9 +126,10 @@ def test_watch_rebuilds_and_survives_bad_content(project: Path) -> None:
         assert any("'2026-11-31' is not a date (November 2026 has 30 days)" in x for x in lines)
         assert proc.poll() is None  # still watching
     finally:
-        proc.terminate()
-        proc.communicate(timeout=30)
-    assert "Traceback" not in "".join(lines)
+        proc.send_signal(signal.SIGINT)  # Ctrl+C
+        rest, _ = proc.communicate(timeout=30)
+    assert proc.returncode == 0 and rest.rstrip().endswith("stopped"), rest
+    assert "Traceback" not in "".join(lines) + rest
 
 
 def test_new_project_builds_and_shows_every_slide_kind(tmp_path: Path) -> None:

@@ -14,6 +14,7 @@ import click
 from ..errors import Location, UsageError
 from .common import OUT_OPTION, PROJECT_ARG, _shown
 from .editions import SHOW_EDITION_OPTION, edition_in_use
+from .stopping import ctrl_c_sets
 
 if TYPE_CHECKING:  # imported when the command runs: every other command starts faster
     from ..build.serve import Round
@@ -76,6 +77,7 @@ def serve_command(project: Path, out: Path | None, port: int | None, editor: str
 
     stop = threading.Event()
     loop = None
+    in_use.enter_context(ctrl_c_sets(stop))  # Ctrl+C ends the watching below
     try:  # from the first line on: a Ctrl+C right after the address still stops cleanly
         click.echo(server.address)
         click.echo(f"open {server.address} in the browser; Ctrl+C stops", err=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import click
@@ -10,6 +11,7 @@ from ..errors import ContentError, UsageError
 from .common import OUT_OPTION, _relative, _shown
 from .editions import SHOW_EDITION_OPTION, edition_in_use
 from .refusals import usage_line
+from .stopping import ctrl_c_sets
 
 
 @click.command(name="watch")
@@ -44,8 +46,12 @@ def watch_command(project: Path, out: Path | None, edition: str | None) -> None:
             click.echo(f"wrote {_relative(path)} ({what})")
         click.echo("waiting for changes (Ctrl+C stops)")
 
-    with edition_in_use(project, out, edition) as folder:
+    stop = threading.Event()
+    with edition_in_use(project, out, edition) as folder, ctrl_c_sets(stop):
         once()
         paths = [p for p in (project / "content", project / "assets") if p.is_dir()]
-        for _ in watch(*paths, raise_interrupt=False):
+        for _ in watch(*paths, stop_event=stop, raise_interrupt=False):
+            if stop.is_set():  # Ctrl+C while the change came in
+                break
             once()
+    click.echo("stopped", err=True)
