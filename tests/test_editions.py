@@ -246,6 +246,21 @@ def test_a_change_to_the_shared_program_names_every_edition_that_shows_it(
                                           "deck, dossier and calendar"), moved.stdout
 
 
+def test_the_hint_works_when_content_is_a_link_to_a_folder_elsewhere(
+        make_project: MakeProject, tmp_path: Path) -> None:
+    """A content/ folder kept elsewhere (a shared drive) and linked into the project: the
+    hint worked the place out by resolving, failed, and called it a bug after the edit."""
+    project = _two(make_project)
+    (project / "content").rename(tmp_path / "shared-content")
+    (project / "content").symlink_to(tmp_path / "shared-content", target_is_directory=True)
+    moved = run_cli("events", "move", "Workshop", "2026-03-10", project)
+    assert moved.returncode == 0, moved.stderr
+    assert moved.stdout.rstrip().endswith(
+        "run 'deckbuilder build --all-editions' to update the editions essen and joint")
+    undone = run_cli("undo", project)
+    assert undone.returncode == 0 and "bug" not in undone.stderr, undone.stderr
+
+
 def _retype(deck: Path, old: str, new: str) -> None:
     """What a reader does in PowerPoint: one paragraph's text typed anew."""
     from pptx import Presentation

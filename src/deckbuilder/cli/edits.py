@@ -11,7 +11,7 @@ import click
 from ..errors import UsageError
 from .common import OUT_OPTION, _date, _relative, output_folder
 from .editions import SHOW_EDITION_OPTION, edition_in_use
-from .places import command_for
+from .places import command_for, update_hint
 
 if TYPE_CHECKING:
     from ..edits.pull import Found
@@ -124,5 +124,4 @@ def _pull(project: Path, folder: Path, built: str, deck: Path, found: Found, pla
                    f"'{command_for(project, 'deckbuilder build')} --discard-edits' "
                    "(it keeps the edited deck under output/replaced/ and builds anew)")
     else:
-        click.echo(f"next: '{command_for(project, 'deckbuilder build')}' makes the deck "
-                   "from content/ with these texts")
+        click.echo(f"next: {update_hint(project, list(texts))}")

@@ -75,8 +75,7 @@ def update_hint(project: Path, changed: list[Path]) -> str:
 
     root = project.resolve()
     users = sorted({name for path in changed
-                    for name in editions_reading(root, path.resolve().relative_to(root)
-                                                 .as_posix())})
+                    for name in editions_reading(root, _rel(project, path))})
     if len(users) > 1:
         return (f"run '{command_for(project, 'deckbuilder build --all-editions')}' to update "
                 f"the editions {', '.join(users[:-1])} and {users[-1]}")
@@ -85,3 +84,9 @@ def update_hint(project: Path, changed: list[Path]) -> str:
                 "to update its deck, dossier and calendar")
     return (f"run '{command_for(project, 'deckbuilder build')}' to update the deck, dossier "
             "and calendar")
+
+
+def _rel(project: Path, path: Path) -> str:
+    """``path`` from the project's folder as written ("content/program.yaml"), not resolved:
+    content/ may be a link to a folder elsewhere."""
+    return Path(os.path.relpath(os.path.abspath(path), os.path.abspath(project))).as_posix()
