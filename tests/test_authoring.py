@@ -132,6 +132,35 @@ def test_watch_rebuilds_and_survives_bad_content(project: Path) -> None:
     assert "Traceback" not in "".join(lines) + rest
 
 
+@pytest.mark.slow  # a second or two each, at several moments
+@pytest.mark.parametrize("command", ["watch", "build"])
+@pytest.mark.parametrize("after", [0, 0.3, 0.6, 1.0])
+def test_ctrl_c_in_a_terminal_at_any_moment_ends_cleanly(
+        project: Path, command: str, after: float) -> None:
+    """A terminal's Ctrl+C reaches the whole process group, the PDF process too: it broke
+    that process's pipe ("Broken pipe ... check the disk", or "a bug in deckbuilder"), and
+    while the libraries were loading it printed a traceback. ``after``: seconds after the
+    command started its PDF process, its first act (Python's own start comes before)."""
+    env = {**os.environ, "SOURCE_DATE_EPOCH": BUILD_EPOCH}
+    proc = subprocess.Popen([sys.executable, "-m", "deckbuilder", command, str(project)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env=env, start_new_session=True)
+    children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children")
+    deadline = time.monotonic() + 30
+    while proc.poll() is None and time.monotonic() < deadline and \
+            not children.read_text().strip():
+        time.sleep(0.005)
+    time.sleep(after)
+    os.killpg(proc.pid, signal.SIGINT)
+    out, err = proc.communicate(timeout=60)
+    said = err.rstrip().splitlines()[-1:]
+    assert (proc.returncode, said) in [(0, ["stopped"]), (130, [
+        "interrupted; earlier results are unchanged"])] + ([(0, [])] if command == "build"
+                                                           else []), err
+    for wrong in ("Traceback", "bug", "Broken pipe", "could not be read", "error:"):
+        assert wrong not in err, err
+
+
 def test_new_project_builds_and_shows_every_slide_kind(tmp_path: Path) -> None:
     target = tmp_path / "deck"
     result = run_cli("new", target)

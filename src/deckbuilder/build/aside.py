@@ -20,9 +20,11 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import sys
 import threading
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
@@ -97,7 +99,8 @@ class Aside:
         inherited = self._conn if chosen == "fork" else None  # a spawned one gets only its own
         self._process = context.Process(target=serve, args=(child_end, inherited), daemon=True,
                                         name="deckbuilder-pdf")
-        self._process.start()
+        with _ctrl_c_held():
+            self._process.start()
         child_end.close()
         self._done = False
         self._batches = 0
@@ -140,6 +143,23 @@ class Aside:
         self._process.join()
 
 
+@contextmanager
+def _ctrl_c_held() -> Iterator[None]:
+    """A terminal's Ctrl+C reaches the whole process group, and a new process that has not
+    yet ignored it (serve) died of it, or broke the pipe the build was sending on. This
+    thread holds Ctrl+C back while it starts the process: a forked one starts with it held
+    back until serve ignores it (a spawned one starts a new interpreter, which drops the
+    hold: its build fails, and watch reports it as interrupted). A held-back Ctrl+C
+    reaches this process right after."""
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT}) \
+        if hasattr(signal, "pthread_sigmask") else None
+    try:
+        yield
+    finally:
+        if held is not None:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
+
+
 def serve(conn: Connection, inherited: Connection | None = None) -> None:
     """The child's main: prepare, wait for the jobs, run them, send back what they said.
     ``inherited``: the parent's end of the pipe, which a forked process holds a copy of;
@@ -147,6 +167,11 @@ def serve(conn: Connection, inherited: Connection | None = None) -> None:
     process would wait for work that never comes."""
     if inherited is not None:
         inherited.close()
+    # Ctrl+C in a terminal reaches the whole process group: the parent decides (it ends
+    # this process, or lets watch and serve finish the build); here it only broke the pipe.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # so from the start (Aside)
+    if hasattr(signal, "pthread_sigmask"):  # a forked one also inherits the hold
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     _end_with_parent(conn)
     _warm_up()
     while True:

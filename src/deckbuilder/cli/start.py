@@ -11,9 +11,12 @@ def run() -> None:
     """Also turns pydantic's plugin search off before the PDF process starts, so that
     process inherits it too (cli/main.py's run says why)."""
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-    from ..build.aside import start_early
+    try:  # a Ctrl+C while the libraries load, before main() can say what it means
+        from ..build.aside import start_early
 
-    start_early(sys.argv[1:])
-    from .main import run as command
-
+        start_early(sys.argv[1:])
+        from .main import run as command
+    except KeyboardInterrupt:
+        sys.stderr.write("interrupted; earlier results are unchanged\n")
+        sys.exit(130)
     command()

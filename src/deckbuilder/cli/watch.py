@@ -33,7 +33,12 @@ def watch_command(project: Path, out: Path | None, edition: str | None) -> None:
     def once() -> None:
         try:
             report = run_build(project, folder)
-        except (ContentError, UsageError, OSError) as exc:
+        except Exception as exc:
+            if stop.is_set():  # Ctrl+C reached the PDF process too: that is why it failed
+                click.echo("interrupted; earlier results are unchanged", err=True)
+                return
+            if not isinstance(exc, ContentError | UsageError | OSError):
+                raise
             problems = ([_shown(d) for d in exc.diagnostics] if isinstance(exc, ContentError)
                         else [usage_line(exc)])
             for problem in problems:
