@@ -8,7 +8,10 @@ arguments, folder, environment, standard streams and exit status, and its own co
 everything in memory, so a run changes nothing in the test process. What a fresh
 interpreter would not have is undone in the new process: pytest's warning filters
 (``error``: a library's warning would end the run where a user sees a line), the dates
-and fonts deckbuilder keeps in memory for the process's life. A monkeypatch of the
+and fonts deckbuilder keeps in memory for the process's life (but not the facts read from
+font files, kept by their bytes' hash: the same whichever project asks, so every run
+inherits the repository theme's, read once in the test process; parsing a font and
+reading it back from .cache/fonts are tested in test_font_facts.py). A monkeypatch of the
 calling test does carry over. Only Linux forks here (Windows has no fork; macOS's system
 libraries do not survive one); elsewhere, for tests about how processes start
 (``DECKBUILDER_START_METHOD``), and with ``DECKBUILDER_TEST_FORK=0`` it is

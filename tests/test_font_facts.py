@@ -55,6 +55,7 @@ def test_kept_facts_are_what_reportlab_and_fonttools_read(
     parsed = cache.facts(path)
     cache.save()
     monkeypatch.setattr(font_facts, "parse", _no_parse)
+    monkeypatch.setattr(font_facts, "_KNOWN", {})  # a new process: the cache file answers
     kept = font_facts.FontFactsCache(tmp_path).facts(path)
     assert kept == parsed
     for text in TEXTS:
@@ -92,4 +93,5 @@ def test_another_file_or_a_damaged_cache_is_read_again(tmp_path: Path) -> None:
     cache.save()
     for kept in (tmp_path / font_facts.FOLDER).iterdir():
         kept.write_text('{"widths": [[65, "wide"]], "default": 1, "chars": []}', "utf-8")
+    font_facts._KNOWN.clear()  # a new process: only the damaged file to go on
     assert font_facts.FontFactsCache(tmp_path).facts(copy) == font_facts.parse(bold)
