@@ -14,6 +14,7 @@ import pytest
 
 from deckbuilder import atomic
 from deckbuilder.cli.refusals import refusal, target_of
+from deckbuilder.content import dates
 from deckbuilder.edits.output_state import STATE
 
 from .conftest import BUILD_EPOCH, MakeProject, run_cli
@@ -253,19 +254,28 @@ def test_a_pull_that_cannot_record_what_it_carried_puts_content_back(
     assert _run(capsys, "undo", project)[0] == 1
 
 
-@pytest.mark.parametrize("command", ["build", "events move"])
+@pytest.mark.parametrize(("command", "at"), [("build", 1), ("build", 2), ("events move", 1)])
 def test_ctrl_c_while_writing_says_interrupted_and_keeps_every_file(
-        command: str, tmp_path: Path, make_project: MakeProject,
+        command: str, at: int, tmp_path: Path, make_project: MakeProject,
         monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    """Click turns Ctrl+C into its own Abort; users still read "interrupted", exit 130."""
+    """Click turns Ctrl+C into its own Abort; users still read "interrupted", exit 130.
+    ``at``: the file being moved into place when it comes (2: the first one is in place
+    already, and goes back)."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_EPOCH)
+    monkeypatch.setattr(dates, "_KEPT", dates._Kept())  # as a new process starts: the
+    # dates other tests wrote in this one would go into the project's cache
     args, roots = COMMANDS[command](tmp_path, make_project)
     before = _files(*roots)
+    aside = atomic._move_aside
+    moved = []
 
-    def pressed(*args: object) -> None:
-        raise KeyboardInterrupt
+    def pressed(target: Path) -> Path | None:
+        moved.append(target)
+        if len(moved) == at:
+            raise KeyboardInterrupt
+        return aside(target)
 
-    monkeypatch.setattr(os, "replace", pressed)
+    monkeypatch.setattr(atomic, "_move_aside", pressed)
     status, _, err = _run(capsys, *args)
     monkeypatch.undo()
     assert status == 130, err

@@ -21,3 +21,26 @@ def test_the_first_ctrl_c_sets_the_event_and_the_second_interrupts() -> None:
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
     with pytest.raises(KeyboardInterrupt):
         signal.raise_signal(signal.SIGINT)
+
+
+def test_a_ctrl_c_while_files_are_replaced_waits_for_the_set() -> None:
+    """atomic.ctrl_c_after: the outputs and their record are replaced together; the Ctrl+C
+    pressed meanwhile comes after, as Python's KeyboardInterrupt or as watch's event."""
+    from deckbuilder.atomic import ctrl_c_after
+
+    done = []
+    with pytest.raises(KeyboardInterrupt):
+        with ctrl_c_after():
+            signal.raise_signal(signal.SIGINT)
+            done.append("replaced")
+            done.append("recorded")
+    assert done == ["replaced", "recorded"]
+    stop = threading.Event()
+    with ctrl_c_sets(stop):
+        with ctrl_c_after():
+            signal.raise_signal(signal.SIGINT)
+            assert not stop.is_set()
+        assert stop.is_set()
+    with ctrl_c_after():
+        pass  # nothing pressed: nothing after
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler

@@ -16,9 +16,12 @@ from __future__ import annotations
 
 import glob
 import os
+import signal
 import stat
 import tempfile
-from collections.abc import Callable, Collection, Iterable, Mapping
+import threading
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Protocol, TypeVar
 
@@ -139,12 +142,15 @@ def _bytes_writer(data: bytes) -> Writer:
 
 
 def write_all(writers: Mapping[Path, Writer], elsewhere: Elsewhere | None = None,
-              there: Collection[Path] = (), made: Mapping[Path, Path] | None = None
-              ) -> dict[Path, str]:
+              there: Collection[Path] = (), made: Mapping[Path, Path] | None = None,
+              then: Callable[[dict[Path, str]], None] | None = None) -> dict[Path, str]:
     """Writes every file to a temporary copy, then moves them all into place (all or none,
     see replace_all). ``there``: the targets ``elsewhere`` writes, handed to it here unless
     ``made`` says they were handed over before (with the temporary files they write); the
-    rest of them go to it here, as a batch of their own.
+    rest of them go to it here, as a batch of their own. ``then`` gets what the writers
+    said once the files are in place, before a Ctrl+C pressed meanwhile takes effect
+    (the build records its outputs there: new outputs with an old record would look
+    edited to the next build).
 
     Returns what each writer said about its file (its page or slide count).
     """
@@ -166,9 +172,13 @@ def write_all(writers: Mapping[Path, Writer], elsewhere: Elsewhere | None = None
         _flush_all(temps)
         for target, tmp in temps.items():
             os.chmod(tmp, mode_for(target))
-        replace_all(temps)
-        flush_folders(temps)
-        return {target: said[target] for target in writers}
+        with ctrl_c_after():
+            replace_all(temps)
+            flush_folders(temps)
+            said = {target: said[target] for target in writers}
+            if then is not None:
+                then(said)
+        return said
     finally:
         if elsewhere is not None:
             elsewhere.close()
@@ -247,9 +257,31 @@ def replace_all(temps: dict[Path, Path]) -> None:
             raise OutputInUse(failed, "", None) from None
         exc.filename = str(failed)
         raise
+    except BaseException:  # an interrupt between two moves: the previous set, then stop
+        _roll_back(done)
+        raise
     for _, backup in done:
         if backup is not None:
             backup.unlink(missing_ok=True)
+
+
+@contextmanager
+def ctrl_c_after() -> Iterator[None]:
+    """Within the block a Ctrl+C waits until the block is done, then has its usual effect
+    (KeyboardInterrupt, or what watch and serve make of it): a set of files replaced
+    and recorded is not left half done. Only the main thread gets Ctrl+C; elsewhere the
+    block runs as it is."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    pressed: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: pressed.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if pressed and callable(previous):
+        previous(signal.SIGINT, None)
 
 
 def _move_aside(target: Path) -> Path | None:

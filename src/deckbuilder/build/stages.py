@@ -59,7 +59,9 @@ def build_timestamp() -> dt.datetime:
 
 def write_all_atomically(writers: dict[Path, Callable[[Path], str]],
                          aside: Aside | None = None,
-                         handed: dict[Path, Path] | None = None) -> dict[Path, str]:
+                         handed: dict[Path, Path] | None = None,
+                         then: Callable[[dict[Path, str]], None] | None = None
+                         ) -> dict[Path, str]:
     """Renders every output to a temporary file, then moves them all into place (all or
     none, see atomic.write_all). With ``aside``, the PDFs are rendered there meanwhile;
     ``handed``: outputs already handed to it (``hand_over``) and their temporary files.
@@ -69,7 +71,7 @@ def write_all_atomically(writers: dict[Path, Callable[[Path], str]],
     handed = handed or {}
     there = set(handed) | {t for t, w in writers.items()
                            if aside is not None and isinstance(w, AsideWriter)}
-    return write_all(writers, aside, there, handed)
+    return write_all(writers, aside, there, handed, then)
 
 
 def hand_over(jobs: dict[Path, AsideWriter], aside: Aside) -> dict[Path, Path]:
@@ -276,9 +278,11 @@ def _build(root: Path, out: Path, formats: tuple[str, ...], progress: Progress,
             writers[log.path] = log.write
         progress(f"writing {', '.join(p.suffix[1:].upper() for p in writers)}")
         try:
-            said = write_all_atomically(writers, aside, handed)
-            output_state.record_outputs(out, outputs, content)
-            uptodate.record(inputs, out, list(said.items()), list(ready.warnings))
+            def record(said: dict[Path, str]) -> None:
+                output_state.record_outputs(out, outputs, content)
+                uptodate.record(inputs, out, list(said.items()), list(ready.warnings))
+
+            said = write_all_atomically(writers, aside, handed, record)
         except OSError as exc:  # the command's one message for it: cli/refusals.py
             if exc.filename is None:
                 exc.filename = str(out)
