@@ -36,7 +36,8 @@ def logo_png() -> bytes:
     return out.getvalue()
 
 
-def make_template(path: Path, house: str = "bottom", claim_text: str = CLAIM) -> Path:
+def make_template(path: Path, house: str = "bottom", claim_text: str = CLAIM,
+                  wrap: bool = True) -> Path:
     """Writes the template to ``path``: ``house`` "bottom" (band at the bottom, logo top
     right) or "top" (band at the top, logo bottom left); the claim's box is 420 pt wide."""
     prs = Presentation()
@@ -51,6 +52,7 @@ def make_template(path: Path, house: str = "bottom", claim_text: str = CLAIM) ->
     claim = Shape(tree.add_textbox(101, "Claim", Pt(40), band_top + Pt(16), Pt(420), Pt(22)),
                   master)
     claim.text_frame.text = claim_text
+    claim.text_frame.word_wrap = wrap  # add_textbox's is off: the claim wraps in its box
     run = claim.text_frame.paragraphs[0].runs[0]
     run.font.size, run.font.color.rgb = Pt(14), RGBColor(0xFF, 0xFF, 0xFF)
     logo_y = Pt(24) if house == "bottom" else HEIGHT - Pt(24) - Pt(40)

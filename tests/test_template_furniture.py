@@ -9,6 +9,7 @@ the top and logo bottom left."""
 from __future__ import annotations
 
 import shutil
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -24,8 +25,8 @@ from .template_maker import BAND, BRAND, CLAIM, HEIGHT, make_template
 P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 
 
-def _use(project: Path, house: str, claim: str = CLAIM) -> Path:
-    make_template(project / "assets" / "hwk.pptx", house, claim)
+def _use(project: Path, house: str, claim: str = CLAIM, wrap: bool = True) -> Path:
+    make_template(project / "assets" / "hwk.pptx", house, claim, wrap)
     theme = project / "content" / "theme.yaml"
     theme.write_text(theme.read_text("utf-8").replace(
         "\nfit:\n", "\ntemplate:\n  file: assets/hwk.pptx\n\nfit:\n", 1), "utf-8")
@@ -183,12 +184,16 @@ LONG_CLAIM = ("Handwerk. Die Wirtschaftsmacht. Von nebenan. Seit Generationen fÃ
               "Ausbildung, Meisterschaft und Betriebsnachfolge in der Region.")
 
 
-def test_a_long_claim_wraps_inside_its_box_in_the_pdfs(make_project: MakeProject) -> None:
+@pytest.mark.parametrize(("claim", "wrap", "lines"), [
+    (LONG_CLAIM, True, 2), (LONG_CLAIM, False, 1), ("Handwerk.\vVon nebenan.", True, 2)])
+def test_a_claim_is_broken_in_the_pdfs_as_powerpoint_breaks_it(
+        make_project: MakeProject, claim: str, wrap: bool, lines: int) -> None:
     """The claim's box is 420 pt wide: PowerPoint wraps a longer claim in it, and so do the
-    slides PDF and the handouts (the claim used to run on in one line past its box)."""
+    slides PDF and the handouts (the claim used to run on in one line past its box);
+    a box that does not wrap runs on in PowerPoint too, and a line break stays one."""
     import pdfplumber
 
-    project = _use(make_project(), "bottom", LONG_CLAIM)
+    project = _use(make_project(), "bottom", claim, wrap)
     result = run_cli("build", project, "--format", "slides-pdf")
     assert result.returncode == 0, result.stderr
     with pdfplumber.open(project / "output" / "my-deck-slides.pdf") as pdf:
@@ -197,9 +202,11 @@ def test_a_long_claim_wraps_inside_its_box_in_the_pdfs(make_project: MakeProject
         band = page.height - 54 * scale
         chars = [c for c in page.chars if c["top"] >= band]
         words = page.crop((0, band, page.width, page.height)).extract_words()
-    claim = [c for c in chars if c["x0"] < 480 * scale]  # left of the footer's box
-    assert claim and all(40 * scale <= c["x0"] and c["x1"] <= 460 * scale for c in claim)
-    assert all(c["bottom"] <= page.height for c in claim)
-    assert len({round(c["top"]) for c in claim}) == 2  # two lines
-    shown = " ".join(w["text"] for w in words if w["x0"] < 480 * scale)
-    assert sorted(shown.split()) == sorted(LONG_CLAIM.split())
+    shown = [c for c in chars if c["x0"] < 480 * scale]  # left of the footer's box
+    assert shown and all(40 * scale <= c["x0"] for c in shown)
+    assert all(c["bottom"] <= page.height for c in shown)
+    assert len({round(c["top"]) for c in shown}) == lines
+    if wrap:
+        assert all(c["x1"] <= 460 * scale for c in shown)  # inside the box
+    said = [w["text"] for w in words if w["x0"] < 480 * scale or not wrap]  # the footer too
+    assert not Counter(claim.replace("\v", " ").split()) - Counter(said)

@@ -176,8 +176,10 @@ Element = TextBox | PictureBox | ShapeBox | TableBox | LineBox | GroupBox
 @dataclass(frozen=True)
 class TemplateArt:
     """A corporate template's claim or logo as the PDFs draw it (the PPTX leaves it to the
-    template): a claim's text, size (pt), colour (RRGGBB, None: what reads on the band)
-    and vertical anchor ("t", "ctr", "b"); a logo's picture file's bytes."""
+    template): a claim's text (its paragraphs and line breaks as new lines), size (pt),
+    colour (RRGGBB, None: what reads on the band), vertical anchor ("t", "ctr", "b") and
+    whether it wraps in its box (``wrap="none"``: each line runs on past it, as in
+    PowerPoint); a logo's picture file's bytes."""
 
     box: Box
     text: str = ""
@@ -185,6 +187,7 @@ class TemplateArt:
     color: str | None = None
     anchor: str = "t"
     picture: bytes = b""
+    wrap: bool = True
 
 
 @dataclass(frozen=True)

@@ -43,12 +43,16 @@ def _logo(painter: Painter, art: TemplateArt) -> None:
 
 def _claim(painter: Painter, art: TemplateArt) -> None:
     """The claim in the deck's regular face at the template's size and in the colour the
-    layout gave it (template_slides.template_art), wrapped at spaces within its box as
-    PowerPoint wraps it (a long claim ran past its box, and off a narrow slide)."""
+    layout gave it (template_slides.template_art), line by line as the template breaks
+    it, each wrapped at spaces within its box as PowerPoint wraps it unless the template
+    says not to (a long claim ran past its box, and off a narrow slide)."""
     c = painter.c
     color = art.color or painter.t.theme.color("ink")
     box, size, font = art.box, art.size, painter.t.fonts["regular"]
-    lines = simpleSplit(art.text, font, size, box.w - 2 * INSET_X) or [art.text]
+    lines = [line for part in art.text.split("\n") for line in (
+        simpleSplit(part, font, size, box.w - 2 * INSET_X) if art.wrap else [part])]
+    if not lines:
+        return
     block = size + (len(lines) - 1) * size * LEADING
     top = {"ctr": box.y + (box.h - block) / 2, "b": box.bottom - INSET_Y - block}.get(
         art.anchor, box.y + INSET_Y)

@@ -80,8 +80,9 @@ def _claim(shape: Any, box: Box) -> TemplateArt:
         pass  # a theme colour: the PDF takes what reads on the band
     body = shape.element.find(f"{P}txBody/{A}bodyPr")
     anchor = body.get("anchor", "t") if body is not None else "t"
-    text = " ".join(p.text for p in frame.paragraphs if p.text.strip())
-    return TemplateArt(box, text=text, size=size, color=color, anchor=anchor)
+    wrap = body is None or body.get("wrap", "square") != "none"
+    text = "\n".join(p.text.replace("\v", "\n") for p in frame.paragraphs if p.text.strip())
+    return TemplateArt(box, text=text, size=size, color=color, anchor=anchor, wrap=wrap)
 
 
 def _holder_box(layout: Any, master: dict[Any, Any], kind: Any) -> Box | None:
