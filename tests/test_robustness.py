@@ -185,6 +185,17 @@ def test_results_never_go_into_what_the_build_reads(
     assert sorted(project.rglob("*")) == before
 
 
+def test_out_through_a_link_into_content_is_refused_too(make_project: MakeProject) -> None:
+    """Another spelling of content/ (a link here; on macOS and Windows also Content/)
+    names the same folder: compared as folders, not as text."""
+    project = make_project()
+    (project / "results").symlink_to(project / "content", target_is_directory=True)
+    result = run_cli("build", "--out", "results/deck", cwd=project)
+    assert result.returncode == 2
+    assert "cannot go into the project's content/ folder" in result.stderr
+    assert not (project / "content" / "deck").exists()
+
+
 def test_an_out_folder_named_through_content_is_still_allowed(
         make_project: MakeProject) -> None:
     project = make_project()

@@ -81,6 +81,8 @@ def mode_for(target: Path) -> int:
     content file shared with a group stays writable for it, a read-only one read-only), or
     for a new file readable by everyone like a file the user saved (mkstemp creates it for
     its owner only)."""
+    if os.name == "nt":  # only "read-only" there, which would keep the copy from going
+        return 0o644
     try:
         return stat.S_IMODE(target.stat().st_mode)
     except OSError:

@@ -4,6 +4,7 @@ folder, and the options and arguments several commands take."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import click
@@ -54,10 +55,11 @@ def output_folder(project: Path, out: Path | None) -> Path:
     edition's folder could land among the edition files."""
     if out is None:
         return project / "output"
-    where = out.resolve()
-    for read in ("content", "assets"):
-        source = (project / read).resolve()
-        if where.is_relative_to(source):
+    where = Path(os.path.abspath(out))  # "content/../results" is not in content/
+    folders = [f for f in (where, *where.parents) if f.is_dir()]  # samefile: also on a
+    for read in ("content", "assets"):                             # disk that ignores case
+        source = project / read
+        if source.is_dir() and any(os.path.samefile(f, source) for f in folders):
             raise UsageError(f"--out {_relative(out)}: the results cannot go into the "
                              f"project's {read}/ folder, which every build reads (leave "
                              "--out away for output/, or name a folder outside content/ "
