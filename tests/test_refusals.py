@@ -7,6 +7,7 @@ from __future__ import annotations
 import errno
 import os
 import shutil
+import signal
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from deckbuilder.cli.refusals import refusal, target_of
 from deckbuilder.content import dates
 from deckbuilder.edits.output_state import STATE
 
-from .conftest import BUILD_EPOCH, MakeProject, run_cli
+from .conftest import BUILD_EPOCH, MakeProject, replace_in, run_cli
 from .test_history import _run, mini_built  # noqa: F401 - the fixture, shared
 
 #: What each refusal says, and the exit status.
@@ -282,3 +283,31 @@ def test_ctrl_c_while_writing_says_interrupted_and_keeps_every_file(
     assert err.strip().endswith("interrupted; earlier results are unchanged"), err
     assert "aborted" not in err and "Traceback" not in err, err
     assert _files(*roots) == before
+
+
+def test_ctrl_c_while_the_outputs_are_replaced_comes_after_them_and_their_record(
+        tmp_path: Path, make_project: MakeProject, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """New outputs with the old record would look edited to the next build: a Ctrl+C
+    during the replace waits for the record, and the message says what is there."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_EPOCH)
+    monkeypatch.setattr(dates, "_KEPT", dates._Kept())
+    project = _project(make_project, built=True)
+    deck = project / "output" / "my-deck.pptx"
+    before = deck.read_bytes()
+    replace_in(project, "deck.yaml", "title: ", "title: NEU ")
+    flush = atomic.flush_folders
+
+    def pressed(targets: object) -> None:
+        signal.raise_signal(signal.SIGINT)  # between the replace and the record
+        flush(targets)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(atomic, "flush_folders", pressed)
+    status, _, err = _run(capsys, "build", project)
+    monkeypatch.undo()
+    assert status == 130, err
+    assert err.strip().endswith(
+        "interrupted; the files were written in full before it took effect"), err
+    assert deck.read_bytes() != before
+    again = run_cli("build", project)
+    assert again.returncode == 0 and again.stdout.startswith("up to date"), again.stderr

@@ -190,10 +190,15 @@ def test_out_through_a_link_into_content_is_refused_too(make_project: MakeProjec
     names the same folder: compared as folders, not as text."""
     project = make_project()
     (project / "results").symlink_to(project / "content", target_is_directory=True)
-    result = run_cli("build", "--out", "results/deck", cwd=project)
-    assert result.returncode == 2
-    assert "cannot go into the project's content/ folder" in result.stderr
+    (project / "extras").symlink_to(project / "content" / "editions",
+                                    target_is_directory=True)
+    for out in ("results/deck", "extras", "extras/x"):
+        result = run_cli("build", "--out", out, cwd=project)
+        assert result.returncode == 2, out
+        assert "cannot go into the project's content/ folder" in result.stderr, out
     assert not (project / "content" / "deck").exists()
+    assert sorted(p.name for p in (project / "content" / "editions").iterdir()) == [
+        "standard.yaml"]
 
 
 def test_an_out_folder_named_through_content_is_still_allowed(

@@ -19,13 +19,12 @@ import os
 import signal
 import stat
 import tempfile
-import threading
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
-from .errors import OutputInUse, PreviousKept
+from .errors import Interrupted, OutputInUse, PreviousKept
 
 T = TypeVar("T")
 Writer = Callable[[Path], str]  # writes one file's temporary copy, says what it holds
@@ -80,7 +79,8 @@ def mode_for(target: Path) -> int:
     """The permissions a new copy of ``target`` gets: those of the file it replaces (a
     content file shared with a group stays writable for it, a read-only one read-only), or
     for a new file readable by everyone like a file the user saved (mkstemp creates it for
-    its owner only)."""
+    its owner only). On Windows always writable: a read-only copy could not be removed
+    when the replace fails."""
     if os.name == "nt":  # only "read-only" there, which would keep the copy from going
         return 0o644
     try:
@@ -269,21 +269,37 @@ def replace_all(temps: dict[Path, Path]) -> None:
 
 @contextmanager
 def ctrl_c_after() -> Iterator[None]:
-    """Within the block a Ctrl+C waits until the block is done, then has its usual effect
-    (KeyboardInterrupt, or what watch and serve make of it): a set of files replaced
-    and recorded is not left half done. Only the main thread gets Ctrl+C; elsewhere the
+    """Within the block a Ctrl+C waits until the block is done, then has its usual effect:
+    a set of files replaced and recorded is not left half done. After a block that ran
+    to its end it says so (errors.Interrupted: "the files were written in full"); watch
+    and serve get it as their event. Only the main thread gets Ctrl+C; elsewhere the
     block runs as it is."""
-    if threading.current_thread() is not threading.main_thread():
+    pressed: list[int] = []
+    try:
+        previous = signal.signal(signal.SIGINT, lambda signum, frame: pressed.append(signum))
+    except ValueError:  # not the main thread
         yield
         return
-    pressed: list[int] = []
-    previous = signal.signal(signal.SIGINT, lambda signum, frame: pressed.append(signum))
+    finished = False
     try:
         yield
+        finished = True
     finally:
-        signal.signal(signal.SIGINT, previous)
-    if pressed and callable(previous):
+        signal.signal(signal.SIGINT, signal.SIG_DFL if previous is None else previous)
+        if pressed:
+            _press(previous, finished)
+
+
+def _press(previous: Any, finished: bool) -> None:
+    """The Ctrl+C held back, for the handler that was there before."""
+    if previous is signal.default_int_handler:
+        if finished:
+            raise Interrupted("the files were written in full before it took effect")
+        raise KeyboardInterrupt
+    if callable(previous):
         previous(signal.SIGINT, None)
+    elif previous != signal.SIG_IGN:  # the system's default (or a handler not Python's)
+        signal.raise_signal(signal.SIGINT)
 
 
 def _move_aside(target: Path) -> Path | None:

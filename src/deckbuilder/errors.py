@@ -67,6 +67,15 @@ class ContentError(Exception):
         return (ContentError, (self.diagnostics, self.written))
 
 
+class Interrupted(KeyboardInterrupt):
+    """A Ctrl+C that took effect after some files were written in full; ``done`` says
+    which, in the one line the command ends with ("interrupted; " + done)."""
+
+    def __init__(self, done: str) -> None:
+        super().__init__(done)
+        self.done = done
+
+
 class UsageError(Exception):
     """A problem with how the command was called (paths, options), not with the content."""
 

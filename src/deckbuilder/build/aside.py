@@ -99,7 +99,7 @@ class Aside:
         inherited = self._conn if chosen == "fork" else None  # a spawned one gets only its own
         self._process = context.Process(target=serve, args=(child_end, inherited), daemon=True,
                                         name="deckbuilder-pdf")
-        with _ctrl_c_held():
+        with ctrl_c_held():
             self._process.start()
         child_end.close()
         self._done = False
@@ -144,7 +144,7 @@ class Aside:
 
 
 @contextmanager
-def _ctrl_c_held() -> Iterator[None]:
+def ctrl_c_held() -> Iterator[None]:
     """A terminal's Ctrl+C reaches the whole process group, and a new process that has not
     yet ignored it (serve) died of it, or broke the pipe the build was sending on. This
     thread holds Ctrl+C back while it starts the process: a forked one starts with it held

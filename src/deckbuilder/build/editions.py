@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import sys
 import threading
 from collections.abc import Callable
@@ -23,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..content import edition_names as editions
-from ..errors import ContentError, Diagnostic, UsageError
+from ..errors import ContentError, Diagnostic, Interrupted, UsageError
 from . import incremental, uptodate
 from .incremental import Outcome
 
@@ -114,6 +115,9 @@ def _worker_start() -> None:
 
     os.environ["DECKBUILDER_SERIAL"] = "1"
     keep_measurers()
+    # A terminal's Ctrl+C reaches the workers too: the command decides (_in_pool), and a
+    # worker finishes the edition it builds rather than printing a traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _pool_context() -> multiprocessing.context.BaseContext:
@@ -131,20 +135,35 @@ def _in_pool(root: Path, out: Path, formats: tuple[str, ...], names: list[str],
     from concurrent.futures import Future, ProcessPoolExecutor
 
     from . import stages  # noqa: F401 - imported once here, inherited by forked workers
-    from .aside import _warm_up
+    from .aside import _warm_up, ctrl_c_held
 
     _warm_up()
     workers = max(1, min(len(names), os.cpu_count() or 1))
     results: dict[str, Result] = {}
     with ProcessPoolExecutor(workers, mp_context=_pool_context(),
                              initializer=_worker_start) as pool:
-        running: dict[str, Future[Result]] = {
-            name: pool.submit(_one, root, out, formats, name, True, discard_edits, cache)
-            for name in names}
-        for name, future in running.items():
-            results[name] = future.result()
-            progress(f"built edition {name}")
+        running: dict[str, Future[Result]] = {}
+        try:
+            with ctrl_c_held():  # the workers start with it held back, then ignore it
+                for name in names:
+                    running[name] = pool.submit(_one, root, out, formats, name, True,
+                                                discard_edits, cache)
+            for name, future in running.items():
+                results[name] = future.result()
+                progress(f"built edition {name}")
+        except KeyboardInterrupt:  # the editions being built finish; no other starts
+            pool.shutdown(wait=True, cancel_futures=True)
+            built = [n for n, f in running.items() if not f.cancelled()
+                     and f.exception() is None and not isinstance(f.result(), Exception)]
+            raise Interrupted(
+                f"{_editions(built)} built in full before it took effect; the others are "
+                "unchanged" if built else "earlier results are unchanged") from None
     return results
+
+
+def _editions(names: list[str]) -> str:
+    return f"the edition {names[0]} was" if len(names) == 1 else \
+        f"the editions {', '.join(names)} were"
 
 
 def problems_of(results: dict[str, Result]) -> list[Diagnostic]:

@@ -59,7 +59,8 @@ def output_folder(project: Path, out: Path | None) -> Path:
     folders = [f for f in (where, *where.parents) if f.is_dir()]  # samefile: also on a
     for read in ("content", "assets"):                             # disk that ignores case
         source = project / read
-        if source.is_dir() and any(os.path.samefile(f, source) for f in folders):
+        if source.is_dir() and (any(os.path.samefile(f, source) for f in folders)
+                                or where.resolve().is_relative_to(source.resolve())):
             raise UsageError(f"--out {_relative(out)}: the results cannot go into the "
                              f"project's {read}/ folder, which every build reads (leave "
                              "--out away for output/, or name a folder outside content/ "

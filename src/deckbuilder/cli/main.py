@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from ..errors import ContentError, ExitCode, UsageError
+from ..errors import ContentError, ExitCode, Interrupted, UsageError
 from . import editions as ed
 from .common import OUT_OPTION, _current, _project, _relative, _shown, output_folder
 from .edits import changes_command, pull_command
@@ -303,7 +303,7 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(ExitCode.USAGE)
     except click.exceptions.Abort as exc:
         if isinstance(exc.__cause__, KeyboardInterrupt):  # click's form of Ctrl+C
-            click.echo("interrupted; earlier results are unchanged", err=True)
+            click.echo(_interrupted(exc.__cause__), err=True)
             sys.exit(130)
         click.echo("aborted", err=True)
         sys.exit(ExitCode.USAGE)
@@ -315,8 +315,8 @@ def main(argv: list[str] | None = None) -> None:
     except OSError as exc:  # disk full, read-only, in use: cli/refusals.py
         click.echo(refusal_line(exc)[0], err=True)
         sys.exit(refusal_line(exc)[1])
-    except KeyboardInterrupt:
-        click.echo("interrupted; earlier results are unchanged", err=True)
+    except KeyboardInterrupt as exc:
+        click.echo(_interrupted(exc), err=True)
         sys.exit(130)
     except Exception:
         traceback.print_exc()
@@ -324,6 +324,12 @@ def main(argv: list[str] | None = None) -> None:
                    "report it with the command you ran and the text above.", err=True)
         sys.exit(ExitCode.BUG)
     sys.exit(ExitCode.OK)
+
+
+def _interrupted(exc: KeyboardInterrupt) -> str:
+    """What a Ctrl+C left: nothing changed, or what was written in full before it."""
+    done = exc.done if isinstance(exc, Interrupted) else "earlier results are unchanged"
+    return f"interrupted; {done}"
 
 
 def run() -> None:
