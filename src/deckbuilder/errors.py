@@ -68,12 +68,16 @@ class ContentError(Exception):
 
 
 class Interrupted(KeyboardInterrupt):
-    """A Ctrl+C that took effect after some files were written in full; ``done`` says
-    which, in the one line the command ends with ("interrupted; " + done)."""
+    """A Ctrl+C; ``done`` says what it left, in the one line the command ends with
+    (``said``): nothing changed, or which files were written in full before it."""
 
-    def __init__(self, done: str) -> None:
+    def __init__(self, done: str = "earlier results are unchanged") -> None:
         super().__init__(done)
         self.done = done
+
+    @property
+    def said(self) -> str:
+        return f"interrupted; {self.done}"
 
 
 class UsageError(Exception):

@@ -155,9 +155,9 @@ def _in_pool(root: Path, out: Path, formats: tuple[str, ...], names: list[str],
             pool.shutdown(wait=True, cancel_futures=True)
             built = [n for n, f in running.items() if not f.cancelled()
                      and f.exception() is None and not isinstance(f.result(), Exception)]
-            raise Interrupted(
-                f"{_editions(built)} built in full before it took effect; the others are "
-                "unchanged" if built else "earlier results are unchanged") from None
+            raise (Interrupted(f"{_editions(built)} built in full before it took effect; "
+                               "the others are unchanged") if built else Interrupted()
+                   ) from None
     return results
 
 

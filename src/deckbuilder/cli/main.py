@@ -328,8 +328,7 @@ def main(argv: list[str] | None = None) -> None:
 
 def _interrupted(exc: KeyboardInterrupt) -> str:
     """What a Ctrl+C left: nothing changed, or what was written in full before it."""
-    done = exc.done if isinstance(exc, Interrupted) else "earlier results are unchanged"
-    return f"interrupted; {done}"
+    return (exc if isinstance(exc, Interrupted) else Interrupted()).said
 
 
 def run() -> None:

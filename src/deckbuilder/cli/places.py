@@ -52,12 +52,11 @@ def is_here(project: Path) -> bool:
 def command_for(project: Path, command: str) -> str:
     """``deckbuilder build`` or ``deckbuilder build PROJECT`` when run from elsewhere;
     a path with spaces in double quotes, which cmd.exe, PowerShell and POSIX shells read.
-    A build while an edition is chosen (--edition) builds that edition: it says so."""
+    A plain build while an edition is chosen (--edition) builds that edition: it says so."""
     from ..content.editions import current_name
 
     edition = current_name()
-    if edition is not None and command.startswith("deckbuilder build") \
-            and "-editions" not in command and "--edition " not in command:
+    if edition is not None and command == "deckbuilder build":
         command += f" --edition {edition}"
     if is_here(project):
         return command

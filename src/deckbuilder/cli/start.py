@@ -17,6 +17,8 @@ def run() -> None:
         start_early(sys.argv[1:])
         from .main import run as command
     except KeyboardInterrupt:
-        sys.stderr.write("interrupted; earlier results are unchanged\n")
+        from ..errors import Interrupted
+
+        sys.stderr.write(Interrupted().said + "\n")
         sys.exit(130)
     command()

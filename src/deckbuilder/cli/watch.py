@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from ..errors import ContentError, UsageError
+from ..errors import ContentError, Interrupted, UsageError
 from .common import OUT_OPTION, _relative, _shown
 from .editions import SHOW_EDITION_OPTION, edition_in_use
 from .refusals import usage_line
@@ -35,7 +35,7 @@ def watch_command(project: Path, out: Path | None, edition: str | None) -> None:
             report = run_build(project, folder)
         except Exception as exc:
             if stop.is_set():  # Ctrl+C reached the PDF process too: that is why it failed
-                click.echo("interrupted; earlier results are unchanged", err=True)
+                click.echo(Interrupted().said, err=True)
                 return
             if not isinstance(exc, ContentError | UsageError | OSError):
                 raise
