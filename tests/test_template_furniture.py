@@ -210,3 +210,30 @@ def test_a_claim_is_broken_in_the_pdfs_as_powerpoint_breaks_it(
         assert all(c["x1"] <= 460 * scale for c in shown)  # inside the box
     said = [w["text"] for w in words if w["x0"] < 480 * scale or not wrap]  # the footer too
     assert not Counter(claim.replace("\v", " ").split()) - Counter(said)
+
+
+def test_titles_on_the_decks_dark_slides_keep_a_colour_that_reads(
+        make_project: MakeProject) -> None:
+    """On a corporate template a title takes the template's colour, made for the template's
+    own (light) background; on a slide the deck paints dark it came out black on the brand
+    green (1.8:1). There the colour layout chose stays."""
+    from pptx.enum.dml import MSO_FILL
+    from pptx.enum.shapes import PP_PLACEHOLDER
+
+    from deckbuilder.text.contrast import ratio
+
+    project = _use(make_project(), "bottom")
+    theme = project / "content" / "theme.yaml"
+    theme.write_text(theme.read_text("utf-8").replace("\"F2B300\"", "\"14502D\""), "utf-8")
+    assert run_cli("build", project, "--format", "pptx").returncode == 0
+    checked = 0
+    for slide in Presentation(str(project / "output" / "my-deck.pptx")).slides:
+        fill = slide.background.fill
+        if fill.type != MSO_FILL.SOLID or str(fill.fore_color.rgb) == "FFFFFF":
+            continue
+        title = next(p for p in slide.placeholders
+                     if p.placeholder_format.type == PP_PLACEHOLDER.TITLE)
+        for run in (r for p in title.text_frame.paragraphs for r in p.runs):
+            assert ratio(str(run.font.color.rgb), str(fill.fore_color.rgb)) >= 4.5
+            checked += 1
+    assert checked

@@ -110,6 +110,7 @@ class _Writer(RunWriter):
         self.available = available  # a template layout's placeholders, by slide kind
         self.relations: list[Relation] = []  # made by the slide being written, in order
         self.holders: dict[int, Holder] = {}  # the slide's placeholders, by id of element
+        self.painted = False  # the slide has a background of the deck's own (not paper)
 
     def text(self, shapes, tb: TextBox) -> None:  # type: ignore[no-untyped-def]
         b = tb.box
@@ -120,7 +121,7 @@ class _Writer(RunWriter):
         if holder is not None:
             make_placeholder(shape.element, holder, tb.name)
             if holder.type == "title" and self.theme.template is not None:
-                template_style(shape.element)
+                template_style(shape.element, keep_color=self.painted)
             if holder.type == "sldNum":
                 number_field(shape.element)
 
@@ -254,7 +255,8 @@ class _Writer(RunWriter):
         slide = self.parts.add_slide(self.layout(plan))  # the plan draws every shape
         if plan.name:
             slide.element.cSld.set("name", plan.name)
-        if plan.background != "paper" or self.theme.template is None:
+        self.painted = plan.background != "paper"  # else a template's background shows
+        if self.painted or self.theme.template is None:
             slide.background.fill.solid()  # a template's own background shows on plain slides
             slide.background.fill.fore_color.rgb = _rgb(self.theme, plan.background)
         offered = self.available.get(plan.kind, self.available.get("")) \

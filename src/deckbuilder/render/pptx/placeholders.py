@@ -147,11 +147,13 @@ def fitted(found: list[tuple[Element, Holder]], available: Available | None
     return matched
 
 
-def template_style(element: Any) -> None:
+def template_style(element: Any, keep_color: bool = False) -> None:
     """A title on a corporate template's layout takes the template's title face and
-    colour: the runs keep only their measured size and weight flags."""
+    colour: the runs keep only their measured size and weight flags. ``keep_color``: on
+    a background the deck paints itself (a dark divider), the colour layout chose to read
+    on it stays; the template's title colour is made for its own background."""
     for props in element.iter(qn("a:rPr")):
-        for tag in ("a:solidFill", "a:latin"):
+        for tag in ("a:latin",) if keep_color else ("a:solidFill", "a:latin"):
             found = props.find(qn(tag))
             if found is not None:
                 props.remove(found)
