@@ -9,6 +9,8 @@ the top and logo bottom left."""
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -237,3 +239,23 @@ def test_titles_on_the_decks_dark_slides_keep_a_colour_that_reads(
             assert ratio(str(run.font.color.rgb), str(fill.fore_color.rgb)) >= 4.5
             checked += 1
     assert checked
+
+
+@pytest.mark.slow  # LibreOffice
+def test_check_libreoffice_counts_what_it_saw_in_its_last_line(
+        make_project: MakeProject, tmp_path: Path) -> None:
+    """Under DejaVu the template's long claim runs off the slide in LibreOffice: each such
+    slide is a warning, and the last line counts them with the content's own warnings
+    (it said "3 warnings" below 16)."""
+    import os
+
+    from .test_viewers import _dejavu
+
+    project = _use(make_project(), "bottom", LONG_CLAIM, wrap=True)
+    env = {**os.environ, "FONTCONFIG_FILE": str(_dejavu(tmp_path))}
+    result = subprocess.run([sys.executable, "-m", "deckbuilder", "check", "--libreoffice",
+                             str(project)], capture_output=True, text=True, env=env,
+                            timeout=300)
+    assert result.returncode == 0, result.stderr
+    said = sum(1 for line in result.stderr.splitlines() if "warning:" in line)
+    assert said and f", {said} warning" in result.stdout, (result.stdout, result.stderr)

@@ -85,10 +85,10 @@ def build_some(project: Path, out: Path | None, formats: tuple[str, ...], force:
         raise ContentError(problems_of(results), built)
 
 
-def check_summary(checked) -> str:  # type: ignore[no-untyped-def]
-    """The last line of ``check``: slides and warnings, each edition's slides when the
-    project has editions."""
-    count = len(checked.warnings)
+def check_summary(checked, more: int = 0) -> str:  # type: ignore[no-untyped-def]
+    """The last line of ``check``: slides and warnings (``more``: those LibreOffice's view
+    added), each edition's slides when the project has editions."""
+    count = len(checked.warnings) + more
     noted = f"{count} warning{'' if count == 1 else 's'}"
     if len(checked.slides) == 1:
         return f"no errors ({checked.slides[0][1]} slides, {noted})"

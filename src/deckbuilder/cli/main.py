@@ -114,19 +114,18 @@ def check_command(project: Path, strict: bool, libreoffice: bool) -> None:
     from ..build.editions import check_all
 
     report = check_all(_project(project))
-    if libreoffice:
-        _check_in_libreoffice(project)
+    seen = _check_in_libreoffice(project) if libreoffice else 0
     if strict and report.warnings:
         raise ContentError([replace(w, severity="error") for w in report.warnings])
     for w in report.warnings:
         click.echo(_shown(w), err=True)
-    click.echo(ed.check_summary(report))
+    click.echo(ed.check_summary(report, seen))
     _note_missing_fonts(project)
 
 
-def _check_in_libreoffice(project: Path) -> None:
-    """Writes the deck into a temporary folder (nothing in output/ changes) and prints
-    where LibreOffice's text disagrees with the layout."""
+def _check_in_libreoffice(project: Path) -> int:
+    """Writes the deck into a temporary folder (nothing in output/ changes), prints
+    where LibreOffice's text disagrees with the layout, and says how often."""
     import tempfile
 
     from ..build.stages import build as run_build
@@ -137,6 +136,7 @@ def _check_in_libreoffice(project: Path) -> None:
         lines = _libreoffice_view(project, deck, Path(tmp) / "preview")
     for line in lines[1:]:
         click.echo(line, err=True)
+    return sum(1 for line in lines[1:] if "warning:" in line)
 
 
 def _libreoffice_view(project: Path, deck: Path, folder: Path) -> list[str]:
